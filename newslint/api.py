@@ -1,0 +1,31 @@
+"""A small Python API: lint text or bytes with the built-in rules (or chosen ones)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .config import Config
+from .lint import FileResult, Linter, load_ruleset
+from .rules import Rule, builtin_rules_dir, load_rules
+
+
+@lru_cache(maxsize=1)
+def builtin_rules() -> tuple[Rule, ...]:
+    return tuple(load_rules(builtin_rules_dir()))
+
+
+def make_linter(config: Config | None = None, rules: list[Rule] | None = None) -> Linter:
+    config = config or Config()
+    return Linter(config, load_ruleset(config, list(rules) if rules is not None else list(builtin_rules())))
+
+
+def lint_bytes(data: bytes, path: str = "article.txt", linter: Linter | None = None) -> FileResult:
+    """Lint stored bytes as if they were the file ``path`` (its extension picks the format)."""
+    return (linter or make_linter()).lint_bytes(path, data, Path(path))
+
+
+def lint_text(text: str, path: str = "article.txt", linter: Linter | None = None) -> list[dict[str, Any]]:
+    """The findings (output-contract records) for ``text`` stored as UTF-8 at ``path``."""
+    return lint_bytes(text.encode("utf-8"), path, linter).findings

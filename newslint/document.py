@@ -1,0 +1,125 @@
+"""The document model every rule reads: blocks, sentences and tokens with an offset map."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .offsets import OffsetMap
+from .source import Source
+from .tokens import Sentence, Token, split_sentences, tokenize
+
+# Block kinds. A headline is the article's title (first line of a text file, front matter
+# `title`, an `h1`); headings are other headings; fields are other front matter values.
+PROSE_KINDS = frozenset({"paragraph", "list_item", "quote"})
+
+
+@dataclass(slots=True)
+class Block:
+    kind: str  # headline, heading, paragraph, list_item, quote, caption, field, table_cell
+    start: int
+    end: int
+    index: int
+    text: str
+
+
+@dataclass(slots=True)
+class Directive:
+    """An inline suppression comment: ``disable``, ``enable`` or ``disable-next-line``."""
+
+    action: str
+    rules: tuple[str, ...]
+    line: int  # stored line of the comment
+    end_line: int
+
+
+@dataclass
+class Document:
+    source: Source
+    format: str  # text, markdown, html
+    text: str
+    blocks: list[Block]
+    map: OffsetMap
+    directives: list[Directive] = field(default_factory=list)
+    cache: dict = field(default_factory=dict)  # views computed once and shared by rules
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """Every token of the document in order, with its block and sentence index."""
+        out: list[Token] = []
+        for block in self.blocks:
+            out.extend(tokenize(self.text, block.start, block.end, block.index))
+        for n, sentence in enumerate(self.sentences_of(out)):
+            for tok in out[sentence.first_token : sentence.end_token]:
+                tok.sentence = n
+        return out
+
+    def sentences_of(self, tokens: list[Token]) -> list[Sentence]:
+        out: list[Sentence] = []
+        i = 0
+        while i < len(tokens):
+            j = i
+            while j < len(tokens) and tokens[j].block == tokens[i].block:
+                j += 1
+            out.extend(split_sentences(self.text, tokens[i:j], i, tokens[i].block))
+            i = j
+        return out
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return self.sentences_of(self.tokens)
+
+    @cached_property
+    def block_tokens(self) -> list[tuple[int, int]]:
+        """For each block, the (first, end) indexes of its tokens in ``tokens``."""
+        spans = [(0, 0)] * len(self.blocks)
+        toks = self.tokens
+        i = 0
+        while i < len(toks):
+            j = i
+            while j < len(toks) and toks[j].block == toks[i].block:
+                j += 1
+            spans[toks[i].block] = (i, j)
+            i = j
+        return spans
+
+    def tokens_of(self, block: Block) -> list[Token]:
+        first, end = self.block_tokens[block.index]
+        return self.tokens[first:end]
+
+    @cached_property
+    def words(self) -> list[Token]:
+        return [t for t in self.tokens if t.is_word]
+
+    @property
+    def headline(self) -> Block | None:
+        return next((b for b in self.blocks if b.kind == "headline"), None)
+
+    def block_at(self, offset: int) -> Block | None:
+        for block in self.blocks:
+            if block.start <= offset < block.end or offset == block.end:
+                return block
+        return None
+
+    # --- mapping back to the stored file -------------------------------------------------
+    def source_offsets(self, start: int, end: int) -> tuple[int, int]:
+        """Source-text offsets of a prose span (end exclusive)."""
+        a = self.map.to_source(start)
+        b = self.map.to_source(end, is_end=True) if end > start else a
+        return a, max(a, b)
+
+    def span(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """(line, column, end_line, end_column) in the stored file, 1-based, end exclusive."""
+        a, b = self.source_offsets(start, end)
+        return (*self.source.position(a), *self.source.position(b))
+
+    def source_text(self, start: int, end: int) -> str:
+        a, b = self.source_offsets(start, end)
+        return self.source.text[a:b]
+
+    def is_verbatim(self, start: int, end: int) -> bool:
+        return self.map.is_verbatim(start, end)

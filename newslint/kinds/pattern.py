@@ -1,0 +1,76 @@
+"""``pattern``: a regular expression or a list of words, with an optional replacement."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from ..document import Document
+from ..findings import Finding, Fix
+from ..quotes import inside_quotes
+from ..regexes import compile_pattern, find, word_alternation
+from ..rules import Rule
+from ..scopes import units
+from . import Context, Option, OptionError
+
+OPTIONS = {
+    "pattern": Option(str, help="regular expression (the `regex` module's syntax)"),
+    "words": Option(list, help="words or phrases matched as whole words"),
+    "ignore-case": Option(bool, default=False),
+    "exceptions": Option(list, default=[], help="regexes; a match that one of them matches whole is skipped"),
+    "replacement": Option(str, help="replacement template (\\1, \\g<name>) offered as the fix"),
+    "safe": Option(bool, default=True, help="whether the replacement is safe to apply with --fix"),
+    "skip-quotes": Option(bool, default=False, help="leave text inside quotation marks alone"),
+}
+
+
+@dataclass
+class Compiled:
+    pattern: regex.Pattern
+    exceptions: regex.Pattern | None
+
+
+def prepare(rule: Rule) -> Compiled:
+    o = rule.options
+    if bool(o["pattern"]) == bool(o["words"]):
+        raise OptionError("pattern", "give exactly one of 'pattern' and 'words'")
+    if o["words"] and not all(isinstance(w, str) and w for w in o["words"]):
+        raise OptionError("words", "must be a list of non-empty strings")
+    if o["pattern"]:
+        pattern = compile_pattern(o["pattern"], "pattern", o["ignore-case"])
+    else:
+        pattern = word_alternation(o["words"], o["ignore-case"], "words")
+    exceptions = None
+    if o["exceptions"]:
+        if not all(isinstance(e, str) for e in o["exceptions"]):
+            raise OptionError("exceptions", "must be a list of strings")
+        exceptions = compile_pattern("|".join(f"(?:{e})" for e in o["exceptions"]), "exceptions", o["ignore-case"])
+    if o["replacement"] is not None and o["pattern"]:
+        try:
+            pattern.sub(o["replacement"], "")
+        except (regex.error, IndexError) as exc:
+            raise OptionError("replacement", f"invalid replacement: {exc}") from None
+    return Compiled(pattern, exceptions)
+
+
+def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    c: Compiled = rule.compiled
+    o = rule.options
+    for start, end in units(doc, rule.scope):
+        for m in find(c.pattern, doc.text, start, end):
+            if m.end() == m.start():
+                continue
+            if c.exceptions and c.exceptions.fullmatch(m.group()):
+                continue
+            if o["skip-quotes"] and inside_quotes(doc, m.start()):
+                continue
+            suggestions, fix = [], None
+            if o["replacement"] is not None:
+                replacement = m.expand(o["replacement"])
+                suggestions = [replacement] if replacement else []
+                fix = Fix(replacement, o["safe"])
+            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            message = rule.format_message(m.group(), **groups)
+            yield Finding(rule.id, m.start(), m.end(), message, rule.severity, suggestions, fix)

@@ -1,0 +1,186 @@
+"""Linting one file: decode, read, run the rules, place findings in the stored file."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from . import suppress
+from .config import Config, matches
+from .document import Document
+from .findings import Finding
+from .kinds import Context, OptionError, check_type, kind_module, type_name
+from .readers import read_document
+from .regexes import RegexTimeout
+from .rules import Rule, builtin_rules_dir, load_rules
+from .source import BinaryFileError, Source, decode
+from .yamlfile import ConfigError
+
+MAX_FILE_BYTES = 256 << 20  # larger files are skipped with a message
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)  # for stderr
+    error: bool = False  # the run failed for this file (exit status 2)
+    fail_on: str = "warning"  # lowest severity that fails the run
+    source: Source | None = None
+
+
+def configure(rules: list[Rule], config: Config) -> list[Rule]:
+    """Copies of the rules with the configuration's severities and options applied."""
+    out = []
+    for rule in rules:
+        severity = config.severity_of(rule.id, rule.severity)
+        options = config.options.get(rule.id)
+        if severity == rule.severity and not options:
+            out.append(rule)
+            continue
+        new = replace(rule, severity=severity, options=dict(rule.options))
+        if options:
+            schema = kind_module(rule.kind).OPTIONS
+            where = config.path or "configuration"
+            for key, value in options.items():
+                if key not in schema:
+                    raise ConfigError(where, f"rule {rule.id} has no option '{key}'", None, f"options.{rule.id}.{key}")
+                if not check_type(value, schema[key].type):
+                    raise ConfigError(where, f"must be {type_name(schema[key].type)}", None, f"options.{rule.id}.{key}")
+                new.options[key] = value
+            try:
+                new.compiled = kind_module(rule.kind).prepare(new)
+            except OptionError as exc:
+                raise ConfigError(where, str(exc), None, f"options.{rule.id}.{exc.key}") from None
+        out.append(new)
+    return out
+
+
+def load_ruleset(config: Config, builtin: list[Rule] | None = None) -> list[Rule]:
+    """Built-in rules plus the configuration's rule folders, configured."""
+    rules = list(builtin if builtin is not None else load_rules(builtin_rules_dir()))
+    ids = {r.id for r in rules}
+    for folder in config.rule_dirs:
+        for rule in load_rules(folder):
+            if rule.id in ids:
+                raise ConfigError(rule.path, "rule id already defined by another rule", None, "id")
+            ids.add(rule.id)
+            rules.append(rule)
+    return configure(rules, config)
+
+
+def context_for(config: Config) -> Context:
+    return Context(language=config.language, accept=frozenset(config.accept), reject=frozenset(config.reject))
+
+
+def record(doc: Document, f: Finding, path: str) -> dict[str, Any]:
+    """A finding as the output contract describes it."""
+    line, col, end_line, end_col = doc.span(f.start, f.end)
+    out: dict[str, Any] = {
+        "path": path,
+        "rule": f.rule,
+        "category": f.category,
+        "severity": f.severity,
+        "message": f.message,
+        "line": line,
+        "column": col,
+        "end_line": end_line,
+        "end_column": end_col,
+        "suggestions": list(f.suggestions),
+        "fix": None,
+        "related": [],
+    }
+    if f.fix is not None:
+        start = f.start if f.fix.start is None else f.fix.start
+        end = f.end if f.fix.end is None else f.fix.end
+        if _fixable(doc, start, end, f.fix.replacement):
+            out["fix"] = {"replacement": f.fix.replacement, "safe": f.fix.safe}
+            if (start, end) != (f.start, f.end):
+                fl, fc, fel, fec = doc.span(start, end)
+                out["fix"].update(line=fl, column=fc, end_line=fel, end_column=fec)
+    for rel in f.related:
+        rl, rc, rel_l, rel_c = doc.span(rel.start, rel.end)
+        out["related"].append(
+            {"line": rl, "column": rc, "end_line": rel_l, "end_column": rel_c, "message": rel.message}
+        )
+    return out
+
+
+def _fixable(doc: Document, start: int, end: int, replacement: str) -> bool:
+    """An edit may touch the stored file only where the prose is a verbatim copy of it,
+    or when it deletes whole blocks."""
+    if doc.is_verbatim(start, end):
+        return True
+    if replacement:
+        return False
+    starts = {b.start for b in doc.blocks} | {b.end for b in doc.blocks}
+    return start in starts and end in starts
+
+
+class Linter:
+    """Runs a configured rule set over files."""
+
+    def __init__(self, config: Config, rules: list[Rule]):
+        self.config = config
+        self.rules = rules
+        self.context = context_for(config)
+
+    def active_rules(self, path: Path | None) -> list[Rule]:
+        ignored = self.config.ignored_for(path) if path is not None else []
+        return [r for r in self.rules if self.config.selected(r.id, r.enabled) and not matches(r.id, ignored)]
+
+    def lint_bytes(self, label: str, data: bytes, path: Path | None = None, fmt: str | None = None) -> FileResult:
+        result = FileResult(label, fail_on=self.config.fail_on)
+        try:
+            source = decode(str(path or label), data)
+        except BinaryFileError as exc:
+            result.messages.append(f"{label}: skipped: {exc}")
+            return result
+        result.source = source
+        doc = read_document(source, fmt)
+        findings = self.check(doc, self.active_rules(path or Path(label)), result)
+        last_line = len(source.line_starts)
+        kept = suppress.apply(findings, doc.directives, lambda f: doc.span(f.start, f.end)[0], last_line)
+        records = {}
+        for f in kept:
+            rec = record(doc, f, label)
+            key = (rec["line"], rec["column"], rec["end_line"], rec["end_column"], rec["rule"])
+            records.setdefault(key, rec)
+        result.findings = [records[k] for k in sorted(records, key=lambda k: (k[0], k[1], k[4], k[2], k[3]))]
+        return result
+
+    def check(self, doc: Document, rules: list[Rule], result: FileResult) -> list[Finding]:
+        findings: list[Finding] = []
+        self.context.warnings = []
+        for rule in rules:
+            try:
+                findings.extend(kind_module(rule.kind).check(rule, doc, self.context))
+            except RegexTimeout as exc:
+                result.messages.append(
+                    f"{result.path}: rule {rule.id} ({rule.path}): {exc}; rule skipped for this file"
+                )
+            except Exception as exc:  # a faulty rule must not stop the others
+                result.messages.append(f"{result.path}: internal error in rule {rule.id}: {type(exc).__name__}: {exc}")
+                result.error = True
+                if os.environ.get("NEWSLINT_DEBUG"):
+                    raise
+        result.messages.extend(f"{result.path}: {w}" for w in self.context.warnings)
+        return findings
+
+    def lint_path(self, path: Path, label: str | None = None) -> FileResult:
+        label = label or str(path)
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                return FileResult(label, messages=[f"{label}: skipped: larger than {MAX_FILE_BYTES >> 20} MiB"])
+            data = path.read_bytes()
+        except OSError as exc:
+            return FileResult(label, messages=[f"{label}: cannot read: {exc.strerror or exc}"], error=True)
+        return self.lint_bytes(label, data, path)
+
+
+def warn(message: str) -> None:
+    print(f"newslint: {message}", file=sys.stderr)

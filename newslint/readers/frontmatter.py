@@ -1,0 +1,48 @@
+"""YAML front matter of Markdown files: the prose fields are linted, the rest skipped."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from .blocks import BlockCollector, align
+
+PROSE_FIELDS = ("title", "subtitle", "description", "summary", "excerpt")
+OPEN = re.compile(r"---[ \t]*\n")
+CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+
+def split_front_matter(text: str) -> tuple[int, int] | None:
+    """(start, end) of the YAML between the fences, or None when there is no closed block."""
+    m = OPEN.match(text)
+    if not m:
+        return None
+    close = CLOSE.search(text, m.end())
+    if not close:
+        return None
+    return m.end(), close.start()
+
+
+def read_front_matter(text: str, start: int, end: int, collector: BlockCollector) -> None:
+    """Add the prose fields of the front matter at ``text[start:end]`` as blocks."""
+    try:
+        root = yaml.compose(text[start:end], Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return
+    if not isinstance(root, yaml.MappingNode):
+        return
+    for key, value in root.value:
+        if (
+            key.value not in PROSE_FIELDS
+            or not isinstance(value, yaml.ScalarNode)
+            or value.tag != "tag:yaml.org,2002:str"
+        ):
+            continue
+        a, b = start + value.start_mark.index, start + value.end_mark.index
+        prose_start = collector.open(a)
+        if text[a:b] == value.value:
+            collector.prose.add(value.value, a)
+        else:
+            align(collector.prose, value.value, text, a, b)
+        collector.close("headline" if key.value == "title" else "field", prose_start)

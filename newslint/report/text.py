@@ -1,0 +1,55 @@
+"""``--format text``: ``path:line:col: severity [rule] message``, with the source on a terminal."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, TextIO
+
+COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+def _paint(text: str, code: str, color: bool) -> str:
+    return f"{code}{text}{RESET}" if color else text
+
+
+def _excerpt(f: dict[str, Any], source: Any, color: bool) -> list[str]:
+    """The flagged line with a caret underline (first line of a multi-line span)."""
+    line = source.line_text(f["line"]).replace("\t", " ")
+    start = f["column"] - 1
+    end = f["end_column"] - 1 if f["end_line"] == f["line"] else len(line)
+    width = max(1, end - start)
+    gutter = str(f["line"])
+    pad = " " * len(gutter)
+    caret = " " * start + "^" * width
+    return [
+        f"{pad} |",
+        f"{gutter} | {line}",
+        f"{pad} | " + _paint(caret, COLORS.get(f["severity"], ""), color),
+    ]
+
+
+def report(findings: list[dict[str, Any]], info: Any, out: TextIO) -> None:
+    color = info.color
+    for f in findings:
+        where = _paint(f"{f['path']}:{f['line']}:{f['column']}:", BOLD, color)
+        sev = _paint(f["severity"], COLORS.get(f["severity"], ""), color)
+        out.write(f"{where} {sev} [{f['rule']}] {f['message']}\n")
+        source = info.sources.get(f["path"])
+        if info.show_source and source is not None:
+            out.write("\n".join(_excerpt(f, source, color)) + "\n")
+            if f["suggestions"]:
+                out.write(_paint(f"  = suggestion: {f['suggestions'][0]}", DIM, color) + "\n")
+            out.write("\n")
+    if info.quiet:
+        return
+    counts = Counter(f["severity"] for f in findings)
+    files = f"{info.files} file" + ("" if info.files == 1 else "s")
+    if not findings:
+        out.write(f"No problems found in {files}.\n")
+        return
+    parts = ", ".join(
+        f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info") if counts[s]
+    )
+    total = len(findings)
+    out.write(f"Found {total} problem{'s' if total != 1 else ''} ({parts}) in {files}.\n")

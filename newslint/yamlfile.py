@@ -1,0 +1,98 @@
+"""Reading untrusted YAML (rule files, configuration) safely, keeping each key's line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - PyYAML without libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 1 << 20  # a rule or config file larger than this is refused
+MAX_NODES = 100_000
+
+
+class ConfigError(Exception):
+    """A problem in a configuration or rule file, located by file, line and key."""
+
+    def __init__(self, path: str | Path, message: str, line: int | None = None, key: str | None = None):
+        self.path, self.line, self.key, self.detail = str(path), line, key, message
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {key}: {message}" if key else f"{where}: {message}")
+
+
+class Located(dict):
+    """A mapping read from YAML that remembers the line of each key (``lines``)."""
+
+    lines: dict[str, int]
+    line: int
+
+
+def _convert(node: yaml.Node, path: str, seen: set[int], constructor: SafeConstructor) -> Any:
+    if id(node) in seen:
+        raise ConfigError(path, "YAML aliases are not allowed", node.start_mark.line + 1)
+    seen.add(id(node))
+    if len(seen) > MAX_NODES:
+        raise ConfigError(path, f"more than {MAX_NODES} YAML nodes")
+    if isinstance(node, yaml.MappingNode):
+        out = Located()
+        out.lines, out.line = {}, node.start_mark.line + 1
+        for key_node, value_node in node.value:
+            key = _convert(key_node, path, seen, constructor)
+            if not isinstance(key, str):
+                raise ConfigError(path, "keys must be strings", key_node.start_mark.line + 1, str(key))
+            if key in out:
+                raise ConfigError(path, "duplicate key", key_node.start_mark.line + 1, key)
+            out[key] = _convert(value_node, path, seen, constructor)
+            out.lines[key] = key_node.start_mark.line + 1
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, path, seen, constructor) for item in node.value]
+    return constructor.construct_object(node)
+
+
+def parse_yaml(text: str, path: str | Path) -> Any:
+    """Parse YAML text into plain values; mappings are :class:`Located`."""
+    if len(text.encode("utf-8", "replace")) > MAX_BYTES:
+        raise ConfigError(path, f"file larger than {MAX_BYTES // 1024} KiB")
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        line = mark.line + 1 if mark else None
+        raise ConfigError(path, f"invalid YAML: {exc.problem or exc}", line) from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(path, f"invalid YAML: {exc}") from None
+    if node is None:
+        return None
+    try:
+        return _convert(node, str(path), set(), SafeConstructor())
+    except yaml.constructor.ConstructorError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise ConfigError(path, f"invalid YAML value: {exc.problem}", line) from None
+
+
+def load_yaml(path: Path) -> Any:
+    """Read and parse a YAML file, with errors that name the file."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(path, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise ConfigError(path, f"file larger than {MAX_BYTES // 1024} KiB")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ConfigError(path, "not UTF-8") from None
+    return parse_yaml(text, path)
+
+
+def line_of(mapping: Any, key: str) -> int | None:
+    """The line of ``key`` in a mapping read by :func:`parse_yaml`, when known."""
+    lines = getattr(mapping, "lines", None)
+    return lines.get(key, getattr(mapping, "line", None)) if lines else None

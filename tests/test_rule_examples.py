@@ -1,0 +1,47 @@
+"""Every `flag` example of every rule file must be flagged by that rule, every `pass` example not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.api import lint_bytes, make_linter
+from newslint.config import Config
+from newslint.rules import Rule, builtin_rules_dir, load_rules
+
+TEST_RULES = Path(__file__).resolve().parent / "rules"
+ALL_RULES = load_rules(builtin_rules_dir()) + load_rules(TEST_RULES)
+EXTENSIONS = {"text": "txt", "markdown": "md", "html": "html"}
+
+
+def _cases() -> list:
+    cases = []
+    for rule in ALL_RULES:
+        for expect in ("flag", "pass"):
+            for n, example in enumerate(rule.examples[expect]):
+                cases.append(pytest.param(rule, expect, example, id=f"{rule.id}-{expect}-{n}"))
+    return cases
+
+
+def _findings(rule: Rule, example: str | dict) -> list[dict]:
+    if isinstance(example, str):
+        example = {"text": example}
+    ext = EXTENSIONS[example.get("format", "text")]
+    data = example["text"].encode(example.get("encoding", "utf-8"))
+    linter = make_linter(Config(select=[rule.id]), [rule])
+    return [f for f in lint_bytes(data, f"example.{ext}", linter).findings if f["rule"] == rule.id]
+
+
+@pytest.mark.parametrize(("rule", "expect", "example"), _cases())
+def test_rule_example(rule: Rule, expect: str, example: str | dict) -> None:
+    found = _findings(rule, example)
+    if expect == "flag":
+        assert found, f"{rule.path}: expected a finding on {example!r}"
+    else:
+        assert not found, f"{rule.path}: unexpected {[(f['line'], f['column'], f['message']) for f in found]}"
+
+
+def test_every_builtin_rule_has_both_kinds_of_example() -> None:
+    for rule in load_rules(builtin_rules_dir()):
+        assert rule.examples["flag"] and rule.examples["pass"], rule.path
