@@ -18,65 +18,9 @@ TOKEN = re.compile(
 
 # Words after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "sr",
-        "jr",
-        "gen",
-        "gov",
-        "sen",
-        "rep",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "cmdr",
-        "adm",
-        "maj",
-        "rev",
-        "hon",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "no",
-        "nos",
-        "vs",
-        "etc",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "approx",
-        "dept",
-        "est",
-        "fig",
-        "vol",
-        "ed",
-        "eds",
-        "al",
-        "e.g",
-        "i.e",
-        "u.s",
-        "u.k",
-        "a.m",
-        "p.m",
-        "ft",
-        "mt",
-    ]
+    "mr mrs ms dr prof st sr jr gen gov sen rep col lt sgt capt cmdr adm maj rev hon "
+    "jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc inc ltd co corp "
+    "approx dept est fig vol ed eds al e.g i.e u.s u.k a.m p.m ft mt".split()
 )
 SENTENCE_END = frozenset(".!?")
 CLOSERS = frozenset("\"”’')]»")
@@ -112,6 +56,13 @@ def tokenize(text: str, start: int, end: int, block: int) -> list[Token]:
     ]
 
 
+def _is_abbreviation(word: Token, dot: Token) -> bool:
+    """True when ``dot`` closes an abbreviation or an initial rather than a sentence."""
+    if word.end != dot.start or not word.is_word:
+        return False
+    return word.text.lower() in ABBREVIATIONS or (len(word.text) == 1 and word.text.isupper())
+
+
 def _is_boundary(text: str, tokens: list[Token], i: int) -> bool:
     """True when a sentence ends after ``tokens[i]``."""
     if i + 1 == len(tokens):
@@ -127,11 +78,8 @@ def _is_boundary(text: str, tokens: list[Token], i: int) -> bool:
         j -= 1
     if tokens[j].text not in SENTENCE_END:
         return False
-    if tokens[j].text == "." and j > 0:
-        prev = tokens[j - 1]
-        if prev.end == tokens[j].start and prev.is_word:
-            if prev.text.lower() in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()):
-                return False
+    if tokens[j].text == "." and j > 0 and _is_abbreviation(tokens[j - 1], tokens[j]):
+        return False
     first = nxt.text[:1]
     return first.isupper() or first.isdigit() or first in "“\"‘'(["
 

@@ -32,38 +32,8 @@ BLOCK_KINDS = {
     "th": "table_cell",
 }
 BLOCKS = frozenset(BLOCK_KINDS) | frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "body",
-        "details",
-        "dialog",
-        "div",
-        "dl",
-        "fieldset",
-        "figure",
-        "footer",
-        "form",
-        "header",
-        "hgroup",
-        "hr",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "tfoot",
-        "thead",
-        "tr",
-        "ul",
-        "html",
-        "option",
-        "legend",
-    ]
+    "address article aside body details dialog div dl fieldset figure footer form header hgroup hr "
+    "main nav ol p section summary table tbody tfoot thead tr ul html option legend".split()
 )
 REF = re.compile(r"&#?\w+;?")
 SPACE = re.compile(r"\s+")
