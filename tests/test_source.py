@@ -1,0 +1,60 @@
+"""Decoding stored bytes: UTF-8 with or without BOM, cp1252 fallback, binary files."""
+
+from __future__ import annotations
+
+import pytest
+from engine_helpers import lint_with_test_rules
+
+from newslint.source import BinaryFileError, decode
+
+
+def test_utf8_bom_is_not_a_column() -> None:
+    src = decode("a.txt", b"\xef\xbb\xbfAbc DEFECT1\n")
+    assert src.bom and src.encoding == "utf-8"
+    assert src.position(src.text.index("DEFECT1")) == (1, 5)
+
+
+def test_crlf_and_cr_each_end_one_line() -> None:
+    src = decode("a.txt", b"one\r\ntwo\rthree\nfour")
+    assert src.text == "one\ntwo\nthree\nfour"
+    assert src.position(src.text.index("four")) == (4, 1)
+    assert src.raw_offset(src.text.index("four")) == src.raw.index("four")
+
+
+def test_newline_style_is_the_commonest() -> None:
+    assert decode("a", b"a\r\nb\r\nc\n").newline == "\r\n"
+    assert decode("a", b"no newline").newline == "\n"
+
+
+def test_cp1252_is_read_and_flagged() -> None:
+    data = "The caf\u00e9 \u201cquote\u201d DEFECT1.\n".encode("cp1252")
+    src = decode("a.txt", data)
+    assert src.guessed_encoding and "café" in src.text
+    from newslint.api import lint_bytes
+
+    findings = lint_bytes(data, "a.txt").findings
+    assert [f["rule"] for f in findings if f["category"] == "encoding"][:1] == ["encoding.not-utf8"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"\x00\x01binary", b"\xff\xfeu\x00t\x00f\x00", b"ok\x00"],
+    ids=["nul", "utf16", "nul-at-end"],
+)
+def test_binary_and_utf16_are_refused(data: bytes) -> None:
+    with pytest.raises(BinaryFileError):
+        decode("a.bin", data)
+
+
+def test_binary_file_is_skipped_with_a_message() -> None:
+    from newslint.api import lint_bytes
+
+    result = lint_bytes(b"\x00\x00\x00", "a.txt")
+    assert result.findings == [] and not result.error
+    assert result.messages and "binary" in result.messages[0]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n \t\n", "\n"])
+def test_empty_and_blank_files_give_no_findings(text: str) -> None:
+    for name in ("a.txt", "a.md", "a.html"):
+        assert lint_with_test_rules(text, name) == []
