@@ -1,0 +1,72 @@
+"""``duplicate_headline``: the headline printed again as a body block, maybe with stray marks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..document import Block, Document
+from ..findings import Finding, Related
+from ..rules import Rule
+from ..similarity import block_keys, normal_text, similarity
+from . import Context, Option, OptionError
+from .duplicate_paragraph import delete_block
+
+OPTIONS = {
+    "threshold": Option(float, default=0.9, help="lowest token-level similarity (0-1) to the headline"),
+    "min-words": Option(int, default=3, help="headlines with fewer words are left alone"),
+    "block-kinds": Option(
+        list, default=["paragraph", "list_item", "quote", "heading", "caption"], help="block kinds compared"
+    ),
+}
+
+
+def prepare(rule: Rule) -> dict:
+    if not 0.5 <= rule.options["threshold"] <= 1:
+        raise OptionError("threshold", "must be between 0.5 and 1")
+    return {"kinds": frozenset(rule.options["block-kinds"])}
+
+
+def headline_lines(doc: Document, headline: Block) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    """(start, end, normal text, words) of each distinct line of the headline block."""
+    out, seen = [], set()
+    start = headline.start
+    for line in headline.text.split("\n"):
+        key = normal_text(line)
+        words = tuple(w.lower().replace("’", "'") for w in _words(doc, headline, start, start + len(line)))
+        if key and key not in seen:
+            seen.add(key)
+            out.append((start, start + len(line), key, words))
+        start += len(line) + 1
+    return out
+
+
+def _words(doc: Document, block: Block, start: int, end: int) -> list[str]:
+    return [t.text for t in doc.tokens_of(block) if start <= t.start < end and t.kind != "punct"]
+
+
+def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    headline = doc.headline
+    if headline is None:
+        return
+    lines = [h for h in headline_lines(doc, headline) if len(h[3]) >= rule.options["min-words"]]
+    kinds = rule.compiled["kinds"]
+    threshold = rule.options["threshold"]
+    for key in block_keys(doc):
+        if key.block.index <= headline.index or key.block.kind not in kinds:
+            continue
+        for start, end, text, words in lines:
+            exact = key.text == text
+            score = 1.0 if exact else similarity(words, key.words, threshold)
+            if score:
+                yield _finding(rule, doc, key.block, start, end, exact, score)
+                break
+
+
+def _finding(rule: Rule, doc: Document, block: Block, start: int, end: int, exact: bool, score: float) -> Finding:
+    line = doc.span(start, start)[0]
+    how = "" if exact else " with other punctuation" if score == 1.0 else f" ({int(score * 100)}% the same)"
+    message = rule.format_message(block.text, line=line, how=how)
+    related = [Related(start, end, f"headline (line {line})")]
+    return Finding(
+        rule.id, block.start, block.end, message, rule.severity, [], delete_block(doc, block, exact), related
+    )

@@ -1,0 +1,50 @@
+"""``duplicate_line``: a line repeated right after itself inside one block."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..document import Document
+from ..findings import Finding, Fix, Related
+from ..rules import Rule
+from ..scopes import units
+from ..similarity import has_letter, normal_text
+from . import Context, Option
+
+OPTIONS = {
+    "min-words": Option(int, default=1, help="lines with fewer words are left alone"),
+}
+
+
+def prepare(rule: Rule) -> None:
+    return None
+
+
+def lines(doc: Document, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) prose offsets of each line of ``doc.text[start:end]``."""
+    text = doc.text
+    while start <= end:
+        stop = text.find("\n", start, end)
+        stop = end if stop < 0 else stop
+        yield start, stop
+        start = stop + 1
+
+
+def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    least = rule.options["min-words"]
+    for start, end in units(doc, rule.scope):
+        if "\n" not in doc.text[start:end]:
+            continue
+        prev: tuple[int, int, str] | None = None
+        for a, b in lines(doc, start, end):
+            key = normal_text(doc.text[a:b])
+            if prev and key == prev[2] and has_letter(key) and len(key.split()) >= least:
+                yield _finding(rule, doc, prev[0], prev[1], a, b)
+            prev = (a, b, key)
+
+
+def _finding(rule: Rule, doc: Document, pa: int, pb: int, a: int, b: int) -> Finding:
+    line = doc.span(pa, pa)[0]
+    message = rule.format_message(doc.text[a:b], line=line)
+    related = [Related(pa, pb, f"first copy (line {line})")]
+    return Finding(rule.id, a, b, message, rule.severity, [], Fix("", True, pb, b), related)

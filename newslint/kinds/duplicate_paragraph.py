@@ -1,0 +1,92 @@
+"""``duplicate_paragraph``: a block that repeats an earlier block, exactly or nearly.
+
+Exact repeats are equal after normalising white space, quote styles, case and trailing
+punctuation; near repeats have a token-level similarity of at least ``threshold`` and are
+found through hashed sketches, never by comparing every pair of blocks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..document import Block, Document
+from ..findings import Finding, Fix, Related
+from ..rules import Rule
+from ..similarity import BlockKey, NearIndex, block_keys, has_letter, similarity
+from . import Context, Option, OptionError
+
+MATCHES = ("exact", "near")
+
+OPTIONS = {
+    "match": Option(str, default="exact", help="exact: equal after normalising; near: similar, not equal"),
+    "threshold": Option(float, default=0.85, help="near: lowest token-level similarity (0-1) reported"),
+    "min-words": Option(int, default=3, help="blocks with fewer words are never compared"),
+    "block-kinds": Option(list, default=["paragraph", "list_item", "quote"], help="block kinds compared"),
+}
+
+
+def prepare(rule: Rule) -> dict:
+    o = rule.options
+    if o["match"] not in MATCHES:
+        raise OptionError("match", f"must be one of {', '.join(MATCHES)}")
+    if not 0.5 <= o["threshold"] <= 1:
+        raise OptionError("threshold", "must be between 0.5 and 1")
+    if o["min-words"] < 1:
+        raise OptionError("min-words", "must be at least 1")
+    if not all(isinstance(k, str) for k in o["block-kinds"]):
+        raise OptionError("block-kinds", "must be a list of block kinds")
+    return {"kinds": frozenset(o["block-kinds"])}
+
+
+def delete_block(doc: Document, block: Block, safe: bool) -> Fix:
+    """Deleting ``block`` together with the separator before it."""
+    start = doc.blocks[block.index - 1].end if block.index > 0 else block.start
+    return Fix("", safe, start, block.end)
+
+
+def report(rule: Rule, doc: Document, later: Block, first: Block, safe: bool, **values: object) -> Finding:
+    line = doc.span(first.start, first.start)[0]
+    message = rule.format_message(later.text, line=line, **values)
+    related = [Related(first.start, first.end, f"first copy (line {line})")]
+    return Finding(rule.id, later.start, later.end, message, rule.severity, [], delete_block(doc, later, safe), related)
+
+
+def _units(rule: Rule, doc: Document) -> list[BlockKey]:
+    kinds = rule.compiled["kinds"]
+    least = rule.options["min-words"]
+    return [k for k in block_keys(doc) if k.block.kind in kinds and len(k.words) >= least and has_letter(k.text)]
+
+
+def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    units = _units(rule, doc)
+    if rule.options["match"] == "exact":
+        yield from _exact(rule, doc, units)
+    else:
+        yield from _near(rule, doc, units)
+
+
+def _exact(rule: Rule, doc: Document, units: list[BlockKey]) -> Iterator[Finding]:
+    seen: dict[str, Block] = {}
+    for key in units:
+        first = seen.setdefault(key.text, key.block)
+        if first is not key.block:
+            yield report(rule, doc, key.block, first, True)
+
+
+def _near(rule: Rule, doc: Document, units: list[BlockKey]) -> Iterator[Finding]:
+    threshold = rule.options["threshold"]
+    seen: set[str] = set()
+    index = NearIndex()
+    for n, key in enumerate(units):
+        if key.text in seen:
+            continue  # an exact repeat: duplicate.paragraph's business
+        seen.add(key.text)
+        candidates, sk = index.candidates(key.words)
+        best, score = None, 0.0
+        for c in candidates:
+            s = similarity(units[c].words, key.words, threshold)
+            if s > score:
+                best, score = units[c], s
+        if best is not None:
+            yield report(rule, doc, key.block, best.block, False, percent=int(score * 100))
+        index.add(n, sk)

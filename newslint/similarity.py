@@ -1,0 +1,108 @@
+"""Comparing blocks of text: normal forms, word keys and near-duplicate candidates.
+
+Exact repeats are found by a dictionary of normalised texts. Near repeats are found in two
+steps, both linear in the document: each unit keeps a bottom-k sketch of its word-bigram
+hashes (the k smallest), units sharing sketch entries become candidates, and only candidates
+are compared exactly with a token-level ratio (difflib's matching-blocks ratio).
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+import unicodedata
+import zlib
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from .document import Block, Document
+
+QUOTE_MAP = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "′": "'"})
+SPACES = re.compile(r"\s+")
+TRAILING = re.compile(r"[\s.,;:!?…\-–—'\"]+$")
+LETTER = re.compile(r"[^\W\d_]")
+WORD_KINDS = frozenset({"word", "number", "abbr", "url", "email"})
+
+
+def normal_text(text: str) -> str:
+    """Text with one quote style, single spaces, lower case and no trailing punctuation."""
+    text = unicodedata.normalize("NFKC", text).translate(QUOTE_MAP)
+    text = SPACES.sub(" ", text).strip().lower()
+    return TRAILING.sub("", text)
+
+
+def has_letter(text: str) -> bool:
+    return LETTER.search(text) is not None
+
+
+def block_words(doc: Document, block: Block) -> tuple[str, ...]:
+    """The block's words, numbers and links, lower-cased with straight apostrophes."""
+    return tuple(t.text.lower().replace("’", "'") for t in doc.tokens_of(block) if t.kind in WORD_KINDS)
+
+
+@dataclass(slots=True)
+class BlockKey:
+    block: Block
+    text: str  # normal_text of the block
+    words: tuple[str, ...]
+
+
+def block_keys(doc: Document) -> list[BlockKey]:
+    """Normal forms of every block, computed once per document and shared by the rules."""
+    keys = doc.cache.get("similarity.block_keys")
+    if keys is None:
+        keys = [BlockKey(b, normal_text(b.text), block_words(doc, b)) for b in doc.blocks]
+        doc.cache["similarity.block_keys"] = keys
+    return keys
+
+
+def similarity(a: Sequence[str], b: Sequence[str], threshold: float) -> float:
+    """Token-level similarity, 2 * matched tokens / all tokens, or 0.0 when below ``threshold``."""
+    if not a and not b:
+        return 1.0
+    if not length_ratio_ok(len(a), len(b), threshold):
+        return 0.0
+    m = SequenceMatcher(None, a, b, autojunk=False)
+    if m.real_quick_ratio() < threshold or m.quick_ratio() < threshold:
+        return 0.0
+    r = m.ratio()
+    return r if r >= threshold else 0.0
+
+
+def length_ratio_ok(a: int, b: int, threshold: float) -> bool:
+    """Whether sequences of lengths a and b can reach ``threshold`` at all."""
+    return a + b > 0 and 2 * min(a, b) / (a + b) >= threshold
+
+
+def sketch(words: Sequence[str], k: int) -> list[int]:
+    """The k smallest stable hashes of the word bigrams (unigrams for one word)."""
+    grams = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)] or list(words)
+    hashes = {zlib.crc32(g.encode("utf-8")) for g in grams}
+    return heapq.nsmallest(k, hashes)
+
+
+@dataclass
+class NearIndex:
+    """Earlier units by sketch entry; each bucket keeps its first few members only."""
+
+    k: int = 8
+    bucket_cap: int = 8
+    buckets: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+
+    def candidates(self, words: Sequence[str], limit: int = 4) -> tuple[list[int], list[int]]:
+        """(earlier unit ids sharing the most sketch entries, this unit's sketch)."""
+        sk = sketch(words, self.k)
+        counts: dict[int, int] = defaultdict(int)
+        for h in sk:
+            for unit in self.buckets.get(h, ()):
+                counts[unit] += 1
+        best = sorted(counts, key=lambda u: (-counts[u], u))[:limit]
+        return best, sk
+
+    def add(self, unit: int, sk: list[int]) -> None:
+        for h in sk:
+            bucket = self.buckets[h]
+            if len(bucket) < self.bucket_cap:
+                bucket.append(unit)
