@@ -1,0 +1,49 @@
+"""``boilerplate_links``: a run of short Title Case lines: a menu or a list of links.
+
+Navigation bars and "related stories" boxes export as one link a line, none of them a
+sentence. The run is reported once, from its first line to its last.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..document import Document
+from ..findings import Finding
+from ..rules import Rule
+from . import Context, Option, OptionError
+from .boilerplate_lines import Line, delete_fix, is_title_like, lines
+
+OPTIONS = {
+    "min-lines": Option(int, default=4, help="shortest run of link-like lines reported"),
+    "max-words": Option(int, default=12, help="longest link-like line, in words"),
+}
+
+
+def prepare(rule: Rule) -> None:
+    for key in OPTIONS:
+        if rule.options[key] < 1:
+            raise OptionError(key, "must be at least 1")
+
+
+def _runs(doc: Document, max_words: int) -> Iterator[list[Line]]:
+    run: list[Line] = []
+    for line in lines(doc):
+        if doc.blocks[line.block].kind != "headline" and is_title_like(line.text, max_words):
+            run.append(line)
+            continue
+        if run:
+            yield run
+        run = []
+    if run:
+        yield run
+
+
+def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    o = rule.options
+    for run in _runs(doc, o["max-words"]):
+        if len(run) < o["min-lines"]:
+            continue
+        first, last = run[0], run[-1]
+        message = rule.format_message(first.text, lines=len(run))
+        yield Finding(rule.id, first.start, last.end, message, rule.severity, [], delete_fix())
