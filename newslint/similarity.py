@@ -19,7 +19,8 @@ from difflib import SequenceMatcher
 
 from .document import Block, Document
 
-QUOTE_MAP = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "′": "'"})
+# Dashes, double and single quotation marks, each to one plain form.
+QUOTE_MAP = str.maketrans("‐‑‒–—―“”„«»‘’‚′", "------" + '"' * 5 + "'" * 4)
 SPACES = re.compile(r"\s+")
 TRAILING = re.compile(r"[\s.,;:!?…\-–—'\"]+$")
 LETTER = re.compile(r"[^\W\d_]")
@@ -58,17 +59,33 @@ def block_keys(doc: Document) -> list[BlockKey]:
     return keys
 
 
-def similarity(a: Sequence[str], b: Sequence[str], threshold: float) -> float:
-    """Token-level similarity, 2 * matched tokens / all tokens, or 0.0 when below ``threshold``."""
-    if not a and not b:
-        return 1.0
+@dataclass(slots=True)
+class Likeness:
+    ratio: float  # 2 * matched tokens / all tokens
+    changed: int  # words replaced by a different word (not a respelling of it)
+
+
+def compare(a: Sequence[str], b: Sequence[str], threshold: float) -> Likeness | None:
+    """How alike two token sequences are, or None when their ratio is below ``threshold``."""
     if not length_ratio_ok(len(a), len(b), threshold):
-        return 0.0
+        return None
     m = SequenceMatcher(None, a, b, autojunk=False)
     if m.real_quick_ratio() < threshold or m.quick_ratio() < threshold:
-        return 0.0
+        return None
     r = m.ratio()
-    return r if r >= threshold else 0.0
+    if r < threshold:
+        return None
+    changed = 0
+    for op, i1, i2, j1, j2 in m.get_opcodes():
+        if op == "replace":
+            changed += sum(not respelled(x, y) for x, y in zip(a[i1:i2], b[j1:j2], strict=False))
+            changed += abs((i2 - i1) - (j2 - j1))
+    return Likeness(r, changed)
+
+
+def respelled(x: str, y: str) -> bool:
+    """True when ``y`` is ``x`` with a typo made or fixed (a few characters apart)."""
+    return len(x) > 3 and len(y) > 3 and SequenceMatcher(None, x, y, autojunk=False).ratio() >= 0.75
 
 
 def length_ratio_ok(a: int, b: int, threshold: float) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..document import Block, Document
 from ..findings import Finding, Related
 from ..rules import Rule
-from ..similarity import block_keys, normal_text, similarity
+from ..similarity import block_keys, compare, normal_text
 from . import Context, Option, OptionError
 from .duplicate_paragraph import delete_block
 
@@ -56,7 +56,8 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
             continue
         for start, end, text, words in lines:
             exact = key.text == text
-            score = 1.0 if exact else similarity(words, key.words, threshold)
+            like = None if exact else compare(words, key.words, threshold)
+            score = 1.0 if exact else like.ratio if like and not like.changed else 0.0
             if score:
                 yield _finding(rule, doc, key.block, start, end, exact, score)
                 break

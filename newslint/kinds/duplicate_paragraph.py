@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from ..document import Block, Document
 from ..findings import Finding, Fix, Related
 from ..rules import Rule
-from ..similarity import BlockKey, NearIndex, block_keys, has_letter, similarity
+from ..similarity import BlockKey, NearIndex, block_keys, compare, has_letter
 from . import Context, Option, OptionError
 
 MATCHES = ("exact", "near")
@@ -21,6 +21,12 @@ OPTIONS = {
     "match": Option(str, default="exact", help="exact: equal after normalising; near: similar, not equal"),
     "threshold": Option(float, default=0.85, help="near: lowest token-level similarity (0-1) reported"),
     "min-words": Option(int, default=3, help="blocks with fewer words are never compared"),
+    "min-words-changed": Option(
+        int, default=20, help="near: shorter blocks are reported only for dropped words or typos, not other words"
+    ),
+    "min-words-apart": Option(
+        int, default=10, help="exact: shorter blocks are reported only right after their previous copy"
+    ),
     "block-kinds": Option(list, default=["paragraph", "list_item", "quote"], help="block kinds compared"),
 }
 
@@ -66,15 +72,21 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def _exact(rule: Rule, doc: Document, units: list[BlockKey]) -> Iterator[Finding]:
-    seen: dict[str, Block] = {}
-    for key in units:
-        first = seen.setdefault(key.text, key.block)
-        if first is not key.block:
-            yield report(rule, doc, key.block, first, True)
+    """Repeats of an earlier unit; short units (table headers, shop buttons, list entries
+    repeated by design) only when doubled in place."""
+    apart = rule.options["min-words-apart"]
+    first: dict[str, Block] = {}
+    last: dict[str, int] = {}
+    for n, key in enumerate(units):
+        earlier = first.setdefault(key.text, key.block)
+        if earlier is not key.block and (len(key.words) >= apart or last[key.text] == n - 1):
+            yield report(rule, doc, key.block, earlier, True)
+        last[key.text] = n
 
 
 def _near(rule: Rule, doc: Document, units: list[BlockKey]) -> Iterator[Finding]:
     threshold = rule.options["threshold"]
+    least_changed = rule.options["min-words-changed"]
     seen: set[str] = set()
     index = NearIndex()
     for n, key in enumerate(units):
@@ -84,9 +96,9 @@ def _near(rule: Rule, doc: Document, units: list[BlockKey]) -> Iterator[Finding]
         candidates, sk = index.candidates(key.words)
         best, score = None, 0.0
         for c in candidates:
-            s = similarity(units[c].words, key.words, threshold)
-            if s > score:
-                best, score = units[c], s
+            like = compare(units[c].words, key.words, threshold)
+            if like and like.ratio > score and (not like.changed or len(key.words) >= least_changed):
+                best, score = units[c], like.ratio
         if best is not None:
             yield report(rule, doc, key.block, best.block, False, percent=int(score * 100))
         index.add(n, sk)

@@ -8,6 +8,7 @@ letters, runs of three or more, and words apart across punctuation ("wait, wait"
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..document import Document
@@ -23,6 +24,7 @@ OPTIONS = {
     "phrasal-verbs": Option(list, default=[], help="verb stems before a doubled particle"),
     "copulas": Option(list, default=[], help="verbs doubled after 'what ...' ('what it is is')"),
 }
+CODE_AFTER = re.compile(r"[.(\[=_]\w|\(")
 PRONOUNS = frozenset("me you him her it us them".split())
 # "that that" is fine ("said that that plan failed") unless a determiner follows.
 DETERMINERS = frozenset("the a an this these those his its our their my your".split())
@@ -49,6 +51,8 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
             continue
         if "\n" in gap and (_alone_on_line(text, a) or _alone_on_line(text, b)):
             continue  # a repeated line: duplicate.line's business
+        if CODE_AFTER.match(text, b.end):
+            continue  # code: "import a a.f()", "setup setup(name=...)"
         if not _accepted(rule.compiled, toks, i, doc):
             yield _finding(rule, doc, a, b)
 
