@@ -1,0 +1,73 @@
+"""Recall of lower-cased names: lower-case one mid-sentence occurrence of a name that a clean
+article capitalizes elsewhere, and count how often ``capitalization`` findings cover it.
+
+    .venv/bin/python benchmarks/capitalization_recall.py [--seed N] [--show N]
+
+A "name" is a title-case word (3+ letters) that the article writes at least twice after a
+lower-case word and a space (so not at a sentence start) and never in lower case. One such
+occurrence, chosen at random, is lower-cased in each article of ../shared/corpora/clean/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+from pathlib import Path
+
+from newslint.api import lint_bytes, make_linter
+from newslint.config import Config
+from newslint.rules import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+CLEAN = ROOT.parent / "shared" / "corpora" / "clean"
+MID = re.compile(r"(?<=[a-z,] )([A-Z][a-z]{2,})\b(?![-’'])")
+
+
+def mutate(text: str, rng: random.Random) -> tuple[str, int, str] | None:
+    """The text with one name lower-cased, the offset and the name; None when there is none."""
+    body_start = text.find("\n\n") + 2 if text.find("\n\n") > 0 else 0
+    spots: dict[str, list[int]] = {}
+    for m in MID.finditer(text, body_start):
+        spots.setdefault(m.group(1), []).append(m.start(1))
+    names = [w for w, at in spots.items() if len(at) >= 2 and not re.search(rf"\b{w.lower()}\b", text)]
+    if not names:
+        return None
+    name = rng.choice(sorted(names))
+    at = rng.choice(spots[name])
+    return text[:at] + name.lower() + text[at + len(name) :], at, name
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--show", type=int, default=20)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    linter = make_linter(Config(), load_rules(ROOT / "rules" / "capitalization"))
+    tried = found = 0
+    missed = []
+    for path in sorted(CLEAN.glob("*/*.txt")):
+        mutated = mutate(path.read_text(encoding="utf-8"), rng)
+        if mutated is None:
+            continue
+        text, at, name = mutated
+        tried += 1
+        line = text.count("\n", 0, at) + 1
+        col = at - (text.rfind("\n", 0, at) + 1) + 1
+        hits = [
+            f
+            for f in lint_bytes(text.encode("utf-8"), path.name, linter).findings
+            if f["line"] <= line <= f["end_line"] and f["column"] <= col < f["end_column"] + (f["line"] != line) * 10**6
+        ]
+        if hits:
+            found += 1
+        else:
+            missed.append(f"{path.name}:{line}: {name.lower()}  …{text[max(0, at - 50) : at + 40]!r}")
+    print(f"{found}/{tried} lower-cased names found ({100 * found / max(tried, 1):.1f}%)")
+    for m in missed[: args.show]:
+        print("  missed", m)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,153 @@
+"""``capital_names``: a proper noun written in lower case.
+
+Two sources of evidence: the article itself (``china`` where the article writes ``China`` in
+running text) and names that are never lower case in news (CLDR countries, languages, days...).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from ..document import Document
+from ..findings import Finding, Fix
+from ..rules import Rule
+from ..tokens import Token
+from . import Context, Option, OptionError
+from .capital_common import (
+    DETERMINERS,
+    HONORIFICS,
+    PARTICLES,
+    SMALL_WORDS,
+    Evidence,
+    base,
+    lower_counts,
+    name_evidence,
+    next_word,
+    previous_word,
+)
+from .capital_data import GROUPS, known_names
+
+OPTIONS = {
+    "article": Option(bool, default=True, help="flag words the article capitalizes in running text elsewhere"),
+    "min-evidence": Option(int, default=2, help="capitalized occurrences in running text needed as evidence"),
+    "min-uses": Option(int, default=3, help="or: capitalized uses anywhere (one in running text) needed"),
+    "max-lowercase": Option(int, default=1, help="skip a word the article writes in lower case more often"),
+    "data": Option(list, default=list(GROUPS), help=f"name lists to use: {', '.join(GROUPS)}"),
+    "names": Option(list, default=[], help="more names that are never written in lower case"),
+}
+HEADING_BLOCKS = frozenset({"headline", "heading"})
+SKIP_BLOCKS = frozenset({"field", "table_cell"})
+# A character glued before a word that makes it a handle, tag, path or file name.
+GLUE = frozenset("@#/\\._=~")
+
+
+def prepare(rule: Rule) -> tuple[str, ...]:
+    data = rule.options["data"]
+    unknown = [g for g in data if g not in GROUPS]
+    if unknown:
+        raise OptionError("data", f"unknown name list '{unknown[0]}' (choose from {', '.join(GROUPS)})")
+    if not all(isinstance(n, str) and n.strip() for n in rule.options["names"]):
+        raise OptionError("names", "must be a list of non-empty strings")
+    return tuple(data)
+
+
+def _names(rule: Rule) -> tuple[dict[str, str], dict[str, list[tuple[str, ...]]]]:
+    """The name table and, per first word, the names it starts (longest first)."""
+    table = known_names(rule.compiled, tuple(rule.options["names"]))
+    first = {}
+    for lower in table:
+        words = tuple(lower.split())
+        first.setdefault(words[0], []).append(words)
+    for names in first.values():
+        names.sort(key=len, reverse=True)
+    return table, first
+
+
+_prepared: dict[tuple, tuple] = {}
+
+
+def _match_name(doc: Document, i: int, first: dict) -> list[Token] | None:
+    """The lower-case tokens from ``i`` spelling a known name, or None."""
+    for words in first.get(doc.tokens[i].text, ()):
+        toks, j = [doc.tokens[i]], i
+        for word in words[1:]:
+            nxt = next_word(doc, j)
+            if nxt is None or nxt.text != word:
+                break
+            toks.append(nxt)
+            j += 1
+        else:
+            return toks
+    return None
+
+
+def _skipped(doc: Document, tok: Token, ctx: Context) -> bool:
+    if tok.kind != "word" or not tok.text.islower() or len(tok.text) < 3:
+        return True
+    if doc.blocks[tok.block].kind in SKIP_BLOCKS or tok.text in ctx.accept:
+        return True
+    if tok.start > 0 and doc.text[tok.start - 1] in GLUE:
+        return True
+    after = doc.text[tok.end : tok.end + 2]
+    return len(after) == 2 and after[0] in GLUE and after[1].isalnum()
+
+
+def _capitalize(found: str, form: str) -> str:
+    return form + found[len(form) :] if found.lower().startswith(form.lower()) else form
+
+
+def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    key = rule.compiled, tuple(rule.options["names"])
+    if key not in _prepared:
+        _prepared[key] = _names(rule)
+    table, first = _prepared[key]
+    o = rule.options
+    evidence = name_evidence(doc)
+    lowers = lower_counts(doc)
+    for i, tok in enumerate(doc.tokens):
+        if _skipped(doc, tok, ctx):
+            continue
+        span = _match_name(doc, i, first)
+        if span:
+            found = doc.text[span[0].start : span[-1].end]
+            right = table.get(found.lower()) or table[" ".join(t.text for t in span)]
+            message = rule.format_message(found, right=right, why="is a name")
+            yield Finding(rule.id, span[0].start, span[-1].end, message, rule.severity, [right], Fix(right, False))
+            continue
+        found = _article_form(doc, i, evidence, lowers, o)
+        if found:
+            right, form = found
+            message = rule.format_message(tok.text, right=right, why=f"is written '{form}' elsewhere in the article")
+            yield Finding(rule.id, tok.start, tok.end, message, rule.severity, [right], Fix(right, False))
+
+
+def _article_form(doc: Document, i: int, ev: Evidence, lowers: Counter, o: dict) -> tuple[str, str] | None:
+    """(replacement, the article's spelling) when the article capitalizes this word elsewhere."""
+    tok = doc.tokens[i]
+    word = base(tok.text)
+    if word in SMALL_WORDS or word in DETERMINERS or word in PARTICLES or not o["article"]:
+        return None
+    if doc.blocks[tok.block].kind in HEADING_BLOCKS:
+        return None
+    prev, nxt = previous_word(doc, i), next_word(doc, i)
+    if prev is not None and prev.text[:1].isupper():
+        pair = ev.pairs.get((base(prev.text).lower(), word))
+        if pair and prev.text == pair[0] and lowers[word] <= o["max-lowercase"]:
+            return _capitalize(tok.text, pair[1]), " ".join(pair)
+        if prev.text.rstrip(".") in HONORIFICS and word in ev.anywhere:
+            form = ev.anywhere[word].most_common(1)[0][0]
+            return _capitalize(tok.text, form), form
+    if nxt is not None and nxt.text[:1].isupper() and tok.text == word:
+        pair = ev.pairs.get((word, base(nxt.text).lower()))
+        if pair and base(nxt.text) == pair[1]:
+            return pair[0], " ".join(pair)
+    forms = ev.alone.get(word)
+    if not forms or lowers[word] > o["max-lowercase"] or len(word) < 3:
+        return None
+    if sum(forms.values()) < o["min-evidence"] and ev.total[word] < o["min-uses"]:
+        return None
+    if prev is not None and prev.text.lower() in DETERMINERS:
+        return None
+    form = forms.most_common(1)[0][0]
+    return _capitalize(tok.text, form), form

@@ -1,0 +1,71 @@
+"""capitalization.proper-noun: lower-case names, judged against the article and CLDR names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.api import lint_text, make_linter
+from newslint.config import Config
+from newslint.rules import builtin_rules_dir, load_rules
+
+RULES = load_rules(builtin_rules_dir() / "capitalization")
+
+
+def found(text: str, rule: str = "capitalization.proper-noun", **options: object) -> list[dict]:
+    config = Config(select=[rule], options={rule: options} if options else {})
+    linter = make_linter(config, RULES)
+    return [f for f in lint_text(text, "a.txt", linter) if f["rule"] == rule]
+
+
+SEED_LIKE = (
+    "Russia Seeks Closer Security Ties With China\n\n"
+    "A Russian official said on a visit to China that the Kremlin wants ties with Beijing.\n\n"
+    "Nikolai Patrushev, secretary of the national Security Council, spoke to Guo Shengkun.\n\n"
+    "He said on Monday that “in the current conditions, china and Kremlin must show readiness.\n\n"
+    "The talks in Nanping went well, officials in China said.\n"
+)
+
+
+def test_lower_case_name_written_with_a_capital_elsewhere() -> None:
+    hits = found(SEED_LIKE)
+    assert [(h["line"], h["column"]) for h in hits] == [(7, 52)]
+    assert hits[0]["suggestions"] == ["China"]
+
+
+@pytest.mark.parametrize("name", ["Patrushev", "Guo", "Shengkun", "Nanping", "Kremlin"])
+def test_names_written_with_capitals_are_left_alone(name: str) -> None:
+    assert not [h for h in found(SEED_LIKE) if name.lower() in h["message"].lower()]
+
+
+def test_a_name_from_cldr_needs_no_evidence_in_the_article() -> None:
+    hits = found("The talks were held in germany and new zealand last week.")
+    assert [h["suggestions"] for h in hits] == [["Germany"], ["New Zealand"]]
+
+
+def test_everyday_homographs_are_not_names() -> None:
+    assert not found("They may march in august with a turkey and fine china.")
+
+
+def test_common_noun_after_a_determiner_or_used_twice() -> None:
+    text = "Labour won in Leeds. Labour said so. The labour market is tight, and labour costs rose."
+    assert not found(text)
+
+
+def test_extra_names_from_the_config() -> None:
+    assert found("We met at acme headquarters.", names=["Acme"])
+    assert not found("We met at acme headquarters.")
+
+
+def test_data_option_limits_the_lists() -> None:
+    assert not found("The meeting is on tuesday morning.", data=["countries"])
+    assert found("The meeting is on tuesday morning.", data=["days"])
+
+
+def test_handles_and_domains_are_not_names() -> None:
+    assert not found("Follow @france24 or visit france.com for more.")
+
+
+def test_rules_folder_is_the_repository_one() -> None:
+    assert Path(RULES[0].path).parent.name == "capitalization"
