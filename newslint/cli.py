@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ignore", type=_csv, default=[], help="rule ids or prefixes not to run")
     p.add_argument("--config", type=Path, help="configuration file (default: nearest .newslint.yaml or pyproject.toml)")
     p.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that makes the exit status 1")
+    p.add_argument("--languagetool-url", metavar="URL", help="LanguageTool server for grammar findings (see README)")
     p.add_argument("--stdin-filename", help="the name to report (and read the format from) for stdin")
     p.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     p.add_argument("--no-color", action="store_true", help="never colour the output")
@@ -89,6 +90,8 @@ class Session:
         cfg.ignore = cfg.ignore + a.ignore
         if a.fail_on:
             cfg.fail_on = a.fail_on
+        if a.languagetool_url:
+            cfg.languagetool = {**cfg.languagetool, "url": a.languagetool_url}
 
 
 def iter_files(paths: list[str], errors: list[str]) -> Iterator[Path]:

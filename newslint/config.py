@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .kinds import check_type, type_name
+from .languagetool import settings as languagetool_settings
 from .rules import SEVERITIES
 from .yamlfile import ConfigError, line_of, load_yaml
 
@@ -174,7 +175,7 @@ def parse_config(data: Any, path: Path) -> Config:
                 path, "must be a mapping of option to value", line_of(data["options"], rule), f"options.{rule}"
             )
     cfg.options = {k: dict(v) for k, v in data.get("options", {}).items()}
-    cfg.languagetool = dict(data.get("languagetool", {}))
+    cfg.languagetool = languagetool_settings.validate(data.get("languagetool", {}), path)
     return cfg
 
 

@@ -73,7 +73,12 @@ def load_ruleset(config: Config, builtin: list[Rule] | None = None) -> list[Rule
 
 
 def context_for(config: Config) -> Context:
-    return Context(language=config.language, accept=frozenset(config.accept), reject=frozenset(config.reject))
+    return Context(
+        language=config.language,
+        accept=frozenset(config.accept),
+        reject=frozenset(config.reject),
+        settings={"languagetool": config.languagetool},
+    )
 
 
 def record(doc: Document, f: Finding, path: str) -> dict[str, Any]:
@@ -155,7 +160,9 @@ class Linter:
     def check(self, doc: Document, rules: list[Rule], result: FileResult) -> list[Finding]:
         findings: list[Finding] = []
         self.context.warnings = []
-        for rule in rules:
+        self.context.incomplete = False
+        self.context.findings = findings
+        for rule in sorted(rules, key=lambda r: getattr(kind_module(r.kind), "RUNS_LAST", False)):
             try:
                 findings.extend(kind_module(rule.kind).check(rule, doc, self.context))
             except RegexTimeout as exc:
@@ -168,6 +175,7 @@ class Linter:
                 if os.environ.get("NEWSLINT_DEBUG"):
                     raise
         result.messages.extend(f"{result.path}: {w}" for w in self.context.warnings)
+        result.error = result.error or self.context.incomplete
         return findings
 
     def lint_path(self, path: Path, label: str | None = None) -> FileResult:

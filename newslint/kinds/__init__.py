@@ -7,6 +7,9 @@ A kind module defines:
   :class:`OptionError` for a bad value; the result is kept as ``rule.compiled``;
 - ``check(rule, doc, ctx) -> Iterable[Finding]``: the findings of one document.
 
+Optional: ``RUNS_LAST = True`` runs the kind's rules after all others, with their findings in
+``ctx.findings``; ``NEEDS_SERVER = True`` marks a kind whose examples need an outside service.
+
 A kind knows nothing of files, configuration files or output.
 """
 
@@ -47,6 +50,10 @@ class Context:
     settings: dict[str, Any] = field(default_factory=dict)  # per-kind shared settings
     cache: dict[str, Any] = field(default_factory=dict)  # shared, per-process data
     warnings: list[str] = field(default_factory=list)
+    # A check that could not run (its service was unavailable) sets this: the file counts as failed.
+    incomplete: bool = False
+    # For kinds with ``RUNS_LAST = True``: the findings of the rules that ran before them.
+    findings: list[Any] = field(default_factory=list)
 
 
 def kind_module(name: str) -> ModuleType | None:
