@@ -51,6 +51,7 @@ COUNT = re.compile(
 )
 LABEL = re.compile(r"^[A-Z][A-Za-z'’]{0,19}(?:\s[A-Za-z][A-Za-z'’]{0,19})?[!?]?$")
 TERMINAL = re.compile(r"[.!?…:;,]['\"”’)\]]*$")
+NOT_LINK = re.compile(r"[():;/*<>=@#~|]|--")
 WORD = re.compile(r"[^\W\d_][\w'’&.-]*")
 SMALL = frozenset("a an and as at but by for from in into of on or the to with vs via nor per up".split())
 
@@ -67,7 +68,7 @@ def is_label(text: str) -> bool:
 
 def is_title_like(text: str, max_words: int = 12) -> bool:
     """A short line in Title Case with no closing punctuation: a link or menu entry."""
-    if len(text) > 90 or TERMINAL.search(text):
+    if len(text) > 90 or TERMINAL.search(text) or NOT_LINK.search(text):
         return False
     words = WORD.findall(text)
     if not words or len(words) > max_words or len(words) < len(text.split()) - 2:
