@@ -1,0 +1,24 @@
+"""Helpers shared by the spelling benchmarks: a linter with only the spelling rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newslint.api import lint_bytes, make_linter
+from newslint.config import Config
+from newslint.rules import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = ROOT.parent / "shared" / "corpora"
+
+
+def spelling_linter(language: str = "en", select: tuple[str, ...] = ("spelling",)):
+    rules = [r for r in load_rules(ROOT / "rules" / "spelling")]
+    rules += [r for r in load_rules(ROOT / "rules" / "consistency") if r.id == "consistency.spelling-variant"]
+    config = Config(select=list(select))
+    config.language = language
+    return make_linter(config, rules)
+
+
+def lint(linter, text: str, name: str = "a.txt") -> list[dict]:
+    return lint_bytes(text.encode("utf-8"), name, linter).findings

@@ -1,0 +1,233 @@
+"""Shared by the spelling kinds: which words to look at, and ranked suggestions for a word.
+
+Not a kind itself (it has no ``check``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from .. import spelldata
+from ..document import Document
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+PART = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+OPENERS = frozenset("“\"‘'([—–-«")
+POSSESSIVE = re.compile(r"['’]s?$")
+DOUBLED = re.compile(r"(.)\1+")
+
+
+@dataclass(slots=True)
+class Piece:
+    """One word of a token (hyphenated compounds give several), with its context."""
+
+    start: int
+    end: int
+    text: str
+    initial: bool  # first word of a sentence, a line or a quotation, or in a heading
+
+
+def pieces(doc: Document) -> Iterator[Piece]:
+    """Word pieces worth spell-checking: not URLs, numbers, @handles, #hashtags or paths."""
+    cached = doc.cache.get("spell_pieces")
+    if cached is None:
+        cached = doc.cache["spell_pieces"] = list(_pieces(doc))
+    return iter(cached)
+
+
+def _pieces(doc: Document) -> Iterator[Piece]:
+    tokens = doc.tokens
+    heading = {b.index for b in doc.blocks if b.kind in ("headline", "heading")}
+    text = doc.text
+    prev_sentence = -1
+    first_in_sentence = True
+    for i, tok in enumerate(tokens):
+        if tok.sentence != prev_sentence:
+            prev_sentence, first_in_sentence = tok.sentence, True
+        if tok.kind != "word":
+            if tok.kind != "punct" or tok.text not in OPENERS:
+                first_in_sentence = False
+            continue
+        initial = first_in_sentence or tok.block in heading or (i > 0 and "\n" in text[tokens[i - 1].end : tok.start])
+        first_in_sentence = False
+        before = text[tok.start - 1] if tok.start else " "
+        after = text[tok.end] if tok.end < len(text) else " "
+        if before in "@#/\\._" or after in "@/\\_" or any(c.isdigit() for c in tok.text):
+            continue
+        if after == "." and text[tok.end + 1 : tok.end + 2].isalpha():
+            continue  # a domain name: georgewbush.com
+        for m in PART.finditer(tok.text):
+            word = POSSESSIVE.sub("", m.group()) if m.group()[-2:-1] in "'’" or m.group()[-1] in "'’" else m.group()
+            if word and (m.start() == 0 or len(word) > 3):  # add-ons
+                s = tok.start + m.start()
+                yield Piece(s, s + len(word), word, initial and m.start() == 0)
+
+
+def counts(doc: Document) -> Counter:
+    """How often each exact word form occurs in the document."""
+    found = doc.cache.get("spell_counts")
+    if found is None:
+        found = doc.cache["spell_counts"] = Counter(p.text for p in pieces(doc))
+    return found
+
+
+def mid_sentence_capitals(doc: Document) -> set[str]:
+    """Capitalized words the article writes capitalized in mid-sentence: its proper nouns."""
+    found = doc.cache.get("spell_midcaps")
+    if found is None:
+        found = doc.cache["spell_midcaps"] = {p.text for p in pieces(doc) if not p.initial and p.text[:1].isupper()}
+    return found
+
+
+def shape(word: str) -> str:
+    """lower, capitalized, upper or mixed."""
+    if word.islower():
+        return "lower"
+    if word.isupper():
+        return "upper"
+    if word[:1].isupper() and (len(word) == 1 or word[1:].islower()):
+        return "capitalized"
+    return "mixed"
+
+
+def match_case(word: str, like: str) -> str:
+    """``word`` written in the case of ``like``."""
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+# --- word formation -------------------------------------------------------------------------
+PREFIXES = (
+    "anti", "counter", "cyber", "de", "dis", "electro", "hyper", "inter", "mega", "micro", "mis", "multi", "non",
+    "out", "over", "post", "pre", "pro", "re", "semi", "sub", "super", "un", "under",
+)  # fmt: skip
+SUFFIXES = (
+    ("ically", ""), ("ally", ""), ("ly", ""), ("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("es", ""),
+    ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ers", ""), ("er", ""), ("er", "e"),
+    ("ness", ""), ("ities", "e"), ("ity", ""), ("ism", ""), ("ist", ""), ("ise", ""), ("ize", ""), ("ising", ""),
+    ("izing", ""), ("ised", ""), ("ized", ""), ("ation", "e"), ("ations", "e"), ("ation", ""), ("able", ""),
+)  # fmt: skip
+FUNCTION_ZIPF = 6.0  # "the", "of", "their", "just": glued to a word they make an error, not a compound
+
+
+def derived(word: str, known: Callable[[str], bool], depth: int = 0) -> bool:
+    """True when a lower-case word is a known word with a common prefix or suffix (outjumped)."""
+    for suffix, add in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            if known(stem + add) or (stem[-1:] == stem[-2:-1] and known(stem[:-1])):
+                return True
+            if depth == 0 and add == "y" and derived(stem + add, known, 1):
+                return True  # implausibilities: implausibility: implausible
+    if depth == 0:
+        for prefix in PREFIXES:
+            rest = word[len(prefix) :]
+            if word.startswith(prefix) and len(rest) >= 4 and (known(rest) or derived(rest, known, 1)):
+                return True
+    return False
+
+
+def splits(word: str, zipf: Callable[[str], float], min_zipf: float = 3.0) -> list[tuple[str, str]]:
+    """Ways to cut a lower-case word into two words each at least that common, likeliest first."""
+    found = []
+    for i in range(2, len(word) - 1):
+        a, b = word[:i], word[i:]
+        za, zb = zipf(a), zipf(b)
+        if za >= min_zipf and zb >= min_zipf and (len(a) > 2 or za >= FUNCTION_ZIPF):
+            found.append((min(za, zb), a, b))
+    return [(a, b) for _, a, b in sorted(found, reverse=True)]
+
+
+def glued(word: str, zipf: Callable[[str], float]) -> tuple[str, str] | None:
+    """The two words a lower-case non-word was glued from, when one is a very common word (ofthe)."""
+    for a, b in splits(word, zipf, 3.0):
+        if max(zipf(a), zipf(b)) >= FUNCTION_ZIPF:
+            return a, b
+    return None
+
+
+# --- suggestions -----------------------------------------------------------------------------
+_MEMO: dict[str, list[tuple[float, str]]] = {}
+MIN_SUGGEST_ZIPF = 1.5  # words rarer than this are not offered as corrections
+EDIT2_PENALTY = 2.5  # a candidate two edits away must be this much more frequent (zipf) to win
+
+
+def edits1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in LETTERS}
+    out |= {a + c + b for a, b in splits for c in LETTERS}
+    out.discard(word)
+    return out
+
+
+def undouble(word: str) -> str:
+    return DOUBLED.sub(r"\1", word)
+
+
+def _cost(word: str, cand: str) -> float:
+    """Cheaper edits for the common slips: a doubled or undoubled letter, swapped letters, a vowel."""
+    if undouble(word) == undouble(cand):
+        return 0.15  # a letter doubled, undoubled, or the wrong one doubled (sleppy: sleepy)
+    if sorted(word) == sorted(cand) and len(word) == len(cand):
+        return 0.3  # transposition
+    if len(word) != len(cand):
+        longer, shorter = (word, cand) if len(word) > len(cand) else (cand, word)
+        for i in range(len(shorter) + 1):
+            if longer[:i] + longer[i + 1 :] == shorter:
+                if (i > 0 and longer[i] == longer[i - 1]) or (i + 1 < len(longer) and longer[i] == longer[i + 1]):
+                    return 0.2  # doubling
+                return 0.6
+    diff = [(a, b) for a, b in zip(word, cand, strict=False) if a != b]
+    if len(diff) == 1 and diff[0][0] in "aeiouy" and diff[0][1] in "aeiouy":
+        return 0.3
+    return 0.6
+
+
+def near_words(word: str, min_zipf: float) -> list[str]:
+    """Words one edit from a lower-case word with at least that frequency, most frequent first."""
+    words = spelldata.load().words
+    floor = round(min_zipf * 100)
+    found = [(f, c) for c in edits1(word) if (f := words.get(c, 0)) >= floor]
+    return [c for f, c in sorted(found, reverse=True)]
+
+
+def candidates(word: str) -> list[tuple[float, str]]:
+    """(score, candidate) for a lower-case word, best first; score is zipf less the edit's cost."""
+    found = _MEMO.get(word)
+    if found is not None:
+        return found
+    data = spelldata.load()
+    freq = spelldata.frequent_words()
+    floor = round(MIN_SUGGEST_ZIPF * 100)
+    scored: dict[str, float] = {}
+    for fix in data.corrections(word):
+        if " " not in fix:
+            scored[fix] = 99.0
+    near = edits1(word)
+    for cand in near:
+        f = freq.get(cand, 0)
+        if f >= floor:
+            scored.setdefault(cand, f / 100 - _cost(word, cand))
+    if len(word) > 3 and len(word) <= 14:
+        best1 = max(scored.values(), default=0.0)
+        for e1 in near:
+            for cand in edits1(e1):
+                f = freq.get(cand, 0)
+                if f >= floor and cand not in scored and f / 100 - EDIT2_PENALTY > best1:
+                    scored[cand] = f / 100 - EDIT2_PENALTY
+    found = sorted(((s, c) for c, s in scored.items()), key=lambda x: (-x[0], x[1]))
+    _MEMO[word] = found
+    return found
+
+
+def suggestions(word: str, limit: int = 5) -> list[str]:
+    """Corrections of ``word``, best first, in its case."""
+    return [match_case(c, word) for _, c in candidates(word.lower())[:limit]]

@@ -1,0 +1,98 @@
+"""The spelling kinds: typos with suggestions, quiet on names; the prepared-data cache."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from newslint import spelldata
+from newslint.api import lint_bytes, make_linter
+from newslint.config import Config
+from newslint.rules import builtin_rules_dir, load_rules
+
+RULES = [r for r in load_rules(builtin_rules_dir() / "spelling")]
+
+
+def findings(text: str, language: str = "en", accept=(), reject=()) -> list[dict]:
+    config = Config(select=["spelling"])
+    config.language, config.accept, config.reject = language, list(accept), list(reject)
+    linter = make_linter(config, RULES)
+    return lint_bytes(text.encode(), "a.txt", linter).findings
+
+
+def flagged(text: str, **kw) -> dict[str, list[str]]:
+    out = {}
+    for f in findings(text, **kw):
+        line = text.splitlines()[f["line"] - 1]
+        out[line[f["column"] - 1 : f["end_column"] - 1]] = f["suggestions"]
+    return out
+
+
+def test_sleppy_in_a_widget_suggests_sleepy_first() -> None:
+    found = flagged("Headline here\n\nHappy\nSleppy\nAngry\n")
+    assert found["Sleppy"][0] == "Sleepy"
+
+
+def test_names_acronyms_and_uk_spellings_pass() -> None:
+    text = (
+        "Nikolai Patrushev met Guo Shengkun in Nanping.\n\nPatrushev is close to Putin.\n\n"
+        "Mr Oriola Kabir of ASUU told Al Jazeera the programme was organised and emphasised.\n"
+    )
+    assert flagged(text) == {}
+
+
+def test_typo_gets_ranked_suggestions_and_an_unsafe_fix() -> None:
+    f = next(f for f in findings("The minister will recieve the report.\n") if f["rule"] == "spelling.typo")
+    assert f["suggestions"][0] == "receive"
+    assert f["fix"] == {"replacement": "receive", "safe": False}
+
+
+def test_numbers_urls_handles_and_domains_pass() -> None:
+    text = "It cost £600m, 1.13bn or 76% on 5G; see www.kpakpandofm.com, @kpakpandofm and #kpakpandofm.\n"
+    assert flagged(text) == {}
+
+
+def test_lowercase_unknown_word_is_flagged_without_suggestion() -> None:
+    assert "kpakpandofm" in flagged("Headline here\n\nkpakpandofm\n\nThe story ran on Monday.\n")
+
+
+def test_accept_is_case_aware_and_reject_always_flags() -> None:
+    text = "The new zorbleflux is out, said the firm.\n"
+    assert "zorbleflux" in flagged(text)
+    assert flagged(text, accept=["zorbleflux"]) == {}
+    assert "zorbleflux" in flagged(text, accept=["Zorbleflux"])
+    assert "firm" in flagged(text, reject=["firm"])
+
+
+def test_language_picks_a_spelling_variety() -> None:
+    text = "They criticise the colour of the programme.\n"
+    assert flagged(text) == {}
+    us = flagged(text, language="en-US")
+    assert us["colour"] == ["color"] and "criticise" in us
+    assert flagged("They criticize the color.\n", language="en-GB")["color"] == ["colour"]
+
+
+def test_derived_words_and_compounds_pass() -> None:
+    assert flagged("The runner outjumped the field in the carmaking town.\n") == {}
+
+
+def test_cache_is_written_atomically_and_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(spelldata, "_DATA", None)
+    data = spelldata.load()
+    files = os.listdir(tmp_path)
+    assert len(files) == 1 and files[0].endswith(".marshal")  # no temporary file left behind
+    assert data.zipf("sleepy") > 3 and data.zipf("sleppy") == 0
+    assert data.corrections("teh") == ["the"]
+    monkeypatch.setattr(spelldata, "_DATA", None)
+    monkeypatch.setattr(spelldata, "prepare", lambda: pytest.fail("cache not used"))
+    assert spelldata.load().zipf("sleepy") == data.zipf("sleepy")
+
+
+def test_corrupt_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(spelldata, "_DATA", None)
+    spelldata.cache_path().write_bytes(b"not marshal")
+    assert spelldata.load().zipf("the") > 7
