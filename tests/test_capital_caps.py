@@ -1,0 +1,64 @@
+"""capitalization.caps-pronoun and capitalization.name-part."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.api import lint_text, make_linter
+from newslint.config import Config
+from newslint.rules import builtin_rules_dir, load_rules
+
+RULES = load_rules(builtin_rules_dir() / "capitalization")
+
+
+def found(rule: str, text: str) -> list[tuple[int, int, str]]:
+    linter = make_linter(Config(select=[rule]), RULES)
+    return [
+        (f["line"], f["column"], f["suggestions"][0]) for f in lint_text(text, "a.txt", linter) if f["rule"] == rule
+    ]
+
+
+def test_us_as_the_pronoun_in_a_title_case_line() -> None:
+    text = "The talks went well.\n\nSubscribe US Now\n\nFree Hosting\n"
+    assert found("capitalization.caps-pronoun", text) == [(3, 11, "Us")]
+
+
+def test_us_as_the_pronoun_at_the_end_of_running_text() -> None:
+    assert found("capitalization.caps-pronoun", "For more, contact US.") == [(1, 19, "us")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade with the US rose, and US officials said so.",
+        "He told US President Joe Biden about it.",
+        "Imports from the UK, US and EU fell.",
+        "THE US AND UK SIGN DEAL",
+        "The US-led coalition advanced.",
+        "Academic Staff Union of Universities ASUU went on strike.",
+    ],
+)
+def test_acronyms_stay(text: str) -> None:
+    assert found("capitalization.caps-pronoun", text) == []
+
+
+def test_lower_case_part_of_an_institution_name() -> None:
+    text = "Nikolai Patrushev, secretary of the national Security Council chaired by Putin, spoke."
+    assert found("capitalization.name-part", text) == [(1, 37, "National")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new Security Council met, and the national security council too.",
+        "It drew criticism from the federal Bureau of Prisons.",
+        "National Security Council officials met.",
+    ],
+)
+def test_generic_or_capitalized_names_stay(text: str) -> None:
+    assert found("capitalization.name-part", text) == []
+
+
+def test_name_spelled_out_elsewhere_is_left_to_proper_noun() -> None:
+    text = "Then the National Security Council met. Later the national Security Council met again."
+    assert found("capitalization.name-part", text) == []
