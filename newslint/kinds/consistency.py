@@ -10,6 +10,7 @@ groups, but only a group that itself mixes styles is flagged.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -125,22 +126,62 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         if len(counts) < 2:
             continue
         house = (_house(rule, counts) if rule.options["house-by-group"] else None) or overall
-        if house is not None and 1 - counts.get(house, 0) / len(members) <= rule.options["max-minority"]:
-            yield from _minority(rule, members, house, counts)
-
-
-def _minority(rule: Rule, hits: list[Hit], house: str, counts: dict[str, int]) -> Iterator[Finding]:
-    example = next(h for h in hits if h.style == house)
-    related = [Related(example.match.start(), example.match.end(), f"the article's usual style: {house}")]
-    for hit in hits:
-        if hit.style == house:
+        if house is None:
             continue
-        m, form = hit.match, hit.form
-        suggestion = m.expand(form.replacement) if form.replacement is not None else None
-        fix = Fix(suggestion, form.safe) if suggestion is not None else None
+        if 1 - counts.get(house, 0) / len(members) > rule.options["max-minority"]:
+            # No clear house style: flag only paragraphs that mix both styles themselves.
+            members = _in_mixed_blocks(doc, members, house)
+        yield from _minority(rule, doc, members, house)
+
+
+def _block_of(doc: Document, offset: int) -> int:
+    """Index of the block holding ``offset`` (blocks are in document order)."""
+    starts = doc.cache.get("block_starts")
+    if starts is None:
+        starts = doc.cache["block_starts"] = [b.start for b in doc.blocks]
+    return bisect.bisect_right(starts, offset) - 1
+
+
+def _in_mixed_blocks(doc: Document, hits: list[Hit], house: str) -> list[Hit]:
+    by_block: dict[int, list[Hit]] = {}
+    for hit in hits:
+        by_block.setdefault(_block_of(doc, hit.match.start()), []).append(hit)
+    mixed = [b for b in by_block.values() if any(h.style == house for h in b)]
+    return [h for b in mixed for h in b]
+
+
+def _minority(rule: Rule, doc: Document, hits: list[Hit], house: str) -> Iterator[Finding]:
+    """One finding per paragraph, spanning its marks of other styles, with one fix for all."""
+    example = next((h for h in hits if h.style == house), None)
+    if example is None:
+        return
+    related = [Related(example.match.start(), example.match.end(), f"the article's usual style: {house}")]
+    by_block: dict[int, list[Hit]] = {}
+    for hit in hits:
+        if hit.style != house:
+            by_block.setdefault(_block_of(doc, hit.match.start()), []).append(hit)
+    for block_hits in by_block.values():
+        start, end = block_hits[0].match.start(), block_hits[-1].match.end()
+        replacement = _replacement(doc.text, start, end, block_hits)
+        fix = Fix(replacement, all(h.form.safe for h in block_hits)) if replacement is not None else None
+        first = block_hits[0]
+        suggestion = first.match.expand(first.form.replacement) if first.form.replacement is not None else ""
         message = rule.format_message(
-            m.group(), style=hit.style, house=house, count=counts[house], suggestion=suggestion or ""
+            first.match.group(), style=first.style, house=house, count=len(block_hits), suggestion=suggestion
         )
         yield Finding(
-            rule.id, m.start(), m.end(), message, rule.severity, [suggestion] if suggestion else [], fix, list(related)
+            rule.id, start, end, message, rule.severity, [replacement] if replacement else [], fix, list(related)
         )
+
+
+def _replacement(text: str, start: int, end: int, hits: list[Hit]) -> str | None:
+    """``text[start:end]`` with every hit replaced, or None when a form has no replacement."""
+    out, at = [], start
+    for hit in hits:
+        if hit.form.replacement is None:
+            return None
+        out.append(text[at : hit.match.start()])
+        out.append(hit.match.expand(hit.form.replacement))
+        at = hit.match.end()
+    out.append(text[at:end])
+    return "".join(out)

@@ -47,6 +47,8 @@ def _reads_as_prose(words: list[Token], rule: Rule) -> bool:
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     kinds = set(rule.options["kinds"])
     blocks = [b for b in doc.blocks if b.kind in kinds]
+    if len(blocks) < 2:
+        return  # a lone paragraph is a snippet, not an article cut short
     for block in blocks[-1:] if rule.options["last-only"] else blocks:
         if ENDING.search(block.text):
             continue

@@ -1,0 +1,98 @@
+"""Behaviour of the punctuation and consistency kinds beyond the rule examples."""
+
+from __future__ import annotations
+
+from newslint.api import lint_text, make_linter
+from newslint.config import Config
+
+
+def _lint(text: str, select: str, path: str = "a.txt") -> list[dict]:
+    return lint_text(text, path, make_linter(Config(select=[select])))
+
+
+def test_unclosed_quote_is_flagged_at_the_opening_mark() -> None:
+    text = "Talks\n\nHe said that “in the current conditions, we must act.\n\nThe talks ended."
+    found = _lint(text, "punctuation.unbalanced-quotes")
+    assert [(f["line"], f["column"], f["end_column"]) for f in found] == [(3, 14, 15)]
+
+
+def test_quotation_running_over_paragraphs_is_accepted() -> None:
+    text = "Talks\n\nHe said: “We must act.\n\n“We must act now.\n\n“And we will,” he added."
+    assert _lint(text, "punctuation.unbalanced-quotes") == []
+
+
+def test_quotation_running_on_within_a_joined_paragraph_is_accepted() -> None:
+    text = 'Talks\n\nHe said: "We must act. "We must act now." Then he left.'
+    assert _lint(text, "punctuation.unbalanced-quotes") == []
+
+
+def test_lone_mark_fix_deletes_the_paragraph_and_its_blank_line() -> None:
+    text = "Talks\n\nPutin met Xi.\n\n.\n\nThe meeting was long.\n"
+    (finding,) = _lint(text, "punctuation.lone-mark")
+    assert (finding["line"], finding["column"]) == (5, 1)
+    fix = finding["fix"]
+    assert fix["replacement"] == "" and fix["safe"]
+    assert fix.get("end_line", 5) == 5 and fix.get("end_column", 2) == 2
+
+
+def test_space_before_comma_fix_removes_the_space() -> None:
+    (finding,) = _lint("Talks\n\nHe said that , it mattered.", "punctuation.space-before")
+    assert (finding["fix"]["replacement"], finding["fix"]["safe"]) == (",", True)
+    assert (finding["column"], finding["end_column"]) == (13, 15)
+
+
+def test_straight_quotes_in_a_curly_article_get_one_fix_per_paragraph() -> None:
+    text = (
+        "Talks\n\nXi promised “support” for Russia’s “core interests”.\n\n"
+        'He promised “more” and “again”.\n\nThe government promised "strong support" too.'
+    )
+    (finding,) = _lint(text, "consistency.quote-style")
+    assert finding["line"] == 7
+    assert finding["fix"]["replacement"] == "“strong support”"
+    assert finding["related"] and finding["related"][0]["line"] == 3
+
+
+def test_evenly_mixed_apostrophes_are_flagged_only_where_one_paragraph_mixes_them() -> None:
+    text = "Talks\n\nRussia's aim is Russia’s goal.\n\nChina's view.\n\nIndia's view.\n\nIt’s “odd”, “very” “odd”."
+    found = _lint(text, "consistency.quote-style")
+    assert [f["line"] for f in found] == [3]
+    assert (found[0]["column"], found[0]["fix"]["replacement"]) == (7, "’")
+
+
+def test_percent_spacing_prefers_the_unspaced_style_on_a_near_tie() -> None:
+    text = "Poll\n\nIt rose 5 % and 6 % and 7 % in May, and 8% and 9% in June."
+    found = _lint(text, "consistency.percent-spacing")
+    assert [(f["column"], f["end_column"]) for f in found] == [(10, 28)]  # the three spaced signs
+    assert found[0]["fix"]["replacement"] == "% and 6% and 7%"
+
+
+def test_missing_terminal_only_judges_the_last_paragraph() -> None:
+    text = (
+        "Summit\n\nThe leaders talked about trade and security for most of the afternoon and\n\n"
+        "The meeting between Xi and Putin came on the sidelines of a summit of the Shanghai Cooperation"
+    )
+    found = _lint(text, "punctuation.missing-terminal")
+    assert [(f["line"], f["suggestions"]) for f in found] == [(5, ["Cooperation."])]
+    assert found[0]["fix"]["safe"] is False
+
+
+def test_brackets_in_urls_and_list_markers_are_ignored() -> None:
+    text = "Links\n\nSee https://en.wikipedia.org/wiki/Mercury_(planet for more.\n\na) New York\nb) Boston"
+    assert _lint(text, "punctuation.unbalanced-brackets") == []
+
+
+def test_markdown_spans_point_into_the_stored_file() -> None:
+    text = "---\ntitle: Talks\n---\n\nHe said **that** , it mattered.\n"
+    (finding,) = _lint(text, "punctuation.space-before", "a.md")
+    assert (finding["line"], finding["column"], finding["end_column"]) == (5, 17, 19)
+
+
+def test_large_document_is_linted_quickly() -> None:
+    import time
+
+    para = "He said that “the talks (in Beijing) went well”, and Russia’s aim is 5% growth.\n\n"
+    text = "Talks\n\n" + para * 5000
+    began = time.perf_counter()
+    make = make_linter(Config(select=["punctuation", "consistency"]))
+    lint_text(text, "big.txt", make)
+    assert time.perf_counter() - began < 20
