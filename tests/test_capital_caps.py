@@ -60,5 +60,5 @@ def test_generic_or_capitalized_names_stay(text: str) -> None:
 
 
 def test_name_spelled_out_elsewhere_is_left_to_proper_noun() -> None:
-    text = "Then the National Security Council met. Later the national Security Council met again."
+    text = "Then the National Security Council met in private for a long time. Later the national Security Council met again."
     assert found("capitalization.name-part", text) == []
