@@ -7,11 +7,13 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-from . import __version__
+from . import __version__, jobs, parallel, progress
+from .cache import default_dir as cache_default_dir
 from .config import Config, find_config_file, load_config
 from .lint import FileResult, Linter, load_ruleset
-from .report import FORMATS, RunInfo, reporter
+from .report import FORMATS, RunInfo, reporter, statistics_reporter
 from .rules import SEVERITIES, builtin_rules_dir, load_rules
 from .yamlfile import ConfigError
 
@@ -49,6 +51,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that makes the exit status 1")
     p.add_argument("--languagetool-url", metavar="URL", help="LanguageTool server for grammar findings (see README)")
     p.add_argument("--stdin-filename", help="the name to report (and read the format from) for stdin")
+    p.add_argument("--fix", action="store_true", help="apply safe fixes to the files, then report what is left")
+    p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes too")
+    p.add_argument("--diff", action="store_true", help="print the changes --fix would make; write nothing")
+    p.add_argument("--statistics", action="store_true", help="print how many findings each rule raised")
+    p.add_argument("-o", "--output-file", type=Path, metavar="FILE", help="write the report to FILE")
+    p.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: the machine's cores)")
+    p.add_argument("--no-cache", action="store_true", help="lint every file, ignoring and not filling the cache")
+    p.add_argument("--cache-dir", type=Path, metavar="DIR", help="cache folder (default: ~/.cache/newslint)")
     p.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     p.add_argument("--no-color", action="store_true", help="never colour the output")
     p.add_argument("--version", action="version", version=f"newslint {__version__}")
@@ -73,6 +83,9 @@ class Session:
         if folder not in self._found:
             self._found[folder] = find_config_file(folder)
         return self._found[folder]
+
+    def linters(self) -> list[Linter]:
+        return list(self._linters.values())
 
     def linter_for(self, folder: Path) -> Linter:
         path = self._config_path(folder)
@@ -110,42 +123,133 @@ def iter_files(paths: list[str], errors: list[str]) -> Iterator[Path]:
             errors.append(f"{name}: no such file or folder")
 
 
-def lint_paths(session: Session, args: argparse.Namespace, errors: list[str]) -> list[FileResult]:
-    results: list[FileResult] = []
+Task = tuple[str, "Path | None", "bytes | None"]  # label, path, data (stdin)
+
+
+def collect(session: Session, args: argparse.Namespace, errors: list[str]) -> list[Task]:
+    """The files to lint, in order: named files, files found under folders, stdin."""
+    tasks: list[Task] = []
     for name in args.paths or ["."]:
         if name == "-":
             label = args.stdin_filename or "-"
-            linter = session.linter_for(Path(label).parent if args.stdin_filename else Path.cwd())
-            results.append(linter.lint_bytes(label, sys.stdin.buffer.read(), Path(label)))
+            tasks.append((label, None, sys.stdin.buffer.read()))
             continue
         for path in iter_files([name], errors):
             linter = session.linter_for(path.parent)
             if linter.config.excluded(path) and name != str(path):
                 continue
-            results.append(linter.lint_path(path))
-    return results
+            tasks.append((str(path), path, None))
+    return tasks
+
+
+def _work(state: tuple[Session, jobs.Options], task: Task) -> jobs.Outcome:
+    session, opts = state
+    label, path, data = task
+    if path is None:  # stdin: the configuration of the named file's folder
+        folder = Path(label).parent if session.args.stdin_filename else Path.cwd()
+        return jobs.process(session.linter_for(folder), label, Path(label), data, opts)
+    return jobs.process(session.linter_for(path.parent), label, path, None, opts)
+
+
+def lint_paths(session: Session, args: argparse.Namespace, errors: list[str]) -> list[FileResult]:
+    """Lint the named paths in-process (no cache, no fixes): the results in order."""
+    opts = jobs.Options()
+    return [_work((session, opts), t).result for t in collect(session, args, errors)]
+
+
+def _options(args: argparse.Namespace, show_source: bool) -> jobs.Options:
+    cache_dir = None if args.no_cache else str(args.cache_dir or cache_default_dir())
+    return jobs.Options(args.fix, args.diff, args.unsafe_fixes, show_source, cache_dir)
+
+
+def run_tasks(session: Session, tasks: list[Task], opts: jobs.Options, requested: int | None) -> list[jobs.Outcome]:
+    """Every task's outcome in order: stdin in-process, files in worker processes when worth it."""
+    files = [t for t in tasks if t[1] is not None and t[2] is None]
+    workers = parallel.jobs_for(requested, len(files))
+    bar = progress.Progress(len(tasks)) if progress.wanted(len(tasks)) else progress.NoProgress()
+    done: dict[int, jobs.Outcome] = {}
+    try:
+        it = parallel.map_ordered(_work, (session, opts), files, workers)
+        for i, task in enumerate(tasks):
+            done[i] = next(it) if (task[1] is not None and task[2] is None) else _work((session, opts), task)
+            bar.step()
+    finally:
+        bar.close()
+    return [done[i] for i in range(len(tasks))]
+
+
+def _rules_that_ran(session: Session) -> list[Any]:
+    ran: dict[str, Any] = {}
+    for linter in session.linters():
+        for rule in linter.active_rules(None):
+            ran.setdefault(rule.id, rule)
+    return list(ran.values())
 
 
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
+    if args.jobs is not None and args.jobs < 0:
+        raise UsageError("--jobs must be 0 (the machine's cores) or more")
     session = Session(args)
     errors: list[str] = []
-    results = lint_paths(session, args, errors)
-    findings = sorted((f for r in results for f in r.findings), key=lambda f: (f["path"], f["line"], f["column"]))
-    for r in results:
-        for message in r.messages:
+    to_file = args.output_file is not None
+    tty = sys.stdout.isatty() and not to_file
+    tasks = collect(session, args, errors)
+    outcomes = run_tasks(session, tasks, _options(args, tty), args.jobs)
+    results = [o.result for o in outcomes]
+    for o in outcomes:
+        for message in o.result.messages + o.messages:
             print(f"newslint: {message}", file=sys.stderr)
     for message in errors:
         print(f"newslint: error: {message}", file=sys.stderr)
-    tty = sys.stdout.isatty()
-    color = tty and not args.no_color and not os.environ.get("NO_COLOR")
-    info = RunInfo(len(results), {r.path: r.source for r in results if r.source}, color, tty, args.quiet)
-    reporter(args.format)(findings, info, sys.stdout)
+    if args.diff or (args.fix and any(o.fixed_text is not None for o in outcomes)):
+        status = _print_fixes(args, outcomes)
+    else:
+        status = _report(args, session, outcomes, tty, to_file)
     if errors or any(r.error for r in results):
         return 2
+    return status
+
+
+def _print_fixes(args: argparse.Namespace, outcomes: list[jobs.Outcome]) -> int:
+    """``--diff``: the diffs (status 1 when something would change); stdin under ``--fix``: the fixed text."""
+    for o in outcomes:
+        sys.stdout.write(o.fixed_text if o.fixed_text is not None else o.diff)
+    if args.diff:
+        would = sum(o.applied for o in outcomes if o.diff)
+        files = sum(1 for o in outcomes if o.diff)
+        if not args.quiet:
+            print(f"newslint: {would} fix{'es' if would != 1 else ''} would change {files} file(s)", file=sys.stderr)
+        return 1 if files else 0
+    return _failing([o.result for o in outcomes])
+
+
+def _failing(results: list[FileResult]) -> int:
     levels = {s: i for i, s in enumerate(SEVERITIES)}
-    failing = any(levels[f["severity"]] >= levels[r.fail_on] for r in results for f in r.findings)
-    return 1 if failing else 0
+    return 1 if any(levels[f["severity"]] >= levels[r.fail_on] for r in results for f in r.findings) else 0
+
+
+def _report(args: argparse.Namespace, session: Session, outcomes: list[jobs.Outcome], tty: bool, to_file: bool) -> int:
+    results = [o.result for o in outcomes]
+    findings = sorted((f for r in results for f in r.findings), key=lambda f: (f["path"], f["line"], f["column"]))
+    color = tty and not args.no_color and not os.environ.get("NO_COLOR")
+    info = RunInfo(
+        len(results),
+        {r.path: r.source for r in results if r.source},
+        color,
+        tty,
+        args.quiet,
+        rules=_rules_that_ran(session) if args.format == "sarif" else None,
+        fixed=sum(o.applied for o in outcomes),
+        unsafe_fixes=args.unsafe_fixes,
+    )
+    write = statistics_reporter(args.format) if args.statistics else reporter(args.format)
+    if to_file:
+        with open(args.output_file, "w", encoding="utf-8", newline="\n") as out:
+            write(findings, info, out)
+    else:
+        write(findings, info, sys.stdout)
+    return _failing(results)
 
 
 def main(argv: list[str] | None = None) -> int:

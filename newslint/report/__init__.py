@@ -2,29 +2,55 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import Any, TextIO
 
 Reporter = Callable[[list[dict[str, Any]], "RunInfo", TextIO], None]
 
+# format name -> module of this package that holds its ``report`` function
+MODULES = {
+    "text": "text",
+    "concise": "concise",
+    "json": "json",
+    "json-lines": "json_lines",
+    "github": "github",
+    "sarif": "sarif",
+}
+FORMATS = tuple(MODULES)
+
 
 class RunInfo:
     """What a reporter may need besides the findings."""
 
-    def __init__(self, files: int, sources: dict[str, Any], color: bool, show_source: bool, quiet: bool):
+    def __init__(
+        self,
+        files: int,
+        sources: dict[str, Any],
+        color: bool,
+        show_source: bool,
+        quiet: bool,
+        *,
+        rules: list[Any] | None = None,
+        fixed: int = 0,
+        unsafe_fixes: bool = False,
+    ):
         self.files = files
         self.sources = sources  # path -> Source, for showing lines
         self.color = color
         self.show_source = show_source
         self.quiet = quiet
+        self.rules = rules or []  # the rules that ran, for formats that describe them
+        self.fixed = fixed  # fixes applied by --fix
+        self.unsafe_fixes = unsafe_fixes
 
 
 def reporter(name: str) -> Reporter:
-    if name == "json":
-        from .json import report
-    else:
-        from .text import report
-    return report
+    return importlib.import_module(f"{__name__}.{MODULES[name]}").report
 
 
-FORMATS = ("text", "json")
+def statistics_reporter(name: str) -> Reporter:
+    """``--statistics``: counts per rule, as a table or (for the JSON formats) as JSON."""
+    from . import statistics
+
+    return statistics.report_json if name in ("json", "json-lines") else statistics.report

@@ -45,6 +45,8 @@ def report(findings: list[dict[str, Any]], info: Any, out: TextIO) -> None:
         return
     counts = Counter(f["severity"] for f in findings)
     files = f"{info.files} file" + ("" if info.files == 1 else "s")
+    if getattr(info, "fixed", 0):
+        out.write(f"Fixed {info.fixed} problem{'s' if info.fixed != 1 else ''}.\n")
     if not findings:
         out.write(f"No problems found in {files}.\n")
         return
@@ -53,3 +55,18 @@ def report(findings: list[dict[str, Any]], info: Any, out: TextIO) -> None:
     )
     total = len(findings)
     out.write(f"Found {total} problem{'s' if total != 1 else ''} ({parts}) in {files}.\n")
+    hint = fixable_hint(findings, getattr(info, "unsafe_fixes", False))
+    if hint:
+        out.write(hint + "\n")
+
+
+def fixable_hint(findings: list[dict[str, Any]], unsafe: bool) -> str:
+    """How many findings ``--fix`` (and ``--unsafe-fixes``) would fix, or "" when none."""
+    safe = sum(1 for f in findings if f.get("fix") and (f["fix"]["safe"] or unsafe))
+    more = sum(1 for f in findings if f.get("fix") and not f["fix"]["safe"] and not unsafe)
+    parts = []
+    if safe:
+        parts.append(f"{safe} fixable with --fix" + (" --unsafe-fixes" if unsafe else ""))
+    if more:
+        parts.append(f"{more} more with --fix --unsafe-fixes")
+    return f"[*] {'; '.join(parts)}." if parts else ""

@@ -1,0 +1,114 @@
+"""A cache of lint results keyed on the file's bytes, its name, the configuration and newslint's code.
+
+Entries are small JSON files under the cache folder (``--cache-dir``, ``NEWSLINT_CACHE_DIR``, or
+``$XDG_CACHE_HOME/newslint``), written atomically so parallel workers may share the folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+
+FORMAT = 1  # bump when the layout of an entry changes
+
+
+def default_dir() -> Path:
+    env = os.environ.get("NEWSLINT_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "newslint"
+
+
+def _stamp(path: Path) -> list[Any]:
+    try:
+        st = path.stat()
+    except OSError:
+        return [str(path), None]
+    return [str(path), st.st_size, st.st_mtime_ns]
+
+
+@lru_cache(maxsize=1)
+def code_stamp() -> str:
+    """Names, sizes and times of newslint's own files: a changed kind or word list is a new key."""
+    package = Path(__file__).resolve().parent
+    stamps = [_stamp(p) for p in sorted(package.rglob("*")) if p.is_file() and "__pycache__" not in p.parts]
+    return _digest([__version__, FORMAT, stamps])
+
+
+def _digest(value: Any) -> str:
+    text = json.dumps(value, sort_keys=True, default=repr, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def fingerprint(linter: Any) -> str:
+    """What besides the file decides a linter's findings: its rules, options, vocabulary, settings."""
+    cached = getattr(linter, "_cache_fingerprint", None)
+    if cached:
+        return cached
+    cfg = linter.config
+    rules = [
+        [r.id, r.kind, r.severity, r.message, list(r.scope), r.enabled, r.options, _stamp(Path(r.path))]
+        for r in linter.rules
+    ]
+    settings = [cfg.language, sorted(cfg.accept), sorted(cfg.reject), cfg.languagetool, cfg.fail_on]
+    value = _digest([code_stamp(), settings, rules])
+    linter._cache_fingerprint = value
+    return value
+
+
+class Cache:
+    """Lint results by key; a missing, unreadable or corrupt entry is a miss, never an error."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, linter: Any, label: str, path: Path | None, data: bytes) -> str:
+        active = [r.id for r in linter.active_rules(path or Path(label))]
+        h = hashlib.sha256()
+        for part in (fingerprint(linter), label, ",".join(active)):
+            h.update(part.encode("utf-8", "surrogateescape") + b"\0")
+        h.update(data)
+        return h.hexdigest()
+
+    def _file(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key[2:]}.json"
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        try:
+            entry = json.loads(self._file(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.misses += 1
+            return None
+        if not isinstance(entry, dict) or entry.get("format") != FORMAT:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return entry
+
+    def put(self, key: str, entry: dict[str, Any]) -> None:
+        """Store an entry; a read-only or full disk only costs the cache."""
+        file = self._file(key)
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            self._ignore_in_git()
+            fd, tmp = tempfile.mkstemp(dir=file.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump({**entry, "format": FORMAT}, fh, ensure_ascii=False)
+            os.replace(tmp, file)
+        except OSError:
+            pass
+
+    def _ignore_in_git(self) -> None:
+        marker = self.folder / ".gitignore"
+        if not marker.exists():
+            marker.write_text("# created by newslint\n*\n", encoding="utf-8")

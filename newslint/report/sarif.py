@@ -1,0 +1,126 @@
+"""``--format sarif``: a SARIF 2.1.0 log with rule metadata, locations, related places and fixes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path, PurePosixPath
+from typing import Any, TextIO
+from urllib.parse import quote
+
+from .. import __version__
+
+SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def uri(path: str) -> str:
+    """A URI reference for a reported path: relative paths stay relative (to %SRCROOT%)."""
+    p = Path(path)
+    if p.is_absolute():
+        return p.as_uri()
+    return quote(PurePosixPath(*p.parts).as_posix() if p.parts else path)
+
+
+def region(line: int, column: int, end_line: int, end_column: int) -> dict[str, int]:
+    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
+
+
+def _descriptor(rule: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": rule.id,
+        "name": "".join(w.capitalize() for w in rule.id.replace(".", "-").split("-")),
+        "shortDescription": {"text": rule.description.strip().split("\n\n")[0].replace("\n", " ")},
+        "fullDescription": {"text": rule.description.strip()},
+        "messageStrings": {"default": {"text": rule.message}},
+        "defaultConfiguration": {"level": LEVELS[rule.severity], "enabled": bool(rule.enabled)},
+        "properties": {"category": rule.category, "tags": [rule.category]},
+    }
+    if rule.link:
+        out["helpUri"] = rule.link
+    return out
+
+
+def _location(f: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": uri(f["path"]), "uriBaseId": "%SRCROOT%"},
+            "region": region(f["line"], f["column"], f["end_line"], f["end_column"]),
+        }
+    }
+
+
+def _fix(f: dict[str, Any]) -> dict[str, Any]:
+    fix = f["fix"]
+    span = [fix.get(k, f[k]) for k in ("line", "column", "end_line", "end_column")]
+    text = "Delete the text" if not fix["replacement"] else f"Replace with '{fix['replacement']}'"
+    return {
+        "description": {"text": text + ("" if fix["safe"] else " (unsafe: check the result)")},
+        "artifactChanges": [
+            {
+                "artifactLocation": {"uri": uri(f["path"]), "uriBaseId": "%SRCROOT%"},
+                "replacements": [{"deletedRegion": region(*span), "insertedContent": {"text": fix["replacement"]}}],
+            }
+        ],
+    }
+
+
+def result(f: dict[str, Any], index: dict[str, int]) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "ruleId": f["rule"],
+        "level": LEVELS.get(f["severity"], "warning"),
+        "message": {"text": f["message"]},
+        "locations": [_location(f)],
+    }
+    if f["rule"] in index:
+        out["ruleIndex"] = index[f["rule"]]
+    if f["related"]:
+        out["relatedLocations"] = [
+            {
+                "id": i,
+                "message": {"text": r["message"]},
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri(f["path"]), "uriBaseId": "%SRCROOT%"},
+                    "region": region(r["line"], r["column"], r["end_line"], r["end_column"]),
+                },
+            }
+            for i, r in enumerate(f["related"])
+        ]
+    if f["suggestions"]:
+        out["properties"] = {"suggestions": list(f["suggestions"])}
+    if f.get("fix"):
+        out["fixes"] = [_fix(f)]
+    return out
+
+
+def log(findings: list[dict[str, Any]], rules: list[Any]) -> dict[str, Any]:
+    """The SARIF log of a run: one run, the rules that ran, one result per finding."""
+    ran = {r.id: r for r in rules}
+    for f in findings:  # rules that raised findings are always described
+        ran.setdefault(f["rule"], None)
+    ids = sorted(ran)
+    index = {rid: i for i, rid in enumerate(ids)}
+    descriptors = [_descriptor(ran[i]) if ran[i] is not None else {"id": i} for i in ids]
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "newslint",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": descriptors,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
+                "results": [result(f, index) for f in findings],
+            }
+        ],
+    }
+
+
+def report(findings: list[dict[str, Any]], info: Any, out: TextIO) -> None:
+    json.dump(log(findings, info.rules), out, ensure_ascii=False, indent=2)
+    out.write("\n")

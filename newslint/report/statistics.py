@@ -1,0 +1,37 @@
+"""``--statistics``: how many findings each rule raised, and how many of them ``--fix`` can fix."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any, TextIO
+
+
+def counts(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per rule, most findings first: rule, severity, count, fixable (safe fixes)."""
+    total: Counter[str] = Counter()
+    fixable: Counter[str] = Counter()
+    severity: dict[str, str] = {}
+    for f in findings:
+        total[f["rule"]] += 1
+        fixable[f["rule"]] += bool(f.get("fix") and f["fix"]["safe"])
+        severity[f["rule"]] = f["severity"]
+    rows = sorted(total, key=lambda r: (-total[r], r))
+    return [{"rule": r, "severity": severity[r], "count": total[r], "fixable": fixable[r]} for r in rows]
+
+
+def report(findings: list[dict[str, Any]], info: Any, out: TextIO) -> None:
+    rows = counts(findings)
+    width = max((len(str(r["count"])) for r in rows), default=1)
+    for r in rows:
+        mark = f"  ({r['fixable']} fixable)" if r["fixable"] else ""
+        out.write(f"{r['count']:>{width}}  {r['rule']}  {r['severity']}{mark}\n")
+    if not info.quiet:
+        out.write(
+            f"{len(findings)} finding{'s' if len(findings) != 1 else ''} from {len(rows)} rule{'s' if len(rows) != 1 else ''}.\n"
+        )
+
+
+def report_json(findings: list[dict[str, Any]], info: Any, out: TextIO) -> None:
+    json.dump(counts(findings), out, indent=2)
+    out.write("\n")

@@ -1,0 +1,94 @@
+"""Output formats: concise, json-lines, github annotations, --statistics and --output-file."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from newslint.cli import main
+from newslint.report.github import annotation
+
+TESTS = Path(__file__).resolve().parent
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "rules").mkdir()
+    for rule in (TESTS / "rules").glob("*.yaml"):
+        (tmp_path / "rules" / rule.name).write_text(rule.read_text())
+    (tmp_path / ".newslint.yaml").write_text("rules: [rules]\nselect: [test]\n")
+    (tmp_path / "bad.txt").write_text("Headline\n\nA DEFECT1 here, DEFECT2 there.\n\nIt is alright.\n")
+    (tmp_path / "good.md").write_text("# Headline\n\nAll fine here.\n")
+    return tmp_path
+
+
+def newslint(project: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        code = main([*args, "--no-cache"])
+    finally:
+        os.chdir(cwd)
+    return code, capsys.readouterr().out
+
+
+def test_concise_is_one_line_per_finding(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = newslint(project, capsys, "--format", "concise", "bad.txt", "good.md")
+    assert code == 1
+    assert out.splitlines() == [
+        "bad.txt:3:3: warning [test.marker] [*] Marker 'DEFECT1' found.",
+        "bad.txt:3:17: warning [test.marker] [*] Marker 'DEFECT2' found.",
+        "bad.txt:5:7: info [test.demo-substitution] [*] Write 'all right' rather than 'alright'.",
+    ]
+
+
+def test_json_lines_match_json(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, lines = newslint(project, capsys, "--format", "json-lines", "bad.txt")
+    _, whole = newslint(project, capsys, "--format", "json", "bad.txt")
+    assert [json.loads(line) for line in lines.splitlines()] == json.loads(whole)
+
+
+def test_github_annotations(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out = newslint(project, capsys, "--format", "github", "bad.txt")
+    first = out.splitlines()[0]
+    assert first == (
+        "::warning file=bad.txt,line=3,col=3,endLine=3,endColumn=10,title=newslint test.marker::"
+        "Marker 'DEFECT1' found. (suggestion: FIXED)"
+    )
+    assert out.splitlines()[2].startswith("::notice ")
+
+
+def test_github_escapes_properties_and_data() -> None:
+    f = {
+        "path": "a,b:c.txt", "rule": "x.y", "severity": "error", "message": "50% done\nnext",
+        "line": 1, "column": 2, "end_line": 1, "end_column": 3, "suggestions": [],
+    }  # fmt: skip
+    assert annotation(f) == (
+        "::error file=a%2Cb%3Ac.txt,line=1,col=2,endLine=1,endColumn=3,title=newslint x.y::50%25 done%0Anext"
+    )
+
+
+def test_statistics_counts_per_rule(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = newslint(project, capsys, "--statistics", "bad.txt")
+    assert code == 1
+    assert out.splitlines() == [
+        "2  test.marker  warning  (2 fixable)",
+        "1  test.demo-substitution  info  (1 fixable)",
+        "3 findings from 2 rules.",
+    ]
+    _, out = newslint(project, capsys, "--statistics", "--format", "json", "bad.txt")
+    assert json.loads(out)[0] == {"rule": "test.marker", "severity": "warning", "count": 2, "fixable": 2}
+
+
+def test_output_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = newslint(project, capsys, "--format", "json", "--output-file", "report.json", "bad.txt")
+    assert code == 1 and out == ""
+    assert len(json.loads((project / "report.json").read_text(encoding="utf-8"))) == 3
+
+
+def test_text_summary_counts_fixable(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out = newslint(project, capsys, "bad.txt")
+    assert out.splitlines()[-2:] == ["Found 3 problems (2 warnings, 1 info) in 1 file.", "[*] 3 fixable with --fix."]
