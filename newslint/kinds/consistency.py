@@ -103,6 +103,8 @@ def _house(rule: Rule, counts: dict[str, int]) -> str | None:
     prefer, weight = rule.options["prefer"], rule.options["prefer-weight"]
     scores = {s: n * (weight if s == prefer else 1.0) for s, n in counts.items()}
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    if not ranked:
+        return None
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return None
     return ranked[0][0]
