@@ -146,10 +146,8 @@ def splits(word: str, zipf: Callable[[str], float], min_zipf: float = 3.0) -> li
 
 def glued(word: str, zipf: Callable[[str], float]) -> tuple[str, str] | None:
     """The two words a lower-case non-word was glued from, when one is a very common word (ofthe)."""
-    for a, b in splits(word, zipf, 3.0):
-        if max(zipf(a), zipf(b)) >= FUNCTION_ZIPF:
-            return a, b
-    return None
+    found = splits(word, zipf, 3.0)[:1]  # only the likeliest cut: chatshow is chat show, not chats how
+    return found[0] if found and max(zipf(found[0][0]), zipf(found[0][1])) >= FUNCTION_ZIPF else None
 
 
 # --- suggestions -----------------------------------------------------------------------------

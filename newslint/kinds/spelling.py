@@ -78,6 +78,8 @@ def judge(
     if o["curated"]:
         fixes = data.corrections(word) or (data.corrections(lower) if kind == "lower" or piece.initial else [])
         single = [match_case(f, word) for f in fixes if " " not in f]
+        if any(f.replace(" ", "") == lower for f in fixes):
+            return None  # alot, ofthe: spelling.glued-words' finding
         if single:
             return "is a common misspelling", single
     if o["variants"] and (variant := other_variety(lower, ctx.language, data)):

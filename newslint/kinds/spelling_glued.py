@@ -1,0 +1,67 @@
+"""``spelling_glued``: two words run together (``HostingRadio``, ``thecompany``, ``ofthe``).
+
+A word written once in camel case whose parts are common words while the whole is not one,
+and one part of which the article also writes on its own (``HostingRadio ... Hosting``), or a
+lower-case non-word that cuts into a very common word ("the", "of", "their") and another word;
+codespell's curated run-togethers (``ofthe->of the``) count too. Compounds of two content words
+(``carmaking``) are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .. import spelldata
+from ..document import Document
+from ..findings import Finding, Fix
+from ..rules import Rule
+from . import Context, Option
+from .spell_words import FUNCTION_ZIPF, counts, derived, glued, pieces, shape
+
+OPTIONS = {
+    "part-min-zipf": Option(float, default=3.0, help="how common (zipf) each part of a camel-case word must be"),
+    "whole-max-zipf": Option(float, default=1.0, help="a camel-case word at least this common is a known name"),
+    "name-prefixes": Option(list, default=["Mc", "Mac", "De", "Di", "Le", "La", "Van", "Von", "O"]),
+}
+CAMEL = re.compile(r"[A-Z]?[a-z]+")
+
+
+def prepare(rule: Rule) -> None:
+    return None
+
+
+def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    data = spelldata.load()
+    o = rule.options
+    for piece in pieces(doc):
+        word = piece.text
+        if word in ctx.accept:
+            continue
+        split = camel_split(word, data, o) if shape(word) == "mixed" and counts(doc)[word] == 1 else None
+        if split and not any(counts(doc)[p] or data.zipf(p.lower()) >= FUNCTION_ZIPF for p in split):
+            split = None  # a brand (RipGuard) unless a part stands alone elsewhere (HostingRadio ... Hosting)
+        if split is None and word.islower() and not derived(word, lambda w: data.zipf(w) >= 1.5):
+            split = curated_split(word, data) or (glued(word, data.zipf) if data.zipf(word) < 1.0 else None)
+        if split:
+            joined = " ".join(split)
+            message = rule.format_message(word, word=word, split=joined)
+            yield Finding(rule.id, piece.start, piece.end, message, rule.severity, [joined], Fix(joined, safe=False))
+
+
+def camel_split(word: str, data: spelldata.SpellData, o: dict) -> tuple[str, ...] | None:
+    parts = CAMEL.findall(word)
+    if "".join(parts) != word or not 2 <= len(parts) <= 3 or parts[0] in o["name-prefixes"]:
+        return None
+    if data.zipf(word.lower()) >= o["whole-max-zipf"]:
+        return None
+    if all(len(p) >= 3 and data.zipf(p.lower()) >= o["part-min-zipf"] for p in parts):
+        return tuple(parts)
+    return None
+
+
+def curated_split(word: str, data: spelldata.SpellData) -> tuple[str, ...] | None:
+    for fix in data.corrections(word):
+        if " " in fix and fix.replace(" ", "") == word:
+            return tuple(fix.split(" "))
+    return None
