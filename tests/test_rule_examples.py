@@ -33,7 +33,9 @@ def _findings(rule: Rule, example: str | dict) -> list[dict]:
     ext = EXTENSIONS[example.get("format", "text")]
     data = example["text"].encode(example.get("encoding", "utf-8"))
     linter = make_linter(Config(select=[rule.id]), [rule])
-    return [f for f in lint_bytes(data, f"example.{ext}", linter).findings if f["rule"] == rule.id]
+    result = lint_bytes(data, f"example.{ext}", linter)
+    assert not result.error, result.messages
+    return [f for f in result.findings if f["rule"] == rule.id]
 
 
 @pytest.mark.parametrize(("rule", "expect", "example"), _cases())
@@ -48,3 +50,15 @@ def test_rule_example(rule: Rule, expect: str, example: str | dict) -> None:
 def test_every_builtin_rule_has_both_kinds_of_example() -> None:
     for rule in load_rules(builtin_rules_dir()):
         assert rule.examples["flag"] and rule.examples["pass"], rule.path
+
+
+PLAIN = ["", "Word", "Headline\n\nOne plain sentence without any marks at all.\n", "# T\n\n- a\n- b\n"]
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.id)
+def test_rule_runs_on_plain_documents_without_error(rule: Rule) -> None:
+    linter = make_linter(Config(select=[rule.id]), [rule])
+    for text in PLAIN:
+        for name in ("a.txt", "a.md", "a.html"):
+            result = lint_bytes(text.encode(), name, linter)
+            assert not result.error, result.messages
