@@ -104,7 +104,7 @@ def _specificity(rule_id: str, selectors: list[str]) -> int:
 def _relative(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # not under root, or a symlink loop
         return path.as_posix()
 
 

@@ -82,8 +82,14 @@ def decode(path: str, data: bytes) -> Source:
     body = data[len(BOM) :] if bom else data
     try:
         return Source(path, body.decode("utf-8"), "utf-8", bom)
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        bad = exc.start
     if bom or _CP1252_UNDEFINED.intersection(body):
-        raise BinaryFileError("bytes that are neither UTF-8 nor cp1252")
+        raise BinaryFileError(f"bytes that are neither UTF-8 nor cp1252 (invalid UTF-8 at {_where(body, bad)})")
     return Source(path, body.decode("cp1252"), "cp1252", False, guessed_encoding=True)
+
+
+def _where(data: bytes, offset: int) -> str:
+    """The line and column of a byte offset, counting code points of the valid text before it."""
+    head = _NEWLINE.split(data[:offset].decode("utf-8", "replace"))
+    return f"line {len(head)}, column {len(head[-1]) + 1}"

@@ -15,6 +15,8 @@ except ImportError:  # pragma: no cover - PyYAML without libyaml
 
 MAX_BYTES = 1 << 20  # a rule or config file larger than this is refused
 MAX_NODES = 100_000
+MAX_DEPTH = 100  # nesting levels; rule and configuration files need a handful
+_C_SAFE_DEPTH = 2_000  # libyaml composes recursively in C: deeper input could overflow the stack
 
 
 class ConfigError(Exception):
@@ -33,7 +35,9 @@ class Located(dict):
     line: int
 
 
-def _convert(node: yaml.Node, path: str, seen: set[int], constructor: SafeConstructor) -> Any:
+def _convert(node: yaml.Node, path: str, seen: set[int], constructor: SafeConstructor, depth: int = 0) -> Any:
+    if depth > MAX_DEPTH:
+        raise ConfigError(path, f"YAML nested deeper than {MAX_DEPTH} levels", node.start_mark.line + 1)
     if id(node) in seen:
         raise ConfigError(path, "YAML aliases are not allowed", node.start_mark.line + 1)
     seen.add(id(node))
@@ -43,16 +47,16 @@ def _convert(node: yaml.Node, path: str, seen: set[int], constructor: SafeConstr
         out = Located()
         out.lines, out.line = {}, node.start_mark.line + 1
         for key_node, value_node in node.value:
-            key = _convert(key_node, path, seen, constructor)
+            key = _convert(key_node, path, seen, constructor, depth + 1)
             if not isinstance(key, str):
                 raise ConfigError(path, "keys must be strings", key_node.start_mark.line + 1, str(key))
             if key in out:
                 raise ConfigError(path, "duplicate key", key_node.start_mark.line + 1, key)
-            out[key] = _convert(value_node, path, seen, constructor)
+            out[key] = _convert(value_node, path, seen, constructor, depth + 1)
             out.lines[key] = key_node.start_mark.line + 1
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, path, seen, constructor) for item in node.value]
+        return [_convert(item, path, seen, constructor, depth + 1) for item in node.value]
     return constructor.construct_object(node)
 
 
@@ -61,7 +65,9 @@ def parse_yaml(text: str, path: str | Path) -> Any:
     if len(text.encode("utf-8", "replace")) > MAX_BYTES:
         raise ConfigError(path, f"file larger than {MAX_BYTES // 1024} KiB")
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_Loader if _depth_bound(text) < _C_SAFE_DEPTH else yaml.SafeLoader)
+    except RecursionError:
+        raise ConfigError(path, f"YAML nested deeper than {MAX_DEPTH} levels") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = mark.line + 1 if mark else None
@@ -75,6 +81,12 @@ def parse_yaml(text: str, path: str | Path) -> Any:
     except yaml.constructor.ConstructorError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise ConfigError(path, f"invalid YAML value: {exc.problem}", line) from None
+
+
+def _depth_bound(text: str) -> int:
+    """An upper bound on the nesting depth of YAML text: each flow collection opens with a
+    bracket, and each block level takes at least one column of a line."""
+    return text.count("[") + text.count("{") + max(map(len, text.splitlines()), default=0)
 
 
 def load_yaml(path: Path) -> Any:

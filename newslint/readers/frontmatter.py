@@ -11,6 +11,7 @@ from .blocks import BlockCollector, align
 PROSE_FIELDS = ("title", "subtitle", "description", "summary", "excerpt")
 OPEN = re.compile(r"---[ \t]*\n")
 CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+MAX_CHARS = 64 << 10  # larger front matter is not read for prose fields (the YAML parser is slow)
 
 
 def split_front_matter(text: str) -> tuple[int, int] | None:
@@ -26,9 +27,11 @@ def split_front_matter(text: str) -> tuple[int, int] | None:
 
 def read_front_matter(text: str, start: int, end: int, collector: BlockCollector) -> None:
     """Add the prose fields of the front matter at ``text[start:end]`` as blocks."""
-    try:
+    if end - start > MAX_CHARS:
+        return
+    try:  # the pure-Python loader: deep nesting raises RecursionError rather than crashing
         root = yaml.compose(text[start:end], Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
         return
     if not isinstance(root, yaml.MappingNode):
         return

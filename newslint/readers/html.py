@@ -37,6 +37,7 @@ BLOCKS = frozenset(BLOCK_KINDS) | frozenset(
 )
 REF = re.compile(r"&#?\w+;?")
 SPACE = re.compile(r"\s+")
+UNCLOSED = re.compile(r"<[!?/A-Za-z]")  # markup still open at the end of the file
 
 
 class _Reader(HTMLParser):
@@ -145,9 +146,20 @@ class _Reader(HTMLParser):
             self.directives.append(d)
 
 
+def _drop_unclosed_markup(reader: _Reader) -> None:
+    """A comment or tag left open at the end of the file runs to its end, as browsers read
+    it: the parser would otherwise hand it over as text at close()."""
+    rest = reader.rawdata
+    if UNCLOSED.match(rest):
+        if rest.startswith("<!--"):
+            reader.handle_comment(rest[4:])
+        reader.rawdata = ""
+
+
 def read_html(source: Source) -> Document:
     reader = _Reader(source)
     reader.feed(source.text)
+    _drop_unclosed_markup(reader)
     reader.close()
     reader._break()
     prose, omap = reader.collector.prose.build()
