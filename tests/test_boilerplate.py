@@ -1,0 +1,83 @@
+"""Boilerplate rules on whole articles: block findings, spans, unsafe fixes, precision."""
+
+from __future__ import annotations
+
+from newslint.api import lint_text, make_linter
+from newslint.config import Config
+from newslint.rules import builtin_rules_dir, load_rules
+
+RULES = load_rules(builtin_rules_dir() / "boilerplate")
+LINTER = make_linter(Config(select=[r.id for r in RULES]), RULES)
+
+BODY = (
+    "The talks between the two governments ended on Monday after three days in the capital, "
+    "officials said, and both sides promised to meet again before the end of the year to settle "
+    "the remaining questions of trade and security. The ministers did not take questions.\n\n"
+    "Observers said the mood had been cordial but that little of substance had been agreed, and "
+    "that the hard choices had been left for later, as they had been at the previous meetings in "
+    "the spring. The next round is due in the northern city in May.\n\n"
+    "The opposition said the government had given away too much and should have walked out when "
+    "the question of the border was raised on the second day of the meetings.\n"
+)
+WIDGET = "Happy\nHappy\n0 %\nSad\nSad\n0 %\nSleppy\nSleppy\n0 %\n"
+
+
+def lint(text: str, path: str = "a.txt") -> list[dict]:
+    return lint_text(text, path, LINTER)
+
+
+def by_rule(findings: list[dict], rule: str) -> list[dict]:
+    return [f for f in findings if f["rule"] == rule]
+
+
+def test_widget_is_one_finding_from_first_to_last_line_with_an_unsafe_fix() -> None:
+    text = "Talks End\n\n" + BODY + "\n" + WIDGET
+    first = text.split("\n").index("Happy") + 1
+    (widget,) = by_rule(lint(text), "boilerplate.widget")
+    assert (widget["line"], widget["column"]) == (first, 1)
+    assert (widget["end_line"], widget["end_column"]) == (first + 8, 4)
+    assert widget["fix"] == {"replacement": "", "safe": False}
+
+
+def test_clean_article_raises_nothing() -> None:
+    assert lint("Talks End\n\n" + BODY + "\nHe declined to comment.\n") == []
+
+
+def test_comment_form_and_next_article_teaser() -> None:
+    text = (
+        "Talks End\n\n" + BODY + "\nLeave a Reply\n\nNext Post\n\n"
+        "Alumni Praise Management For A Stable Calendar\n\n"
+        "The alumni association has commended the management for […]\n"
+    )
+    lines = text.split("\n")
+    found = lint(text)
+    assert by_rule(found, "boilerplate.comment-form")[0]["line"] == lines.index("Leave a Reply") + 1
+    (teaser,) = by_rule(found, "boilerplate.next-article")
+    assert teaser["line"] == lines.index("Alumni Praise Management For A Stable Calendar") + 1
+    assert teaser["end_line"] == len(lines) - 1
+    assert "Next Post" in teaser["message"]
+
+
+def test_links_after_the_body_need_page_furniture_to_be_reported() -> None:
+    links = "\nMan admits to taking pictures, police say\n\nFloods close roads across the north\n\nA storm is due\n"
+    plain = lint("Talks End\n\n" + BODY + links)
+    assert by_rule(plain, "boilerplate.outside-article") == []
+    furnished = lint("Talks End\n\n" + BODY + links + "\n© 2024 The Daily Example\n")
+    (outside,) = by_rule(furnished, "boilerplate.outside-article")
+    assert outside["line"] == ("Talks End\n\n" + BODY).count("\n") + 2
+
+
+def test_phrases_inside_prose_are_left_alone() -> None:
+    text = (
+        "The minister did not reply to a request for comment, and said he would subscribe now "
+        "to whatever the committee decided about the next post in the cabinet.\n"
+    )
+    assert lint("Talks End\n\n" + text) == []
+
+
+def test_html_findings_point_into_the_markup() -> None:
+    html = (
+        "<html><body>\n<h1>Talks End</h1>\n<p>The talks ended.</p>\n<div class=x>Leave a Reply</div>\n</body></html>\n"
+    )
+    (found,) = by_rule(lint(html, "a.html"), "boilerplate.comment-form")
+    assert (found["line"], found["column"], found["end_column"]) == (4, 14, 27)
