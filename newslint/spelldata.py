@@ -176,11 +176,15 @@ def prepare() -> dict:
 
 
 def _codespell_pairs(name: str) -> dict[str, list[str]]:
-    """``wrong->right, other,`` lines of a dictionary shipped inside codespell."""
-    import codespell_lib
+    """``wrong->right, other,`` lines of a dictionary shipped inside codespell.
 
+    Only the data file is read (CC BY-SA 3.0); codespell's own (GPL) code is not imported.
+    """
+    spec = importlib.util.find_spec("codespell_lib")
+    if spec is None or not spec.origin:
+        raise ModuleNotFoundError("codespell is not installed")
     out: dict[str, list[str]] = {}
-    path = Path(codespell_lib.__file__).parent / "data" / name
+    path = Path(spec.origin).parent / "data" / name
     for line in path.read_text(encoding="utf-8").splitlines():
         wrong, sep, right = line.partition("->")
         if not sep:
