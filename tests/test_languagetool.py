@@ -114,7 +114,7 @@ def test_silent_and_not_imported_without_a_server(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("The mayor ate a apple at the fair.\n", encoding="utf-8")
     code = (
-        "import sys; from newslint.cli import main; rc = main([sys.argv[1]]);"
+        "import sys; from newslint.cli import main; rc = main(['--select', 'grammar', sys.argv[1]]);"
         "print(rc, 'language_tool_python' in sys.modules, 'requests' in sys.modules)"
     )
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
@@ -313,3 +313,11 @@ def test_bad_local_install_path_is_reported_without_java_or_download(tmp_path: P
     findings, messages, error = lint("The mayor ate a apple.\n", "a.txt", lin)
     assert error and findings == []
     _assert_one_warning(messages, str(tmp_path), "LanguageTool-<version>")
+
+
+def test_a_sentence_longer_than_the_limit_is_cut_hard(lt) -> None:
+    sentence = "The council ate a apple " + "and then some more " * 30 + "today."
+    findings, messages, _ = lint(f"Headline\n\n{sentence}\n", "a.txt", linter(lt, **{"max-request-chars": 150}))
+    assert not messages and len(findings) == 1
+    assert all(len(c["text"]) <= 150 for c in lt.checks)
+    assert "".join(c["text"] for c in lt.checks) == sentence

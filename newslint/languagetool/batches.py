@@ -41,25 +41,24 @@ def pieces(doc: Document, kinds: frozenset[str], limit: int) -> list[Piece]:
 
 
 def _cut(doc: Document, index: int, start: int, end: int, limit: int) -> Iterator[Piece]:
-    """Runs of whole sentences of one block, each within ``limit`` when a sentence allows it."""
-    first, last = doc.block_tokens[index]
-    ends = sorted({s.end for s in doc.sentences if s.block == index and start < s.end < end}) if last > first else []
-    at = start
-    while at < end:
-        cut = _furthest_end(doc.text, ends, at, limit) or min(end, at + limit)
-        if end - cut < 1 or units16(doc.text[at:end]) <= limit:
-            cut = end
-        yield Piece(at, cut, doc.text[at:cut])
-        at = cut
-
-
-def _furthest_end(text: str, ends: list[int], at: int, limit: int) -> int | None:
-    best = None
-    for e in ends[bisect.bisect_right(ends, at) :]:
-        if units16(text[at:e]) > limit:
-            break
-        best = e
-    return best
+    """Runs of whole sentences of one block within ``limit``; a longer sentence is cut hard."""
+    text = doc.text
+    ends = [s.end for s in doc.sentences if s.block == index and start < s.end < end] + [end]
+    at = prev = start
+    size = 0
+    for e in ends:
+        n = units16(text[prev:e])
+        if size and size + n > limit:
+            yield Piece(at, prev, text[at:prev])
+            at, size = prev, 0
+        size, prev = size + n, e
+        while size > limit:  # one sentence longer than a request may be
+            cut = at + limit // 2
+            yield Piece(at, cut, text[at:cut])
+            size -= units16(text[at:cut])
+            at = cut
+    if at < end:
+        yield Piece(at, end, text[at:end])
 
 
 @dataclass
