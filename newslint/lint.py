@@ -125,8 +125,10 @@ def _fixable(doc: Document, start: int, end: int, replacement: str) -> bool:
         return True
     if replacement:
         return False
-    starts = {b.start for b in doc.blocks} | {b.end for b in doc.blocks}
-    return start in starts and end in starts
+    bounds = doc.cache.get("lint.block_bounds")
+    if bounds is None:  # computed once per document: a 20,000-paragraph export has many fixes
+        bounds = doc.cache["lint.block_bounds"] = {b.start for b in doc.blocks} | {b.end for b in doc.blocks}
+    return start in bounds and end in bounds
 
 
 class Linter:

@@ -1,17 +1,15 @@
 """Comparing blocks of text: normal forms, word keys and near-duplicate candidates.
 
 Exact repeats are found by a dictionary of normalised texts. Near repeats are found in two
-steps, both linear in the document: each unit keeps a bottom-k sketch of its word-bigram
+steps, both linear in the document: each unit keeps a bottom-k sketch of its word-trigram
 hashes (the k smallest), units sharing sketch entries become candidates, and only candidates
 are compared exactly with a token-level ratio (difflib's matching-blocks ratio).
 """
 
 from __future__ import annotations
 
-import heapq
 import re
 import unicodedata
-import zlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -93,11 +91,14 @@ def length_ratio_ok(a: int, b: int, threshold: float) -> bool:
     return a + b > 0 and 2 * min(a, b) / (a + b) >= threshold
 
 
-def sketch(words: Sequence[str], k: int) -> list[int]:
-    """The k smallest stable hashes of the word bigrams (unigrams for one word)."""
-    grams = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)] or list(words)
-    hashes = {zlib.crc32(g.encode("utf-8")) for g in grams}
-    return heapq.nsmallest(k, hashes)
+def sketch(ids: Sequence[int], k: int) -> list[int]:
+    """The k smallest hashes of the trigrams of word ids (of the ids themselves when fewer).
+
+    Word ids come from :class:`NearIndex` in document order, and tuples of ints hash the same
+    in every run, so the sketch is deterministic.
+    """
+    grams = set(zip(ids, ids[1:], ids[2:], strict=False)) or {(i,) for i in ids}
+    return sorted({hash(g) for g in grams})[:k]
 
 
 @dataclass
@@ -107,15 +108,20 @@ class NearIndex:
     k: int = 8
     bucket_cap: int = 8
     buckets: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    vocabulary: dict[str, int] = field(default_factory=dict)
 
     def candidates(self, words: Sequence[str], limit: int = 4) -> tuple[list[int], list[int]]:
-        """(earlier unit ids sharing the most sketch entries, this unit's sketch)."""
-        sk = sketch(words, self.k)
+        """(earlier unit ids sharing the most sketch entries, at least two; this unit's sketch)."""
+        vocab = self.vocabulary
+        for w in set(words).difference(vocab):
+            vocab[w] = len(vocab)
+        sk = sketch(list(map(vocab.__getitem__, words)), self.k)
         counts: dict[int, int] = defaultdict(int)
         for h in sk:
             for unit in self.buckets.get(h, ()):
                 counts[unit] += 1
-        best = sorted(counts, key=lambda u: (-counts[u], u))[:limit]
+        least = min(2, len(sk))
+        best = sorted((u for u in counts if counts[u] >= least), key=lambda u: (-counts[u], u))[:limit]
         return best, sk
 
     def add(self, unit: int, sk: list[int]) -> None:
