@@ -41,6 +41,9 @@ def is_caps(word: str) -> bool:
 
 def base(word: str) -> str:
     """The word without a possessive ending (``China’s`` -> ``China``)."""
+    last = word[-1:]
+    if last not in ("s", "'", "’"):
+        return word
     for end in ("'s", "’s", "'", "’"):
         if word.endswith(end) and len(word) > len(end) + 1:
             return word[: -len(end)]
