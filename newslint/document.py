@@ -50,28 +50,27 @@ class Document:
     @cached_property
     def tokens(self) -> list[Token]:
         """Every token of the document in order, with its block and sentence index."""
-        out: list[Token] = []
-        for block in self.blocks:
-            out.extend(tokenize(self.text, block.start, block.end, block.index))
-        for n, sentence in enumerate(self.sentences_of(out)):
-            for tok in out[sentence.first_token : sentence.end_token]:
-                tok.sentence = n
-        return out
-
-    def sentences_of(self, tokens: list[Token]) -> list[Sentence]:
-        out: list[Sentence] = []
-        i = 0
-        while i < len(tokens):
-            j = i
-            while j < len(tokens) and tokens[j].block == tokens[i].block:
-                j += 1
-            out.extend(split_sentences(self.text, tokens[i:j], i, tokens[i].block))
-            i = j
-        return out
+        self._split()
+        return self.__dict__["tokens"]
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        return self.sentences_of(self.tokens)
+        self._split()
+        return self.__dict__["sentences"]
+
+    def _split(self) -> None:
+        """Tokenize every block once and split the blocks into sentences."""
+        tokens: list[Token] = []
+        sentences: list[Sentence] = []
+        for block in self.blocks:
+            first = len(tokens)
+            tokens.extend(tokenize(self.text, block.start, block.end, block.index))
+            sentences.extend(split_sentences(self.text, tokens[first:], first, block.index))
+        for n, sentence in enumerate(sentences):
+            for i in range(sentence.first_token, sentence.end_token):
+                tokens[i].sentence = n
+        self.__dict__["tokens"] = tokens
+        self.__dict__["sentences"] = sentences
 
     @cached_property
     def block_tokens(self) -> list[tuple[int, int]]:
