@@ -103,9 +103,10 @@ def sketch(ids: Sequence[int], k: int) -> list[int]:
 
 @dataclass
 class NearIndex:
-    """Earlier units by sketch entry; each bucket keeps its first few members only."""
+    """Earlier units by sketch entry. A bucket holds at most ``bucket_cap`` units; a full one
+    is a phrase common to many units and says nothing, so it is not counted."""
 
-    k: int = 8
+    k: int = 12
     bucket_cap: int = 8
     buckets: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
     vocabulary: dict[str, int] = field(default_factory=dict)
@@ -118,8 +119,10 @@ class NearIndex:
         sk = sketch(list(map(vocab.__getitem__, words)), self.k)
         counts: dict[int, int] = defaultdict(int)
         for h in sk:
-            for unit in self.buckets.get(h, ()):
-                counts[unit] += 1
+            bucket = self.buckets.get(h, ())
+            if len(bucket) < self.bucket_cap:
+                for unit in bucket:
+                    counts[unit] += 1
         least = min(2, len(sk))
         best = sorted((u for u in counts if counts[u] >= least), key=lambda u: (-counts[u], u))[:limit]
         return best, sk

@@ -45,7 +45,14 @@ def prepare(rule: Rule) -> dict:
 
 
 def delete_block(doc: Document, block: Block, safe: bool) -> Fix:
-    """Deleting ``block`` together with the separator before it."""
+    """Deleting ``block`` with the blank line after it (before it, for the last block).
+
+    A separator between blocks maps to the start of the next block in the stored file, so
+    the span up to the next block's start covers the blank line; the span from the end of the
+    previous block covers only the block itself.
+    """
+    if block.index + 1 < len(doc.blocks):
+        return Fix("", safe, block.start, doc.blocks[block.index + 1].start)
     start = doc.blocks[block.index - 1].end if block.index > 0 else block.start
     return Fix("", safe, start, block.end)
 
