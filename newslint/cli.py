@@ -12,7 +12,7 @@ from typing import Any
 from . import __version__, jobs, parallel, progress
 from .cache import default_dir as cache_default_dir
 from .config import Config, find_config_file, load_config
-from .lint import FileResult, Linter, load_ruleset
+from .lint import MAX_FILE_BYTES, FileResult, Linter, load_ruleset
 from .report import FORMATS, RunInfo, reporter, statistics_reporter
 from .rules import SEVERITIES, builtin_rules_dir, load_rules
 from .yamlfile import ConfigError
@@ -132,7 +132,7 @@ def collect(session: Session, args: argparse.Namespace, errors: list[str]) -> li
     for name in args.paths or ["."]:
         if name == "-":
             label = args.stdin_filename or "-"
-            tasks.append((label, None, sys.stdin.buffer.read()))
+            tasks.append((label, None, sys.stdin.buffer.read(MAX_FILE_BYTES + 1)))  # bounded: lint_bytes refuses more
             continue
         for path in iter_files([name], errors):
             linter = session.linter_for(path.parent)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import fixer
 from .cache import Cache
-from .lint import MAX_FILE_BYTES, FileResult, Linter
+from .lint import FileResult, Linter, read_file
 from .source import BinaryFileError, decode
 
 
@@ -38,13 +38,9 @@ class Outcome:
 
 
 def read(label: str, path: Path) -> bytes | FileResult:
-    """The file's bytes, or a FileResult saying why it was not read."""
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return FileResult(label, messages=[f"{label}: skipped: larger than {MAX_FILE_BYTES >> 20} MiB"])
-        return path.read_bytes()
-    except OSError as exc:
-        return FileResult(label, messages=[f"{label}: cannot read: {exc.strerror or exc}"], error=True)
+    """The file's bytes, or a FileResult saying why it was not read (pipes and devices are
+    not read: they could block or stream forever)."""
+    return read_file(label, path)
 
 
 def lint_cached(linter: Linter, label: str, data: bytes, path: Path | None, cache: Cache | None) -> Outcome:

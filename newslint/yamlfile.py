@@ -85,8 +85,13 @@ def parse_yaml(text: str, path: str | Path) -> Any:
 
 def _depth_bound(text: str) -> int:
     """An upper bound on the nesting depth of YAML text: each flow collection opens with a
-    bracket, and each block level takes at least one column of a line."""
-    return text.count("[") + text.count("{") + max(map(len, text.splitlines()), default=0)
+    bracket; a block level takes a column of indentation or a compact ``- ``, ``? ``, ``: ``
+    (and a sequence may sit at its key's indentation)."""
+    block = 0
+    for line in text.splitlines():
+        indent = len(line) - len(line.lstrip(" "))
+        block = max(block, 2 * indent + line.count("- ") + line.count("? ") + line.count(": "))
+    return text.count("[") + text.count("{") + block + 2
 
 
 def load_yaml(path: Path) -> Any:
