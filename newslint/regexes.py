@@ -23,7 +23,7 @@ class RegexTimeout(Exception):
 
 def compile_pattern(pattern: str, key: str, ignore_case: bool = False) -> regex.Pattern:
     """Compile a rule's pattern; a bad one raises OptionError naming ``key``."""
-    flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
+    flags = regex.V0 | regex.MULTILINE | (regex.IGNORECASE if ignore_case else 0)
     try:
         return regex.compile(pattern, flags)
     except (regex.error, ValueError, OverflowError, RecursionError) as exc:

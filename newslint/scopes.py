@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from .document import Document
+from .regexes import find
 
 HEADLINE_KINDS = frozenset({"headline", "heading"})
 
@@ -22,3 +24,42 @@ def units(doc: Document, scope: tuple[str, ...]) -> Iterator[tuple[int, int]]:
         heading = block.kind in HEADLINE_KINDS
         if "block" in scope or ("headline" in scope and heading) or ("paragraph" in scope and not heading):
             yield block.start, block.end
+
+
+def ranges(doc: Document, scope: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Like :func:`units`, but runs of consecutive blocks merge into one range.
+
+    A regex then makes one pass over each run instead of one per block; callers drop the
+    matches that :func:`crosses_blocks` (the prose between blocks is a blank line).
+    """
+    if "document" in scope or "sentence" in scope:
+        return list(units(doc, scope))
+    out: list[tuple[int, int]] = []
+    last = -2
+    for block in doc.blocks:
+        heading = block.kind in HEADLINE_KINDS
+        if "block" in scope or ("headline" in scope and heading) or ("paragraph" in scope and not heading):
+            if out and last == block.index - 1:
+                out[-1] = (out[-1][0], block.end)
+            else:
+                out.append((block.start, block.end))
+            last = block.index
+    return out
+
+
+def crosses_blocks(doc: Document, start: int, end: int) -> bool:
+    """True when the prose span does not lie inside one block."""
+    starts = doc.cache.get("block_starts")
+    if starts is None:
+        starts = doc.cache["block_starts"] = [b.start for b in doc.blocks]
+    i = bisect.bisect_right(starts, start) - 1
+    return i < 0 or end > doc.blocks[i].end
+
+
+def matches_in(doc: Document, scope: tuple[str, ...], pattern) -> Iterator:
+    """Matches of a compiled pattern in the scope's units, one regex pass per run of blocks."""
+    merged = "document" not in scope and "sentence" not in scope
+    for start, end in ranges(doc, scope):
+        for m in find(pattern, doc.text, start, end):
+            if not merged or not crosses_blocks(doc, m.start(), m.end()):
+                yield m

@@ -10,9 +10,9 @@ import regex
 from ..document import Document
 from ..findings import Finding, Fix
 from ..quotes import inside_quotes
-from ..regexes import compile_pattern, find, word_alternation
+from ..regexes import compile_pattern, word_alternation
 from ..rules import Rule
-from ..scopes import units
+from ..scopes import matches_in
 from . import Context, Option, OptionError
 
 OPTIONS = {
@@ -58,19 +58,18 @@ def prepare(rule: Rule) -> Compiled:
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     c: Compiled = rule.compiled
     o = rule.options
-    for start, end in units(doc, rule.scope):
-        for m in find(c.pattern, doc.text, start, end):
-            if m.end() == m.start():
-                continue
-            if c.exceptions and c.exceptions.fullmatch(m.group()):
-                continue
-            if o["skip-quotes"] and inside_quotes(doc, m.start()):
-                continue
-            suggestions, fix = [], None
-            if o["replacement"] is not None:
-                replacement = m.expand(o["replacement"])
-                suggestions = [replacement] if replacement else []
-                fix = Fix(replacement, o["safe"])
-            groups = {k: v for k, v in m.groupdict().items() if v is not None}
-            message = rule.format_message(m.group(), **groups)
-            yield Finding(rule.id, m.start(), m.end(), message, rule.severity, suggestions, fix)
+    for m in matches_in(doc, rule.scope, c.pattern):
+        if m.end() == m.start():
+            continue
+        if c.exceptions and c.exceptions.fullmatch(m.group()):
+            continue
+        if o["skip-quotes"] and inside_quotes(doc, m.start()):
+            continue
+        suggestions, fix = [], None
+        if o["replacement"] is not None:
+            replacement = m.expand(o["replacement"])
+            suggestions = [replacement] if replacement else []
+            fix = Fix(replacement, o["safe"])
+        groups = {k: v for k, v in m.groupdict().items() if v is not None}
+        message = rule.format_message(m.group(), **groups)
+        yield Finding(rule.id, m.start(), m.end(), message, rule.severity, suggestions, fix)

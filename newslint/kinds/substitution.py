@@ -10,9 +10,9 @@ import regex
 from ..document import Document
 from ..findings import Finding, Fix
 from ..quotes import inside_quotes
-from ..regexes import find, word_alternation
+from ..regexes import word_alternation
 from ..rules import Rule
-from ..scopes import units
+from ..scopes import matches_in
 from . import Context, Option, OptionError
 
 OPTIONS = {
@@ -50,15 +50,12 @@ def match_case(replacement: str, original: str) -> str:
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     c: Compiled = rule.compiled
     ignore_case = rule.options["ignore-case"]
-    for start, end in units(doc, rule.scope):
-        for m in find(c.pattern, doc.text, start, end):
-            if rule.options["skip-quotes"] and inside_quotes(doc, m.start()):
-                continue
-            found = m.group()
-            right = c.swap[found.lower() if ignore_case else found]
-            if ignore_case:
-                right = match_case(right, found)
-            message = rule.format_message(found, right=right)
-            yield Finding(
-                rule.id, m.start(), m.end(), message, rule.severity, [right], Fix(right, rule.options["safe"])
-            )
+    for m in matches_in(doc, rule.scope, c.pattern):
+        if rule.options["skip-quotes"] and inside_quotes(doc, m.start()):
+            continue
+        found = m.group()
+        right = c.swap[found.lower() if ignore_case else found]
+        if ignore_case:
+            right = match_case(right, found)
+        message = rule.format_message(found, right=right)
+        yield Finding(rule.id, m.start(), m.end(), message, rule.severity, [right], Fix(right, rule.options["safe"]))
