@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..document import Block, Document
 from ..findings import Finding, Related
+from ..readers.frontmatter import split_front_matter
 from ..rules import Rule
 from ..similarity import block_keys, compare, normal_text
 from . import Context, Option, OptionError
@@ -40,6 +41,15 @@ def headline_lines(doc: Document, headline: Block) -> list[tuple[int, int, str, 
     return out
 
 
+def _title_heading(doc: Document, headline: Block) -> Block | None:
+    """In Markdown, the first heading after a front matter ``title``: many templates expect the
+    title in both places, so that copy is not reported."""
+    front = split_front_matter(doc.source.text) if doc.format == "markdown" else None
+    if front is None or doc.map.to_source(headline.start) >= front[1]:
+        return None
+    return next((b for b in doc.blocks if b.index > headline.index and b.kind == "heading"), None)
+
+
 def _words(doc: Document, block: Block, start: int, end: int) -> list[str]:
     return [t.text for t in doc.tokens_of(block) if start <= t.start < end and t.kind != "punct"]
 
@@ -51,8 +61,9 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     lines = [h for h in headline_lines(doc, headline) if len(h[3]) >= rule.options["min-words"]]
     kinds = rule.compiled["kinds"]
     threshold = rule.options["threshold"]
+    title_heading = _title_heading(doc, headline)
     for key in block_keys(doc):
-        if key.block.index <= headline.index or key.block.kind not in kinds:
+        if key.block.index <= headline.index or key.block.kind not in kinds or key.block is title_heading:
             continue
         for start, end, text, words in lines:
             exact = key.text == text
