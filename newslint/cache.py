@@ -6,6 +6,7 @@ Entries are small JSON files under the cache folder (``--cache-dir``, ``NEWSLINT
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -48,20 +49,33 @@ def _digest(value: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def fingerprint(linter: Any) -> str:
-    """What besides the file decides a linter's findings: its rules, options, vocabulary, settings."""
-    cached = getattr(linter, "_cache_fingerprint", None)
+def _rule_files(config: Any) -> list[Any]:
+    from .rules import builtin_rules_dir
+
+    folders = [builtin_rules_dir(), *config.rule_dirs]
+    return [[_stamp(p) for p in sorted(Path(f).rglob("*.y*ml"))] for f in folders]
+
+
+def fingerprint(config: Any) -> str:
+    """What besides the file decides the findings: newslint's code, the rule files, the configuration
+    (with the command line's selection applied). Needs no rule to be loaded."""
+    cached = getattr(config, "_cache_fingerprint", None)
     if cached:
         return cached
-    cfg = linter.config
-    rules = [
-        [r.id, r.kind, r.severity, r.message, list(r.scope), r.enabled, r.options, _stamp(Path(r.path))]
-        for r in linter.rules
-    ]
-    settings = [cfg.language, sorted(cfg.accept), sorted(cfg.reject), cfg.languagetool, cfg.fail_on]
-    value = _digest([code_stamp(), settings, rules])
-    linter._cache_fingerprint = value
+    fields = {k: v for k, v in vars(config).items() if not k.startswith("_") and k not in ("path", "root")}
+    where = [str(config.path), str(config.root)]
+    value = _digest([code_stamp(), _rule_files(config), fields, where])
+    config._cache_fingerprint = value
     return value
+
+
+def key(config: Any, label: str, path: Path | None, data: bytes) -> str:
+    """The cache key of linting ``data`` reported as ``label`` under ``config``."""
+    h = hashlib.sha256()
+    for part in (fingerprint(config), label, str(path)):
+        h.update(part.encode("utf-8", "surrogateescape") + b"\0")
+    h.update(data)
+    return h.hexdigest()
 
 
 class Cache:
@@ -71,14 +85,6 @@ class Cache:
         self.folder = Path(folder)
         self.hits = 0
         self.misses = 0
-
-    def key(self, linter: Any, label: str, path: Path | None, data: bytes) -> str:
-        active = [r.id for r in linter.active_rules(path or Path(label))]
-        h = hashlib.sha256()
-        for part in (fingerprint(linter), label, ",".join(active)):
-            h.update(part.encode("utf-8", "surrogateescape") + b"\0")
-        h.update(data)
-        return h.hexdigest()
 
     def _file(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key[2:]}.json"
@@ -102,11 +108,15 @@ class Cache:
             file.parent.mkdir(parents=True, exist_ok=True)
             self._ignore_in_git()
             fd, tmp = tempfile.mkstemp(dir=file.parent, suffix=".tmp")
+        except OSError:
+            return
+        try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump({**entry, "format": FORMAT}, fh, ensure_ascii=False)
             os.replace(tmp, file)
-        except OSError:
-            pass
+        except (OSError, TypeError, ValueError):
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
     def _ignore_in_git(self) -> None:
         marker = self.folder / ".gitignore"

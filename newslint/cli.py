@@ -12,9 +12,9 @@ from typing import Any
 from . import __version__, jobs, parallel, progress
 from .cache import default_dir as cache_default_dir
 from .config import Config, find_config_file, load_config
-from .lint import MAX_FILE_BYTES, FileResult, Linter, load_ruleset
+from .lint import FileResult, Linter, load_ruleset
 from .report import FORMATS, RunInfo, reporter, statistics_reporter
-from .rules import SEVERITIES, builtin_rules_dir, load_rules
+from .rules import SEVERITIES, Rule, builtin_rules_dir, load_rules
 from .yamlfile import ConfigError
 
 EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
@@ -70,11 +70,19 @@ class Session:
 
     def __init__(self, args: argparse.Namespace):
         self.args = args
-        self.builtin = load_rules(builtin_rules_dir())
+        self._builtin: list[Rule] | None = None
         if args.config is not None and not args.config.is_file():
             raise ConfigError(args.config, "configuration file not found")
         self._found: dict[Path, Path | None] = {}
+        self._configs: dict[Path | None, Config] = {}
         self._linters: dict[Path | None, Linter] = {}
+
+    @property
+    def builtin(self) -> list[Rule]:
+        """The built-in rules, loaded on first use (a run answered from the cache never needs them)."""
+        if self._builtin is None:
+            self._builtin = load_rules(builtin_rules_dir())
+        return self._builtin
 
     def _config_path(self, folder: Path) -> Path | None:
         if self.args.config is not None:
@@ -84,16 +92,27 @@ class Session:
             self._found[folder] = find_config_file(folder)
         return self._found[folder]
 
-    def linters(self) -> list[Linter]:
-        return list(self._linters.values())
-
-    def linter_for(self, folder: Path) -> Linter:
+    def config_for(self, folder: Path) -> Config:
         path = self._config_path(folder)
-        if path not in self._linters:
+        if path not in self._configs:
             cfg = load_config(path) if path else Config(root=Path.cwd())
             self._apply_cli(cfg)
+            self._configs[path] = cfg
+        return self._configs[path]
+
+    def linters(self) -> list[Linter]:
+        """A linter for every configuration met so far."""
+        return [self._linter(path) for path in self._configs]
+
+    def _linter(self, path: Path | None) -> Linter:
+        if path not in self._linters:
+            cfg = self._configs[path]
             self._linters[path] = Linter(cfg, load_ruleset(cfg, self.builtin))
         return self._linters[path]
+
+    def linter_for(self, folder: Path) -> Linter:
+        self.config_for(folder)
+        return self._linter(self._config_path(folder))
 
     def _apply_cli(self, cfg: Config) -> None:
         a = self.args
@@ -123,7 +142,7 @@ def iter_files(paths: list[str], errors: list[str]) -> Iterator[Path]:
             errors.append(f"{name}: no such file or folder")
 
 
-Task = tuple[str, "Path | None", "bytes | None"]  # label, path, data (stdin)
+Task = tuple[str, "Path | None", "bytes | None"]  # label, path, data (stdin, or read for the cache)
 
 
 def collect(session: Session, args: argparse.Namespace, errors: list[str]) -> list[Task]:
@@ -132,23 +151,29 @@ def collect(session: Session, args: argparse.Namespace, errors: list[str]) -> li
     for name in args.paths or ["."]:
         if name == "-":
             label = args.stdin_filename or "-"
-            tasks.append((label, None, sys.stdin.buffer.read(MAX_FILE_BYTES + 1)))  # bounded: lint_bytes refuses more
+            tasks.append((label, None, sys.stdin.buffer.read()))
             continue
         for path in iter_files([name], errors):
-            linter = session.linter_for(path.parent)
-            if linter.config.excluded(path) and name != str(path):
+            if session.config_for(path.parent).excluded(path) and name != str(path):
                 continue
             tasks.append((str(path), path, None))
     return tasks
 
 
+def _folder(session: Session, task: Task) -> Path:
+    label, path, _ = task
+    if path is not None:
+        return path.parent
+    return Path(label).parent if session.args.stdin_filename else Path.cwd()
+
+
 def _work(state: tuple[Session, jobs.Options], task: Task) -> jobs.Outcome:
     session, opts = state
     label, path, data = task
-    if path is None:  # stdin: the configuration of the named file's folder
-        folder = Path(label).parent if session.args.stdin_filename else Path.cwd()
-        return jobs.process(session.linter_for(folder), label, Path(label), data, opts)
-    return jobs.process(session.linter_for(path.parent), label, path, None, opts)
+    linter = session.linter_for(_folder(session, task))
+    if path is None:  # stdin
+        return jobs.process(linter, label, Path(label), data, opts, stdin=True)
+    return jobs.process(linter, label, path, data, opts)
 
 
 def lint_paths(session: Session, args: argparse.Namespace, errors: list[str]) -> list[FileResult]:
@@ -162,17 +187,41 @@ def _options(args: argparse.Namespace, show_source: bool) -> jobs.Options:
     return jobs.Options(args.fix, args.diff, args.unsafe_fixes, show_source, cache_dir)
 
 
+def _from_cache(session: Session, task: Task, opts: jobs.Options) -> tuple[Task, jobs.Outcome | None]:
+    """The task's outcome when the cache answers it, else the task with its bytes read."""
+    label, path, data = task
+    if data is None and path is not None:
+        got = jobs.read(label, path)
+        if isinstance(got, FileResult):
+            return task, jobs.Outcome(got)
+        task = (label, path, got)
+        data = got
+    assert data is not None
+    return task, jobs.lookup(session.config_for(_folder(session, task)), label, path or Path(label), data, opts)
+
+
 def run_tasks(session: Session, tasks: list[Task], opts: jobs.Options, requested: int | None) -> list[jobs.Outcome]:
-    """Every task's outcome in order: stdin in-process, files in worker processes when worth it."""
-    files = [t for t in tasks if t[1] is not None and t[2] is None]
-    workers = parallel.jobs_for(requested, len(files))
+    """Every task's outcome in order: cache hits first, then the rest, in worker processes when worth it."""
     bar = progress.Progress(len(tasks)) if progress.wanted(len(tasks)) else progress.NoProgress()
     done: dict[int, jobs.Outcome] = {}
+    pending: list[tuple[int, Task]] = []
     try:
-        it = parallel.map_ordered(_work, (session, opts), files, workers)
         for i, task in enumerate(tasks):
-            done[i] = next(it) if (task[1] is not None and task[2] is None) else _work((session, opts), task)
-            bar.step()
+            outcome = None
+            if opts.cache_dir and not opts.fixing:
+                task, outcome = _from_cache(session, task, opts)
+            if outcome is None:
+                pending.append((i, task))
+            else:
+                done[i] = outcome
+                bar.step()
+        if pending:
+            session.linters()  # load the rules before forking: rule errors surface here, once
+            work = [t for _, t in pending if t[1] is not None]
+            it = parallel.map_ordered(_work, (session, opts), work, parallel.jobs_for(requested, len(work)))
+            for i, task in pending:
+                done[i] = next(it) if task[1] is not None else _work((session, opts), task)
+                bar.step()
     finally:
         bar.close()
     return [done[i] for i in range(len(tasks))]

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from . import fixer
 from .cache import Cache
+from .cache import key as cache_key
+from .config import Config
 from .lint import FileResult, Linter, read_file
 from .source import BinaryFileError, decode
 
@@ -43,26 +45,33 @@ def read(label: str, path: Path) -> bytes | FileResult:
     return read_file(label, path)
 
 
-def lint_cached(linter: Linter, label: str, data: bytes, path: Path | None, cache: Cache | None) -> Outcome:
-    """Lint bytes, answering from the cache when it holds this exact file under this configuration."""
-    if cache is None:
-        return Outcome(linter.lint_bytes(label, data, path))
-    key = cache.key(linter, label, path, data)
-    entry = cache.get(key)
-    if entry is not None:
-        result = FileResult(label, entry["findings"], entry["messages"], False, linter.config.fail_on)
+def lookup(config: Config, label: str, path: Path | None, data: bytes, opts: Options) -> Outcome | None:
+    """The cached outcome of linting these bytes under this configuration, or None."""
+    if not opts.cache_dir or opts.fixing:
+        return None
+    entry = Cache(Path(opts.cache_dir)).get(cache_key(config, label, path, data))
+    if entry is None:
+        return None
+    result = FileResult(label, entry["findings"], entry["messages"], False, config.fail_on)
+    if opts.keep_source:
         with contextlib.suppress(BinaryFileError):
             result.source = decode(str(path or label), data)
-        return Outcome(result, cached=True)
+    return Outcome(result, cached=True)
+
+
+def lint_cached(linter: Linter, label: str, data: bytes, path: Path | None, cache: Cache | None) -> Outcome:
+    """Lint bytes and store the result in the cache (failed runs are not stored)."""
     result = linter.lint_bytes(label, data, path)
-    if not result.error:
+    if cache is not None and not result.error:
+        key = cache_key(linter.config, label, path, data)
         cache.put(key, {"findings": result.findings, "messages": result.messages})
     return Outcome(result)
 
 
-def process(linter: Linter, label: str, path: Path | None, data: bytes | None, opts: Options) -> Outcome:
-    """Lint or fix one file (``data`` given for stdin, else read from ``path``)."""
-    stdin = data is not None
+def process(
+    linter: Linter, label: str, path: Path | None, data: bytes | None, opts: Options, stdin: bool = False
+) -> Outcome:
+    """Lint or fix one file: ``data`` is its bytes when already read (always for stdin)."""
     if data is None:
         assert path is not None
         got = read(label, path)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newslint import jobs
-from newslint.cache import Cache, fingerprint
+from newslint.cache import Cache, fingerprint, key
 from newslint.cli import main
 
 TESTS = Path(__file__).resolve().parent
@@ -74,34 +74,50 @@ def test_corrupt_entry_is_a_miss(project: Path, capsys: pytest.CaptureFixture[st
     assert run(project, capsys, "a.txt") == first
 
 
-def test_key_depends_on_name_content_and_rules(project: Path) -> None:
-    from newslint.api import make_linter
+def test_key_depends_on_name_content_config_and_rule_files(project: Path) -> None:
     from newslint.config import Config
-    from newslint.rules import load_rules
 
-    rules = load_rules(project / "rules")
-    linter = make_linter(Config(select=["test"]), rules)
-    other = make_linter(Config(select=["test"], severity={"test.cafe": "error"}), rules)
-    cache = Cache(project / "cache")
-    key = cache.key(linter, "a.txt", Path("a.txt"), b"x")
-    assert key == cache.key(linter, "a.txt", Path("a.txt"), b"x")
-    assert len({key, cache.key(linter, "b.txt", Path("b.txt"), b"x"), cache.key(linter, "a.txt", None, b"y")}) == 3
-    assert fingerprint(linter) != fingerprint(other)
+    config = Config(root=project, select=["test"], rule_dirs=[project / "rules"])
+    other = Config(root=project, select=["test"], rule_dirs=[project / "rules"], severity={"test.cafe": "error"})
+    k = key(config, "a.txt", Path("a.txt"), b"x")
+    assert k == key(config, "a.txt", Path("a.txt"), b"x")
+    assert len({k, key(config, "b.txt", Path("b.txt"), b"x"), key(config, "a.txt", Path("a.txt"), b"y")}) == 3
+    assert fingerprint(config) != fingerprint(other)
+    rule = project / "rules" / "marker.yaml"
+    rule.write_text(rule.read_text().replace("FIXED", "MENDED"))
+    fresh = Config(root=project, select=["test"], rule_dirs=[project / "rules"])
+    assert fingerprint(fresh) != fingerprint(config)
+
+
+def test_an_edited_rule_file_misses_the_cache(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(project, capsys, "a.txt")[0]["suggestions"] == ["FIXED"]
+    rule = project / "rules" / "marker.yaml"
+    rule.write_text(rule.read_text().replace("replacement: FIXED", "replacement: MENDED"))
+    assert run(project, capsys, "a.txt")[0]["suggestions"] == ["MENDED"]
 
 
 def test_failed_runs_are_not_cached(project: Path) -> None:
+    from newslint.config import Config
     from newslint.lint import FileResult
 
     class Failing:
-        config = type("C", (), {"fail_on": "warning"})()
-        rules: list = []
-
-        def active_rules(self, path):
-            return []
+        config = Config(root=project)
 
         def lint_bytes(self, label, data, path=None):
             return FileResult(label, error=True)
 
-    Failing._cache_fingerprint = "f"
     out = jobs.lint_cached(Failing(), "a.txt", b"x", Path("a.txt"), Cache(project / "cache"))  # type: ignore[arg-type]
     assert out.result.error and not entries(project)
+
+
+def test_a_run_of_hits_loads_no_rules(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = run(project, capsys, "a.txt")
+
+    def no_rules(*args, **kwargs):
+        raise AssertionError("rules loaded although every file was cached")
+
+    monkeypatch.setattr("newslint.cli.load_rules", no_rules)
+    monkeypatch.setattr("newslint.cli.load_ruleset", no_rules)
+    assert run(project, capsys, "a.txt") == first

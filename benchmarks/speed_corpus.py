@@ -1,0 +1,133 @@
+"""newslint against codespell and proselint on the same files, side by side in one run.
+
+Usage: python benchmarks/speed_corpus.py [--corpus DIR] [--runs N] [--proselint-runs N] [--jobs N]
+
+Measures, each as the median wall time of N runs with the peak resident memory of the largest process:
+  - newslint, every built-in rule (LanguageTool off: no server is configured), no cache, --jobs 1 and
+    --jobs CORES; then re-run on the unchanged corpus with a warm cache;
+  - codespell and proselint (installed in the same environment; not newslint dependencies);
+  - newslint on one article from a cold process;
+  - newslint on every other file and on the corpus copied twice (temporary folders), to see whether
+    time grows linearly with the input.
+The machine's core count and load average are printed with the figures: on a busy machine, compare
+the tools within one run, not across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpora" / "clean"
+BIN = Path(sys.executable).parent
+SEED = ROOT / "tests" / "fixtures" / "seeds" / "000_585954f18c9c2e73.txt"
+
+
+def timed(cmd: list[str], cwd: Path | None = None) -> tuple[float, int]:
+    """Wall seconds and peak RSS in MB (the process and its waited-for children)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(proc.pid, 0)
+    proc.returncode = 0
+    return time.perf_counter() - start, usage.ru_maxrss // 1024
+
+
+def measure(name: str, cmd: list[str], runs: int, rows: list[tuple[str, float, int]]) -> float:
+    samples = [timed(cmd) for _ in range(runs)]
+    wall = statistics.median(s[0] for s in samples)
+    rss = max(s[1] for s in samples)
+    spread = f"{min(s[0] for s in samples):6.2f}-{max(s[0] for s in samples):6.2f}"
+    print(f"  {name:<44} median {wall:7.2f} s  (range {spread} s, {runs} runs)  peak RSS {rss:4d} MB", flush=True)
+    rows.append((name, wall, rss))
+    return wall
+
+
+def files_of(corpus: Path) -> list[Path]:
+    return sorted(p for p in corpus.rglob("*.txt") if p.is_file())
+
+
+def copied(files: list[Path], folder: Path, name: str, copies: tuple[str, ...]) -> Path:
+    """The files copied into a temporary folder, once per prefix in ``copies``."""
+    out = folder / name
+    out.mkdir()
+    for i, f in enumerate(files):
+        for copy in copies:
+            shutil.copyfile(f, out / f"{copy}_{i:05d}_{f.name}")
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--proselint-runs", type=int, default=1)
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    args = ap.parse_args()
+    files = files_of(args.corpus)
+    size = sum(f.stat().st_size for f in files)
+    words = sum(len(f.read_text(encoding="utf-8", errors="replace").split()) for f in files)
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"corpus {args.corpus}: {len(files)} files, {size / 1e6:.2f} MB, {words} words")
+    print(f"machine: {os.cpu_count()} cores, load average {load} at start, Python {sys.version.split()[0]}")
+    py = sys.executable
+    nl = [py, "-m", "newslint", "-q", "--format", "json"]
+    rows: list[tuple[str, float, int]] = []
+    with tempfile.TemporaryDirectory(prefix="newslint-bench-") as tmp:
+        tmpdir = Path(tmp)
+        cache = tmpdir / "cache"
+        timed([*nl, "--no-cache", str(SEED)])  # warm the OS file cache and the byte-code
+        one = measure(
+            "newslint --jobs 1 (no cache)", [*nl, "--no-cache", "--jobs", "1", str(args.corpus)], args.runs, rows
+        )
+        par = measure(
+            f"newslint --jobs {args.jobs} (no cache)",
+            [*nl, "--no-cache", "--jobs", str(args.jobs), str(args.corpus)],
+            args.runs,
+            rows,
+        )
+        timed([*nl, "--cache-dir", str(cache), "--jobs", str(args.jobs), str(args.corpus)])  # fill the cache
+        measure(
+            "newslint, unchanged corpus, warm cache",
+            [*nl, "--cache-dir", str(cache), "--jobs", str(args.jobs), str(args.corpus)],
+            args.runs,
+            rows,
+        )
+        spell = measure("codespell", [str(BIN / "codespell"), str(args.corpus)], args.runs, rows)
+        prose = measure(
+            "proselint check", [str(BIN / "proselint"), "check", str(args.corpus)], args.proselint_runs, rows
+        )
+        measure("newslint, one article, cold process", [*nl, "--no-cache", str(SEED)], max(5, args.runs), rows)
+        measure("python -c pass (interpreter start)", [py, "-c", "pass"], max(5, args.runs), rows)
+        half = copied(files[::2], tmpdir, "half", ("a",))
+        par_half = measure(
+            f"newslint --jobs {args.jobs}, every other file (no cache)",
+            [*nl, "--no-cache", "--jobs", str(args.jobs), str(half)],
+            args.runs,
+            rows,
+        )
+        twice = copied(files, tmpdir, "twice", ("a", "b"))
+        par2 = measure(
+            f"newslint --jobs {args.jobs}, corpus x2 (no cache)",
+            [*nl, "--no-cache", "--jobs", str(args.jobs), str(twice)],
+            args.runs,
+            rows,
+        )
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"load average at the end: {load}")
+    print(f"newslint --jobs {args.jobs} / codespell: {par / spell:.1f}x the time (target <= 1.0)")
+    print(f"proselint / newslint --jobs {args.jobs}: {prose / par:.1f}x faster (target >= 20)")
+    print(f"newslint --jobs 1 / --jobs {args.jobs}: {one / par:.2f}x speed-up")
+    print(f"corpus / half of it: {par / par_half:.2f}x the time (linear: about 2.0)")
+    print(f"corpus x2 (same files twice) / corpus: {par2 / par:.2f}x the time (linear: 2.0)")
+
+
+if __name__ == "__main__":
+    main()
