@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -25,6 +23,8 @@ def default_jobs() -> int:
 
 def jobs_for(requested: int | None, items: int) -> int:
     """How many worker processes to use: 1 means in-process."""
+    import multiprocessing
+
     jobs = requested if requested and requested > 0 else default_jobs()
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
@@ -46,6 +46,9 @@ def map_ordered(func: Callable[[Any, T], R], state: Any, items: Sequence[T], job
         for item in items:
             yield func(state, item)
         return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     chunk = max(1, min(16, len(items) // (jobs * 8)))
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init, initargs=(state,)) as pool:
