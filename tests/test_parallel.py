@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
 import pytest
 
-from newslint import parallel
+from newslint import parallel, progress
 from newslint.cli import main
 
 
@@ -49,3 +50,28 @@ def test_parallel_fix_fixes_every_file(tmp_path: Path, capsys: pytest.CaptureFix
     main(["--fix", "--no-cache", "--jobs", "2", "--select", "punctuation.space-before", str(tmp_path)])
     texts = [p.read_text(encoding="utf-8") for p in sorted(tmp_path.glob("*.txt"))]
     assert all("Tuesday, officials" in t for t in texts) and len(texts) == 16
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_only_on_a_terminal_outside_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in progress.CI_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    assert progress.wanted(500, _Tty()) and not progress.wanted(500, io.StringIO())
+    assert not progress.wanted(3, _Tty())
+    monkeypatch.setenv("CI", "true")
+    assert not progress.wanted(500, _Tty())
+
+
+def test_progress_draws_and_erases() -> None:
+    out = _Tty()
+    bar = progress.Progress(4, out, width=4)
+    for _ in range(4):
+        bar.step()
+    bar.close()
+    text = out.getvalue()
+    assert "\r[#   ] 1/4 files" in text and "\r[####] 4/4 files" in text and text.endswith("\r\033[K")
