@@ -1,0 +1,67 @@
+"""Seconds per MB of each boilerplate rule on clean news (documents parsed once, then timed).
+
+Usage: .venv/bin/python benchmarks/boilerplate_speed.py [--repeat N] [--rules DIR] [CORPUS...]
+Reads ../shared/corpora/clean/{bbc,zyte} by default, plus every trafilatura page as text, and
+prints each rule's best-of-N time over the whole set, scaled to seconds per MB of prose.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from newslint.kinds import Context, kind_module  # noqa: E402
+from newslint.readers import read_document  # noqa: E402
+from newslint.rules import load_rules  # noqa: E402
+from newslint.source import decode  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "corpora"
+DEFAULT = [SHARED / "clean" / "bbc", SHARED / "clean" / "zyte", SHARED / "boilerplate" / "trafilatura"]
+
+
+def documents(folders: list[Path]) -> list:
+    paths = [p for folder in folders for p in sorted(Path(folder).glob("*.txt"))]
+    return [read_document(decode(str(p), p.read_bytes())) for p in paths]
+
+
+def timed(rule, docs: list, repeat: int) -> float:
+    module = kind_module(rule.kind)
+    best = float("inf")
+    for _ in range(repeat):
+        ctx = Context()
+        began = time.perf_counter()
+        for doc in docs:
+            for _finding in module.check(rule, doc, ctx):
+                pass
+        best = min(best, time.perf_counter() - began)
+    return best
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpora", nargs="*", default=[str(p) for p in DEFAULT])
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--rules", default=str(ROOT / "rules" / "boilerplate"))
+    args = ap.parse_args()
+    docs = documents([Path(c) for c in args.corpora])
+    mb = sum(len(d.text) for d in docs) / 1e6
+    rules = load_rules(Path(args.rules))
+    total = 0.0
+    rows = []
+    for rule in rules:
+        seconds = timed(rule, docs, args.repeat)
+        total += seconds
+        rows.append((seconds, rule.id))
+    for seconds, rule_id in sorted(rows, reverse=True):
+        print(f"  {rule_id:<36} {seconds:6.3f} s  = {seconds / mb:6.3f} s/MB")
+    print(f"{len(docs)} documents, {mb:.2f} MB of prose; all boilerplate rules {total:.2f} s = {total / mb:.2f} s/MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

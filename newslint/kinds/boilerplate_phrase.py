@@ -1,0 +1,123 @@
+"""``boilerplate_phrase``: page-furniture lines and phrases, found without scanning every character.
+
+Two lists of regexes (the `regex` module's syntax, case-insensitive by default):
+
+- ``lines``: a short line of a block that one of them matches *whole* ("Leave a Reply",
+  "4 min read") is reported whole. Only lines up to ``max-chars`` long are tried, so a
+  long paragraph costs one length test.
+- ``phrases``: found anywhere inside a block ("your email address will not be published").
+  A block is searched only when its lower-case text holds one of the literal ``keys``: each
+  phrase must contain one of them, so that the regex never runs over plain article text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from ..document import Document
+from ..findings import Finding
+from ..regexes import compile_pattern, find
+from ..rules import Rule
+from . import Context, Option, OptionError
+from .boilerplate_lines import delete_fix, lines
+
+OPTIONS = {
+    "lines": Option(list, default=[], help="regexes; a short line one of them matches whole is reported"),
+    "phrases": Option(list, default=[], help="regexes found anywhere in a block holding one of the keys"),
+    "keys": Option(list, default=[], help="lower-case literals; every phrase contains one of them"),
+    "exceptions": Option(list, default=[], help="regexes; a reported text one of them matches whole is kept"),
+    "ignore-case": Option(bool, default=True),
+    "max-chars": Option(int, default=160, help="longest line, in characters, the line regexes try"),
+}
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+@dataclass
+class Compiled:
+    lines: regex.Pattern | None
+    phrases: regex.Pattern | None
+    keys: tuple[str, ...]
+    exceptions: regex.Pattern | None
+
+
+def _alternation(rule: Rule, key: str) -> regex.Pattern | None:
+    items = rule.options[key]
+    if not all(isinstance(x, str) and x for x in items):
+        raise OptionError(key, "must be a list of non-empty regexes")
+    if not items:
+        return None
+    return compile_pattern("|".join(f"(?:{x})" for x in items), key, rule.options["ignore-case"])
+
+
+def prepare(rule: Rule) -> Compiled:
+    o = rule.options
+    if not o["lines"] and not o["phrases"]:
+        raise OptionError("lines", "give 'lines', 'phrases' or both")
+    keys = o["keys"]
+    if o["phrases"] and not keys:
+        raise OptionError("keys", "phrases need the literal keys that find the blocks to search")
+    if not all(isinstance(k, str) and k and k == k.lower() for k in keys):
+        raise OptionError("keys", "must be a list of non-empty lower-case strings")
+    if o["max-chars"] < 1:
+        raise OptionError("max-chars", "must be at least 1")
+    return Compiled(
+        _alternation(rule, "lines"), _alternation(rule, "phrases"), tuple(keys), _alternation(rule, "exceptions")
+    )
+
+
+def lower_text(doc: Document) -> str:
+    """The prose in lower case, offset for offset (cached on the doc)."""
+    low = doc.cache.get("boilerplate.lower")
+    if low is None:
+        low = doc.text.lower()
+        if len(low) != len(doc.text):  # a letter such as "İ" lower-cases to two characters
+            low = doc.text.translate(ASCII_LOWER)
+        doc.cache["boilerplate.lower"] = low
+    return low
+
+
+def _blocks_with_keys(doc: Document, keys: tuple[str, ...]) -> list[int]:
+    """Indexes of the blocks whose text holds one of the keys, in document order."""
+    low = lower_text(doc)
+    starts = doc.cache.get("block_starts")
+    if starts is None:
+        starts = doc.cache["block_starts"] = [b.start for b in doc.blocks]
+    found: set[int] = set()
+    for key in keys:
+        at = low.find(key)
+        while at >= 0:
+            i = bisect.bisect_right(starts, at) - 1
+            if i >= 0 and at + len(key) <= doc.blocks[i].end:
+                found.add(i)
+                at = low.find(key, doc.blocks[i].end)
+            else:
+                at = low.find(key, at + 1)
+    return sorted(found)
+
+
+def _spans(c: Compiled, doc: Document, max_chars: int) -> Iterator[tuple[int, int]]:
+    if c.lines is not None:
+        for line in lines(doc):
+            if len(line.text) <= max_chars and c.lines.fullmatch(line.text):
+                yield line.start, line.end
+    if c.phrases is not None and c.keys:
+        for i in _blocks_with_keys(doc, c.keys):
+            block = doc.blocks[i]
+            for m in find(c.phrases, doc.text, block.start, block.end):
+                yield m.start(), m.end()
+
+
+def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    c: Compiled = rule.compiled
+    seen: set[tuple[int, int]] = set()
+    for start, end in sorted(_spans(c, doc, rule.options["max-chars"])):
+        text = doc.text[start:end]
+        if end <= start or (start, end) in seen or (c.exceptions and c.exceptions.fullmatch(text)):
+            continue
+        seen.add((start, end))
+        message = rule.format_message(text)
+        yield Finding(rule.id, start, end, message, rule.severity, [], delete_fix())
