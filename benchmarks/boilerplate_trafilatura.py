@@ -57,6 +57,11 @@ def hit_txt(text: str, snippet: str, flagged: list[tuple[int, int, str]]) -> boo
     return any(a < at + len(snippet) and at < b for a, b, _ in flagged)
 
 
+def rules_at(text: str, snippet: str, flagged: list[tuple[int, int, str]]) -> list[str]:
+    at = text.find(snippet)
+    return sorted({r for a, b, r in flagged if a < at + len(snippet) and at < b})
+
+
 def hit_html(snippet: str, flagged_text: list[str]) -> bool:
     s = SPACE.sub(" ", snippet).strip().lower()
     return any(s in t or (len(t) >= 6 and t in s) for t in flagged_text)
@@ -80,7 +85,8 @@ def score_page(name: str, linter, as_html: bool, verbose: bool) -> tuple[list[in
             counts[kind][0] += bool(hit)
             counts[kind][1] += 1
             if verbose and bool(hit) != (kind == "boilerplate"):
-                print(f"{'MISS ' if kind == 'boilerplate' else 'WRONG'} {name}: {snippet[:90]!r}")
+                by = "" if as_html or not hit else " by " + ",".join(rules_at(stored, snippet, flagged))
+                print(f"{'MISS ' if kind == 'boilerplate' else 'WRONG'} {name}: {snippet[:90]!r}{by}")
     return counts["boilerplate"], counts["main"]
 
 

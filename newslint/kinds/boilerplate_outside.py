@@ -82,13 +82,16 @@ def _runs(blocks: list[Block], o: dict) -> list[list[Block]]:
 
 def _findings(rule: Rule, doc: Document, blocks: list[Block], where: str) -> Iterator[Finding]:
     o = rule.options
-    if not blocks or not rule.compiled.search(doc.text, blocks[0].start, blocks[-1].end):
+    anchor = rule.compiled.search(doc.text, blocks[0].start, blocks[-1].end) if blocks else None
+    if anchor is None:
         return
     runs = _runs(blocks, o)
     if sum(len(r) for r in runs) < o["min-blocks"]:
         return
     for run in runs:
-        if len(run) < o["min-run"]:
+        # Runs that end before the first piece of page furniture may still be the article's own
+        # lists (ingredients, code, subheadings): only what holds or follows furniture is reported.
+        if len(run) < o["min-run"] or (where == "after" and run[-1].end <= anchor.start()):
             continue
         first, last = run[0], run[-1]
         text = first.text.strip().split("\n", 1)[0][:60]
