@@ -79,7 +79,7 @@ def test_oversized_bytes_through_the_api_are_skipped() -> None:
 
 
 @pytest.mark.slow
-def test_single_5mb_line_lints_in_under_120s_and_1gb() -> None:
+def test_single_5mb_line_lints_in_under_240s_and_1gb() -> None:
     rng = random.Random(5)
     line = " ".join(rng.choice(SENTENCES) for _ in range(5_000_000 // 55))[:5_000_000]
     data = ("Headline\n\n" + line + "\n").encode()
@@ -87,7 +87,7 @@ def test_single_5mb_line_lints_in_under_120s_and_1gb() -> None:
 
 
 @pytest.mark.slow
-def test_200000_tiny_paragraphs_lint_in_under_120s_and_1gb() -> None:
+def test_200000_tiny_paragraphs_lint_in_under_240s_and_1gb() -> None:
     data = "\n\n".join(f"Item {i} ends." for i in range(200_000)).encode()
     check_result(data, lint(data, "a.txt"))
 
