@@ -69,3 +69,26 @@ def test_handles_and_domains_are_not_names() -> None:
 
 def test_rules_folder_is_the_repository_one() -> None:
     assert Path(RULES[0].path).parent.name == "capitalization"
+
+
+RARE_NAME = (
+    "Chip deal\n\n"
+    "The deal will enable Hitachi and Matsushita to share costs, officials said on Monday.\n\n"
+    "Analysts said hitachi would gain most from the venture.\n"
+)
+
+
+def test_a_rare_word_capitalized_once_in_running_text_is_a_name() -> None:
+    hits = found(RARE_NAME)
+    assert [h["suggestions"] for h in hits] == [["Hitachi"]]
+    assert not found(RARE_NAME, **{"rare-zipf": 0.0})
+
+
+def test_a_frequent_word_capitalized_once_needs_more_evidence() -> None:
+    text = "Budget day\n\nThe minister said the Budget would pass on Monday.\n\nHe said the ninth budget was fair.\n"
+    assert not found(text)
+
+
+def test_a_prefix_glued_to_a_dash_is_not_a_name() -> None:
+    text = "Loans\n\nThe Neo card came out on Monday, officials said.\n\nIt is a neo–payday loan.\n"
+    assert not found(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from .. import spelldata
 from ..document import Document
 from ..findings import Finding, Fix
 from ..rules import Rule
@@ -33,6 +34,9 @@ OPTIONS = {
     "min-evidence": Option(int, default=2, help="capitalized occurrences in running text needed as evidence"),
     "min-uses": Option(int, default=3, help="or: capitalized uses anywhere (one in running text) needed"),
     "max-lowercase": Option(int, default=1, help="skip a word the article writes in lower case more often"),
+    "rare-zipf": Option(
+        float, default=4.0, help="below this word frequency (zipf), one capitalized use in running text is evidence"
+    ),
     "data": Option(list, default=list(GROUPS), help=f"name lists to use: {', '.join(GROUPS)}"),
     "names": Option(list, default=[], help="more names that are never written in lower case"),
 }
@@ -142,12 +146,42 @@ def _article_form(doc: Document, i: int, ev: Evidence, lowers: Counter, o: dict)
         pair = ev.pairs.get((word, base(nxt.text).lower()))
         if pair and base(nxt.text) == pair[1]:
             return pair[0], " ".join(pair)
+    if lowers[word] > o["max-lowercase"] or len(word) < 3 or word not in ev.anywhere:
+        return None
+    if _prefix(doc, tok):
+        return None
     forms = ev.alone.get(word)
-    if not forms or lowers[word] > o["max-lowercase"] or len(word) < 3:
+    determiner = prev is not None and prev.text.lower() in DETERMINERS
+    if forms and not determiner and (sum(forms.values()) >= o["min-evidence"] or ev.total[word] >= o["min-uses"]):
+        return _most_common(tok.text, forms)
+    return _rare_form(tok.text, prev, nxt, ev, o)
+
+
+def _rare_form(found: str, prev: Token | None, nxt: Token | None, ev: Evidence, o: dict) -> tuple[str, str] | None:
+    """A word rare in English (low zipf) needs less evidence: one capitalized use in running text
+    (standing alone when this one stands alone), or, rarer still, any capitalized use: the zipf
+    data is case-folded, so a frequent word (``budget``) may be a common noun here."""
+    word = base(found)
+    zipf = spelldata.load().zipf(word)
+    if zipf >= o["rare-zipf"]:
         return None
-    if sum(forms.values()) < o["min-evidence"] and ev.total[word] < o["min-uses"]:
-        return None
-    if prev is not None and prev.text.lower() in DETERMINERS:
-        return None
+    beside = _capital_word(prev) or _capital_word(nxt)
+    determiner = prev is not None and prev.text.lower() in DETERMINERS
+    if zipf < o["rare-zipf"] - 1 or beside or (word in ev.alone and not determiner):
+        return _most_common(found, ev.anywhere[word])
+    return None
+
+
+def _prefix(doc: Document, tok: Token) -> bool:
+    """``neo–payday``: a word glued to a dash and another word is a prefix, not a name."""
+    after = doc.text[tok.end : tok.end + 2]
+    return len(after) == 2 and after[0] in "-–‐" and after[1].isalpha()
+
+
+def _capital_word(tok: Token | None) -> bool:
+    return tok is not None and tok.kind == "word" and tok.text[:1].isupper() and tok.text.lower() not in SMALL_WORDS
+
+
+def _most_common(found: str, forms: Counter) -> tuple[str, str]:
     form = forms.most_common(1)[0][0]
-    return _capitalize(tok.text, form), form
+    return _capitalize(found, form), form
