@@ -1,0 +1,84 @@
+"""The ``boilerplate_phrase`` kind: whole short lines, key-gated phrases, option checks."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.api import lint_text, make_linter
+from newslint.config import Config
+from newslint.rules import ConfigError, build_rule
+
+BASE = {
+    "id": "test.furniture",
+    "kind": "boilerplate_phrase",
+    "severity": "warning",
+    "message": "'{match}'",
+    "description": "Page furniture.",
+    "examples": {"flag": ["x"], "pass": ["y"]},
+}
+
+
+def rule(**options):
+    return build_rule({**BASE, **options}, "test.yaml")
+
+
+def lint(text: str, **options) -> list[dict]:
+    r = rule(**options)
+    return lint_text(text, "a.txt", make_linter(Config(select=[r.id]), [r]))
+
+
+def texts(text: str, findings: list[dict]) -> list[str]:
+    lines = text.split("\n")
+    return [lines[f["line"] - 1][f["column"] - 1 : f["end_column"] - 1] for f in findings]
+
+
+def test_a_line_is_reported_only_when_the_pattern_matches_it_whole() -> None:
+    text = "Talks end.\n\n  Leave a Reply  \n\nHe did not leave a reply on Monday."
+    found = lint(text, lines=["leave a reply"])
+    assert texts(text, found) == ["Leave a Reply"]
+    assert found[0]["fix"] == {"replacement": "", "safe": False}
+
+
+def test_lines_longer_than_max_chars_are_not_tried() -> None:
+    text = "Talks end.\n\nSubscribe now to read every story we publish."
+    assert lint(text, lines=["subscribe now.*"])
+    assert not lint(text, lines=["subscribe now.*"], **{"max-chars": 20})
+
+
+def test_phrases_are_found_inside_blocks_holding_a_key() -> None:
+    text = "Talks end.\n\nNote: Your email address will not be published. Thanks."
+    found = lint(text, phrases=["your email address will not be published"], keys=["not be published"])
+    assert texts(text, found) == ["Your email address will not be published"]
+
+
+def test_a_phrase_without_its_key_in_the_block_is_not_searched() -> None:
+    text = "Talks end.\n\nYour email address will not be published."
+    assert not lint(text, phrases=["your email address will not be published"], keys=["akismet"])
+
+
+def test_keys_are_matched_against_lower_case_text_with_offsets_kept() -> None:
+    # "İ" lower-cases to two characters: the offsets must still point at the phrase.
+    text = "İstanbul talks end.\n\nWE USE COOKIES on this site."
+    found = lint(text, phrases=["we use cookies"], keys=["cookies"])
+    assert texts(text, found) == ["WE USE COOKIES"]
+
+
+def test_exceptions_keep_a_matched_line() -> None:
+    text = "Talks end.\n\nPrint\n\nShare"
+    found = lint(text, lines=["print|share"], exceptions=["print"])
+    assert texts(text, found) == ["Share"]
+
+
+@pytest.mark.parametrize(
+    ("options", "key"),
+    [
+        ({}, "lines"),
+        ({"phrases": ["x"]}, "keys"),
+        ({"phrases": ["x"], "keys": ["Upper"]}, "keys"),
+        ({"lines": ["("]}, "lines"),
+        ({"lines": ["x"], "max-chars": 0}, "max-chars"),
+    ],
+)
+def test_bad_options_are_refused(options: dict, key: str) -> None:
+    with pytest.raises(ConfigError, match=key):
+        rule(**options)
