@@ -2,8 +2,12 @@
 
 Reading wordfreq's own files costs about 300 ms, so the first use writes a compact prepared
 copy (a ``marshal`` file) to the user cache directory; later runs load that in a few
-milliseconds. The copy is written to a temporary file and renamed into place, so parallel
-processes never read a half-written cache. Set ``NEWSLINT_CACHE_DIR`` to move it.
+milliseconds. Words sit in one UTF-8 blob with an open-addressing hash table of their
+positions, so loading copies a few byte strings and builds no dict. The index that finds
+corrections two edits away (symmetric deletes, see ``suggest_index``) lives in a second file,
+read only when a suggestion is first needed. Files are written to a temporary name and renamed
+into place, so parallel processes never read a half-written cache. Set ``NEWSLINT_CACHE_DIR``
+to move them.
 """
 
 from __future__ import annotations
@@ -12,49 +16,76 @@ import importlib.util
 import marshal
 import os
 import tempfile
+import zlib
 from array import array
-from bisect import bisect_left
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-FORMAT = 2  # bump when the prepared layout changes
+FORMAT = 3  # bump when the prepared layout changes
 WORDLIST = "large"  # wordfreq's list of ~320,000 English words down to zipf 1.0
+INDEX_MIN = 251  # words of zipf x 100 at least this are reachable two edits away (see spell_words)
+INDEX_BUCKETS = 1 << 19
+MEMO_LIMIT = 200_000  # looked-up words remembered per process
 
 
-class Table(Sequence):
-    """Sorted UTF-8 keys in one blob, searched by bisection: loads in microseconds, no dict to build."""
+def _hash(key: bytes) -> int:
+    return zlib.crc32(key)
 
-    def __init__(self, blob: bytes, offsets: bytes, values: list | array):
+
+class Table:
+    """UTF-8 keys in one blob with a hash table of their positions: loads in microseconds, no dict to build."""
+
+    def __init__(self, blob: bytes, offsets: bytes, slots: bytes, values: list | array):
         self.blob = blob
         self.offsets = array("I")
         self.offsets.frombytes(offsets)
+        self.slots = array("I")
+        self.slots.frombytes(slots)
+        self.mask = len(self.slots) - 1
         self.values = values
 
     def __len__(self) -> int:
         return len(self.offsets) - 1
 
-    def __getitem__(self, i: int) -> bytes:  # type: ignore[override]
+    def key(self, i: int) -> bytes:
         return self.blob[self.offsets[i] : self.offsets[i + 1]]
 
+    def index(self, key: str) -> int:
+        """The position of ``key``, or -1."""
+        k = key.encode("utf-8", "surrogatepass")
+        slots, offsets, blob, mask = self.slots, self.offsets, self.blob, self.mask
+        h = _hash(k) & mask
+        while i := slots[h]:
+            if blob[offsets[i - 1] : offsets[i]] == k:
+                return i - 1
+            h = (h + 1) & mask
+        return -1
+
     def get(self, key: str, default: Any = None) -> Any:
-        k = key.encode("utf-8")
-        i = bisect_left(self, k)
-        return self.values[i] if i < len(self) and self[i] == k else default
+        i = self.index(key)
+        return self.values[i] if i >= 0 else default
 
     def items(self) -> Iterator[tuple[str, Any]]:
         for i in range(len(self)):
-            yield self[i].decode("utf-8"), self.values[i]
+            yield self.key(i).decode("utf-8"), self.values[i]
 
     @staticmethod
-    def pack(keys: list[str]) -> tuple[bytes, bytes]:
-        """(blob, offsets) of keys already sorted by their UTF-8 bytes."""
+    def pack(keys: list[str]) -> tuple[bytes, bytes, bytes]:
+        """(blob, offsets, slots) of distinct keys; slot values are key positions + 1, 0 for empty."""
         encoded = [k.encode("utf-8") for k in keys]
         offsets = array("I", [0])
         for k in encoded:
             offsets.append(offsets[-1] + len(k))
-        return b"".join(encoded), offsets.tobytes()
+        size = 1 << max(4, (3 * len(encoded)).bit_length())  # load factor under 3/8
+        slots = array("I", bytes(4 * size))
+        for i, k in enumerate(encoded):
+            h = _hash(k) & (size - 1)
+            while slots[h]:
+                h = (h + 1) & (size - 1)
+            slots[h] = i + 1
+        return b"".join(encoded), offsets.tobytes(), slots.tobytes()
 
 
 @dataclass(frozen=True)
@@ -62,17 +93,69 @@ class SpellData:
     words: Table  # lower-case word -> zipf frequency x 100
     misspellings: Table  # curated misspelling -> "right,other" corrections, best first
     gb_to_us: dict[str, str]  # British spelling -> American spelling
+    memo: dict[str, int] = field(default_factory=dict, compare=False)
+
+    def freq(self, word: str) -> int:
+        """Zipf frequency x 100 of ``word``, 0 when unknown (remembered per process)."""
+        found = self.memo.get(word)
+        if found is None:
+            if len(self.memo) >= MEMO_LIMIT:
+                self.memo.clear()
+            found = self.memo[word] = self.words.get(word, 0)
+        return found
 
     def zipf(self, word: str) -> float:
-        return self.words.get(word, 0) / 100
+        return self.freq(word) / 100
 
     def corrections(self, word: str) -> list[str]:
         found = self.misspellings.get(word)
         return found.split(",") if found else []
 
+    @property
+    def us_to_gb(self) -> dict[str, str]:
+        found = self.__dict__.get("_us_to_gb")
+        if found is None:
+            found = {us: gb for gb, us in self.gb_to_us.items()}
+            object.__setattr__(self, "_us_to_gb", found)
+        return found
+
+
+@dataclass(frozen=True)
+class SuggestIndex:
+    """Frequent words by hashed deletions of up to two letters (the SymSpell idea).
+
+    A word two edits from another shares with it a string left by deleting at most two letters
+    from each, so looking up the deletions of a misspelling finds every frequent word two edits
+    away. Buckets hold word numbers, not the deletions themselves: a collision only adds a
+    candidate that the caller's distance check drops.
+    """
+
+    words: Table  # frequent words -> zipf x 100
+    buckets: array  # bucket -> first posting; one more entry than buckets
+    postings: array  # word numbers
+
+    def near(self, word: str) -> set[int]:
+        """Numbers of the indexed words that may be within two edits of ``word``."""
+        found: set[int] = set()
+        mask = len(self.buckets) - 2
+        for d in deletions(word):
+            b = _hash(d.encode("utf-8", "surrogatepass")) & mask
+            found.update(self.postings[self.buckets[b] : self.buckets[b + 1]])
+        return found
+
+
+def deletions(word: str, depth: int = 2) -> set[str]:
+    """``word`` and every string made by deleting up to ``depth`` of its letters."""
+    found = {word}
+    layer = {word}
+    for _ in range(depth):
+        layer = {w[:i] + w[i + 1 :] for w in layer for i in range(len(w))}
+        found |= layer
+    return found
+
 
 _DATA: SpellData | None = None
-_FREQ: dict[str, int] | None = None
+_INDEX: SuggestIndex | None = None
 
 
 def cache_dir() -> Path:
@@ -87,8 +170,8 @@ def cache_dir() -> Path:
 SOURCES = (("wordfreq", f"data/{WORDLIST}_en.msgpack.gz"), ("codespell_lib", "data/dictionary.txt"))
 
 
-def cache_path() -> Path:
-    """The cache file, named for the size and time of the source files it was prepared from."""
+def cache_path(kind: str = "spelling") -> Path:
+    """A cache file, named for the size and time of the source files it was prepared from."""
     stamp = []
     for package, name in SOURCES:
         spec = importlib.util.find_spec(package)
@@ -97,32 +180,42 @@ def cache_path() -> Path:
         except OSError:
             st = None
         stamp.append(f"{st.st_size:x}.{st.st_mtime_ns:x}" if st else "none")
-    return cache_dir() / f"spelling-{FORMAT}-{'-'.join(stamp)}.marshal"
+    return cache_dir() / f"{kind}-{FORMAT}-{'-'.join(stamp)}.marshal"
 
 
 def load() -> SpellData:
     """The spelling data, from the cache when it is there, else prepared and cached."""
     global _DATA
     if _DATA is None:
-        path = cache_path()
-        raw = _read(path)
-        if raw is None:
-            raw = prepare()
-            _write(path, raw)
+        raw = _cached(cache_path(), prepare)
         freqs = array("H")
         freqs.frombytes(raw["freqs"])
-        words = Table(raw["words"], raw["word_offsets"], freqs)
-        miss = Table(raw["miss"], raw["miss_offsets"], raw["miss_fixes"].split("\n"))
+        words = Table(raw["words"], raw["word_offsets"], raw["word_slots"], freqs)
+        fixes = raw["miss_fixes"].split("\n")
+        miss = Table(raw["miss"], raw["miss_offsets"], raw["miss_slots"], fixes)
         _DATA = SpellData(words, miss, raw["gb_to_us"])
     return _DATA
 
 
-def frequent_words() -> dict[str, int]:
-    """Every word with its zipf x 100 as a dict, for generating suggestions (built on first need)."""
-    global _FREQ
-    if _FREQ is None:
-        _FREQ = dict(load().words.items())
-    return _FREQ
+def suggest_index() -> SuggestIndex:
+    """The index of frequent words for corrections two edits away, loaded on first need."""
+    global _INDEX
+    if _INDEX is None:
+        raw = _cached(cache_path("spelling-index"), prepare_index)
+        freqs, buckets, postings = array("H"), array("I"), array(raw["posting_type"])
+        freqs.frombytes(raw["freqs"])
+        buckets.frombytes(raw["buckets"])
+        postings.frombytes(raw["postings"])
+        _INDEX = SuggestIndex(Table(raw["words"], raw["word_offsets"], raw["word_slots"], freqs), buckets, postings)
+    return _INDEX
+
+
+def _cached(path: Path, build: Callable[[], dict]) -> dict:
+    raw = _read(path)
+    if raw is None:
+        raw = build()
+        _write(path, raw)
+    return raw
 
 
 def _read(path: Path) -> dict | None:
@@ -152,26 +245,58 @@ def _write(path: Path, raw: dict) -> None:
 
 def prepare() -> dict:
     """Build the prepared form from the installed wordfreq and codespell packages."""
+    freq = _frequencies()
+    words = list(freq)
+    blob, offsets, slots = Table.pack(words)
+    miss = _codespell_pairs("dictionary.txt")
+    wrong = list(miss)
+    miss_blob, miss_offsets, miss_slots = Table.pack(wrong)
+    return {
+        "format": FORMAT,
+        "words": blob,
+        "word_offsets": offsets,
+        "word_slots": slots,
+        "freqs": array("H", [freq[w] for w in words]).tobytes(),
+        "miss": miss_blob,
+        "miss_offsets": miss_offsets,
+        "miss_slots": miss_slots,
+        "miss_fixes": "\n".join(",".join(miss[w]) for w in wrong),
+        "gb_to_us": {k: v[0] for k, v in _codespell_pairs("dictionary_en-GB_to_en-US.txt").items() if v},
+    }
+
+
+def _frequencies() -> dict[str, int]:
     import wordfreq
 
     freq = {}
     for word, f in wordfreq.get_frequency_dict("en", WORDLIST).items():
         if f > 0 and "\n" not in word:
             freq[word] = round(wordfreq.freq_to_zipf(f) * 100)
-    words = sorted(freq, key=lambda w: w.encode("utf-8"))
-    blob, offsets = Table.pack(words)
-    miss = _codespell_pairs("dictionary.txt")
-    wrong = sorted(miss, key=lambda w: w.encode("utf-8"))
-    miss_blob, miss_offsets = Table.pack(wrong)
+    return freq
+
+
+def prepare_index() -> dict:
+    """The suggestion index: plain a-z words of zipf x 100 at least INDEX_MIN, by hashed deletions."""
+    data = load()
+    words = [w for w, f in data.words.items() if f >= INDEX_MIN and w.isascii() and w.isalpha() and w.islower()]
+    blob, offsets, slots = Table.pack(words)
+    lists: list[list[int]] = [[] for _ in range(INDEX_BUCKETS)]
+    for n, w in enumerate(words):
+        for b in {_hash(d.encode()) & (INDEX_BUCKETS - 1) for d in deletions(w)}:
+            lists[b].append(n)
+    buckets, postings = array("I", [0]), array("H" if len(words) < 1 << 16 else "I")
+    for found in lists:
+        postings.extend(found)
+        buckets.append(len(postings))
     return {
         "format": FORMAT,
         "words": blob,
         "word_offsets": offsets,
-        "freqs": array("H", [freq[w] for w in words]).tobytes(),
-        "miss": miss_blob,
-        "miss_offsets": miss_offsets,
-        "miss_fixes": "\n".join(",".join(miss[w]) for w in wrong),
-        "gb_to_us": {k: v[0] for k, v in _codespell_pairs("dictionary_en-GB_to_en-US.txt").items() if v},
+        "word_slots": slots,
+        "freqs": array("H", [data.freq(w) for w in words]).tobytes(),
+        "buckets": buckets.tobytes(),
+        "postings": postings.tobytes(),
+        "posting_type": postings.typecode,
     }
 
 

@@ -18,6 +18,8 @@ PART = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 OPENERS = frozenset("“\"‘'([—–-«")
 POSSESSIVE = re.compile(r"['’]s?$")
 DOUBLED = re.compile(r"(.)\1+")
+SKIP_BEFORE = frozenset("@#/\\._")  # handles, hashtags, paths, domains
+SKIP_AFTER = frozenset("@/\\_")
 
 
 @dataclass(slots=True)
@@ -42,28 +44,40 @@ def _pieces(doc: Document) -> Iterator[Piece]:
     tokens = doc.tokens
     heading = {b.index for b in doc.blocks if b.kind in ("headline", "heading")}
     text = doc.text
+    size = len(text)
     prev_sentence = -1
     first_in_sentence = True
-    for i, tok in enumerate(tokens):
+    prev_end = 0
+    for tok in tokens:
         if tok.sentence != prev_sentence:
             prev_sentence, first_in_sentence = tok.sentence, True
         if tok.kind != "word":
             if tok.kind != "punct" or tok.text not in OPENERS:
                 first_in_sentence = False
+            prev_end = tok.end
             continue
-        initial = first_in_sentence or tok.block in heading or (i > 0 and "\n" in text[tokens[i - 1].end : tok.start])
+        start, end, word = tok.start, tok.end, tok.text
+        initial = first_in_sentence or tok.block in heading or "\n" in text[prev_end:start]
         first_in_sentence = False
-        before = text[tok.start - 1] if tok.start else " "
-        after = text[tok.end] if tok.end < len(text) else " "
-        if before in "@#/\\._" or after in "@/\\_" or any(c.isdigit() for c in tok.text):
+        prev_end = end
+        before = text[start - 1] if start else " "
+        after = text[end] if end < size else " "
+        if before in SKIP_BEFORE or after in SKIP_AFTER:
             continue
-        if after == "." and text[tok.end + 1 : tok.end + 2].isalpha():
+        if after == "." and text[end + 1 : end + 2].isalpha():
             continue  # a domain name: georgewbush.com
-        for m in PART.finditer(tok.text):
-            word = POSSESSIVE.sub("", m.group()) if m.group()[-2:-1] in "'’" or m.group()[-1] in "'’" else m.group()
-            if word and (m.start() == 0 or len(word) > 3):  # add-ons
-                s = tok.start + m.start()
-                yield Piece(s, s + len(word), word, initial and m.start() == 0)
+        if word.isalpha():  # most words: one piece, no digits, no apostrophe
+            yield Piece(start, end, word, initial)
+            continue
+        if any(c.isdigit() for c in word):
+            continue
+        for m in PART.finditer(word):
+            part = m.group()
+            if part[-2:-1] in "'’" or part[-1] in "'’":
+                part = POSSESSIVE.sub("", part)
+            if part and (m.start() == 0 or len(part) > 3):  # add-ons
+                s = start + m.start()
+                yield Piece(s, s + len(part), part, initial and m.start() == 0)
 
 
 def counts(doc: Document) -> Counter:
@@ -191,39 +205,72 @@ def _cost(word: str, cand: str) -> float:
 
 def near_words(word: str, min_zipf: float) -> list[str]:
     """Words one edit from a lower-case word with at least that frequency, most frequent first."""
-    words = spelldata.load().words
+    data = spelldata.load()
     floor = round(min_zipf * 100)
-    found = [(f, c) for c in edits1(word) if (f := words.get(c, 0)) >= floor]
+    found = [(f, c) for c in edits1(word) if (f := data.freq(c)) >= floor]
     return [c for f, c in sorted(found, reverse=True)]
 
 
 def candidates(word: str) -> list[tuple[float, str]]:
-    """(score, candidate) for a lower-case word, best first; score is zipf less the edit's cost."""
+    """(score, candidate) for a lower-case word, best first; score is zipf less the edit's cost.
+
+    Words one edit away are found by generating the edits; words two edits away, which must be
+    far more common to win, by the symmetric-delete index of frequent words.
+    """
     found = _MEMO.get(word)
     if found is not None:
         return found
     data = spelldata.load()
-    freq = spelldata.frequent_words()
     floor = round(MIN_SUGGEST_ZIPF * 100)
     scored: dict[str, float] = {}
     for fix in data.corrections(word):
         if " " not in fix:
             scored[fix] = 99.0
-    near = edits1(word)
-    for cand in near:
-        f = freq.get(cand, 0)
+    for cand in edits1(word):
+        f = data.freq(cand)
         if f >= floor:
             scored.setdefault(cand, f / 100 - _cost(word, cand))
-    if len(word) > 3 and len(word) <= 14:
+    if 3 < len(word) <= 14:
         best1 = max(scored.values(), default=0.0)
-        for e1 in near:
-            for cand in edits1(e1):
-                f = freq.get(cand, 0)
-                if f >= floor and cand not in scored and f / 100 - EDIT2_PENALTY > best1:
-                    scored[cand] = f / 100 - EDIT2_PENALTY
+        scored.update(two_edits(word, max(floor, 100 * (best1 + EDIT2_PENALTY)), scored))
     found = sorted(((s, c) for c, s in scored.items()), key=lambda x: (-x[0], x[1]))
+    if len(_MEMO) > 10_000:
+        _MEMO.clear()
     _MEMO[word] = found
     return found
+
+
+def two_edits(word: str, above: float, known: dict[str, float]) -> dict[str, float]:
+    """Indexed words more common than ``above`` (zipf x 100) two edits from ``word``, scored."""
+    index = spelldata.suggest_index()
+    out = {}
+    for n in index.near(word):
+        f = index.words.values[n]
+        if f <= above:
+            continue
+        cand = index.words.key(n).decode("utf-8")
+        if cand not in known and abs(len(cand) - len(word)) <= 2 and distance(word, cand, 2) == 2:
+            out[cand] = f / 100 - EDIT2_PENALTY
+    return out
+
+
+def distance(a: str, b: str, limit: int) -> int:
+    """Edit distance with adjacent transpositions (optimal string alignment), or limit + 1 beyond it."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = ca != cb
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        prev2, prev = prev, row
+    return min(prev[-1], limit + 1)
 
 
 def suggestions(word: str, limit: int = 5) -> list[str]:

@@ -50,8 +50,13 @@ def prepare(rule: Rule) -> None:
 
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     data = spelldata.load()
+    verdicts: dict[tuple[str, bool], tuple[str, list[str]] | None] = {}
     for piece in pieces(doc):
-        verdict = judge(piece, doc, ctx, rule.options, data)
+        key = (piece.text, piece.initial)  # in one document, all a verdict depends on
+        if key in verdicts:
+            verdict = verdicts[key]
+        else:
+            verdict = verdicts[key] = judge(piece, doc, ctx, rule.options, data)
         if verdict is None:
             continue
         reason, fixes = verdict
@@ -107,12 +112,8 @@ def other_variety(lower: str, language: str, data: spelldata.SpellData) -> str |
     if language == "en-US":
         return data.gb_to_us.get(lower)
     if language == "en-GB" and not lower.endswith(("ize", "izes", "ized", "izing", "ization", "izations")):
-        return us_to_gb(data).get(lower)
+        return data.us_to_gb.get(lower)
     return None
-
-
-def us_to_gb(data: spelldata.SpellData) -> dict[str, str]:
-    return {us: gb for gb, us in data.gb_to_us.items()}
 
 
 def clearly_best(word: str, fixes: list[str]) -> bool:

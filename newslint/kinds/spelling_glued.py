@@ -33,20 +33,32 @@ def prepare(rule: Rule) -> None:
 
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     data = spelldata.load()
-    o = rule.options
+    splits: dict[str, tuple[str, ...] | None] = {}
     for piece in pieces(doc):
         word = piece.text
-        if word in ctx.accept:
-            continue
-        split = camel_split(word, data, o) if shape(word) == "mixed" and counts(doc)[word] == 1 else None
-        if split and not any(counts(doc)[p] or data.zipf(p.lower()) >= FUNCTION_ZIPF for p in split):
-            split = None  # a brand (RipGuard) unless a part stands alone elsewhere (HostingRadio ... Hosting)
-        if split is None and word.islower() and not derived(word, lambda w: data.zipf(w) >= 1.5):
-            split = curated_split(word, data) or (glued(word, data.zipf) if data.zipf(word) < 1.0 else None)
+        if word in splits:
+            split = splits[word]
+        else:
+            split = splits[word] = None if word in ctx.accept else find_split(word, doc, data, rule.options)
         if split:
             joined = " ".join(split)
             message = rule.format_message(word, word=word, split=joined)
             yield Finding(rule.id, piece.start, piece.end, message, rule.severity, [joined], Fix(joined, safe=False))
+
+
+def find_split(word: str, doc: Document, data: spelldata.SpellData, o: dict) -> tuple[str, ...] | None:
+    """The words ``word`` was glued from, or None; in one document it depends on the word alone."""
+    if shape(word) == "mixed":
+        split = camel_split(word, data, o) if counts(doc)[word] == 1 else None
+        if split and any(counts(doc)[p] or data.zipf(p.lower()) >= FUNCTION_ZIPF for p in split):
+            return split  # a brand (RipGuard) unless a part stands alone elsewhere (HostingRadio ... Hosting)
+        return None
+    if not word.islower():
+        return None
+    split = curated_split(word, data) or (glued(word, data.zipf) if data.zipf(word) < 1.0 else None)
+    if split and derived(word, lambda w: data.zipf(w) >= 1.5):
+        return None
+    return split
 
 
 def camel_split(word: str, data: spelldata.SpellData, o: dict) -> tuple[str, ...] | None:

@@ -29,7 +29,7 @@ def prepare(rule: Rule) -> frozenset[str]:
 
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     data = spelldata.load()
-    us_to_gb = {us: gb for gb, us in data.gb_to_us.items()}
+    us_to_gb = data.us_to_gb
     seen: dict[str, dict[str, list[tuple[Piece, str]]]] = {}
     for piece in pieces(doc):
         lower = piece.text.lower()
