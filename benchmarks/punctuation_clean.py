@@ -26,6 +26,7 @@ def main() -> None:
     args = parser.parse_args()
     linter = make_linter(Config(select=args.select.split(",")))
     words, per_rule, samples = 0, collections.Counter(), collections.defaultdict(list)
+    failing = 0  # findings at warning or error, the ones that fail a run
     began = time.perf_counter()
     files = [p for folder in args.corpora for p in sorted(Path(folder).glob("*.txt"))]
     for path in files:
@@ -34,6 +35,7 @@ def main() -> None:
         lines = data.decode("utf-8", "replace").splitlines()
         for f in lint_bytes(data, str(path), linter).findings:
             per_rule[f["rule"]] += 1
+            failing += f["severity"] != "info"
             line = lines[f["line"] - 1]
             context = line[max(0, f["column"] - 40) : f["end_column"] + 30] if f["line"] == f["end_line"] else line[:80]
             samples[f["rule"]].append(f"{path.name}:{f['line']}:{f['column']} {f['message']} | {context!r}")
@@ -42,6 +44,7 @@ def main() -> None:
     print(
         f"{len(files)} files, {words} words, {total} findings, {1000 * total / max(words, 1):.3f} per 1,000 words, {elapsed:.1f} s"
     )
+    print(f"  at warning or error: {failing}, {1000 * failing / max(words, 1):.3f} per 1,000 words")
     for rule, n in per_rule.most_common():
         print(f"  {rule}: {n} ({1000 * n / words:.3f}/1k)")
         for line in samples[rule][: args.show]:

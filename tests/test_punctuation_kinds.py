@@ -96,3 +96,49 @@ def test_large_document_is_linted_quickly() -> None:
     make = make_linter(Config(select=["punctuation", "consistency"]))
     lint_text(text, "big.txt", make)
     assert time.perf_counter() - began < 20
+
+
+def test_quotation_set_in_two_styles_is_left_to_quote_style() -> None:
+    text = 'Talks\n\nThe state and “We’re On It" became top trends, and “drive," it said.'
+    assert _lint(text, "punctuation.unbalanced-quotes") == []
+    assert _lint(text, "consistency.quote-style") != []
+
+
+def test_mixed_styles_that_do_not_pair_are_still_unbalanced() -> None:
+    text = 'Talks\n\nHe said “we must act” and "soon, he added.\n\nThe talks ended.'
+    assert _lint(text, "punctuation.unbalanced-quotes") != []
+
+
+def test_wrong_way_closing_quote_is_one_finding_at_the_mark() -> None:
+    text = "Talks\n\nAnother said: ”Bird flu in the year of the rat is coming.”"
+    (finding,) = _lint(text, "punctuation.unbalanced-quotes")
+    assert (finding["line"], finding["column"]) == (3, 15)
+    assert "used to open" in finding["message"]
+    assert _lint(text, "punctuation.space-inside") == []
+
+
+def test_space_inside_a_curly_pair_is_one_finding_with_one_fix() -> None:
+    (finding,) = _lint("Talks\n\nFootball food is “ comfort food ” for many.", "punctuation.space-inside")
+    assert finding["fix"]["replacement"] == "“comfort food”"
+
+
+def test_space_inside_straight_quotes_pairs_them_in_order() -> None:
+    (finding,) = _lint('Talks\n\nYou "did" it and "fixed " it.', "punctuation.space-inside")
+    assert finding["column"] == 18 and finding["fix"]["replacement"] == '"fixed"'
+
+
+def test_straight_quotes_running_on_or_after_numbers_are_not_spaced_quotes() -> None:
+    text = 'Talks\n\nHe said: "It is a shame. "The rest was fine." It measures 22" long and 22" wide.'
+    assert _lint(text, "punctuation.space-inside") == []
+
+
+def test_semicolon_in_a_contraction_is_a_wrong_apostrophe_not_a_missing_space() -> None:
+    text = "Talks\n\nYou shouldn;t do it, and we;re sure."
+    found = _lint(text, "punctuation.wrong-apostrophe")
+    assert [f["fix"]["replacement"] for f in found] == ["’", "’"]
+    assert _lint(text, "punctuation.missing-space-after") == []
+
+
+def test_space_after_currency_sign_fix_closes_it_up() -> None:
+    (finding,) = _lint("Talks\n\nYou owe me $ 100 and US$ 5.", "punctuation.space-after-currency")
+    assert finding["fix"]["replacement"] == "$1"

@@ -61,7 +61,11 @@ def _after_sentence(doc: Document, tok: Token) -> bool:
 
 
 def _curly(doc: Document, block: Block, puncts: list[Token], nxt: Block | None) -> Iterator[Problem]:
-    """Curly double quotes: “ opens, ” closes, no nesting of the same mark."""
+    """Curly double quotes: “ opens, ” closes, no nesting of the same mark.
+
+    A ” that stands where a quotation opens (after a space, before a word) while none is open
+    is a wrong-way mark: reported once, and then read as the opening mark it stands for.
+    """
     open_at: Token | None = None
     for tok in puncts:
         if tok.text == "“":
@@ -69,6 +73,10 @@ def _curly(doc: Document, block: Block, puncts: list[Token], nxt: Block | None) 
                 yield Problem(open_at.start, open_at.end, "opening quotation mark never closed")
             open_at = tok
         elif tok.text == "”":
+            if open_at is None and _opens_quote(doc, tok) and doc.text[tok.end : tok.end + 1].isalnum():
+                yield Problem(tok.start, tok.end, "closing quotation mark ” used to open a quotation: write “")
+                open_at = tok
+                continue
             if open_at is None:
                 yield Problem(tok.start, tok.end, "closing quotation mark without an opening one")
             open_at = None
@@ -93,6 +101,32 @@ def _straight(doc: Document, block: Block, toks: list[Token], nxt: Block | None)
     if open_at is None or (nxt is not None and _opens_with(doc, nxt, '"') and _opens_quote(doc, open_at)):
         return
     yield Problem(open_at.start, open_at.end, "straight quotation mark without its pair in this paragraph")
+
+
+def _mixed_pairs(doc: Document, puncts: list[Token], nxt: Block | None) -> bool:
+    """True when the paragraph mixes curly and straight double quotes and they pair up together.
+
+    ``“text"`` or ``"text”`` is then one quotation set in two styles, which
+    consistency.quote-style reports; it is not an unbalanced quotation.
+    """
+    marks = [t for t in puncts if t.text in '“”"']
+    if not any(t.text == '"' for t in marks) or all(t.text == '"' for t in marks):
+        return False
+    open_at: Token | None = None
+    for tok in marks:
+        if tok.text == "“" or (tok.text == '"' and open_at is None):
+            if open_at is not None and not _after_sentence(doc, tok):
+                return False
+            open_at = tok
+        elif open_at is None:
+            return False
+        else:
+            open_at = None
+    return open_at is None or (nxt is not None and block_opens_quote(nxt))
+
+
+def block_opens_quote(block: Block) -> bool:
+    return block.kind in CONTINUING and block.text.lstrip()[:1] in '“"'
 
 
 def _after_number(toks: list[Token], i: int) -> bool:
@@ -169,9 +203,10 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         puncts = [t for t in toks if t.kind == "punct"]
         nxt = _next_block(doc, block)
         problems: list[Problem] = []
-        if "curly" in marks:
+        mixed = {"curly", "straight"} <= marks and _mixed_pairs(doc, puncts, nxt)
+        if "curly" in marks and not mixed:
             problems.extend(_curly(doc, block, puncts, nxt))
-        if "straight" in marks:
+        if "straight" in marks and not mixed:
             problems.extend(_straight(doc, block, toks, nxt))
         if "single" in marks:
             problems.extend(_single(doc, block, puncts, nxt))
