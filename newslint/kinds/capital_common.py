@@ -30,7 +30,7 @@ ENDS = frozenset(".!?…")
 
 def is_title(word: str) -> bool:
     """``China``, ``McDonald``: an upper-case first letter and some lower-case letters."""
-    return word[:1].isupper() and any(c.islower() for c in word[1:])
+    return word[:1].isupper() and not word.isupper()  # some letter is not upper case
 
 
 def is_caps(word: str) -> bool:

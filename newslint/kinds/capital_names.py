@@ -109,8 +109,10 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     o = rule.options
     evidence = name_evidence(doc)
     lowers = lower_counts(doc)
+    words = _evidence_words(evidence) if o["article"] else frozenset()
     for i, tok in enumerate(doc.tokens):
-        if _skipped(doc, tok, ctx):
+        text = tok.text
+        if text not in first and text not in words and base(text) not in words or _skipped(doc, tok, ctx):
             continue
         span = _match_name(doc, i, first)
         if span:
@@ -124,6 +126,11 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
             right, form = found
             message = rule.format_message(tok.text, right=right, why=f"is written '{form}' elsewhere in the article")
             yield Finding(rule.id, tok.start, tok.end, message, rule.severity, [right], Fix(right, False))
+
+
+def _evidence_words(ev: Evidence) -> frozenset[str]:
+    """Every lower-cased word the article's evidence could hold a lower-case word against."""
+    return frozenset(ev.anywhere).union(*ev.pairs)
 
 
 def _article_form(doc: Document, i: int, ev: Evidence, lowers: Counter, o: dict) -> tuple[str, str] | None:
