@@ -61,14 +61,16 @@ def _after_sentence(doc: Document, tok: Token) -> bool:
 
 
 def _curly(doc: Document, block: Block, puncts: list[Token], nxt: Block | None) -> Iterator[Problem]:
-    """Curly double quotes: “ opens, ” closes, no nesting of the same mark.
+    """Curly double quotes: “ (or „) opens, ” closes, no nesting of the same mark.
 
     A ” that stands where a quotation opens (after a space, before a word) while none is open
     is a wrong-way mark: reported once, and then read as the opening mark it stands for.
     """
     open_at: Token | None = None
     for tok in puncts:
-        if tok.text == "“":
+        if tok.text == "“" and open_at is not None and open_at.text == "„":
+            open_at = None  # „German“ quotes close with “
+        elif tok.text in "“„":
             if open_at is not None and not _after_sentence(doc, tok):
                 yield Problem(open_at.start, open_at.end, "opening quotation mark never closed")
             open_at = tok

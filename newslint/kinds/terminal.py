@@ -59,7 +59,7 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         if not _reads_as_prose(words, rule):
             continue
         last = toks[-1]
-        if sum(1 for t in doc.tokens if t.sentence == last.sentence and t.is_word) < 4:
+        if sum(1 for t in toks if t.sentence == last.sentence and t.is_word) < 4:
             continue  # a credit after the last sentence ("... the US. PTI")
         fix = Fix(last.text + ".", False)
         yield Finding(
