@@ -1,0 +1,34 @@
+"""The consistency pack: house style, minority findings and their fixes."""
+
+from __future__ import annotations
+
+from newslint.api import lint_text, make_linter
+from newslint.config import Config
+
+CURLY_ARTICLE = (
+    "Talks\n\nMoscow considers “partnership” a goal of Russia’s policy, and it’s “clear”.\n\n"
+    "Xi promised “support” for Moscow’s “core interests”.\n\n"
+    'He added "strong support" later.'
+)
+
+
+def _lint(text: str, select: str) -> list[dict]:
+    return lint_text(text, "a.txt", make_linter(Config(select=[select])))
+
+
+def test_straight_quotes_in_a_curly_article_are_info_with_a_safe_fix() -> None:
+    (finding,) = _lint(CURLY_ARTICLE, "consistency.quote-style")
+    assert finding["severity"] == "info"
+    assert finding["line"] == 7
+    assert finding["fix"]["replacement"] == "“strong support”" and finding["fix"]["safe"]
+
+
+def test_an_even_mix_flags_only_paragraphs_mixing_both_styles() -> None:
+    text = 'Talks\n\n"One" and "two" and "six" here.\n\n“Three” and “four” there.\n\n“Five" is mixed.'
+    found = _lint(text, "consistency.quote-style")
+    assert [f["line"] for f in found] == [7]
+
+
+def test_percent_spacing_prefers_the_unspaced_style() -> None:
+    found = _lint("Talks\n\nTurnout fell to 40% in May and 35 % in June.", "consistency.percent-spacing")
+    assert [(f["column"], f["fix"]["replacement"]) for f in found] == [(34, "%")]
