@@ -280,14 +280,16 @@ def prepare_index() -> dict:
     data = load()
     words = [w for w, f in data.words.items() if f >= INDEX_MIN and w.isascii() and w.isalpha() and w.islower()]
     blob, offsets, slots = Table.pack(words)
-    lists: list[list[int]] = [[] for _ in range(INDEX_BUCKETS)]
-    for n, w in enumerate(words):
-        for b in {_hash(d.encode()) & (INDEX_BUCKETS - 1) for d in deletions(w)}:
-            lists[b].append(n)
-    buckets, postings = array("I", [0]), array("H" if len(words) < 1 << 16 else "I")
-    for found in lists:
-        postings.extend(found)
-        buckets.append(len(postings))
+    mask = INDEX_BUCKETS - 1
+    pairs = sorted({(_hash(d.encode()) & mask) << 32 | n for n, w in enumerate(words) for d in deletions(w)})
+    postings = array("H" if len(words) < 1 << 16 else "I", [p & 0xFFFFFFFF for p in pairs])
+    counts = array("I", bytes(4 * INDEX_BUCKETS))
+    for p in pairs:
+        counts[p >> 32] += 1
+    buckets, total = array("I", [0]), 0
+    for c in counts:
+        total += c
+        buckets.append(total)
     return {
         "format": FORMAT,
         "words": blob,
