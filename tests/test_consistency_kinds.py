@@ -32,3 +32,15 @@ def test_an_even_mix_flags_only_paragraphs_mixing_both_styles() -> None:
 def test_percent_spacing_prefers_the_unspaced_style() -> None:
     found = _lint("Talks\n\nTurnout fell to 40% in May and 35 % in June.", "consistency.percent-spacing")
     assert [(f["column"], f["fix"]["replacement"]) for f in found] == [(34, "%")]
+
+
+def test_one_finding_per_paragraph_covers_quotes_and_apostrophes() -> None:
+    text = CURLY_ARTICLE.replace('He added "strong support" later.', 'He said "Moscow\'s support" was "firm".')
+    (finding,) = _lint(text, "consistency.quote-style")
+    assert finding["fix"]["replacement"] == "“Moscow’s support” was “firm”"
+    assert finding["related"] and finding["related"][0]["line"] == 3
+
+
+def test_embedded_posts_are_left_out() -> None:
+    text = CURLY_ARTICLE.replace("later.", "later. pic.twitter.com/3BDnrvkoms")
+    assert _lint(text, "consistency.quote-style") == []

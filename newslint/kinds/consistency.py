@@ -35,6 +35,7 @@ OPTIONS = {
         default=["headline", "heading", "paragraph", "list_item", "quote", "caption", "table_cell"],
         help="block kinds to look at",
     ),
+    "skip-blocks": Option(str, help="regex: blocks where it matches are left out (embedded posts quoted verbatim)"),
 }
 
 
@@ -67,7 +68,13 @@ def _form(entry: object, key: str) -> Form:
     return Form(compile_pattern(entry["pattern"], key), replacement, bool(entry.get("safe", True)), group)
 
 
-def prepare(rule: Rule) -> dict[str, list[Form]]:
+@dataclass(frozen=True)
+class Compiled:
+    styles: dict[str, list[Form]]
+    skip: regex.Pattern | None
+
+
+def prepare(rule: Rule) -> Compiled:
     styles = rule.options["styles"]
     if len(styles) < 2:
         raise OptionError("styles", "name at least two styles")
@@ -80,17 +87,19 @@ def prepare(rule: Rule) -> dict[str, list[Form]]:
     prefer = rule.options["prefer"]
     if prefer is not None and prefer not in compiled:
         raise OptionError("prefer", f"'{prefer}' is not one of the styles")
-    return compiled
+    skip = rule.options["skip-blocks"]
+    return Compiled(compiled, compile_pattern(skip, "skip-blocks") if skip else None)
 
 
 def _hits(rule: Rule, doc: Document) -> list[Hit]:
     """Every occurrence of every style, at most one per start offset (first form wins)."""
     kinds = set(rule.options["kinds"])
+    skip = rule.compiled.skip
     seen: dict[int, Hit] = {}
     for block in doc.blocks:
-        if block.kind not in kinds:
+        if block.kind not in kinds or (skip is not None and skip.search(block.text, timeout=1.0)):
             continue
-        for style, forms in rule.compiled.items():
+        for style, forms in rule.compiled.styles.items():
             for form in forms:
                 for m in find(form.pattern, doc.text, block.start, block.end):
                     if m.end() > m.start():
@@ -123,6 +132,7 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     for hit in hits:
         groups.setdefault(hit.form.group, []).append(hit)
     overall = _house(rule, _counts(hits))
+    flagged: list[tuple[Hit, str, Hit]] = []  # (minority hit, house style, an example of it)
     for members in groups.values():
         counts = _counts(members)
         if len(counts) < 2:
@@ -133,7 +143,11 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         if 1 - counts.get(house, 0) / len(members) > rule.options["max-minority"]:
             # No clear house style: flag only paragraphs that mix both styles themselves.
             members = _in_mixed_blocks(doc, members, house)
-        yield from _minority(rule, doc, members, house)
+        example = next((h for h in members if h.style == house), None)
+        if example is not None:
+            flagged.extend((h, house, example) for h in members if h.style != house)
+    flagged.sort(key=lambda f: f[0].match.start())
+    yield from _minority(rule, doc, flagged)
 
 
 def _block_of(doc: Document, offset: int) -> int:
@@ -152,28 +166,23 @@ def _in_mixed_blocks(doc: Document, hits: list[Hit], house: str) -> list[Hit]:
     return [h for b in mixed for h in b]
 
 
-def _minority(rule: Rule, doc: Document, hits: list[Hit], house: str) -> Iterator[Finding]:
-    """One finding per paragraph, spanning its marks of other styles, with one fix for all."""
-    example = next((h for h in hits if h.style == house), None)
-    if example is None:
-        return
-    related = [Related(example.match.start(), example.match.end(), f"the article's usual style: {house}")]
-    by_block: dict[int, list[Hit]] = {}
-    for hit in hits:
-        if hit.style != house:
-            by_block.setdefault(_block_of(doc, hit.match.start()), []).append(hit)
-    for block_hits in by_block.values():
+def _minority(rule: Rule, doc: Document, flagged: list[tuple[Hit, str, Hit]]) -> Iterator[Finding]:
+    """One finding per paragraph, spanning its marks of other styles (of every group), with one fix."""
+    by_block: dict[int, list[tuple[Hit, str, Hit]]] = {}
+    for item in flagged:
+        by_block.setdefault(_block_of(doc, item[0].match.start()), []).append(item)
+    for items in by_block.values():
+        block_hits = [hit for hit, _, _ in items]
+        first, house, example = items[0]
         start, end = block_hits[0].match.start(), block_hits[-1].match.end()
         replacement = _replacement(doc.text, start, end, block_hits)
         fix = Fix(replacement, all(h.form.safe for h in block_hits)) if replacement is not None else None
-        first = block_hits[0]
         suggestion = first.match.expand(first.form.replacement) if first.form.replacement is not None else ""
         message = rule.format_message(
             first.match.group(), style=first.style, house=house, count=len(block_hits), suggestion=suggestion
         )
-        yield Finding(
-            rule.id, start, end, message, rule.severity, [replacement] if replacement else [], fix, list(related)
-        )
+        related = [Related(example.match.start(), example.match.end(), f"the article's usual style: {house}")]
+        yield Finding(rule.id, start, end, message, rule.severity, [replacement] if replacement else [], fix, related)
 
 
 def _replacement(text: str, start: int, end: int, hits: list[Hit]) -> str | None:
