@@ -124,11 +124,7 @@ def _mixed_pairs(doc: Document, puncts: list[Token], nxt: Block | None) -> bool:
             return False
         else:
             open_at = None
-    return open_at is None or (nxt is not None and block_opens_quote(nxt))
-
-
-def block_opens_quote(block: Block) -> bool:
-    return block.kind in CONTINUING and block.text.lstrip()[:1] in '“"'
+    return open_at is None or (nxt is not None and (_opens_with(doc, nxt, "“") or _opens_with(doc, nxt, '"')))
 
 
 def _after_number(toks: list[Token], i: int) -> bool:
