@@ -1,6 +1,6 @@
 """A cache of lint results keyed on the file's bytes, its name, the configuration and newslint's code.
 
-Entries are small JSON files under the cache folder (``--cache-dir``, ``NEWSLINT_CACHE_DIR``, or
+Entries are small JSON files under ``results/`` in the cache folder (``--cache-dir``, ``NEWSLINT_CACHE_DIR``, or
 ``$XDG_CACHE_HOME/newslint``), written atomically so parallel workers may share the folder.
 """
 
@@ -58,13 +58,14 @@ def _rule_files(config: Any) -> list[Any]:
 
 def fingerprint(config: Any) -> str:
     """What besides the file decides the findings: newslint's code, the rule files, the configuration
-    (with the command line's selection applied). Needs no rule to be loaded."""
+    (with the command line's selection applied), ``NEWSLINT_*`` variables. Needs no rule to be loaded."""
     cached = getattr(config, "_cache_fingerprint", None)
     if cached:
         return cached
     fields = {k: v for k, v in vars(config).items() if not k.startswith("_") and k not in ("path", "root")}
     where = [str(config.path), str(config.root)]
-    value = _digest([code_stamp(), _rule_files(config), fields, where])
+    env = sorted((k, v) for k, v in os.environ.items() if k.startswith("NEWSLINT_") and k != "NEWSLINT_CACHE_DIR")
+    value = _digest([code_stamp(), _rule_files(config), fields, where, env])
     config._cache_fingerprint = value
     return value
 
@@ -87,7 +88,7 @@ class Cache:
         self.misses = 0
 
     def _file(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key[2:]}.json"
+        return self.folder / "results" / key[:2] / f"{key[2:]}.json"
 
     def get(self, key: str) -> dict[str, Any] | None:
         try:

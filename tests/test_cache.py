@@ -36,7 +36,7 @@ def run(project: Path, capsys: pytest.CaptureFixture[str], *args: str) -> list[d
 
 
 def entries(project: Path) -> list[Path]:
-    return sorted((project / "cache").glob("*/*.json"))
+    return sorted((project / "cache" / "results").glob("*/*.json"))
 
 
 def test_second_run_is_answered_from_the_cache(
@@ -87,6 +87,14 @@ def test_key_depends_on_name_content_config_and_rule_files(project: Path) -> Non
     rule.write_text(rule.read_text().replace("FIXED", "MENDED"))
     fresh = Config(root=project, select=["test"], rule_dirs=[project / "rules"])
     assert fingerprint(fresh) != fingerprint(config)
+
+
+def test_environment_overrides_are_part_of_the_key(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint.config import Config
+
+    before = fingerprint(Config(root=project))
+    monkeypatch.setenv("NEWSLINT_LANGUAGETOOL_URL", "http://localhost:8081")
+    assert fingerprint(Config(root=project)) != before
 
 
 def test_an_edited_rule_file_misses_the_cache(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
