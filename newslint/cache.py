@@ -10,7 +10,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -104,6 +103,8 @@ class Cache:
 
     def put(self, key: str, entry: dict[str, Any]) -> None:
         """Store an entry; a read-only or full disk only costs the cache."""
+        import tempfile
+
         file = self._file(key)
         try:
             file.parent.mkdir(parents=True, exist_ok=True)

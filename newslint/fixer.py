@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import difflib
 import os
 import stat
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -164,6 +162,8 @@ def fix_bytes(
 
 def unified_diff(label: str, before: Source, after: Source) -> str:
     """A unified diff of the stored text (line endings shown as stored lines)."""
+    import difflib
+
     a = before.raw.splitlines(keepends=True)
     b = after.raw.splitlines(keepends=True)
     lines = difflib.unified_diff(a, b, f"a/{label}", f"b/{label}")
@@ -179,6 +179,8 @@ def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None
 
     When ``expected`` is given and the file no longer holds it, nothing is written.
     """
+    import tempfile
+
     target = Path(os.path.realpath(path))
     mode = stat.S_IMODE(target.stat().st_mode)
     if expected is not None and target.read_bytes() != expected:
