@@ -23,12 +23,12 @@ def default_jobs() -> int:
 
 def jobs_for(requested: int | None, items: int) -> int:
     """How many worker processes to use: 1 means in-process."""
+    jobs = max(1, min(requested if requested and requested > 0 else default_jobs(), items // MIN_ITEMS_PER_JOB))
+    if jobs == 1:
+        return 1
     import multiprocessing
 
-    jobs = requested if requested and requested > 0 else default_jobs()
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return max(1, min(jobs, items // MIN_ITEMS_PER_JOB))
+    return jobs if "fork" in multiprocessing.get_all_start_methods() else 1
 
 
 def _init(state: Any) -> None:
