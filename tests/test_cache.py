@@ -12,15 +12,10 @@ from newslint import jobs
 from newslint.cache import Cache, fingerprint, key
 from newslint.cli import main
 
-TESTS = Path(__file__).resolve().parent
-
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    (tmp_path / "rules").mkdir()
-    for rule in (TESTS / "rules").glob("*.yaml"):
-        (tmp_path / "rules" / rule.name).write_text(rule.read_text())
-    (tmp_path / ".newslint.yaml").write_text("rules: [rules]\nselect: [test]\n")
+def project(rules_project: Path) -> Path:
+    tmp_path = rules_project
     (tmp_path / "a.txt").write_text("Headline\n\nA DEFECT1 here.\n")
     return tmp_path
 

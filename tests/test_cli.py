@@ -11,17 +11,13 @@ import pytest
 
 from newslint.cli import main
 
-TESTS = Path(__file__).resolve().parent
 CONFIG = "rules: [rules]\nselect: [test]\n"
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
+def project(rules_project: Path) -> Path:
     """A folder with a config that runs the test rules only."""
-    (tmp_path / "rules").mkdir()
-    for rule in (TESTS / "rules").glob("*.yaml"):
-        (tmp_path / "rules" / rule.name).write_text(rule.read_text())
-    (tmp_path / ".newslint.yaml").write_text(CONFIG)
+    tmp_path = rules_project
     (tmp_path / "bad.txt").write_text("Headline\n\nA DEFECT1 here.\n")
     (tmp_path / "good.md").write_text("# Headline\n\nAll fine here.\n")
     return tmp_path

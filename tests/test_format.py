@@ -11,15 +11,10 @@ import pytest
 from newslint.cli import main
 from newslint.report.github import annotation
 
-TESTS = Path(__file__).resolve().parent
-
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    (tmp_path / "rules").mkdir()
-    for rule in (TESTS / "rules").glob("*.yaml"):
-        (tmp_path / "rules" / rule.name).write_text(rule.read_text())
-    (tmp_path / ".newslint.yaml").write_text("rules: [rules]\nselect: [test]\n")
+def project(rules_project: Path) -> Path:
+    tmp_path = rules_project
     (tmp_path / "bad.txt").write_text("Headline\n\nA DEFECT1 here, DEFECT2 there.\n\nIt is alright.\n")
     (tmp_path / "good.md").write_text("# Headline\n\nAll fine here.\n")
     return tmp_path
