@@ -2,17 +2,21 @@
 
 Usage: python benchmarks/startup.py [FILE] [--runs N]
 
-Runs `python -m newslint --format json FILE` N times and prints the median, best and worst wall
-time, and the same for a bare `python -c pass` to show the interpreter's own share.
+Runs `python -m newslint --format json FILE` N times, with the result cache (a hit lints nothing)
+and with ``--no-cache`` (the real cold lint), alternating so that load on the machine falls on all
+alike, and a bare `python -c pass` for the interpreter's own share. Prints the median, best and
+worst wall time and the median CPU time (user + system of the child), which load disturbs less.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -20,18 +24,23 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT / "tests" / "fixtures" / "seeds" / "000_585954f18c9c2e73.txt"
 
 
-def timed(cmd: list[str], runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        times.append(time.perf_counter() - start)
-    return times
+def once(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall, cpu) seconds of one run of ``cmd``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env, cwd=ROOT)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def describe(name: str, times: list[float]) -> str:
-    ms = [t * 1000 for t in times]
-    return f"{name:<28} median {statistics.median(ms):6.0f} ms   best {min(ms):6.0f} ms   worst {max(ms):6.0f} ms"
+def describe(name: str, runs: list[tuple[float, float]]) -> str:
+    wall = [w * 1000 for w, _ in runs]
+    cpu = statistics.median(c for _, c in runs) * 1000
+    return (
+        f"{name:<36} median {statistics.median(wall):5.0f} ms   best {min(wall):5.0f} ms"
+        f"   worst {max(wall):5.0f} ms   cpu {cpu:5.0f} ms"
+    )
 
 
 def main() -> None:
@@ -39,16 +48,26 @@ def main() -> None:
     ap.add_argument("file", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--runs", type=int, default=10)
     args = ap.parse_args()
-    env_note = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
-    print(f"cold single-file run on {args.file.name} ({args.file.stat().st_size} bytes), {args.runs} runs, {env_note}")
-    timed([sys.executable, "-m", "newslint", str(args.file)], 1)  # warm the OS file cache
-    print(describe("python -c pass", timed([sys.executable, "-c", "pass"], args.runs)))
     print(
-        describe(
-            "newslint --format json FILE",
-            timed([sys.executable, "-m", "newslint", "--format", "json", str(args.file)], args.runs),
-        )
+        f"cold single-file run on {args.file.name} ({args.file.stat().st_size} bytes), {args.runs} runs, "
+        f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
     )
+    lint = [sys.executable, "-m", "newslint", "--format", "json"]
+    commands = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "newslint --format json FILE (cached)": [*lint, str(args.file)],
+        "newslint --format json --no-cache FILE": [*lint, "--no-cache", str(args.file)],
+    }
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "NEWSLINT_CACHE_DIR": cache}
+        for cmd in commands.values():  # warm the OS file cache, the result cache and prepared data
+            once(cmd, env)
+        runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+        for _ in range(args.runs):
+            for name, cmd in commands.items():
+                runs[name].append(once(cmd, env))
+    for name, got in runs.items():
+        print(describe(name, got))
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import os
 import sys
 from collections.abc import Iterator
@@ -10,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, jobs, parallel, progress
-from .cache import default_dir as cache_default_dir
 from .config import Config, find_config_file, load_config
 from .lint import FileResult, Linter, load_ruleset
 from .report import FORMATS, RunInfo, reporter, statistics_reporter
@@ -81,7 +82,8 @@ class Session:
     def builtin(self) -> list[Rule]:
         """The built-in rules, loaded on first use (a run answered from the cache never needs them)."""
         if self._builtin is None:
-            self._builtin = load_rules(builtin_rules_dir())
+            with _collector_off():
+                self._builtin = load_rules(builtin_rules_dir())
         return self._builtin
 
     def _config_path(self, folder: Path) -> Path | None:
@@ -107,7 +109,9 @@ class Session:
     def _linter(self, path: Path | None) -> Linter:
         if path not in self._linters:
             cfg = self._configs[path]
-            self._linters[path] = Linter(cfg, load_ruleset(cfg, self.builtin))
+            builtin = self.builtin
+            with _collector_off():
+                self._linters[path] = Linter(cfg, load_ruleset(cfg, builtin))
         return self._linters[path]
 
     def linter_for(self, folder: Path) -> Linter:
@@ -124,6 +128,21 @@ class Session:
             cfg.fail_on = a.fail_on
         if a.languagetool_url:
             cfg.languagetool = {**cfg.languagetool, "url": a.languagetool_url}
+
+
+@contextlib.contextmanager
+def _collector_off() -> Iterator[None]:
+    """Loading rules makes many small objects and no garbage cycles: the cyclic collector
+    would only slow it down (about 5% of a one-article run); afterwards the rules, which
+    live as long as the process, are moved out of its way with ``gc.freeze``."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
 
 
 def iter_files(paths: list[str], errors: list[str]) -> Iterator[Path]:
@@ -183,7 +202,12 @@ def lint_paths(session: Session, args: argparse.Namespace, errors: list[str]) ->
 
 
 def _options(args: argparse.Namespace, show_source: bool) -> jobs.Options:
-    cache_dir = None if args.no_cache else str(args.cache_dir or cache_default_dir())
+    if args.no_cache:
+        cache_dir = None
+    else:
+        from .cache import default_dir
+
+        cache_dir = str(args.cache_dir or default_dir())
     return jobs.Options(args.fix, args.diff, args.unsafe_fixes, show_source, cache_dir)
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import fixer
-from .cache import Cache
-from .cache import key as cache_key
 from .config import Config
 from .lint import FileResult, Linter, read_file
 from .source import BinaryFileError, decode
+
+if TYPE_CHECKING:
+    from .cache import Cache
 
 
 @dataclass
@@ -49,6 +50,9 @@ def lookup(config: Config, label: str, path: Path | None, data: bytes, opts: Opt
     """The cached outcome of linting these bytes under this configuration, or None."""
     if not opts.cache_dir or opts.fixing:
         return None
+    from .cache import Cache
+    from .cache import key as cache_key
+
     entry = Cache(Path(opts.cache_dir)).get(cache_key(config, label, path, data))
     if entry is None:
         return None
@@ -63,6 +67,8 @@ def lint_cached(linter: Linter, label: str, data: bytes, path: Path | None, cach
     """Lint bytes and store the result in the cache (failed runs are not stored)."""
     result = linter.lint_bytes(label, data, path)
     if cache is not None and not result.error:
+        from .cache import key as cache_key
+
         key = cache_key(linter.config, label, path, data)
         cache.put(key, {"findings": result.findings, "messages": result.messages})
     return Outcome(result)
@@ -78,7 +84,11 @@ def process(
         if isinstance(got, FileResult):
             return Outcome(got)
         data = got
-    cache = Cache(Path(opts.cache_dir)) if opts.cache_dir and not opts.fixing else None
+    cache = None
+    if opts.cache_dir and not opts.fixing:
+        from .cache import Cache  # hashlib and json: not needed under --no-cache
+
+        cache = Cache(Path(opts.cache_dir))
     out = _fix(linter, label, path, data, opts, stdin) if opts.fixing else lint_cached(linter, label, data, path, cache)
     if not opts.keep_source:
         out.result.source = None
@@ -86,6 +96,8 @@ def process(
 
 
 def _fix(linter: Linter, label: str, path: Path | None, data: bytes, opts: Options, stdin: bool) -> Outcome:
+    from . import fixer
+
     first = linter.lint_bytes(label, data, path)
     outcome, result = fixer.fix_bytes(data, lambda b: linter.lint_bytes(label, b, path), opts.unsafe, first=first)
     out = Outcome(result, applied=outcome.applied)

@@ -6,6 +6,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Any
 
 import regex
 
@@ -15,6 +16,7 @@ TIMEOUT = 1.0  # seconds one rule's pattern may spend on one scope unit, plus PE
 PER_CHAR = 2e-6  # a linear pattern over a 5 MB line needs seconds, not one
 RULE_BUDGET = 10.0  # seconds one rule's patterns may spend on one file, plus PER_CHAR a character
 _deadline: ContextVar[float | None] = ContextVar("newslint_regex_deadline", default=None)
+_deferring: ContextVar[bool] = ContextVar("newslint_regex_deferring", default=False)
 
 
 class RegexTimeout(Exception):
@@ -28,6 +30,52 @@ def compile_pattern(pattern: str, key: str, ignore_case: bool = False) -> regex.
         return regex.compile(pattern, flags)
     except (regex.error, ValueError, OverflowError, RecursionError) as exc:
         raise OptionError(key, f"invalid regular expression: {exc}") from None
+
+
+class Deferred:
+    """A rule's pattern, compiled on first use (:attr:`compiled`) or at once.
+
+    Compiling is most of the cost of loading the built-in rules, and many patterns are never
+    needed in a run (rules not selected, phrases searched only in blocks holding a key). Only
+    the built-in rules defer (see :func:`deferring`): the test suite compiles every one of them,
+    while a user's rule is compiled when it loads, so that a bad pattern is an error naming
+    the file, line and key before any file is linted.
+    """
+
+    __slots__ = ("source", "key", "ignore_case", "_compiled")
+
+    def __init__(self, source: str, key: str, ignore_case: bool = False):
+        self.source, self.key, self.ignore_case = source, key, ignore_case
+        self._compiled: regex.Pattern | None = None
+        if not _deferring.get():
+            self._compiled = compile_pattern(source, key, ignore_case)
+
+    @property
+    def compiled(self) -> regex.Pattern:
+        if self._compiled is None:
+            self._compiled = compile_pattern(self.source, self.key, self.ignore_case)
+        return self._compiled
+
+    @property
+    def is_compiled(self) -> bool:
+        return self._compiled is not None
+
+    def __getattr__(self, name: str) -> Any:  # search, fullmatch, finditer, pattern...
+        return getattr(self.compiled, name)
+
+
+@contextmanager
+def deferring(on: bool = True) -> Iterator[None]:
+    """Within this block, :class:`Deferred` patterns wait for their first use to compile."""
+    token = _deferring.set(on)
+    try:
+        yield
+    finally:
+        _deferring.reset(token)
+
+
+def is_deferring() -> bool:
+    return _deferring.get()
 
 
 def find(pattern: regex.Pattern, text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match]:
@@ -54,7 +102,12 @@ def regex_budget(length: int) -> Iterator[None]:
         _deadline.reset(token)
 
 
+def alternation_source(words: list[str]) -> str:
+    """The source of one pattern matching any of ``words`` as whole words (longest first)."""
+    body = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return rf"(?<![\w'’-])(?:{body})(?![\w-]|['’]\w)"
+
+
 def word_alternation(words: list[str], ignore_case: bool, key: str) -> regex.Pattern:
     """One pattern matching any of ``words`` as whole words (longest first)."""
-    body = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return compile_pattern(rf"(?<![\w'’-])(?:{body})(?![\w-]|['’]\w)", key, ignore_case)
+    return compile_pattern(alternation_source(words), key, ignore_case)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .kinds import OptionError, check_type, kind_module, type_name
+from .regexes import deferring
 from .yamlfile import ConfigError, load_yaml, parse_yaml
 
 SEVERITIES = ("info", "warning", "error")
@@ -176,18 +177,26 @@ def load_rule_text(text: str, path: str = "<rule>") -> Rule:
     return build_rule(parse_yaml(text, path), path)
 
 
-def load_rules(folder: Path) -> list[Rule]:
-    """Every ``*.yaml`` rule under ``folder``, sorted by id; ids must be unique."""
+def load_rules(folder: Path, defer: bool | None = None) -> list[Rule]:
+    """Every ``*.yaml`` rule under ``folder``, sorted by id; ids must be unique.
+
+    ``defer``: leave the rules' patterns to compile on first use (:class:`regexes.Deferred`);
+    by default only the built-in rules do, as the test suite compiles all of them
+    (``defer=False``), while a user's pattern is checked here, before anything is linted.
+    """
     if not folder.is_dir():
         raise ConfigError(folder, "rules folder not found")
+    if defer is None:
+        defer = folder.resolve() == builtin_rules_dir()
     rules: dict[str, Rule] = {}
-    for path in sorted(folder.rglob("*.y*ml")):
-        if path.suffix not in (".yaml", ".yml"):
-            continue
-        rule = load_rule_file(path)
-        if rule.id in rules:
-            raise ConfigError(path, f"duplicate rule id (also in {rules[rule.id].path})", None, "id")
-        rules[rule.id] = rule
+    with deferring(defer):
+        for path in sorted(folder.rglob("*.y*ml")):
+            if path.suffix not in (".yaml", ".yml"):
+                continue
+            rule = load_rule_file(path)
+            if rule.id in rules:
+                raise ConfigError(path, f"duplicate rule id (also in {rules[rule.id].path})", None, "id")
+            rules[rule.id] = rule
     return sorted(rules.values(), key=lambda r: r.id)
 
 

@@ -16,11 +16,9 @@ import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
 from ..document import Document
 from ..findings import Finding
-from ..regexes import compile_pattern, find
+from ..regexes import Deferred, find
 from ..rules import Rule
 from . import Context, Option, OptionError
 from .boilerplate_lines import delete_fix, lines
@@ -38,19 +36,19 @@ ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstu
 
 @dataclass
 class Compiled:
-    lines: regex.Pattern | None
-    phrases: regex.Pattern | None
+    lines: Deferred | None
+    phrases: Deferred | None  # compiled when a block first holds a key
     keys: tuple[str, ...]
-    exceptions: regex.Pattern | None
+    exceptions: Deferred | None  # compiled when a first span is found
 
 
-def _alternation(rule: Rule, key: str) -> regex.Pattern | None:
+def _alternation(rule: Rule, key: str) -> Deferred | None:
     items = rule.options[key]
     if not all(isinstance(x, str) and x for x in items):
         raise OptionError(key, "must be a list of non-empty regexes")
     if not items:
         return None
-    return compile_pattern("|".join(f"(?:{x})" for x in items), key, rule.options["ignore-case"])
+    return Deferred("|".join(f"(?:{x})" for x in items), key, rule.options["ignore-case"])
 
 
 def prepare(rule: Rule) -> Compiled:
@@ -101,13 +99,15 @@ def _blocks_with_keys(doc: Document, keys: tuple[str, ...]) -> list[int]:
 
 def _spans(c: Compiled, doc: Document, max_chars: int) -> Iterator[tuple[int, int]]:
     if c.lines is not None:
-        for line in lines(doc):
-            if len(line.text) <= max_chars and c.lines.fullmatch(line.text):
+        short = [line for line in lines(doc) if len(line.text) <= max_chars]
+        fullmatch = c.lines.compiled.fullmatch if short else None
+        for line in short:
+            if fullmatch(line.text):
                 yield line.start, line.end
     if c.phrases is not None and c.keys:
         for i in _blocks_with_keys(doc, c.keys):
             block = doc.blocks[i]
-            for m in find(c.phrases, doc.text, block.start, block.end):
+            for m in find(c.phrases.compiled, doc.text, block.start, block.end):
                 yield m.start(), m.end()
 
 
@@ -116,7 +116,7 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     seen: set[tuple[int, int]] = set()
     for start, end in sorted(_spans(c, doc, rule.options["max-chars"])):
         text = doc.text[start:end]
-        if end <= start or (start, end) in seen or (c.exceptions and c.exceptions.fullmatch(text)):
+        if end <= start or (start, end) in seen or (c.exceptions and c.exceptions.compiled.fullmatch(text)):
             continue
         seen.add((start, end))
         message = rule.format_message(text)

@@ -10,7 +10,7 @@ import regex
 from ..document import Document
 from ..findings import Finding, Fix
 from ..quotes import inside_quotes
-from ..regexes import compile_pattern, word_alternation
+from ..regexes import Deferred, alternation_source
 from ..rules import Rule
 from ..scopes import matches_in
 from . import Context, Option, OptionError
@@ -28,8 +28,8 @@ OPTIONS = {
 
 @dataclass
 class Compiled:
-    pattern: regex.Pattern
-    exceptions: regex.Pattern | None
+    pattern: Deferred
+    exceptions: Deferred | None
 
 
 def prepare(rule: Rule) -> Compiled:
@@ -39,15 +39,15 @@ def prepare(rule: Rule) -> Compiled:
     if o["words"] and not all(isinstance(w, str) and w for w in o["words"]):
         raise OptionError("words", "must be a list of non-empty strings")
     if o["pattern"]:
-        pattern = compile_pattern(o["pattern"], "pattern", o["ignore-case"])
+        pattern = Deferred(o["pattern"], "pattern", o["ignore-case"])
     else:
-        pattern = word_alternation(o["words"], o["ignore-case"], "words")
+        pattern = Deferred(alternation_source(o["words"]), "words", o["ignore-case"])
     exceptions = None
     if o["exceptions"]:
         if not all(isinstance(e, str) for e in o["exceptions"]):
             raise OptionError("exceptions", "must be a list of strings")
-        exceptions = compile_pattern("|".join(f"(?:{e})" for e in o["exceptions"]), "exceptions", o["ignore-case"])
-    if o["replacement"] is not None and o["pattern"]:
+        exceptions = Deferred("|".join(f"(?:{e})" for e in o["exceptions"]), "exceptions", o["ignore-case"])
+    if o["replacement"] is not None and o["pattern"] and pattern.is_compiled:  # a deferred one: by the tests
         try:
             pattern.sub(o["replacement"], "")
         except (regex.error, IndexError) as exc:
@@ -58,10 +58,10 @@ def prepare(rule: Rule) -> Compiled:
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     c: Compiled = rule.compiled
     o = rule.options
-    for m in matches_in(doc, rule.scope, c.pattern):
+    for m in matches_in(doc, rule.scope, c.pattern.compiled):
         if m.end() == m.start():
             continue
-        if c.exceptions and c.exceptions.fullmatch(m.group()):
+        if c.exceptions and c.exceptions.compiled.fullmatch(m.group()):
             continue
         if o["skip-quotes"] and inside_quotes(doc, m.start()):
             continue

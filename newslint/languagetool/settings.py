@@ -7,14 +7,11 @@ by the CLI, so the CLI wins over the file and the environment).
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from ..kinds import check_type, type_name
 from ..yamlfile import ConfigError, line_of
@@ -68,6 +65,9 @@ class Settings:
         """What the server's answer depends on (not the timeout, size limit or cache place)."""
         keys = ("url", "local_path", "language", "level", "enabled_rules", "disabled_rules")
         keys += ("enabled_categories", "disabled_categories")
+        import hashlib  # here, not at start-up: only a run that asks LanguageTool needs them
+        import json
+
         data = {k: v for k, v in asdict(self).items() if k in keys}
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
 
@@ -83,6 +83,8 @@ def normalise_url(url: str) -> str:
         return ""
     if "://" not in url:
         url = "http://" + url
+    from urllib.parse import urlsplit, urlunsplit  # only when a server is configured
+
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError(f"not an http(s) URL: {url!r}")
