@@ -7,7 +7,6 @@ Entries are small JSON files under ``results/`` in the cache folder (``--cache-d
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 from functools import lru_cache
@@ -44,6 +43,8 @@ def code_stamp() -> str:
 
 
 def _digest(value: Any) -> str:
+    import hashlib  # about 3 ms of start-up, only for runs that use the result cache
+
     text = json.dumps(value, sort_keys=True, default=repr, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -71,6 +72,8 @@ def fingerprint(config: Any) -> str:
 
 def key(config: Any, label: str, path: Path | None, data: bytes) -> str:
     """The cache key of linting ``data`` reported as ``label`` under ``config``."""
+    import hashlib
+
     h = hashlib.sha256()
     for part in (fingerprint(config), label, str(path)):
         h.update(part.encode("utf-8", "surrogateescape") + b"\0")

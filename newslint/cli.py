@@ -82,8 +82,14 @@ class Session:
     def builtin(self) -> list[Rule]:
         """The built-in rules, loaded on first use (a run answered from the cache never needs them)."""
         if self._builtin is None:
+            store = None
+            if not self.args.no_cache:
+                from .cache import default_dir
+                from .rulecache import store_path
+
+                store = store_path(self.args.cache_dir or default_dir())
             with _collector_off():
-                self._builtin = load_rules(builtin_rules_dir())
+                self._builtin = load_rules(builtin_rules_dir(), store=store)
         return self._builtin
 
     def _config_path(self, folder: Path) -> Path | None:

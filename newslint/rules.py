@@ -9,7 +9,7 @@ from typing import Any
 
 from .kinds import OptionError, check_type, kind_module, type_name
 from .regexes import deferring
-from .yamlfile import ConfigError, load_yaml, parse_yaml
+from .yamlfile import ConfigError, load_yaml, parse_yaml, read_text
 
 SEVERITIES = ("info", "warning", "error")
 SCOPES = ("document", "block", "paragraph", "headline", "sentence")
@@ -177,27 +177,60 @@ def load_rule_text(text: str, path: str = "<rule>") -> Rule:
     return build_rule(parse_yaml(text, path), path)
 
 
-def load_rules(folder: Path, defer: bool | None = None) -> list[Rule]:
+def load_rules(folder: Path, defer: bool | None = None, store: Path | None = None) -> list[Rule]:
     """Every ``*.yaml`` rule under ``folder``, sorted by id; ids must be unique.
 
     ``defer``: leave the rules' patterns to compile on first use (:class:`regexes.Deferred`);
     by default only the built-in rules do, as the test suite compiles all of them
     (``defer=False``), while a user's pattern is checked here, before anything is linted.
+    ``store``: a JSON file of parsed rule files (:mod:`rulecache`) to read and refresh.
     """
     if not folder.is_dir():
         raise ConfigError(folder, "rules folder not found")
     if defer is None:
         defer = folder.resolve() == builtin_rules_dir()
+    parsed = _Parsed(folder, store)
     rules: dict[str, Rule] = {}
     with deferring(defer):
         for path in sorted(folder.rglob("*.y*ml")):
             if path.suffix not in (".yaml", ".yml"):
                 continue
-            rule = load_rule_file(path)
+            rule = build_rule(parsed.load(path), str(path))
             if rule.id in rules:
                 raise ConfigError(path, f"duplicate rule id (also in {rules[rule.id].path})", None, "id")
             rules[rule.id] = rule
+    parsed.save()
     return sorted(rules.values(), key=lambda r: r.id)
+
+
+class _Parsed:
+    """Rule files parsed, through the store when there is one."""
+
+    def __init__(self, folder: Path, store: Path | None):
+        self.folder = folder
+        self.names: set[str] = set()
+        self.store = None
+        if store is not None:
+            from .rulecache import RuleStore
+
+            self.store = RuleStore(store)
+
+    def load(self, path: Path) -> Any:
+        if self.store is None:
+            return load_yaml(path)
+        text = read_text(path)
+        name = path.relative_to(self.folder).as_posix()
+        self.names.add(name)
+        data = self.store.get(name, text)
+        if data is None:
+            data = parse_yaml(text, path)
+            self.store.put(name, text, data)
+        return data
+
+    def save(self) -> None:
+        if self.store is not None:
+            self.store.keep_only(self.names)
+            self.store.save()
 
 
 def builtin_rules_dir() -> Path:

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-from yaml.constructor import SafeConstructor
-
-try:
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - PyYAML without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+if TYPE_CHECKING:  # PyYAML is imported on first parse: a run on stored rules never needs it
+    import yaml
+    from yaml.constructor import SafeConstructor
 
 MAX_BYTES = 1 << 20  # a rule or config file larger than this is refused
 MAX_NODES = 100_000
@@ -36,6 +32,8 @@ class Located(dict):
 
 
 def _convert(node: yaml.Node, path: str, seen: set[int], constructor: SafeConstructor, depth: int = 0) -> Any:
+    import yaml
+
     if depth > MAX_DEPTH:
         raise ConfigError(path, f"YAML nested deeper than {MAX_DEPTH} levels", node.start_mark.line + 1)
     if id(node) in seen:
@@ -62,6 +60,14 @@ def _convert(node: yaml.Node, path: str, seen: set[int], constructor: SafeConstr
 
 def parse_yaml(text: str, path: str | Path) -> Any:
     """Parse YAML text into plain values; mappings are :class:`Located`."""
+    import yaml
+    from yaml.constructor import SafeConstructor
+
+    try:
+        from yaml import CSafeLoader as _Loader
+    except ImportError:  # pragma: no cover - PyYAML without libyaml
+        from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
     if len(text.encode("utf-8", "replace")) > MAX_BYTES:
         raise ConfigError(path, f"file larger than {MAX_BYTES // 1024} KiB")
     try:
@@ -96,6 +102,11 @@ def _depth_bound(text: str) -> int:
 
 def load_yaml(path: Path) -> Any:
     """Read and parse a YAML file, with errors that name the file."""
+    return parse_yaml(read_text(path), path)
+
+
+def read_text(path: Path) -> str:
+    """A YAML file's text (UTF-8, at most MAX_BYTES), with errors that name the file."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -106,7 +117,7 @@ def load_yaml(path: Path) -> Any:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ConfigError(path, "not UTF-8") from None
-    return parse_yaml(text, path)
+    return text
 
 
 def line_of(mapping: Any, key: str) -> int | None:

@@ -78,3 +78,68 @@ def test_a_one_file_run_without_cache_does_not_import(module: str, tmp_path: Pat
     )
     out = subprocess.run([sys.executable, "-c", code, str(article)], capture_output=True, text=True, check=True)
     assert out.stdout.strip().endswith("False")
+
+
+def _rules_folder(tmp_path: Path, pattern: str = "sleppy") -> Path:
+    folder = tmp_path / "rules"
+    folder.mkdir(exist_ok=True)
+    (folder / "one.yaml").write_text(RULE.format(pattern=pattern), encoding="utf-8")
+    return folder
+
+
+def test_stored_rule_files_load_as_parsed_and_need_no_yaml(tmp_path: Path) -> None:
+    folder, store = _rules_folder(tmp_path), tmp_path / "cache" / "rules" / "store.json"
+    first = load_rules(folder, store=store)
+    assert store.is_file() and (tmp_path / "cache" / ".gitignore").is_file()
+    code = (
+        "import sys; from pathlib import Path; from newslint.rules import load_rules; "
+        "r = load_rules(Path(sys.argv[1]), store=Path(sys.argv[2])); "
+        "print(r[0].options['pattern'], 'yaml' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(folder), str(store)], capture_output=True, text=True)
+    assert out.stdout.split() == ["sleppy", "False"]
+    second = load_rules(folder, store=store)
+    assert [(r.id, r.options, r.examples, r.severity) for r in first] == [
+        (r.id, r.options, r.examples, r.severity) for r in second
+    ]
+
+
+def test_an_edited_rule_file_is_parsed_afresh_and_errors_keep_their_line(tmp_path: Path) -> None:
+    folder, store = _rules_folder(tmp_path), tmp_path / "store.json"
+    load_rules(folder, store=store)
+    _rules_folder(tmp_path, pattern="sleepy")
+    assert load_rules(folder, store=store)[0].options["pattern"] == "sleepy"
+    _rules_folder(tmp_path, pattern="(unclosed")
+    with pytest.raises(ConfigError) as err:
+        load_rules(folder, store=store)
+    assert err.value.key == "pattern" and err.value.line == 6
+
+
+def test_a_corrupt_store_is_ignored_and_rewritten(tmp_path: Path) -> None:
+    folder, store = _rules_folder(tmp_path), tmp_path / "store.json"
+    store.write_text('{"files": {"one.yaml": ["x", {"m": 1}]}, "format": 1', encoding="utf-8")
+    assert load_rules(folder, store=store)[0].options["pattern"] == "sleppy"
+    assert "sleppy" in store.read_text(encoding="utf-8")
+
+
+def test_values_json_cannot_hold_exactly_are_not_stored() -> None:
+    from newslint.rulecache import Unstorable, decode, encode
+    from newslint.yamlfile import parse_yaml
+
+    data = parse_yaml("a: [1, 1.5, true, null, x]\nb: {c: d}\n", "t.yaml")
+    back = decode(encode(data))
+    assert back == data and back.lines == data.lines and back["b"].lines == data["b"].lines
+    assert [type(v) for v in back["a"]] == [int, float, bool, type(None), str]
+    with pytest.raises(Unstorable):
+        encode(parse_yaml("when: 2024-01-02\n", "t.yaml"))
+
+
+def test_no_cache_leaves_the_cache_folder_untouched(tmp_path: Path) -> None:
+    from newslint.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("Talks end\n\nThe talks ended on Monday.\n", encoding="utf-8")
+    main(["--no-cache", "-q", "--cache-dir", str(tmp_path / "cache"), str(article)])
+    assert not (tmp_path / "cache").exists()
+    main(["-q", "--cache-dir", str(tmp_path / "cache"), str(article)])
+    assert list((tmp_path / "cache" / "rules").glob("builtin-*.json"))

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-import yaml
-
 from .blocks import BlockCollector, align
 
 PROSE_FIELDS = ("title", "subtitle", "description", "summary", "excerpt")
@@ -29,6 +27,8 @@ def read_front_matter(text: str, start: int, end: int, collector: BlockCollector
     """Add the prose fields of the front matter at ``text[start:end]`` as blocks."""
     if end - start > MAX_CHARS:
         return
+    import yaml  # here: only files with front matter need PyYAML (about 15 ms of start-up)
+
     try:  # the pure-Python loader: deep nesting raises RecursionError rather than crashing
         root = yaml.compose(text[start:end], Loader=yaml.SafeLoader)
     except (yaml.YAMLError, RecursionError):
