@@ -59,32 +59,27 @@ class Document:
         return self.__dict__["sentences"]
 
     def _split(self) -> None:
-        """Tokenize every block once and split the blocks into sentences."""
+        """Tokenize every block once, split the blocks into sentences, note each block's tokens."""
         tokens: list[Token] = []
         sentences: list[Sentence] = []
+        spans = [(0, 0)] * len(self.blocks)
         for block in self.blocks:
+            found = tokenize(self.text, block.start, block.end, block.index)
+            if not found:
+                continue
             first = len(tokens)
-            tokens.extend(tokenize(self.text, block.start, block.end, block.index))
-            sentences.extend(split_sentences(self.text, tokens[first:], first, block.index))
-        for n, sentence in enumerate(sentences):
-            for i in range(sentence.first_token, sentence.end_token):
-                tokens[i].sentence = n
+            sentences.extend(split_sentences(self.text, found, first, block.index, len(sentences)))
+            tokens.extend(found)
+            spans[block.index] = (first, len(tokens))
         self.__dict__["tokens"] = tokens
         self.__dict__["sentences"] = sentences
+        self.__dict__["block_tokens"] = spans
 
     @cached_property
     def block_tokens(self) -> list[tuple[int, int]]:
         """For each block, the (first, end) indexes of its tokens in ``tokens``."""
-        spans = [(0, 0)] * len(self.blocks)
-        toks = self.tokens
-        i = 0
-        while i < len(toks):
-            j = i
-            while j < len(toks) and toks[j].block == toks[i].block:
-                j += 1
-            spans[toks[i].block] = (i, j)
-            i = j
-        return spans
+        self._split()
+        return self.__dict__["block_tokens"]
 
     def tokens_of(self, block: Block) -> list[Token]:
         first, end = self.block_tokens[block.index]
@@ -92,7 +87,7 @@ class Document:
 
     @cached_property
     def words(self) -> list[Token]:
-        return [t for t in self.tokens if t.is_word]
+        return [t for t in self.tokens if t.kind == "word" or t.kind == "abbr"]
 
     @property
     def headline(self) -> Block | None:

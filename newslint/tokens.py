@@ -7,14 +7,23 @@ from dataclasses import dataclass
 
 # Order matters: abbreviations with dots, numbers (with units and separators), words, URLs,
 # then any single mark.
-TOKEN = re.compile(
-    r"(?P<url>(?:https?://|www\.)[^\s<>\"“”]*[^\s<>\"“”.,;:!?)\]’'])"
-    r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
-    r"|(?P<abbr>(?:[^\W\d_]\.){2,})"
+_URL = r"(?P<url>(?:https?://|www\.)[^\s<>\"“”]*[^\s<>\"“”.,;:!?)\]’'])"
+_EMAIL = r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+_REST = (
+    r"(?P<abbr>(?:[^\W\d_]\.){2,})"
     r"|(?P<number>\d+(?:[.,:]\d+)*(?:[^\W\d_]+)?)"
     r"|(?P<word>[^\W\d_][\w]*(?:['’\-][\w]+)*)"
-    r"|(?P<punct>[^\w\s])",
+    r"|(?P<punct>[^\w\s])"
 )
+TOKEN = re.compile(f"{_URL}|{_EMAIL}|{_REST}")
+# The same without the alternatives that cannot match in a span lacking "://", "www." or "@"
+# (the same tokens, found sooner): keyed by (may hold a URL, may hold an e-mail address).
+_TOKEN_FOR = {
+    (True, True): TOKEN,
+    (True, False): re.compile(f"{_URL}|{_REST}"),
+    (False, True): re.compile(f"{_EMAIL}|{_REST}"),
+    (False, False): re.compile(_REST),
+}
 
 # Words after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -51,9 +60,9 @@ class Sentence:
 
 def tokenize(text: str, start: int, end: int, block: int) -> list[Token]:
     """Tokens of ``text[start:end]`` with document offsets."""
-    return [
-        Token(m.start(), m.end(), m.group(), m.lastgroup or "punct", block) for m in TOKEN.finditer(text, start, end)
-    ]
+    url = text.find("://", start, end) >= 0 or text.find("www.", start, end) >= 0
+    pattern = _TOKEN_FOR[url, text.find("@", start, end) >= 0]
+    return [Token(*m.span(), m.group(), m.lastgroup, block) for m in pattern.finditer(text, start, end)]
 
 
 def _is_abbreviation(word: Token, dot: Token) -> bool:
@@ -84,12 +93,31 @@ def _is_boundary(text: str, tokens: list[Token], i: int) -> bool:
     return first.isupper() or first.isdigit() or first in "“\"‘'(["
 
 
-def split_sentences(text: str, tokens: list[Token], first: int, block: int) -> list[Sentence]:
-    """Sentences of one block; ``tokens`` are the block's, ``first`` the index of the first."""
+def split_sentences(text: str, tokens: list[Token], first: int, block: int, number: int = -1) -> list[Sentence]:
+    """Sentences of one block; ``tokens`` are the block's, ``first`` the index of the first.
+
+    With ``number`` (the index of the block's first sentence in the document) each token's
+    ``sentence`` is set as well.
+    """
     out: list[Sentence] = []
     begin = 0
-    for i in range(len(tokens)):
-        if _is_boundary(text, tokens, i):
-            out.append(Sentence(tokens[begin].start, tokens[i].end, block, first + begin, first + i + 1))
-            begin = i + 1
+    last = len(tokens) - 1
+    for i, tok in enumerate(tokens):
+        if i < last:
+            # Most tokens touch the next one, or are neither a mark that may end a sentence
+            # nor a closer after one: only a line break in the gap can end the sentence there.
+            gap = tokens[i + 1].start - tok.end
+            if not gap:
+                continue
+            if tok.text not in SENTENCE_END and tok.text not in CLOSERS:
+                if text.find("\n", tok.end, tok.end + gap) < 0:
+                    continue
+            elif not _is_boundary(text, tokens, i):
+                continue
+        out.append(Sentence(tokens[begin].start, tok.end, block, first + begin, first + i + 1))
+        if number >= 0:
+            n = number + len(out) - 1
+            for j in range(begin, i + 1):
+                tokens[j].sentence = n
+        begin = i + 1
     return out

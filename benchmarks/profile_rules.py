@@ -1,0 +1,113 @@
+"""Where the time goes on a whole export, in one process: document building and each rule.
+
+    .venv/bin/python benchmarks/profile_rules.py [--corpus DIR] [--runs N] [--top N]
+                                                  [--language en] [--cprofile N] [--dump FILE]
+
+Reads every file of the corpus (default ../shared/corpora/clean) once, then for each run
+decodes and reads every file, builds the shared views (tokens, sentences, block token ranges)
+and runs every built-in rule (LanguageTool off) in the order the linter uses, timing each step
+with the process CPU clock. Prints the median over the runs for the document steps and the
+``--top`` slowest rules. A first, untimed pass loads the data files and warms per-process memos,
+as a long run over an export would. ``--cprofile N`` adds a cProfile of one more run with the N
+hottest functions; ``--dump FILE`` writes every finding as JSON lines (to compare before/after).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import pstats
+import statistics
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from newslint.config import Config
+from newslint.kinds import kind_module
+from newslint.lint import context_for, load_ruleset
+from newslint.readers import read_document
+from newslint.source import decode
+
+ROOT = Path(__file__).resolve().parent.parent
+CLEAN = ROOT.parent / "shared" / "corpora" / "clean"
+clock = time.process_time
+
+
+def corpus(folder: Path) -> list[tuple[str, bytes]]:
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in (".txt", ".md", ".html", ".htm"))
+    return [(str(p), p.read_bytes()) for p in files]
+
+
+def one_pass(files, rules, ctx, times: dict[str, float], dump=None) -> None:
+    """Lint every file, adding each step's CPU seconds to ``times``."""
+    for label, data in files:
+        t0 = clock()
+        source = decode(label, data)
+        t1 = clock()
+        doc = read_document(source, None)
+        t2 = clock()
+        doc.tokens  # noqa: B018
+        t3 = clock()
+        doc.block_tokens, doc.words  # noqa: B018
+        t4 = clock()
+        times["doc: decode"] += t1 - t0
+        times["doc: read"] += t2 - t1
+        times["doc: tokens+sentences"] += t3 - t2
+        times["doc: block_tokens+words"] += t4 - t3
+        ctx.findings = found = []
+        for rule in rules:
+            t = clock()
+            out = list(kind_module(rule.kind).check(rule, doc, ctx))
+            times[rule.id] += clock() - t
+            found.extend(out)
+        if dump is not None:
+            for f in found:
+                dump.write(json.dumps([label, f.rule, f.start, f.end, f.message, list(f.suggestions)]) + "\n")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=CLEAN)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--top", type=int, default=15)
+    ap.add_argument("--language", default="en")
+    ap.add_argument("--cprofile", type=int, default=0, metavar="N")
+    ap.add_argument("--dump", type=Path)
+    args = ap.parse_args()
+    files = corpus(args.corpus)
+    config = Config()
+    config.language = args.language
+    ctx = context_for(config)
+    rules = [r for r in load_ruleset(config) if r.enabled and r.kind != "languagetool"]
+    rules.sort(key=lambda r: getattr(kind_module(r.kind), "RUNS_LAST", False))
+    size = sum(len(d) for _, d in files)
+    print(f"{len(files)} files, {size / 1e6:.2f} MB, {len(rules)} rules, language {args.language}")
+    with open(args.dump, "w") if args.dump else open("/dev/null", "w") as dump:
+        one_pass(files, rules, ctx, defaultdict(float), dump if args.dump else None)  # warm-up
+    samples: dict[str, list[float]] = defaultdict(list)
+    for _ in range(args.runs):
+        times: dict[str, float] = defaultdict(float)
+        one_pass(files, rules, ctx, times)
+        for key, value in times.items():
+            samples[key].append(value)
+    med = {k: statistics.median(v) for k, v in samples.items()}
+    doc_keys = [k for k in med if k.startswith("doc: ")]
+    rule_keys = sorted((k for k in med if not k.startswith("doc: ")), key=med.get, reverse=True)
+    total = sum(med.values())
+    print(f"total CPU per pass (median of {args.runs}): {total:.3f} s")
+    for key in doc_keys:
+        print(f"  {key:<44} {med[key]:7.3f} s")
+    print(f"  {'rules, all':<44} {sum(med[k] for k in rule_keys):7.3f} s")
+    for key in rule_keys[: args.top]:
+        print(f"  {key:<44} {med[key]:7.3f} s")
+    if args.cprofile:
+        prof = cProfile.Profile()
+        prof.enable()
+        one_pass(files, rules, ctx, defaultdict(float))
+        prof.disable()
+        pstats.Stats(prof).sort_stats("tottime").print_stats(args.cprofile)
+
+
+if __name__ == "__main__":
+    main()
