@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from . import __version__, jobs, parallel, progress
+from . import __version__, jobs, parallel, progress, regexes
 from .config import Config, find_config_file, load_config
 from .lint import FileResult, Linter, load_ruleset
 from .report import FORMATS, RunInfo, reporter, statistics_reporter
@@ -72,6 +72,8 @@ class Session:
     def __init__(self, args: argparse.Namespace):
         self.args = args
         self._builtin: list[Rule] | None = None
+        self.patterns: Any = None  # the compiled-pattern store, when the cache is on
+        regexes.use_store(None)
         if args.config is not None and not args.config.is_file():
             raise ConfigError(args.config, "configuration file not found")
         self._found: dict[Path, Path | None] = {}
@@ -84,10 +86,14 @@ class Session:
         if self._builtin is None:
             store = None
             if not self.args.no_cache:
+                from . import patterncache
                 from .cache import default_dir
                 from .rulecache import store_path
 
-                store = store_path(self.args.cache_dir or default_dir())
+                folder = self.args.cache_dir or default_dir()
+                store = store_path(folder)
+                self.patterns = patterncache.PatternStore(patterncache.store_path(folder))
+                regexes.use_store(self.patterns)
             with _collector_off():
                 self._builtin = load_rules(builtin_rules_dir(), store=store)
         return self._builtin
@@ -275,6 +281,8 @@ def run(argv: list[str]) -> int:
     tty = sys.stdout.isatty() and not to_file
     tasks = collect(session, args, errors)
     outcomes = run_tasks(session, tasks, _options(args, tty), args.jobs)
+    if session.patterns is not None:
+        session.patterns.save()
     results = [o.result for o in outcomes]
     for o in outcomes:
         for message in o.result.messages + o.messages:

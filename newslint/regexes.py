@@ -17,6 +17,7 @@ PER_CHAR = 2e-6  # a linear pattern over a 5 MB line needs seconds, not one
 RULE_BUDGET = 10.0  # seconds one rule's patterns may spend on one file, plus PER_CHAR a character
 _deadline: ContextVar[float | None] = ContextVar("newslint_regex_deadline", default=None)
 _deferring: ContextVar[bool] = ContextVar("newslint_regex_deferring", default=False)
+_store: Any = None  # a patterncache.PatternStore for deferred patterns, set by the command line
 
 
 class RegexTimeout(Exception):
@@ -24,12 +25,41 @@ class RegexTimeout(Exception):
 
 
 def compile_pattern(pattern: str, key: str, ignore_case: bool = False) -> regex.Pattern:
-    """Compile a rule's pattern; a bad one raises OptionError naming ``key``."""
-    flags = regex.V0 | regex.MULTILINE | (regex.IGNORECASE if ignore_case else 0)
+    """Compile a rule's pattern; a bad one raises OptionError naming ``key``.
+
+    While built-in rules load (:func:`deferring`), the pattern store answers first and keeps
+    what is compiled."""
+    if _store is not None and _deferring.get():
+        return _stored(pattern, key, ignore_case)
+    return _compile(pattern, key, ignore_case)
+
+
+def _compile(pattern: str, key: str, ignore_case: bool) -> regex.Pattern:
     try:
-        return regex.compile(pattern, flags)
+        return regex.compile(pattern, _flags(ignore_case))
     except (regex.error, ValueError, OverflowError, RecursionError) as exc:
         raise OptionError(key, f"invalid regular expression: {exc}") from None
+
+
+def _stored(pattern: str, key: str, ignore_case: bool) -> regex.Pattern:
+    """The compiled pattern from the store, compiled and stored when it is not there."""
+    flags = _flags(ignore_case)
+    found = _store.get(pattern, flags)
+    if found is None:
+        found = _compile(pattern, key, ignore_case)
+        _store.put(pattern, flags, found)
+    return found
+
+
+def _flags(ignore_case: bool) -> int:
+    return int(regex.V0 | regex.MULTILINE | (regex.IGNORECASE if ignore_case else 0))
+
+
+def use_store(store: Any) -> None:
+    """Take built-in rules' patterns from ``store`` (a :class:`patterncache.PatternStore`, or None for
+    none) and keep newly compiled ones there: see :func:`compile_pattern` and :class:`Deferred`."""
+    global _store
+    _store = store
 
 
 class Deferred:
@@ -39,7 +69,8 @@ class Deferred:
     needed in a run (rules not selected, phrases searched only in blocks holding a key). Only
     the built-in rules defer (see :func:`deferring`): the test suite compiles every one of them,
     while a user's rule is compiled when it loads, so that a bad pattern is an error naming
-    the file, line and key before any file is linted.
+    the file, line and key before any file is linted. With a pattern store in use, a deferred
+    pattern is taken from it (see :mod:`patterncache`).
     """
 
     __slots__ = ("source", "key", "ignore_case", "_compiled")
@@ -53,7 +84,8 @@ class Deferred:
     @property
     def compiled(self) -> regex.Pattern:
         if self._compiled is None:
-            self._compiled = compile_pattern(self.source, self.key, self.ignore_case)
+            compile = _stored if _store is not None else _compile
+            self._compiled = compile(self.source, self.key, self.ignore_case)
         return self._compiled
 
     @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -143,3 +144,55 @@ def test_no_cache_leaves_the_cache_folder_untouched(tmp_path: Path) -> None:
     assert not (tmp_path / "cache").exists()
     main(["-q", "--cache-dir", str(tmp_path / "cache"), str(article)])
     assert list((tmp_path / "cache" / "rules").glob("builtin-*.json"))
+
+
+def _count_compiles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    import regex
+
+    seen: list[str] = []
+    real = regex.compile
+
+    def counting(pattern, *args, **kwargs):
+        seen.append(pattern)
+        return real(pattern, *args, **kwargs)
+
+    monkeypatch.setattr(regex, "compile", counting)
+    return seen
+
+
+def test_a_second_run_takes_the_builtin_patterns_from_the_store(tmp_path: Path, monkeypatch) -> None:
+    from newslint.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("Talks end\n\nThe talks ended on Monday.\n\nLeave a Reply\n", encoding="utf-8")
+    cache, out = tmp_path / "cache", tmp_path / "out.json"
+    args = ["--no-cache", "--format", "json", "-o", str(out), str(article)]
+    main(args)
+    expected = out.read_text(encoding="utf-8")
+    args = ["--cache-dir", str(cache), *args[1:]]
+    main(args)
+    assert list((cache / "rules").glob("patterns-*.pickle"))
+    compiled = _count_compiles(monkeypatch)
+    for _ in range(2):
+        shutil.rmtree(cache / "results", ignore_errors=True)  # a new article: a result-cache miss
+        main(args)
+        assert out.read_text(encoding="utf-8") == expected
+    assert compiled == []
+
+
+def test_the_pattern_store_loads_nothing_but_regex_patterns(tmp_path: Path) -> None:
+    import pickle
+
+    from newslint.patterncache import FORMAT, PatternStore
+
+    path = tmp_path / "p.pickle"
+    path.write_bytes(pickle.dumps({"format": FORMAT, "entries": [("x", 0, print)]}))
+    assert PatternStore(path).entries == {}
+    path.write_bytes(b"\x80\x05garbage")
+    assert PatternStore(path).entries == {}
+    import regex
+
+    good = regex.compile("a+", regex.I)
+    path.write_bytes(pickle.dumps({"format": FORMAT, "entries": [("a+", int(regex.I), good), ("b", 0, good)]}))
+    entries = PatternStore(path).entries
+    assert list(entries) == [("a+", int(regex.I))] and entries["a+", int(regex.I)].fullmatch("AA")
