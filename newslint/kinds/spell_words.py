@@ -36,19 +36,21 @@ def pieces(doc: Document) -> Iterator[Piece]:
     """Word pieces worth spell-checking: not URLs, numbers, @handles, #hashtags or paths."""
     cached = doc.cache.get("spell_pieces")
     if cached is None:
-        cached = doc.cache["spell_pieces"] = list(_pieces(doc))
+        cached = doc.cache["spell_pieces"] = _pieces(doc)
     return iter(cached)
 
 
-def _pieces(doc: Document) -> Iterator[Piece]:
-    tokens = doc.tokens
+def _pieces(doc: Document) -> list[Piece]:
     heading = {b.index for b in doc.blocks if b.kind in ("headline", "heading")}
     text = doc.text
+    find = text.find
     size = len(text)
+    out: list[Piece] = []
+    add = out.append
     prev_sentence = -1
     first_in_sentence = True
     prev_end = 0
-    for tok in tokens:
+    for tok in doc.tokens:
         if tok.sentence != prev_sentence:
             prev_sentence, first_in_sentence = tok.sentence, True
         if tok.kind != "word":
@@ -57,27 +59,29 @@ def _pieces(doc: Document) -> Iterator[Piece]:
             prev_end = tok.end
             continue
         start, end, word = tok.start, tok.end, tok.text
-        initial = first_in_sentence or tok.block in heading or "\n" in text[prev_end:start]
+        initial = first_in_sentence or tok.block in heading or find("\n", prev_end, start) >= 0
         first_in_sentence = False
         prev_end = end
-        before = text[start - 1] if start else " "
-        after = text[end] if end < size else " "
-        if before in SKIP_BEFORE or after in SKIP_AFTER:
+        if (start and text[start - 1] in SKIP_BEFORE) or (end < size and text[end] in SKIP_AFTER):
             continue
-        if after == "." and text[end + 1 : end + 2].isalpha():
+        if end < size and text[end] == "." and text[end + 1 : end + 2].isalpha():
             continue  # a domain name: georgewbush.com
         if word.isalpha():  # most words: one piece, no digits, no apostrophe
-            yield Piece(start, end, word, initial)
-            continue
-        if any(c.isdigit() for c in word):
-            continue
-        for m in PART.finditer(word):
-            part = m.group()
-            if part[-2:-1] in "'’" or part[-1] in "'’":
-                part = POSSESSIVE.sub("", part)
-            if part and (m.start() == 0 or len(part) > 3):  # add-ons
-                s = start + m.start()
-                yield Piece(s, s + len(part), part, initial and m.start() == 0)
+            add(Piece(start, end, word, initial))
+        elif not any(c.isdigit() for c in word):
+            out.extend(_parts(word, start, initial))
+    return out
+
+
+def _parts(word: str, start: int, initial: bool) -> Iterator[Piece]:
+    """The pieces of a word with an apostrophe or a hyphen."""
+    for m in PART.finditer(word):
+        part = m.group()
+        if part[-2:-1] in "'’" or part[-1] in "'’":
+            part = POSSESSIVE.sub("", part)
+        if part and (m.start() == 0 or len(part) > 3):  # add-ons
+            s = start + m.start()
+            yield Piece(s, s + len(part), part, initial and m.start() == 0)
 
 
 def counts(doc: Document) -> Counter:

@@ -51,12 +51,13 @@ def prepare(rule: Rule) -> None:
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     data = spelldata.load()
     verdicts: dict[tuple[str, bool], tuple[str, list[str]] | None] = {}
+    memo = _memo(ctx, rule.options, data)
     for piece in pieces(doc):
         key = (piece.text, piece.initial)  # in one document, all a verdict depends on
         if key in verdicts:
             verdict = verdicts[key]
         else:
-            verdict = verdicts[key] = judge(piece, doc, ctx, rule.options, data)
+            verdict = verdicts[key] = judge(piece, doc, ctx, rule.options, data, memo)
         if verdict is None:
             continue
         reason, fixes = verdict
@@ -67,44 +68,81 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         yield Finding(rule.id, piece.start, piece.end, message, rule.severity, fixes, fix)
 
 
+Verdict = tuple[str, list[str]] | None
+# Option keys a word's verdict depends on, apart from the document.
+WORD_OPTIONS = ("min-zipf", "initial-min-zipf", "min-length", "curated", "variants")
+MEMO_LIMIT = 200_000  # words remembered per process (a big export has fewer distinct forms)
+
+
 def judge(
-    piece: Piece, doc: Document, ctx: Context, o: dict, data: spelldata.SpellData
-) -> tuple[str, list[str]] | None:
-    """(reason, suggestions) when the piece is misspelt, else None."""
+    piece: Piece, doc: Document, ctx: Context, o: dict, data: spelldata.SpellData, memo: dict | None = None
+) -> Verdict:
+    """(reason, suggestions) when the piece is misspelt, else None; ``memo`` is ``_memo``'s."""
     word = piece.text
     if word in ctx.accept:
         return None
     if word in ctx.reject or (word.lower() in ctx.reject and shape(word) != "mixed"):
         return "is on the reject list", suggestions(word)
+    if memo is None:
+        memo = _memo(ctx, o, data)
+    key = (word, piece.initial)
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= MEMO_LIMIT:
+            memo.clear()
+        found = memo[key] = judge_word(word, piece.initial, ctx.language, o, data)
+    verdict, depends = found
+    if not depends:
+        return verdict
+    # The article itself may vouch for the word: written often, or capitalized mid-sentence.
+    if counts(doc)[word] >= o["trust-count"]:
+        return None
+    if shape(word) == "capitalized" and word in mid_sentence_capitals(doc):
+        return None
+    return verdict
+
+
+def _memo(ctx: Context, o: dict, data: spelldata.SpellData) -> dict[tuple[str, bool], tuple[Verdict, bool]]:
+    """The per-process verdicts of words for these options, language and word lists."""
+    key = ("spelling.words", ctx.language, id(data), tuple(o[k] for k in WORD_OPTIONS))
+    memo = ctx.cache.get(key)
+    if memo is None:
+        memo = ctx.cache[key] = {}
+    return memo
+
+
+def judge_word(word: str, initial: bool, language: str, o: dict, data: spelldata.SpellData) -> tuple[Verdict, bool]:
+    """The part of a word's verdict the document has no say in, and whether the document may
+    still clear the word (when it is written often enough, or capitalized mid-sentence)."""
     kind = shape(word)
     if len(word) < o["min-length"] or kind in ("upper", "mixed"):
-        return None
+        return None, False
     lower = word.lower().replace("’", "'")
     if o["curated"]:
-        fixes = data.corrections(word) or (data.corrections(lower) if kind == "lower" or piece.initial else [])
+        fixes = data.corrections(word) or (data.corrections(lower) if kind == "lower" or initial else [])
         single = [match_case(f, word) for f in fixes if " " not in f]
         if any(f.replace(" ", "") == lower for f in fixes):
-            return None  # alot, ofthe: spelling.glued-words' finding
+            return None, False  # alot, ofthe: spelling.glued-words' finding
         if single:
-            return "is a common misspelling", single
-    if o["variants"] and (variant := other_variety(lower, ctx.language, data)):
-        return f"is not {ctx.language} spelling", [match_case(variant, word)]
-    if data.zipf(lower) >= o["min-zipf"] or counts(doc)[word] >= o["trust-count"]:
-        return None
+            return ("is a common misspelling", single), False
+    if o["variants"] and (variant := other_variety(lower, language, data)):
+        return (f"is not {language} spelling", [match_case(variant, word)]), False
+    if data.zipf(lower) >= o["min-zipf"]:
+        return None, False
     if "'" in lower and all(data.zipf(p) >= o["min-zipf"] for p in lower.split("'") if p):
-        return None
+        return None, False
 
     def known(w: str) -> bool:
         return data.zipf(w) >= 1.5
 
     if derived(lower, known) or splits(lower, data.zipf):
-        return None  # outjumped, carmaking; "ofthe" is spelling.glued-words' finding
+        return None, False  # outjumped, carmaking; "ofthe" is spelling.glued-words' finding
     if kind == "capitalized":
-        if not piece.initial or word in mid_sentence_capitals(doc) or data.zipf(lower) > 0:
-            return None
+        if not initial or data.zipf(lower) > 0:
+            return None, False
         if not near_words(lower, o["initial-min-zipf"]):
-            return None
-    return "is not a known word", suggestions(word)
+            return None, False
+    return ("is not a known word", suggestions(word)), True
 
 
 def other_variety(lower: str, language: str, data: spelldata.SpellData) -> str | None:
