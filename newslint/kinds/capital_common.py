@@ -57,20 +57,23 @@ def free_positions(doc: Document) -> list[bool]:
     if cached is not None:
         return cached
     toks = doc.tokens
+    text = doc.text
     out = [False] * len(toks)
-    first_of_sentence = {s.first_token for s in doc.sentences}
+    for sentence in doc.sentences:
+        out[sentence.first_token] = True
+    prev = None
     for i, tok in enumerate(toks):
-        if i in first_of_sentence or i == 0 or toks[i - 1].block != tok.block:
-            out[i] = True
-            continue
-        prev = toks[i - 1]
         if (
-            prev.kind == "punct"
+            out[i]
+            or prev is None
+            or prev.block != tok.block
+            or prev.kind == "punct"
             and (prev.text in OPENERS or prev.text in ENDS)
             or prev.kind == "number"
-            or "\n" in doc.text[prev.end : tok.start]
+            or (prev.end != tok.start and text.find("\n", prev.end, tok.start) >= 0)
         ):
             out[i] = True
+        prev = tok
     doc.cache["capital.free"] = out
     return out
 
@@ -111,15 +114,20 @@ def name_evidence(doc: Document) -> Evidence:
         return cached
     free = free_positions(doc)
     ev = Evidence()
-    ev.total.update(base(t.text).lower() for t in doc.tokens if t.kind == "word" and is_title(t.text))
+    toks = doc.tokens
+    ev.total.update(
+        base(t.text).lower() for t in toks if t.kind == "word" and t.text[:1].isupper() and is_title(t.text)
+    )
     for block in prose_blocks(doc):
         if title_like(doc, block):
             continue
         start, end = doc.block_tokens[block.index]
         for i in range(start, end):
-            tok = doc.tokens[i]
+            tok = toks[i]
+            if tok.kind != "word" or not tok.text[:1].isupper():
+                continue  # not title case: base() keeps the first letter
             word = base(tok.text)
-            if tok.kind != "word" or not is_title(word) or "-" in word:
+            if not is_title(word) or "-" in word:
                 continue
             prev = previous_word(doc, i)
             if prev is not None and is_title(prev.text) and not free[i - 1] and prev.text.lower() not in SMALL_WORDS:

@@ -24,6 +24,7 @@ OPTIONS = {
     "whole-max-zipf": Option(float, default=1.0, help="a camel-case word at least this common is a known name"),
     "name-prefixes": Option(list, default=["Mc", "Mac", "De", "Di", "Le", "La", "Van", "Von", "O"]),
 }
+MEMO_LIMIT = 200_000  # lower-case words remembered per process
 CAMEL = re.compile(r"[A-Z]?[a-z]+")
 
 
@@ -34,12 +35,21 @@ def prepare(rule: Rule) -> None:
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     data = spelldata.load()
     splits: dict[str, tuple[str, ...] | None] = {}
+    memo = ctx.cache.setdefault(("spelling.glued.lower", id(data)), {})  # per process: lower case only
     for piece in pieces(doc):
         word = piece.text
         if word in splits:
             split = splits[word]
+        elif word in ctx.accept:
+            split = splits[word] = None
+        elif word.islower():
+            if word not in memo:
+                if len(memo) >= MEMO_LIMIT:
+                    memo.clear()
+                memo[word] = lower_split(word, data)
+            split = splits[word] = memo[word]
         else:
-            split = splits[word] = None if word in ctx.accept else find_split(word, doc, data, rule.options)
+            split = splits[word] = find_split(word, doc, data, rule.options)
         if split:
             joined = " ".join(split)
             message = rule.format_message(word, word=word, split=joined)
@@ -55,6 +65,11 @@ def find_split(word: str, doc: Document, data: spelldata.SpellData, o: dict) -> 
         return None
     if not word.islower():
         return None
+    return lower_split(word, data)
+
+
+def lower_split(word: str, data: spelldata.SpellData) -> tuple[str, ...] | None:
+    """``find_split`` for a lower-case word, which depends on the word alone."""
     split = curated_split(word, data) or (glued(word, data.zipf) if data.zipf(word) < 1.0 else None)
     if split and derived(word, lambda w: data.zipf(w) >= 1.5):
         return None
