@@ -93,6 +93,8 @@ class Deferred:
         return self._compiled is not None
 
     def __getattr__(self, name: str) -> Any:  # search, fullmatch, finditer, pattern...
+        if name.startswith("_"):  # copy and pickle probe the class for hooks before any slot is set
+            raise AttributeError(name)
         return getattr(self.compiled, name)
 
 

@@ -196,3 +196,14 @@ def test_the_pattern_store_loads_nothing_but_regex_patterns(tmp_path: Path) -> N
     path.write_bytes(pickle.dumps({"format": FORMAT, "entries": [("a+", int(regex.I), good), ("b", 0, good)]}))
     entries = PatternStore(path).entries
     assert list(entries) == [("a+", int(regex.I))] and entries["a+", int(regex.I)].fullmatch("AA")
+
+
+def test_a_deferred_pattern_survives_copy_and_pickle_before_its_first_use() -> None:
+    import copy
+    import pickle
+
+    with deferring():
+        pattern = Deferred(r"ab+", "pattern", ignore_case=True)
+    for clone in (copy.deepcopy(pattern), pickle.loads(pickle.dumps(pattern))):
+        assert clone.fullmatch("ABB") is not None
+    assert not pattern.is_compiled
