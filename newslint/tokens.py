@@ -102,15 +102,18 @@ def split_sentences(text: str, tokens: list[Token], first: int, block: int, numb
     out: list[Sentence] = []
     begin = 0
     last = len(tokens) - 1
+    newline = text.find("\n", tokens[0].end) if tokens else -1  # the first at or after tok.end; -1: none
     for i, tok in enumerate(tokens):
         if i < last:
             # Most tokens touch the next one, or are neither a mark that may end a sentence
             # nor a closer after one: only a line break in the gap can end the sentence there.
-            gap = tokens[i + 1].start - tok.end
-            if not gap:
+            nxt = tokens[i + 1].start
+            if nxt == tok.end:
                 continue
             if tok.text not in SENTENCE_END and tok.text not in CLOSERS:
-                if text.find("\n", tok.end, tok.end + gap) < 0:
+                if 0 <= newline < tok.end:
+                    newline = text.find("\n", tok.end)
+                if not tok.end <= newline < nxt:
                     continue
             elif not _is_boundary(text, tokens, i):
                 continue

@@ -62,7 +62,10 @@ def free_positions(doc: Document) -> list[bool]:
     for sentence in doc.sentences:
         out[sentence.first_token] = True
     prev = None
+    newline = text.find("\n")  # the first line break at or after prev.end; -1: none left
     for i, tok in enumerate(toks):
+        if prev is not None and 0 <= newline < prev.end:
+            newline = text.find("\n", prev.end)
         if (
             out[i]
             or prev is None
@@ -70,7 +73,7 @@ def free_positions(doc: Document) -> list[bool]:
             or prev.kind == "punct"
             and (prev.text in OPENERS or prev.text in ENDS)
             or prev.kind == "number"
-            or (prev.end != tok.start and text.find("\n", prev.end, tok.start) >= 0)
+            or prev.end <= newline < tok.start
         ):
             out[i] = True
         prev = tok
@@ -115,30 +118,36 @@ def name_evidence(doc: Document) -> Evidence:
     free = free_positions(doc)
     ev = Evidence()
     toks = doc.tokens
-    ev.total.update(
-        base(t.text).lower() for t in toks if t.kind == "word" and t.text[:1].isupper() and is_title(t.text)
-    )
-    for block in prose_blocks(doc):
-        if title_like(doc, block):
+    capitals = capitalized_words(doc)
+    ev.total.update(base(toks[i].text).lower() for i in capitals if is_title(toks[i].text))
+    blocks = doc.blocks
+    for i in capitals:
+        tok = toks[i]
+        block = blocks[tok.block]
+        if block.kind not in PROSE_KINDS or title_like(doc, block):
             continue
-        start, end = doc.block_tokens[block.index]
-        for i in range(start, end):
-            tok = toks[i]
-            if tok.kind != "word" or not tok.text[:1].isupper():
-                continue  # not title case: base() keeps the first letter
-            word = base(tok.text)
-            if not is_title(word) or "-" in word:
-                continue
-            prev = previous_word(doc, i)
-            if prev is not None and is_title(prev.text) and not free[i - 1] and prev.text.lower() not in SMALL_WORDS:
-                ev.pairs[(prev.text.lower(), word.lower())] = (prev.text, word)
-            if free[i]:
-                continue
-            ev.anywhere.setdefault(word.lower(), Counter())[word] += 1
-            if _alone(doc, i):
-                ev.alone.setdefault(word.lower(), Counter())[word] += 1
+        word = base(tok.text)
+        if not is_title(word) or "-" in word:
+            continue
+        prev = previous_word(doc, i)
+        if prev is not None and is_title(prev.text) and not free[i - 1] and prev.text.lower() not in SMALL_WORDS:
+            ev.pairs[(prev.text.lower(), word.lower())] = (prev.text, word)
+        if free[i]:
+            continue
+        ev.anywhere.setdefault(word.lower(), Counter())[word] += 1
+        if _alone(doc, i):
+            ev.alone.setdefault(word.lower(), Counter())[word] += 1
     doc.cache["capital.names"] = ev
     return ev
+
+
+def capitalized_words(doc: Document) -> list[int]:
+    """Indexes of the word tokens that start with a capital letter, in order."""
+    cached = doc.cache.get("capital.capitalized")
+    if cached is None:
+        cached = [i for i, t in enumerate(doc.tokens) if t.kind == "word" and t.text[:1].isupper()]
+        doc.cache["capital.capitalized"] = cached
+    return cached
 
 
 def _capital(tok: Token | None) -> bool:
