@@ -114,8 +114,9 @@ class NearIndex:
     def candidates(self, words: Sequence[str], limit: int = 4) -> tuple[list[int], list[int]]:
         """(earlier unit ids sharing the most sketch entries, at least two; this unit's sketch)."""
         vocab = self.vocabulary
-        for w in set(words).difference(vocab):
-            vocab[w] = len(vocab)
+        for w in words:  # ids in document order: the same in every run, whatever the hash seed
+            if w not in vocab:
+                vocab[w] = len(vocab)
         sk = sketch(list(map(vocab.__getitem__, words)), self.k)
         counts: dict[int, int] = defaultdict(int)
         for h in sk:
