@@ -11,6 +11,7 @@ from typing import Any
 import regex
 
 from .kinds import OptionError
+from .regexneeds import needed_chars
 
 TIMEOUT = 1.0  # seconds one rule's pattern may spend on one scope unit, plus PER_CHAR a character
 PER_CHAR = 2e-6  # a linear pattern over a 5 MB line needs seconds, not one
@@ -113,12 +114,35 @@ def is_deferring() -> bool:
 
 
 def find(pattern: regex.Pattern, text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match]:
-    """Matches of ``pattern`` in ``text[start:end]``, raising RegexTimeout past the bound."""
-    end = len(text) if end is None else end
-    limit = TIMEOUT + PER_CHAR * max(0, end - start)
+    """Matches of ``pattern`` in ``text[start:end]``, raising RegexTimeout past the bound.
+
+    When every match must hold one of a few characters (:func:`needed_chars`) and the range
+    holds none, there is nothing to search."""
+    if end is None:
+        end = len(text)
+    need = _needs.get(pattern, _UNKNOWN)
+    if need is _UNKNOWN:
+        need = _needs[pattern] = needed_chars(pattern.pattern, pattern.flags)
+    if need is not None:
+        for c in need:
+            if text.find(c, start, end) >= 0:
+                break
+        else:
+            return _NOTHING
+    limit = TIMEOUT + PER_CHAR * (end - start if end > start else 0)
     deadline = _deadline.get()
     if deadline is not None:
-        limit = min(limit, max(deadline - time.monotonic(), 0.01))
+        left = deadline - time.monotonic()
+        limit = min(limit, left if left > 0.01 else 0.01)
+    return _matches(pattern, text, start, end, limit)
+
+
+_NOTHING: Iterator[regex.Match] = iter(())
+_UNKNOWN: Any = object()
+_needs: dict[Any, str | None] = {}  # pattern -> needed_chars of it
+
+
+def _matches(pattern: regex.Pattern, text: str, start: int, end: int, limit: float) -> Iterator[regex.Match]:
     try:
         yield from pattern.finditer(text, start, end, timeout=limit)
     except TimeoutError:

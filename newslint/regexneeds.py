@@ -1,0 +1,101 @@
+"""Characters a regular expression's every match must hold, for a cheap pre-check.
+
+A pattern such as ``(?<=\\d)[ \\u00a0]+%`` cannot match a paragraph without a ``%``: one
+``str.find`` per needed character then spares a regex pass. The pattern is read with the
+standard library's parser, which knows the syntax our patterns share with ``regex`` (VERSION0);
+anything it does not know, or reads in a way ``regex`` might not, gives no pre-check (None).
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from re import _constants as sre  # type: ignore[attr-defined]  # private, Python 3.11+
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+MAX_CHARS = 6  # more needed characters cost more finds than the regex pass they might spare
+_UNSAFE = ("[:", "\\p", "\\P", "\\L", "\\X", "\\G", "\\K", "(?|", "(?r", "(?V1", "(?f", "(?e", "(?b")
+_REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT} | ({sre.POSSESSIVE_REPEAT} if hasattr(sre, "POSSESSIVE_REPEAT") else set())
+_GROUPS = {sre.SUBPATTERN} | ({sre.ATOMIC_GROUP} if hasattr(sre, "ATOMIC_GROUP") else set())
+
+
+class _Unknown(Exception):
+    """A construct whose needs are not worked out: no pre-check for this pattern."""
+
+
+def needed_chars(source: str, flags: int) -> str | None:
+    """A few characters, one of which every non-empty match of the pattern holds, or None."""
+    if not isinstance(source, str) or flags & re.IGNORECASE or any(u in source for u in _UNSAFE):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            parsed = sre_parse.parse(source, flags & (re.MULTILINE | re.VERBOSE | re.DOTALL))
+        if parsed.state.flags & re.IGNORECASE:
+            return None
+        need = _of_sequence(list(parsed))
+    except (_Unknown, re.error, Warning, RecursionError, ValueError, TypeError, AttributeError):
+        return None
+    if not need or len(need) > MAX_CHARS:
+        return None
+    return "".join(sorted(need))
+
+
+def _of_sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The smallest needed set among the consumed items of a sequence."""
+    best: frozenset[str] | None = None
+    for op, av in items:
+        need = _of_item(op, av)
+        if need is not None and (best is None or _cost(need) < _cost(best)):
+            best = need
+    return best
+
+
+def _cost(need: frozenset[str]) -> tuple[int, int]:
+    """Fewer common characters (spaces, letters, digits) first, then fewer characters."""
+    return sum(c.isspace() or c.isalnum() for c in need), len(need)
+
+
+def _of_item(op: Any, av: Any) -> frozenset[str] | None:
+    if op is sre.LITERAL:
+        if chr(av) in "{}":  # regex reads braces the standard parser takes literally (fuzzy matching)
+            raise _Unknown
+        return frozenset(chr(av))
+    if op is sre.IN:
+        return _of_set(av)
+    if op in _GROUPS:
+        if op is sre.SUBPATTERN:
+            _group, add_flags, _del_flags, sub = av
+            if add_flags & re.IGNORECASE:
+                raise _Unknown
+            return _of_sequence(list(sub))
+        return _of_sequence(list(av))
+    if op in _REPEATS:
+        low, _high, sub = av
+        return _of_sequence(list(sub)) if low >= 1 else None
+    if op is sre.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            need = _of_sequence(list(branch))
+            if need is None:
+                return None
+            out |= need
+        return frozenset(out)
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT, sre.GROUPREF, sre.ANY, sre.NOT_LITERAL):
+        return None
+    if op is sre.GROUPREF_EXISTS:
+        return None
+    raise _Unknown
+
+
+def _of_set(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    out: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            out.add(chr(av))
+        elif op is sre.RANGE and av[1] - av[0] < MAX_CHARS:
+            out.update(chr(c) for c in range(av[0], av[1] + 1))
+        else:  # NEGATE, CATEGORY, wide ranges
+            return None
+    return frozenset(out) if len(out) <= MAX_CHARS else None

@@ -1,0 +1,44 @@
+"""The needed-character pre-check: right where it applies, absent where unsure, same matches."""
+
+import pytest
+import regex
+
+from newslint.regexes import find
+from newslint.regexneeds import needed_chars
+
+FLAGS = int(regex.V0 | regex.MULTILINE)
+
+
+@pytest.mark.parametrize(
+    ("source", "need"),
+    [
+        (r"(?<=\d)[ \u00a0]+%", "%"),
+        ("[“”]", "“”"),
+        (r"—|(?<=\S) – (?=\S)", "–—"),
+        (r"(?: --(?= \S)|--(?=\w))", "-"),
+        (r"(?<=x)y", "y"),
+    ],
+)
+def test_needed_characters(source: str, need: str) -> None:
+    assert needed_chars(source, FLAGS) == need
+
+
+@pytest.mark.parametrize(
+    "source",
+    [r"(?i)abc", r"(?i:a)b", r"foo{e<=1}", r"[[:alpha:]]", r"\p{Lu}x", r"a*", r"\w+", r"[^%]", r"a|\d", r"."],
+)
+def test_no_precheck_when_unsure_or_unbounded(source: str) -> None:
+    assert needed_chars(source, FLAGS) is None
+
+
+def test_ignore_case_flag_gives_no_precheck() -> None:
+    assert needed_chars("abc", FLAGS | regex.IGNORECASE) is None
+
+
+@pytest.mark.parametrize("source", [r"(?<=\d)[ \u00a0]+%", r"—|(?<=\S) – (?=\S)", r"(?<=a)b+", r"b(?=\n)"])
+def test_find_gives_the_same_matches_as_finditer(source: str) -> None:
+    pattern = regex.compile(source, FLAGS)
+    text = "ab 5 % and 6% — x – y\nab\n\nbb\nno match here\n"
+    for start, end in [(0, len(text)), (2, 9), (10, 20), (len(text) - 14, len(text)), (23, 26)]:
+        got = [m.span() for m in find(pattern, text, start, end)]
+        assert got == [m.span() for m in pattern.finditer(text, start, end)]
