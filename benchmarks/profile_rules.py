@@ -19,6 +19,7 @@ import argparse
 import cProfile
 import gc
 import json
+import os
 import pstats
 import statistics
 import time
@@ -120,7 +121,7 @@ def main() -> None:
         prof.enable()
         one_pass(files, rules, ctx, defaultdict(float))
         prof.disable()
-        pstats.Stats(prof).sort_stats("tottime").print_stats(args.cprofile)
+        pstats.Stats(prof).sort_stats(os.environ.get("PROFILE_SORT", "tottime")).print_stats(args.cprofile)
 
 
 if __name__ == "__main__":

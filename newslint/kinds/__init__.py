@@ -58,14 +58,21 @@ class Context:
 
 def kind_module(name: str) -> ModuleType | None:
     """The module of a kind, or None when there is no such kind."""
+    found = _MODULES.get(name)
+    if found is not None:
+        return found
     if not _KIND_NAME.match(name or ""):
         return None
     try:
-        return importlib.import_module(f"{__name__}.{name}")
+        found = _MODULES[name] = importlib.import_module(f"{__name__}.{name}")
     except ModuleNotFoundError as exc:
         if exc.name == f"{__name__}.{name}":
             return None
         raise
+    return found
+
+
+_MODULES: dict[str, ModuleType] = {}  # kind name -> its imported module
 
 
 def check_type(value: Any, expected: Any) -> bool:
