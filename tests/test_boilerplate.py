@@ -81,3 +81,10 @@ def test_html_findings_point_into_the_markup() -> None:
     )
     (found,) = by_rule(lint(html, "a.html"), "boilerplate.comment-form")
     assert (found["line"], found["column"], found["end_column"]) == (4, 14, 27)
+
+
+def test_an_invisible_separator_after_a_full_stop_still_ends_a_sentence() -> None:
+    steps = "".join(f"Stir the pan for {n} minutes and add the noodles.\u2063\n\n" for n in range(2, 6))
+    text = "Fried Noodles\n\n" + BODY + "\n" + steps + "Leave a Reply\n\nName\n\nEmail\n"
+    outside = by_rule(lint(text), "boilerplate.outside-article")
+    assert outside and all("Stir" not in f["message"] for f in outside)

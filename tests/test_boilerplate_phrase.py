@@ -82,3 +82,18 @@ def test_exceptions_keep_a_matched_line() -> None:
 def test_bad_options_are_refused(options: dict, key: str) -> None:
     with pytest.raises(ConfigError, match=key):
         rule(**options)
+
+
+def test_block_words_reports_the_whole_short_block_holding_a_phrase() -> None:
+    text = "Talks end.\n\nMissing out? Enter your email below to receive our news. No spam."
+    whole = lint(text, phrases=["enter your email below"], keys=["enter your email"], **{"block-words": 20})
+    assert texts(text, whole) == ["Missing out? Enter your email below to receive our news. No spam."]
+    part = lint(text, phrases=["enter your email below"], keys=["enter your email"], **{"block-words": 5})
+    assert texts(text, part) == ["Enter your email below"]
+
+
+def test_phrases_read_cyrillic_look_alike_letters_as_latin() -> None:
+    text = "Talks end.\n\nАdvеrtіѕе wіth us today and reach the island."
+    found = lint(text, phrases=["advertise with us"], keys=["advertise with"])
+    assert texts(text, found) == ["Аdvеrtіѕе wіth us"]
+    assert lint("Talks end.\n\nРеклама на сайте.", phrases=["advertise"], keys=["advertise"]) == []

@@ -29,7 +29,8 @@ OPTIONS = {
     "min-blocks": Option(int, default=3, help="fewest such blocks on a side for it to be reported"),
     "anchors": Option(list, required=True, help="regexes of page furniture; a side is reported only with one"),
 }
-SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
+# Closing punctuation, then quotes, white space and invisible separators ("U+2063").
+SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*[\s\u200b-\u200d\u2060-\u2064\ufeff]*$")
 
 
 def prepare(rule: Rule) -> re.Pattern:

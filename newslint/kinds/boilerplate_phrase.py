@@ -8,11 +8,17 @@ Two lists of regexes (the `regex` module's syntax, case-insensitive by default):
 - ``phrases``: found anywhere inside a block ("your email address will not be published").
   A block is searched only when its lower-case text holds one of the literal ``keys``: each
   phrase must contain one of them, so that the regex never runs over plain article text.
+  With ``block-words``, a phrase found in a block of at most that many words reports the
+  whole block (a sign-up box or a disclosure is furniture from its first word to its last).
+
+Phrases are searched with Cyrillic and Greek look-alike letters read as Latin ones ("Аdvеrtіѕе"
+spelled with Cyrillic "А", "е", "і", "ѕ"), as some sites print their furniture to dodge filters.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -30,8 +36,15 @@ OPTIONS = {
     "exceptions": Option(list, default=[], help="regexes; a reported text one of them matches whole is kept"),
     "ignore-case": Option(bool, default=True),
     "max-chars": Option(int, default=160, help="longest line, in characters, the line regexes try"),
+    "block-words": Option(int, default=0, help="a phrase in a block of at most this many words reports the block"),
 }
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+# Cyrillic and Greek letters drawn like Latin ones, one character for one (offsets stay put).
+LOOKALIKE = str.maketrans(
+    "АВЕЅІЈКМНОРСТХУаеіјоѕрсхуԁһԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧαο",
+    "ABESIJKMHOPCTXYaeijospcxydhqwABEZHIKMNOPTYXao",
+)
+NOT_LATIN = re.compile(r"[\u0370-\u052f]")
 
 
 @dataclass
@@ -62,18 +75,30 @@ def prepare(rule: Rule) -> Compiled:
         raise OptionError("keys", "must be a list of non-empty lower-case strings")
     if o["max-chars"] < 1:
         raise OptionError("max-chars", "must be at least 1")
+    if o["block-words"] < 0:
+        raise OptionError("block-words", "must not be negative")
     return Compiled(
         _alternation(rule, "lines"), _alternation(rule, "phrases"), tuple(keys), _alternation(rule, "exceptions")
     )
 
 
+def latin_text(doc: Document) -> str:
+    """The prose with look-alike Cyrillic and Greek letters read as Latin (cached on the doc)."""
+    text = doc.cache.get("boilerplate.latin")
+    if text is None:
+        text = doc.text.translate(LOOKALIKE) if NOT_LATIN.search(doc.text) else doc.text
+        doc.cache["boilerplate.latin"] = text
+    return text
+
+
 def lower_text(doc: Document) -> str:
-    """The prose in lower case, offset for offset (cached on the doc)."""
+    """The prose in lower case, look-alikes read as Latin, offset for offset (cached on the doc)."""
     low = doc.cache.get("boilerplate.lower")
     if low is None:
-        low = doc.text.lower()
-        if len(low) != len(doc.text):  # a letter such as "İ" lower-cases to two characters
-            low = doc.text.translate(ASCII_LOWER)
+        text = latin_text(doc)
+        low = text.lower()
+        if len(low) != len(text):  # a letter such as "İ" lower-cases to two characters
+            low = text.translate(ASCII_LOWER)
         doc.cache["boilerplate.lower"] = low
     return low
 
@@ -97,7 +122,7 @@ def _blocks_with_keys(doc: Document, keys: tuple[str, ...]) -> list[int]:
     return sorted(found)
 
 
-def _spans(c: Compiled, doc: Document, max_chars: int) -> Iterator[tuple[int, int]]:
+def _spans(c: Compiled, doc: Document, max_chars: int, block_words: int) -> Iterator[tuple[int, int]]:
     if c.lines is not None:
         short = [line for line in lines(doc) if len(line.text) <= max_chars]
         fullmatch = c.lines.compiled.fullmatch if short else None
@@ -105,16 +130,26 @@ def _spans(c: Compiled, doc: Document, max_chars: int) -> Iterator[tuple[int, in
             if fullmatch(line.text):
                 yield line.start, line.end
     if c.phrases is not None and c.keys:
+        text = latin_text(doc)
         for i in _blocks_with_keys(doc, c.keys):
             block = doc.blocks[i]
-            for m in find(c.phrases.compiled, doc.text, block.start, block.end):
-                yield m.start(), m.end()
+            found = [(m.start(), m.end()) for m in find(c.phrases.compiled, text, block.start, block.end)]
+            if found and block_words and len(block.text.split()) <= block_words:
+                found = [_trimmed(doc, block.start, block.end)]
+            yield from found
+
+
+def _trimmed(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """The span without the white space around it."""
+    chunk = doc.text[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    return start + lead, start + len(chunk.rstrip())
 
 
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     c: Compiled = rule.compiled
     seen: set[tuple[int, int]] = set()
-    for start, end in sorted(_spans(c, doc, rule.options["max-chars"])):
+    for start, end in sorted(_spans(c, doc, rule.options["max-chars"], rule.options["block-words"])):
         text = doc.text[start:end]
         if end <= start or (start, end) in seen or (c.exceptions and c.exceptions.compiled.fullmatch(text)):
             continue
