@@ -81,7 +81,7 @@ RARE_NAME = (
 def test_a_rare_word_capitalized_once_in_running_text_is_a_name() -> None:
     hits = found(RARE_NAME)
     assert [h["suggestions"] for h in hits] == [["Hitachi"]]
-    assert not found(RARE_NAME, **{"rare-zipf": 0.0})
+    assert not found(RARE_NAME, **{"rare-zipf": 0.0, "name-ratio": 99.0})
 
 
 def test_a_frequent_word_capitalized_once_needs_more_evidence() -> None:

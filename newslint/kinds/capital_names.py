@@ -10,11 +10,11 @@ from collections import Counter
 from collections.abc import Iterator
 
 from .. import spelldata
-from ..document import Document
+from ..document import PROSE_KINDS, Document
 from ..findings import Finding, Fix
 from ..rules import Rule
 from ..tokens import Token
-from . import Context, Option, OptionError
+from . import Context, Option, OptionError, capital_case
 from .capital_common import (
     DETERMINERS,
     HONORIFICS,
@@ -22,10 +22,14 @@ from .capital_common import (
     SMALL_WORDS,
     Evidence,
     base,
+    capitalized_words,
+    free_positions,
+    is_title,
     lower_counts,
     name_evidence,
     next_word,
     previous_word,
+    title_like,
 )
 from .capital_data import GROUPS, known_names
 
@@ -37,6 +41,16 @@ OPTIONS = {
     "rare-zipf": Option(
         float, default=4.0, help="below this word frequency (zipf), one capitalized use in running text is evidence"
     ),
+    "name-ratio": Option(
+        float,
+        default=1.0,
+        help="a word English writes capitalized this much more often (natural log ratio) needs one capitalized use",
+    ),
+    "strong-ratio": Option(
+        float,
+        default=2.0,
+        help="above this ratio, a capitalized use anywhere (sentence start, headline) is evidence",
+    ),
     "data": Option(list, default=list(GROUPS), help=f"name lists to use: {', '.join(GROUPS)}"),
     "names": Option(list, default=[], help="more names that are never written in lower case"),
 }
@@ -44,6 +58,7 @@ HEADING_BLOCKS = frozenset({"headline", "heading"})
 SKIP_BLOCKS = frozenset({"field", "table_cell"})
 # A character glued before a word that makes it a handle, tag, path or file name.
 GLUE = frozenset("@#/\\._=~")
+FUNCTION_ZIPF = 6.0  # words this frequent (when, new) start too many phrases to be names
 
 
 def prepare(rule: Rule) -> tuple[str, ...]:
@@ -109,7 +124,7 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     o = rule.options
     evidence = name_evidence(doc)
     lowers = lower_counts(doc)
-    words = _evidence_words(evidence) if o["article"] else frozenset()
+    words = _evidence_words(evidence, o) if o["article"] else frozenset()
     for i, tok in enumerate(doc.tokens):
         text = tok.text
         if text not in first and text not in words and base(text) not in words or _skipped(doc, tok, ctx):
@@ -128,9 +143,32 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
             yield Finding(rule.id, tok.start, tok.end, message, rule.severity, [right], Fix(right, False))
 
 
-def _evidence_words(ev: Evidence) -> frozenset[str]:
+def _evidence_words(ev: Evidence, o: dict) -> frozenset[str]:
     """Every lower-cased word the article's evidence could hold a lower-case word against."""
-    return frozenset(ev.anywhere).union(*ev.pairs)
+    strong = [w for w in ev.total if w not in ev.anywhere and _usually_capitalized(w, o["strong-ratio"])]
+    return frozenset(ev.anywhere).union(*ev.pairs, strong)
+
+
+def _name_uses(doc: Document) -> tuple[frozenset[str], frozenset[str]]:
+    """Words the article writes capitalized in running text as the first word of a name
+    (``Mark Hughes``, after a lower-case word), and right after ``the`` (``the Lions``)."""
+    cached = doc.cache.get("capital.name_uses")
+    if cached is not None:
+        return cached
+    toks, blocks, free = doc.tokens, doc.blocks, free_positions(doc)
+    leads, after_the = set(), set()
+    for i in capitalized_words(doc):
+        block = blocks[toks[i].block]
+        if free[i] or block.kind not in PROSE_KINDS or title_like(doc, block):
+            continue
+        word = toks[i].text
+        prev = previous_word(doc, i)
+        if prev is not None and prev.text == "the":
+            after_the.add(base(word).lower())
+        if not _capital_word(prev) and word == base(word) and _title_word(next_word(doc, i)):
+            leads.add(word.lower())
+    cached = doc.cache["capital.name_uses"] = frozenset(leads), frozenset(after_the)
+    return cached
 
 
 def _article_form(doc: Document, i: int, ev: Evidence, lowers: Counter, o: dict) -> tuple[str, str] | None:
@@ -153,15 +191,41 @@ def _article_form(doc: Document, i: int, ev: Evidence, lowers: Counter, o: dict)
         pair = ev.pairs.get((word, base(nxt.text).lower()))
         if pair and base(nxt.text) == pair[1]:
             return pair[0], " ".join(pair)
-    if lowers[word] > o["max-lowercase"] or len(word) < 3 or word not in ev.anywhere:
+    if lowers[word] > o["max-lowercase"] or len(word) < 3 or _prefix(doc, tok):
         return None
-    if _prefix(doc, tok):
+    if word not in ev.anywhere:
+        if ev.total[word] and _usually_capitalized(word, o["strong-ratio"]):
+            return _capitalize(tok.text, word[:1].upper() + word[1:]), word[:1].upper() + word[1:]
         return None
+    found = _name_part(doc, i, prev, nxt, ev)
+    if found:
+        return found
     forms = ev.alone.get(word)
     determiner = prev is not None and prev.text.lower() in DETERMINERS
+    if determiner and prev.text.lower() == "the" and word in _name_uses(doc)[1]:
+        determiner = False  # the article writes "the Lions" too
     if forms and not determiner and (sum(forms.values()) >= o["min-evidence"] or ev.total[word] >= o["min-uses"]):
         return _most_common(tok.text, forms)
+    if _usually_capitalized(word, o["name-ratio"]):
+        return _most_common(tok.text, ev.anywhere[word])
     return _rare_form(tok.text, prev, nxt, ev, o)
+
+
+def _usually_capitalized(word: str, least: float) -> bool:
+    """True when English at large writes ``word`` capitalized far more often than not (``england``)."""
+    found = capital_case.ratio(word)
+    return found is not None and found >= least
+
+
+def _name_part(doc: Document, i: int, prev: Token | None, nxt: Token | None, ev: Evidence) -> tuple[str, str] | None:
+    """``mark Wright`` where the article writes ``Mark Hughes``: a word the article writes as the
+    first word of a name, here before a capitalized word."""
+    word = base(doc.tokens[i].text)
+    if _capital_word(prev) or not _title_word(nxt) or word != doc.tokens[i].text:
+        return None
+    if word in _name_uses(doc)[0] and spelldata.load().zipf(word) < FUNCTION_ZIPF:
+        return _most_common(doc.tokens[i].text, ev.anywhere[word])
+    return None
 
 
 def _rare_form(found: str, prev: Token | None, nxt: Token | None, ev: Evidence, o: dict) -> tuple[str, str] | None:
@@ -183,6 +247,10 @@ def _prefix(doc: Document, tok: Token) -> bool:
     """``neo–payday``: a word glued to a dash and another word is a prefix, not a name."""
     after = doc.text[tok.end : tok.end + 2]
     return len(after) == 2 and after[0] in "-–‐" and after[1].isalpha()
+
+
+def _title_word(tok: Token | None) -> bool:
+    return _capital_word(tok) and is_title(tok.text)
 
 
 def _capital_word(tok: Token | None) -> bool:

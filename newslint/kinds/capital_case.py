@@ -1,0 +1,133 @@
+"""How often English writes a word capitalized: a case-aware prior for the ``capital_*`` kinds.
+
+wordfreq folds case, so it cannot tell ``england`` (a name) from ``group`` (a word). spaCy's
+lookup tables (``spacy-lookups-data``, MIT) keep the log probability of each cased form in a
+large English web corpus; ``ratio("england")`` is log P(``England``) - log P(``england``),
+about +2.7, while ``ratio("group")`` is about -3.4 (sentence starts give every word some
+capitalized uses). The first use reads the 7 MB table (about 2 s) and keeps the words whose
+title-case form is at least as common as their lower-case form in a small ``marshal`` file in
+the user cache directory; later runs load that in milliseconds. Without the package every
+ratio is None and the rules fall back to the article's own evidence.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import marshal
+import os
+import tempfile
+from array import array
+from pathlib import Path
+
+from ..spelldata import Table, cache_dir
+
+FORMAT = 1  # bump when the prepared layout changes
+SOURCE = ("spacy_lookups_data", "data/en_lexeme_prob.json.gz")
+MISSING = 99  # stored ratio x 10 cap for words never seen in lower case
+KEEP = 0  # keep words whose ratio x 10 is at least this
+
+_TABLE: Table | dict | None = None
+_MEMO: dict[str, float | None] = {}
+
+
+def ratio(word: str) -> float | None:
+    """log P(Word) - log P(word) for a lower-case ``word``; None when not known to be capitalized
+    at least as often as not (or when the data is not installed). Remembered per process."""
+    if word in _MEMO:
+        return _MEMO[word]
+    if len(_MEMO) > 100_000:
+        _MEMO.clear()
+    found = load().get(word)
+    _MEMO[word] = None if found is None else found / 10
+    return _MEMO[word]
+
+
+def load() -> Table | dict:
+    """lower-case word -> ratio x 10 (capped), from the cache when it is there."""
+    global _TABLE
+    if _TABLE is None:
+        source = _source()
+        if source is None:
+            _TABLE = {}
+            return _TABLE
+        path = _cache_path(source)
+        raw = _read(path)
+        if raw is None:
+            raw = _pack(prepare(source))
+            _write(path, raw)
+        values = array("b")
+        values.frombytes(raw["values"])
+        _TABLE = Table(raw["blob"], raw["offsets"], raw["slots"], values)
+    return _TABLE
+
+
+def _pack(table: dict[str, int]) -> dict:
+    blob, offsets, slots = Table.pack(list(table))
+    return {
+        "format": FORMAT,
+        "blob": blob,
+        "offsets": offsets,
+        "slots": slots,
+        "values": array("b", table.values()).tobytes(),
+    }
+
+
+def prepare(source: Path) -> dict[str, int]:
+    """Read the cased log probabilities and keep the mostly capitalized words."""
+    import gzip
+    import json
+
+    with gzip.open(source, "rt", encoding="utf-8") as fh:
+        probs: dict[str, float] = json.load(fh)
+    table = {}
+    for word, logp in probs.items():
+        if len(word) < 3 or not word[0].isupper() or not word[1:].islower() or not word.isalpha():
+            continue
+        lower = word.lower()
+        other = probs.get(lower)
+        value = MISSING if other is None else min(MISSING, round(10 * (logp - other)))
+        if value >= KEEP:
+            table[lower] = value
+    return table
+
+
+def _source() -> Path | None:
+    package, name = SOURCE
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.origin:
+        return None
+    path = Path(spec.origin).parent / name
+    return path if path.is_file() else None
+
+
+def _cache_path(source: Path) -> Path:
+    st = source.stat()
+    return cache_dir() / f"case-{FORMAT}-{st.st_size:x}.{st.st_mtime_ns:x}.marshal"
+
+
+def _read(path: Path) -> dict | None:
+    try:
+        with open(path, "rb") as fh:
+            raw = marshal.load(fh)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return raw if isinstance(raw, dict) and raw.get("format") == FORMAT else None
+
+
+def _write(path: Path, table: dict) -> None:
+    """Write atomically; a cache that cannot be written is simply not kept."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                marshal.dump(table, fh)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass

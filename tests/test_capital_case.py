@@ -1,0 +1,81 @@
+"""The case-aware prior (``capital_case``) and the evidence the proper-noun rule builds on it."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from newslint.api import lint_text, make_linter
+from newslint.config import Config
+from newslint.kinds import capital_case
+from newslint.rules import builtin_rules_dir, load_rules
+
+RULES = load_rules(builtin_rules_dir() / "capitalization")
+RULE = "capitalization.proper-noun"
+HAS_DATA = capital_case._source() is not None
+
+
+def found(text: str, **options: object) -> list[str]:
+    config = Config(select=[RULE], options={RULE: options} if options else {})
+    return [f["suggestions"][0] for f in lint_text(text, "a.txt", make_linter(config, RULES)) if f["rule"] == RULE]
+
+
+def test_prepare_keeps_words_written_mostly_capitalized(tmp_path: Path) -> None:
+    probs = {"England": -10.6, "england": -13.4, "Group": -12.2, "group": -8.8, "Davos": -12.0, "US": -9.0, "Ok": -9}
+    source = tmp_path / "probs.json.gz"
+    with gzip.open(source, "wt", encoding="utf-8") as fh:
+        json.dump(probs, fh)
+    table = capital_case.prepare(source)
+    assert table == {"england": 28, "davos": capital_case.MISSING}
+
+
+def test_without_the_data_every_ratio_is_unknown(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(capital_case, "_TABLE", {})
+    monkeypatch.setattr(capital_case, "_MEMO", {})
+    assert capital_case.ratio("england") is None
+
+
+@pytest.mark.skipif(not HAS_DATA, reason="spacy-lookups-data is not installed")
+def test_ratios_from_the_installed_data() -> None:
+    assert capital_case.ratio("england") > 2
+    assert capital_case.ratio("group") is None
+
+
+ONE_USE = "Schools\n\nTeachers from schools in England met with the minister on Monday.\n\nThey said reading will benefit {word} most.\n"
+
+
+@pytest.mark.skipif(not HAS_DATA, reason="spacy-lookups-data is not installed")
+def test_one_capitalized_use_is_enough_for_a_word_english_capitalizes() -> None:
+    assert found(ONE_USE.format(word="england")) == ["England"]
+    assert found(ONE_USE.format(word="england"), **{"name-ratio": 9.0}) == []
+
+
+def test_one_capitalized_use_is_not_enough_for_a_common_word() -> None:
+    text = "Deal\n\nShares in Altria Group rose on Monday.\n\nAnalysts said the group would gain.\n"
+    assert found(text) == []
+
+
+@pytest.mark.skipif(not HAS_DATA, reason="spacy-lookups-data is not installed")
+def test_a_sentence_start_is_evidence_for_a_strongly_capitalized_word() -> None:
+    text = "Squad\n\nRussell is fit. The coach picked Ben russell and two others for the match.\n"
+    assert found(text) == ["Russell"]
+
+
+def test_first_word_of_a_name_before_a_surname() -> None:
+    text = "Match\n\nThe club hired coach Mark Hughes in May.\n\nHis assistant mark Bowen said the team played well.\n"
+    assert found(text) == ["Mark"]
+
+
+def test_a_frequent_word_before_a_capital_is_left_alone() -> None:
+    text = "Jobs\n\nShe moved to New York in May.\n\nWho will be the new Japanese worker, he asked.\n"
+    assert found(text) == []
+
+
+def test_the_article_writing_the_name_after_the_lifts_the_determiner_block() -> None:
+    text = "Tour\n\nHe hopes to join the Lions in June. He said the Lions squad is strong.\n\nInterest in the lions tour was immense.\n"
+    assert found(text) == ["Lions"]
+    plain = "Tour\n\nHe hopes to join Lions in June. He said Lions players are strong.\n\nInterest in the lions tour was immense.\n"
+    assert found(plain) == []
