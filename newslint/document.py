@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -94,10 +95,12 @@ class Document:
         return next((b for b in self.blocks if b.kind == "headline"), None)
 
     def block_at(self, offset: int) -> Block | None:
-        for block in self.blocks:
-            if block.start <= offset < block.end or offset == block.end:
-                return block
-        return None
+        """The block holding the prose offset (its end included), or None between blocks."""
+        starts = self.cache.get("block_starts")
+        if starts is None:
+            starts = self.cache["block_starts"] = [b.start for b in self.blocks]
+        i = bisect.bisect_right(starts, offset) - 1
+        return self.blocks[i] if i >= 0 and offset <= self.blocks[i].end else None
 
     # --- mapping back to the stored file -------------------------------------------------
     def source_offsets(self, start: int, end: int) -> tuple[int, int]:

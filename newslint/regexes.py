@@ -116,19 +116,22 @@ def is_deferring() -> bool:
 def find(pattern: regex.Pattern, text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match]:
     """Matches of ``pattern`` in ``text[start:end]``, raising RegexTimeout past the bound.
 
-    When every match must hold one of a few characters (:func:`needed_chars`) and the range
-    holds none, there is nothing to search."""
+    When every match must hold one of some characters (:func:`needed_chars`) and the text
+    holds none, or the range none of a few, there is nothing to search."""
     if end is None:
         end = len(text)
     need = _needs.get(pattern, _UNKNOWN)
     if need is _UNKNOWN:
-        need = _needs[pattern] = needed_chars(pattern.pattern, pattern.flags)
+        need = _needs[pattern] = _need_of(pattern)
     if need is not None:
-        for c in need:
-            if text.find(c, start, end) >= 0:
-                break
-        else:
+        if need.isdisjoint(_chars(text)):
             return _NOTHING
+        if len(need) <= MAX_FINDS:
+            for c in need:
+                if text.find(c, start, end) >= 0:
+                    break
+            else:
+                return _NOTHING
     limit = TIMEOUT + PER_CHAR * (end - start if end > start else 0)
     deadline = _deadline.get()
     if deadline is not None:
@@ -139,7 +142,22 @@ def find(pattern: regex.Pattern, text: str, start: int = 0, end: int | None = No
 
 _NOTHING: Iterator[regex.Match] = iter(())
 _UNKNOWN: Any = object()
-_needs: dict[Any, str | None] = {}  # pattern -> needed_chars of it
+_needs: dict[Any, frozenset[str] | None] = {}  # pattern -> needed_chars of it
+MAX_FINDS = 6  # a range is searched for at most this many needed characters, else the regex runs
+_seen: list[Any] = [None, frozenset()]  # the last text and the set of its characters
+
+
+def _need_of(pattern: regex.Pattern) -> frozenset[str] | None:
+    need = needed_chars(pattern.pattern, pattern.flags)
+    return None if need is None else frozenset(need)
+
+
+def _chars(text: str) -> frozenset[str]:
+    """The characters of ``text``, kept for the last text asked about (rules search one
+    document after another, each many times)."""
+    if _seen[0] is not text:
+        _seen[0], _seen[1] = text, frozenset(text)
+    return _seen[1]
 
 
 def _matches(pattern: regex.Pattern, text: str, start: int, end: int, limit: float) -> Iterator[regex.Match]:

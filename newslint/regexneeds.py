@@ -14,7 +14,7 @@ from re import _constants as sre  # type: ignore[attr-defined]  # private, Pytho
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-MAX_CHARS = 6  # more needed characters cost more finds than the regex pass they might spare
+MAX_CHARS = 256  # a larger set is checked against the text's characters, not searched for
 _UNSAFE = ("[:", "\\p", "\\P", "\\L", "\\X", "\\G", "\\K", "(?|", "(?r", "(?V1", "(?f", "(?e", "(?b")
 _REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT} | ({sre.POSSESSIVE_REPEAT} if hasattr(sre, "POSSESSIVE_REPEAT") else set())
 _GROUPS = {sre.SUBPATTERN} | ({sre.ATOMIC_GROUP} if hasattr(sre, "ATOMIC_GROUP") else set())

@@ -35,10 +35,20 @@ def test_ignore_case_flag_gives_no_precheck() -> None:
     assert needed_chars("abc", FLAGS | regex.IGNORECASE) is None
 
 
-@pytest.mark.parametrize("source", [r"(?<=\d)[ \u00a0]+%", r"—|(?<=\S) – (?=\S)", r"(?<=a)b+", r"b(?=\n)"])
+@pytest.mark.parametrize(
+    "source",
+    [r"(?<=\d)[ \u00a0]+%", r"—|(?<=\S) – (?=\S)", r"(?<=a)b+", r"b(?=\n)", r"[\x00-\x08\u2013-\u2020]", r"[k-z]"],
+)
 def test_find_gives_the_same_matches_as_finditer(source: str) -> None:
     pattern = regex.compile(source, FLAGS)
     text = "ab 5 % and 6% — x – y\nab\n\nbb\nno match here\n"
     for start, end in [(0, len(text)), (2, 9), (10, 20), (len(text) - 14, len(text)), (23, 26)]:
         got = [m.span() for m in find(pattern, text, start, end)]
         assert got == [m.span() for m in pattern.finditer(text, start, end)]
+
+
+def test_wide_sets_are_checked_against_the_text_not_searched() -> None:
+    assert len(needed_chars(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]", FLAGS)) == 62
+    pattern = regex.compile(r"[\x00-\x08\x80-\x9f]", FLAGS)
+    assert list(find(pattern, "clean text only")) == []
+    assert [m.span() for m in find(pattern, "one \x85 here", 0, 8)] == [(4, 5)]

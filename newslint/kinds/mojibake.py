@@ -21,7 +21,8 @@ OPTIONS = {
     "safe": Option(bool, default=False, help="whether the repair may be applied with --fix"),
 }
 CONTINUATION = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
-CANDIDATE = re.compile(rf"[^\s]*[\u00c2-\u00f4][{CONTINUATION}][^\s]*")
+PAIR = re.compile(rf"[\u00c2-\u00f4][{CONTINUATION}]")  # a lead byte and a continuation byte
+SPACE = re.compile(r"\s")
 _ftfy: Any = None
 
 
@@ -49,11 +50,37 @@ def repair(text: str) -> str | None:
 
 
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    text = doc.text
     for start, end in units(doc, rule.scope):
-        for m in CANDIDATE.finditer(doc.text, start, end):
-            fixed = repair(m.group())
+        for word_start, word_end in candidates(text, start, end):
+            word = text[word_start:word_end]
+            fixed = repair(word)
             if fixed is None:
                 continue
-            message = rule.format_message(m.group(), right=fixed)
+            message = rule.format_message(word, right=fixed)
             fix = Fix(fixed, rule.options["safe"])
-            yield Finding(rule.id, m.start(), m.end(), message, rule.severity, [fixed], fix)
+            yield Finding(rule.id, word_start, word_end, message, rule.severity, [fixed], fix)
+
+
+def candidates(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of non-space characters in ``text[start:end]`` holding a
+    mis-decoded lead and continuation byte; the rare pair is searched, then the run around it.
+
+    A continuation byte shown as a space (U+00A0, U+0085) joins the run after it."""
+    done = start
+    for m in PAIR.finditer(text, start, end):
+        if m.start() < done:
+            continue
+        begin = m.start()
+        while begin > done and not text[begin - 1].isspace():
+            begin -= 1
+        done = _space(text, m.start() + 1, end)
+        if done < end and PAIR.match(text, done - 1, done + 1):
+            done = _space(text, done + 1, end)
+        yield begin, done
+
+
+def _space(text: str, start: int, end: int) -> int:
+    """The first white space in ``text[start:end]``, or ``end``."""
+    found = SPACE.search(text, start, end)
+    return found.start() if found else end

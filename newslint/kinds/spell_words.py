@@ -32,45 +32,74 @@ class Piece:
     initial: bool  # first word of a sentence, a line or a quotation, or in a heading
 
 
-def pieces(doc: Document) -> Iterator[Piece]:
-    """Word pieces worth spell-checking: not URLs, numbers, @handles, #hashtags or paths."""
+Form = tuple[str, bool]  # a piece's text and whether it is initial: all a verdict on it depends on
+
+
+def forms(doc: Document) -> dict[Form, list[Piece]]:
+    """The pieces worth spell-checking (see :func:`pieces`), grouped by text and initial, each
+    group in document order: a kind judges each form once."""
+    cached = doc.cache.get("spell_forms")
+    if cached is None:
+        cached = doc.cache["spell_forms"] = _forms(doc)
+    return cached
+
+
+def pieces(doc: Document) -> list[Piece]:
+    """Word pieces worth spell-checking, in document order: not URLs, numbers, @handles,
+    #hashtags or paths."""
     cached = doc.cache.get("spell_pieces")
     if cached is None:
-        cached = doc.cache["spell_pieces"] = _pieces(doc)
-    return iter(cached)
+        cached = doc.cache["spell_pieces"] = sorted(
+            (p for group in forms(doc).values() for p in group), key=lambda p: p.start
+        )
+    return cached
 
 
-def _pieces(doc: Document) -> list[Piece]:
-    heading = {b.index for b in doc.blocks if b.kind in ("headline", "heading")}
+def _forms(doc: Document) -> dict[Form, list[Piece]]:
     text = doc.text
     find = text.find
     size = len(text)
-    out: list[Piece] = []
-    add = out.append
-    prev_sentence = -1
-    first_in_sentence = True
-    prev_end = 0
-    for tok in doc.tokens:
-        if tok.sentence != prev_sentence:
-            prev_sentence, first_in_sentence = tok.sentence, True
-        if tok.kind != "word":
-            if tok.kind != "punct" or tok.text not in OPENERS:
-                first_in_sentence = False
-            prev_end = tok.end
-            continue
-        start, end, word = tok.start, tok.end, tok.text
-        initial = first_in_sentence or tok.block in heading or find("\n", prev_end, start) >= 0
-        first_in_sentence = False
-        prev_end = end
-        if (start and text[start - 1] in SKIP_BEFORE) or (end < size and text[end] in SKIP_AFTER):
-            continue
-        if end < size and text[end] == "." and text[end + 1 : end + 2].isalpha():
-            continue  # a domain name: georgewbush.com
-        if word.isalpha():  # most words: one piece, no digits, no apostrophe
-            add(Piece(start, end, word, initial))
-        elif not any(c.isdigit() for c in word):
-            out.extend(_parts(word, start, initial))
+    out: dict[Form, list[Piece]] = {}
+    starts = _sentence_starts(doc)
+    for block, (first, last) in zip(doc.blocks, doc.block_tokens, strict=True):
+        heading = block.kind in ("headline", "heading")
+        lines = find("\n", block.start, block.end) >= 0
+        prev_end = block.start
+        for tok in doc.tokens[first:last]:
+            start = tok.start
+            if tok.kind != "word":
+                prev_end = tok.end
+                continue
+            end, word = tok.end, tok.text
+            initial = heading or start in starts or (lines and find("\n", prev_end, start) >= 0)
+            prev_end = end
+            if (start and text[start - 1] in SKIP_BEFORE) or (end < size and text[end] in SKIP_AFTER):
+                continue
+            if end < size and text[end] == "." and text[end + 1 : end + 2].isalpha():
+                continue  # a domain name: georgewbush.com
+            if word.isalpha():  # most words: one piece, no digits, no apostrophe
+                group = out.get((word, initial))
+                if group is None:
+                    out[word, initial] = [Piece(start, end, word, initial)]
+                else:
+                    group.append(Piece(start, end, word, initial))
+            elif not any(c.isdigit() for c in word):
+                for piece in _parts(word, start, initial):
+                    out.setdefault((piece.text, piece.initial), []).append(piece)
     return out
+
+
+def _sentence_starts(doc: Document) -> set[int]:
+    """Where the first word of each sentence starts, when only opening marks come before it."""
+    tokens = doc.tokens
+    found = set()
+    for sentence in doc.sentences:
+        for tok in tokens[sentence.first_token : sentence.end_token]:
+            if tok.kind == "word":
+                found.add(tok.start)
+            if tok.kind != "punct" or tok.text not in OPENERS:
+                break
+    return found
 
 
 def _parts(word: str, start: int, initial: bool) -> Iterator[Piece]:
@@ -88,7 +117,9 @@ def counts(doc: Document) -> Counter:
     """How often each exact word form occurs in the document."""
     found = doc.cache.get("spell_counts")
     if found is None:
-        found = doc.cache["spell_counts"] = Counter(p.text for p in pieces(doc))
+        found = doc.cache["spell_counts"] = Counter()
+        for (text, _), group in forms(doc).items():
+            found[text] += len(group)
     return found
 
 
@@ -96,7 +127,7 @@ def mid_sentence_capitals(doc: Document) -> set[str]:
     """Capitalized words the article writes capitalized in mid-sentence: its proper nouns."""
     found = doc.cache.get("spell_midcaps")
     if found is None:
-        found = doc.cache["spell_midcaps"] = {p.text for p in pieces(doc) if not p.initial and p.text[:1].isupper()}
+        found = doc.cache["spell_midcaps"] = {t for t, initial in forms(doc) if not initial and t[:1].isupper()}
     return found
 
 

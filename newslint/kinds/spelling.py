@@ -22,10 +22,10 @@ from .spell_words import (
     candidates,
     counts,
     derived,
+    forms,
     match_case,
     mid_sentence_capitals,
     near_words,
-    pieces,
     shape,
     splits,
     suggestions,
@@ -50,22 +50,20 @@ def prepare(rule: Rule) -> None:
 
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     data = spelldata.load()
-    verdicts: dict[tuple[str, bool], tuple[str, list[str]] | None] = {}
     memo = _memo(ctx, rule.options, data)
-    for piece in pieces(doc):
-        key = (piece.text, piece.initial)  # in one document, all a verdict depends on
-        if key in verdicts:
-            verdict = verdicts[key]
-        else:
-            verdict = verdicts[key] = judge(piece, doc, ctx, rule.options, data, memo)
+    for group in forms(doc).values():  # in one document, a verdict depends on the form alone
+        verdict = judge(group[0], doc, ctx, rule.options, data, memo)
         if verdict is None:
             continue
+        word = group[0].text
         reason, fixes = verdict
         fixes = fixes[: rule.options["max-suggestions"]]
-        fix = Fix(fixes[0], safe=False) if fixes and clearly_best(piece.text, fixes) else None
+        best = bool(fixes) and clearly_best(word, fixes)
         hint = f"did you mean '{fixes[0]}'?" if fixes else "check the spelling."
-        message = rule.format_message(piece.text, word=piece.text, reason=reason, hint=hint)
-        yield Finding(rule.id, piece.start, piece.end, message, rule.severity, fixes, fix)
+        message = rule.format_message(word, word=word, reason=reason, hint=hint)
+        for piece in group:
+            fix = Fix(fixes[0], safe=False) if best else None
+            yield Finding(rule.id, piece.start, piece.end, message, rule.severity, list(fixes), fix)
 
 
 Verdict = tuple[str, list[str]] | None

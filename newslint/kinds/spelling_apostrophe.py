@@ -28,6 +28,8 @@ NT_STEMS = frozenset(
 )
 PRONOUNS = frozenset("i you we they he she it who that there what".split())
 ORPHAN = regex.compile(r"\b(?P<word>[^\W\d_]+) (?P<tail>s|t|m|re|ve|ll)\b(?= [^\W\d_]*[a-z])")
+TAIL = regex.compile(r"(?<=[^\W\d_]) (?:s|t|m|re|ve|ll)\b(?= [^\W\d_]*[a-z])")  # ORPHAN's rare part
+LETTER = regex.compile(r"[^\W\d_]")
 
 
 def prepare(rule: Rule) -> frozenset[str]:
@@ -36,14 +38,13 @@ def prepare(rule: Rule) -> frozenset[str]:
 
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     apostrophe = "’" if doc.text.count("’") >= doc.text.count("'") else "'"
-    for block in doc.blocks:
-        for m in ORPHAN.finditer(doc.text, block.start, block.end):
-            word, tail = m.group("word"), m.group("tail")
-            if not orphaned(word.lower(), tail, rule.compiled):
-                continue
-            fixed = f"{word}{apostrophe}{tail}"
-            message = rule.format_message(m.group(), text=m.group(), fixed=fixed)
-            yield Finding(rule.id, m.start(), m.end(), message, rule.severity, [fixed], Fix(fixed, safe=False))
+    for m in orphans(doc):
+        word, tail = m.group("word"), m.group("tail")
+        if not orphaned(word.lower(), tail, rule.compiled):
+            continue
+        fixed = f"{word}{apostrophe}{tail}"
+        message = rule.format_message(m.group(), text=m.group(), fixed=fixed)
+        yield Finding(rule.id, m.start(), m.end(), message, rule.severity, [fixed], Fix(fixed, safe=False))
 
 
 def orphaned(word: str, tail: str, not_before_s: frozenset[str]) -> bool:
@@ -54,3 +55,20 @@ def orphaned(word: str, tail: str, not_before_s: frozenset[str]) -> bool:
     if tail in ("re", "ve", "ll"):
         return word in PRONOUNS
     return len(word) > 1 and word not in not_before_s
+
+
+def orphans(doc: Document) -> Iterator[regex.Match]:
+    """ORPHAN's matches in each block, found from the rare tail (`` s``) back to its word."""
+    text = doc.text
+    done = 0
+    for hit in TAIL.finditer(text):
+        block = doc.block_at(hit.start())
+        if block is None or hit.end() > block.end:
+            continue
+        begin = hit.start()
+        while begin > block.start and LETTER.match(text, begin - 1):
+            begin -= 1
+        m = ORPHAN.match(text, begin, block.end) if begin >= done else None
+        if m is not None:
+            done = m.end()
+            yield m

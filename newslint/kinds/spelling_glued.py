@@ -17,7 +17,7 @@ from ..document import Document
 from ..findings import Finding, Fix
 from ..rules import Rule
 from . import Context, Option
-from .spell_words import FUNCTION_ZIPF, counts, derived, glued, pieces, shape
+from .spell_words import FUNCTION_ZIPF, counts, derived, forms, glued, shape
 
 OPTIONS = {
     "part-min-zipf": Option(float, default=3.0, help="how common (zipf) each part of a camel-case word must be"),
@@ -36,8 +36,7 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     data = spelldata.load()
     splits: dict[str, tuple[str, ...] | None] = {}
     memo = ctx.cache.setdefault(("spelling.glued.lower", id(data)), {})  # per process: lower case only
-    for piece in pieces(doc):
-        word = piece.text
+    for (word, _), pieces in forms(doc).items():
         if word in splits:
             split = splits[word]
         elif word in ctx.accept:
@@ -53,7 +52,9 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         if split:
             joined = " ".join(split)
             message = rule.format_message(word, word=word, split=joined)
-            yield Finding(rule.id, piece.start, piece.end, message, rule.severity, [joined], Fix(joined, safe=False))
+            for piece in pieces:
+                fix = Fix(joined, safe=False)
+                yield Finding(rule.id, piece.start, piece.end, message, rule.severity, [joined], fix)
 
 
 def find_split(word: str, doc: Document, data: spelldata.SpellData, o: dict) -> tuple[str, ...] | None:

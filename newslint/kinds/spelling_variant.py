@@ -15,7 +15,7 @@ from ..document import Document
 from ..findings import Finding, Fix, Related
 from ..rules import Rule
 from . import Context, Option
-from .spell_words import Piece, match_case, pieces
+from .spell_words import Piece, forms, match_case
 
 OPTIONS = {
     "ignore": Option(list, default=[], help="words whose two spellings mean different things (program, license)"),
@@ -30,23 +30,24 @@ def prepare(rule: Rule) -> frozenset[str]:
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     data = spelldata.load()
     us_to_gb = data.us_to_gb
+    gb_to_us = data.gb_to_us
     seen: dict[str, dict[str, list[tuple[Piece, str]]]] = {}
-    for piece in pieces(doc):
-        lower = piece.text.lower()
-        if lower in rule.compiled:
-            continue
-        if lower in data.gb_to_us:
-            variety, other = "gb", data.gb_to_us[lower]
+    for (text, _), pieces in forms(doc).items():
+        lower = text.lower()
+        if lower in gb_to_us:
+            variety, other = "gb", gb_to_us[lower]
         elif lower in us_to_gb:
             variety, other = "us", us_to_gb[lower]
         else:
             continue
-        if other in rule.compiled:
+        if lower in rule.compiled or other in rule.compiled:
             continue
         group = "ise" if "is" in lower and "iz" in other or "iz" in lower and "is" in other else "other"
-        seen.setdefault(group, {"gb": [], "us": []})[variety].append((piece, other))
+        seen.setdefault(group, {"gb": [], "us": []})[variety].extend((piece, other) for piece in pieces)
     for uses in seen.values():
         if uses["gb"] and uses["us"]:
+            uses["gb"].sort(key=lambda use: use[0].start)
+            uses["us"].sort(key=lambda use: use[0].start)
             yield finding(rule, uses)
 
 
