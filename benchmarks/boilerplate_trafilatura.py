@@ -7,7 +7,7 @@ For each ``NAME.txt`` (or ``NAME.html`` with --html) under
 the hand-made truth: a ``boilerplate`` snippet is found when a finding overlaps it, a ``main``
 snippet is wrongly flagged when one does (snippets in ``not_in_txt`` are skipped). For HTML the
 page is stripped of tags, scripts and styles (each character keeping its offset in the file) and
-a snippet counts when a finding overlaps one of its places in that text. ``--substring`` scores
+a snippet counts when a finding overlaps one of its places in that text (case as written). ``--substring`` scores
 HTML the older way: a snippet counts when its text holds a finding's text or the other way round
 (so a flagged menu entry "Search" counted against any article sentence holding "search").
 """
@@ -67,7 +67,7 @@ def rules_at(text: str, snippet: str, flagged: list[tuple[int, int, str]]) -> li
 
 
 def visible(markup: str) -> tuple[str, list[int]]:
-    """The page's text, lower case, spaces collapsed, with each character's offset in the markup."""
+    """The page's text, spaces collapsed, with each character's offset in the markup."""
     chars: list[str] = []
     where: list[int] = []
     pos = 0
@@ -82,7 +82,7 @@ def visible(markup: str) -> tuple[str, list[int]]:
                     chars.append(" ")
                     where.append(at)
             else:
-                chars.append(ch.lower())
+                chars.append(ch)
                 where.append(at)
         if m:
             if chars and chars[-1] != " ":
@@ -95,7 +95,7 @@ def visible(markup: str) -> tuple[str, list[int]]:
 def hit_html_at(page: tuple[str, list[int]], snippet: str, flagged: list[tuple[int, int, str]]) -> list[str] | None:
     """Rules of the findings overlapping any place of the snippet on the page (None: not on it)."""
     text, where = page
-    s = SPACE.sub(" ", snippet).strip().lower()
+    s = SPACE.sub(" ", snippet).strip()
     rules: set[str] = set()
     at = text.find(s)
     if at < 0:
