@@ -79,3 +79,24 @@ def test_the_article_writing_the_name_after_the_lifts_the_determiner_block() -> 
     assert found(text) == ["Lions"]
     plain = "Tour\n\nHe hopes to join Lions in June. He said Lions players are strong.\n\nInterest in the lions tour was immense.\n"
     assert found(plain) == []
+
+
+def test_last_word_of_a_name_after_a_word_only_used_in_names() -> None:
+    text = (
+        "Tobacco\n\nThe firms are Altria Group, Lorillard Tobacco and others, lawyers said.\n\n"
+        "Shares in Liggett group rose on Monday.\n"
+    )
+    assert found(text) == ["Group"]
+
+
+def test_a_capitalized_modifier_before_a_common_noun_is_left_alone() -> None:
+    text = (
+        "Music\n\nThe Regular Music festival drew Scottish bands and others on Monday.\n\n"
+        "It was a fine summer for Scottish music lovers and Scottish fans.\n"
+    )
+    assert found(text) == []
+
+
+def test_a_word_unknown_to_english_capitalized_only_at_sentence_starts() -> None:
+    text = "Athletes\n\nKenteris and Thanou missed tests. Kenteris denied it.\n\nBut kenteris and Thanou skipped it.\n"
+    assert found(text) == ["Kenteris"]

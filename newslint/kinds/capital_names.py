@@ -48,7 +48,7 @@ OPTIONS = {
     ),
     "strong-ratio": Option(
         float,
-        default=2.0,
+        default=1.5,
         help="above this ratio, a capitalized use anywhere (sentence start, headline) is evidence",
     ),
     "data": Option(list, default=list(GROUPS), help=f"name lists to use: {', '.join(GROUPS)}"),
@@ -145,7 +145,7 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
 
 def _evidence_words(ev: Evidence, o: dict) -> frozenset[str]:
     """Every lower-cased word the article's evidence could hold a lower-case word against."""
-    strong = [w for w in ev.total if w not in ev.anywhere and _usually_capitalized(w, o["strong-ratio"])]
+    strong = [w for w in ev.total if w not in ev.anywhere and _strong(w, o)]
     return frozenset(ev.anywhere).union(*ev.pairs, strong)
 
 
@@ -194,10 +194,10 @@ def _article_form(doc: Document, i: int, ev: Evidence, lowers: Counter, o: dict)
     if lowers[word] > o["max-lowercase"] or len(word) < 3 or _prefix(doc, tok):
         return None
     if word not in ev.anywhere:
-        if ev.total[word] and _usually_capitalized(word, o["strong-ratio"]):
+        if ev.total[word] and _strong(word, o):
             return _capitalize(tok.text, word[:1].upper() + word[1:]), word[:1].upper() + word[1:]
         return None
-    found = _name_part(doc, i, prev, nxt, ev)
+    found = _name_part(doc, i, prev, nxt, ev) or _after_name_part(doc, i, prev, ev)
     if found:
         return found
     forms = ev.alone.get(word)
@@ -209,6 +209,12 @@ def _article_form(doc: Document, i: int, ev: Evidence, lowers: Counter, o: dict)
     if _usually_capitalized(word, o["name-ratio"]):
         return _most_common(tok.text, ev.anywhere[word])
     return _rare_form(tok.text, prev, nxt, ev, o)
+
+
+def _strong(word: str, o: dict) -> bool:
+    """A word the article needs to capitalize only once, anywhere (sentence start, headline):
+    one English writes capitalized far more often than not, or one unknown to English."""
+    return _usually_capitalized(word, o["strong-ratio"]) or word.isalpha() and spelldata.load().freq(word) == 0
 
 
 def _usually_capitalized(word: str, least: float) -> bool:
@@ -226,6 +232,28 @@ def _name_part(doc: Document, i: int, prev: Token | None, nxt: Token | None, ev:
     if word in _name_uses(doc)[0] and spelldata.load().zipf(word) < FUNCTION_ZIPF:
         return _most_common(doc.tokens[i].text, ev.anywhere[word])
     return None
+
+
+def _after_name_part(doc: Document, i: int, prev: Token | None, ev: Evidence) -> tuple[str, str] | None:
+    """``Liggett group`` where the article writes ``Altria Group`` and never writes ``Liggett``
+    without a capitalized word after it: the lower-case word ends a name."""
+    word = base(doc.tokens[i].text)
+    if not _title_word(prev) or prev.text != base(prev.text) or free_positions(doc)[i - 1]:
+        return None
+    heads = {b for _, b in ev.pairs}
+    if word in heads and _modifiers(doc)[prev.text.lower()] <= 1:  # this use is one
+        return _most_common(doc.tokens[i].text, ev.anywhere[word])
+    return None
+
+
+def _modifiers(doc: Document) -> Counter:
+    """How often the article writes each title-case word with no capitalized word after it."""
+    cached = doc.cache.get("capital.modifiers")
+    if cached is None:
+        toks = doc.tokens
+        cached = Counter(toks[i].text.lower() for i in capitalized_words(doc) if not _title_word(next_word(doc, i)))
+        doc.cache["capital.modifiers"] = cached
+    return cached
 
 
 def _rare_form(found: str, prev: Token | None, nxt: Token | None, ev: Evidence, o: dict) -> tuple[str, str] | None:
