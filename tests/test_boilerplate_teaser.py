@@ -49,3 +49,10 @@ def test_the_last_paragraph_before_a_read_more_box_is_not_a_teaser() -> None:
 def test_read_more_with_a_colon_is_a_label_not_a_link() -> None:
     text = BODY + "A new bridge opens in May\n\nThe bridge took four years to build.\n\nRead more:\n\nThe Herald\n"
     assert lint(text, more=["read more"], **{"headline-words": 20}) == []
+
+
+def test_prose_words_takes_a_short_paragraph_after_the_marker_past_labels() -> None:
+    bio = "About the author\n\nLinkedIn\n\nJane Smith has covered diplomacy since 2010.\n\nShe lives in Vienna.\n"
+    assert lint(BODY + bio, markers=["about the author"], **{"prose-words": 50}) == [(7, 9)]
+    assert lint(BODY + bio, markers=["about the author"], **{"prose-words": 3}) == [(7, 7)]
+    assert lint(BODY + bio, markers=["about the author"]) == [(7, 7)]

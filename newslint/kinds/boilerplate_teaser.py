@@ -5,6 +5,9 @@ the title of another article and its first lines, cut off with "[…]" or follow
 more" link; a box of related articles repeats that shape. The teasers after a marker are
 reported as one finding; the marker itself is left to the phrase rules.
 
+With ``prose-words``, a paragraph after the marker is taken whole (an author's bio after "About
+the author"), past the title-like lines between them (the author's name, "LinkedIn").
+
 With ``more`` (regexes of a "Read more" link standing alone) a teaser is also found without a
 marker: a title line, then a short paragraph, then the link. The title is required, so that the
 last paragraph of the article, before a "Read more" box of links, is never taken.
@@ -31,6 +34,7 @@ OPTIONS = {
         int, default=0, help="a block of 3 to this many words without closing punctuation is a title"
     ),
     "excerpt-words": Option(int, default=100, help="longest excerpt before a 'Read more' block, in words"),
+    "prose-words": Option(int, default=0, help="after a marker, a paragraph of at most this many words is taken whole"),
 }
 INVISIBLE = "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff"
 LINKISH = re.compile(r"://|www\.|\w\.(?:com|org|net)/|@\w")
@@ -52,8 +56,9 @@ def prepare(rule: Rule) -> tuple[re.Pattern | None, re.Pattern, re.Pattern | Non
     for key in ("max-blocks", "max-teasers", "excerpt-words"):
         if rule.options[key] < 1:
             raise OptionError(key, "must be at least 1")
-    if rule.options["headline-words"] < 0:
-        raise OptionError("headline-words", "must not be negative")
+    for key in ("headline-words", "prose-words"):
+        if rule.options[key] < 0:
+            raise OptionError(key, "must not be negative")
     if not rule.options["markers"] and not rule.options["more"]:
         raise OptionError("markers", "give 'markers', 'more' or both")
     return (
@@ -90,6 +95,11 @@ class Teasers:
         """A short paragraph followed by a 'Read more' block."""
         return self.is_more(i + 1) and len(self.blocks[i].text.split()) <= self.o["excerpt-words"]
 
+    def is_prose(self, i: int) -> bool:
+        """A paragraph short enough for ``prose-words`` (an author's bio after "About the author")."""
+        words = len(self.blocks[i].text.split())
+        return 0 < words <= self.o["prose-words"] and bool(TERMINAL.search(self.text(i)))
+
     def one(self, pos: int) -> tuple[int, bool]:
         """(end, cut off) of the teaser starting at block ``pos``: its titles, then its excerpt."""
         k = pos
@@ -98,6 +108,8 @@ class Teasers:
                 return k + 1, True
             if self.is_excerpt(k):
                 return k + 2, True
+            if self.is_prose(k):
+                return k + 1, True
             if not self.is_title(k):
                 break
             k += 1
