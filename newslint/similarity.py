@@ -19,7 +19,7 @@ from .document import Block, Document
 
 # Dashes, double and single quotation marks, each to one plain form.
 QUOTE_MAP = str.maketrans("‐‑‒–—―“”„«»‘’‚′", "------" + '"' * 5 + "'" * 4)
-SPACES = re.compile(r"\s+")
+TRAILING_MARKS = " .,;:!?…-–—'\""  # after white space is one space, as TRAILING's set
 TRAILING = re.compile(r"[\s.,;:!?…\-–—'\"]+$")
 LETTER = re.compile(r"[^\W\d_]")
 WORD_KINDS = frozenset({"word", "number", "abbr", "url", "email"})
@@ -28,8 +28,7 @@ WORD_KINDS = frozenset({"word", "number", "abbr", "url", "email"})
 def normal_text(text: str) -> str:
     """Text with one quote style, single spaces, lower case and no trailing punctuation."""
     text = unicodedata.normalize("NFKC", text).translate(QUOTE_MAP)
-    text = SPACES.sub(" ", text).strip().lower()
-    return TRAILING.sub("", text)
+    return " ".join(text.split()).lower().rstrip(TRAILING_MARKS)
 
 
 def has_letter(text: str) -> bool:
@@ -38,7 +37,14 @@ def has_letter(text: str) -> bool:
 
 def block_words(doc: Document, block: Block) -> tuple[str, ...]:
     """The block's words, numbers and links, lower-cased with straight apostrophes."""
-    return tuple(t.text.lower().replace("’", "'") for t in doc.tokens_of(block) if t.kind in WORD_KINDS)
+    first, end = doc.block_tokens[block.index]
+    text = doc.text
+    low = text[block.start : block.end].lower()
+    if len(low) != block.end - block.start:  # a letter whose lower case is longer (İ)
+        return tuple(t.text.lower().replace("’", "'") for t in doc.tokens[first:end] if t.kind in WORD_KINDS)
+    at = block.start
+    low = low.replace("’", "'")
+    return tuple(low[t.start - at : t.end - at] for t in doc.tokens[first:end] if t.kind in WORD_KINDS)
 
 
 @dataclass(slots=True)
@@ -97,8 +103,8 @@ def sketch(ids: Sequence[int], k: int) -> list[int]:
     Word ids come from :class:`NearIndex` in document order, and tuples of ints hash the same
     in every run, so the sketch is deterministic.
     """
-    grams = set(zip(ids, ids[1:], ids[2:], strict=False)) or {(i,) for i in ids}
-    return sorted({hash(g) for g in grams})[:k]
+    hashes = set(map(hash, zip(ids, ids[1:], ids[2:], strict=False))) or {hash((i,)) for i in ids}
+    return sorted(hashes)[:k]
 
 
 @dataclass
@@ -114,10 +120,8 @@ class NearIndex:
     def candidates(self, words: Sequence[str], limit: int = 4) -> tuple[list[int], list[int]]:
         """(earlier unit ids sharing the most sketch entries, at least two; this unit's sketch)."""
         vocab = self.vocabulary
-        for w in words:  # ids in document order: the same in every run, whatever the hash seed
-            if w not in vocab:
-                vocab[w] = len(vocab)
-        sk = sketch(list(map(vocab.__getitem__, words)), self.k)
+        # ids in document order: the same in every run, whatever the hash seed
+        sk = sketch([vocab.setdefault(w, len(vocab)) for w in words], self.k)
         counts: dict[int, int] = defaultdict(int)
         for h in sk:
             bucket = self.buckets.get(h, ())

@@ -40,8 +40,9 @@ def prepare(rule: Rule) -> dict:
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     toks = doc.tokens
     text = doc.text
-    for i in range(1, len(toks)):
-        a, b = toks[i - 1], toks[i]
+    for i, (a, b) in enumerate(zip(toks, toks[1:], strict=False), 1):
+        if len(a.text) != len(b.text) and a.text.isascii() and b.text.isascii():
+            continue  # most pairs: cannot be the same word in another case
         if b.kind != "word" or a.kind != "word" or a.block != b.block:
             continue
         if a.text.lower().replace("’", "'") != b.text.lower().replace("’", "'"):
