@@ -88,3 +88,27 @@ def test_an_invisible_separator_after_a_full_stop_still_ends_a_sentence() -> Non
     text = "Fried Noodles\n\n" + BODY + "\n" + steps + "Leave a Reply\n\nName\n\nEmail\n"
     outside = by_rule(lint(text), "boilerplate.outside-article")
     assert outside and all("Stir" not in f["message"] for f in outside)
+
+
+def test_a_list_introduced_by_a_sentence_with_a_colon_is_the_articles_own() -> None:
+    names = "Jane Smith, Director of Research at Acme\nJohn Brown, Head of Policy at Beta\n"
+    names += "Ann Green, Chief Economist at Gamma\nTom White, Senior Fellow at Delta\n"
+    introduced = "Talks End\n\n" + BODY + "\nRead the interviews with the other speakers at the summit:\n\n" + names
+    assert by_rule(lint(introduced), "boilerplate.link-list") == []
+    bare = "Talks End\n\n" + BODY + "\nMore\n\n" + names
+    assert by_rule(lint(bare), "boilerplate.link-list")
+    form = "Talks End\n\n" + BODY + "\nEnter your email address to get new recipe alerts:\n\n" + names
+    assert by_rule(lint(form), "boilerplate.link-list")
+
+
+def test_outside_article_leaves_out_a_list_the_article_introduces() -> None:
+    items = "".join(f"Tuples save memory in case {n}\n\n" for n in range(4))
+    text = (
+        "Talks End\n\n"
+        + BODY
+        + "\nI will sum them up for you here:\n\n"
+        + items
+        + "Author: Jane Smith\n\nRss\n\n© 2020 Herald\n"
+    )
+    (outside,) = by_rule(lint(text), "boilerplate.outside-article")
+    assert "Author: Jane Smith" in outside["message"]

@@ -78,6 +78,18 @@ def is_title_like(text: str, max_words: int = 12) -> bool:
     return capitals == len(content)
 
 
+FORM_PROMPT = re.compile(r"\b(?:e-?mail|field|password|user ?name|human|captcha)\b", re.IGNORECASE)
+
+
+def introduces_list(text: str, min_words: int = 6) -> bool:
+    """A sentence of the article that ends with a colon: the lines after it are its own list.
+
+    The prompt of a web form ("Enter your email address to get new recipes:") is not one.
+    """
+    text = text.rstrip()
+    return text.endswith(":") and len(text.split()) >= min_words and not FORM_PROMPT.search(text)
+
+
 def delete_fix() -> Fix:
     """Deleting a boilerplate block is a judgement call: offered, never applied by default."""
     return Fix("", safe=False)

@@ -1,7 +1,8 @@
 """``boilerplate_links``: a run of short Title Case lines: a menu or a list of links.
 
 Navigation bars and "related stories" boxes export as one link a line, none of them a
-sentence. The run is reported once, from its first line to its last.
+sentence. The run is reported once, from its first line to its last; a run right after a
+sentence that ends with a colon ("Read about the other winners:") is the article's own list.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from ..document import Document
 from ..findings import Finding
 from ..rules import Rule
 from . import Context, Option, OptionError
-from .boilerplate_lines import Line, delete_fix, is_title_like, lines
+from .boilerplate_lines import Line, delete_fix, introduces_list, is_title_like, lines
 
 OPTIONS = {
     "min-lines": Option(int, default=4, help="shortest run of link-like lines reported"),
@@ -27,15 +28,18 @@ def prepare(rule: Rule) -> None:
 
 
 def _runs(doc: Document, max_words: int) -> Iterator[list[Line]]:
+    """Runs of link-like lines, except a list that a sentence of the article introduces."""
     run: list[Line] = []
+    introduced = False
     for line in lines(doc):
         if doc.blocks[line.block].kind != "headline" and is_title_like(line.text, max_words):
             run.append(line)
             continue
-        if run:
+        if run and not introduced:
             yield run
         run = []
-    if run:
+        introduced = introduces_list(line.text)
+    if run and not introduced:
         yield run
 
 

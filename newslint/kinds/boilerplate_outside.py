@@ -17,7 +17,7 @@ from ..document import Block, Document
 from ..findings import Finding
 from ..rules import Rule
 from . import Context, Option, OptionError
-from .boilerplate_lines import delete_fix
+from .boilerplate_lines import delete_fix, introduces_list
 
 OPTIONS = {
     "min-body-words": Option(int, default=100, help="a body shorter than this is not trusted"),
@@ -70,13 +70,26 @@ def _is_prose(block: Block, min_words: int) -> bool:
 
 
 def _runs(blocks: list[Block], o: dict) -> list[list[Block]]:
-    """Runs of short blocks that are not prose (headlines excluded)."""
+    """Runs of short blocks that are not prose (headlines excluded).
+
+    A list that a sentence of the article introduces ("I'll sum them up:") is left out: the
+    items of several words without a colon at the head of the run after it.
+    """
     runs: list[list[Block]] = [[]]
+    introduced = False
     for block in blocks:
-        short = len(block.text.split()) <= o["max-words"]
-        if block.kind != "headline" and short and not _is_prose(block, o["min-prose-words"]):
+        words = len(block.text.split())
+        if introduces_list(block.text):
+            introduced = True
+        elif block.kind != "headline" and words <= o["max-words"] and not _is_prose(block, o["min-prose-words"]):
+            if introduced and words >= 3 and ":" not in block.text:
+                continue
+            introduced = False
             runs[-1].append(block)
-        elif runs[-1]:
+            continue
+        else:
+            introduced = False
+        if runs[-1]:
             runs.append([])
     return [r for r in runs if r]
 
