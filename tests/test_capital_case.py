@@ -23,13 +23,13 @@ def found(text: str, **options: object) -> list[str]:
     return [f["suggestions"][0] for f in lint_text(text, "a.txt", make_linter(config, RULES)) if f["rule"] == RULE]
 
 
-def test_prepare_keeps_words_written_mostly_capitalized(tmp_path: Path) -> None:
+def test_prepare_keeps_the_ratio_of_every_word_with_a_title_case_form(tmp_path: Path) -> None:
     probs = {"England": -10.6, "england": -13.4, "Group": -12.2, "group": -8.8, "Davos": -12.0, "US": -9.0, "Ok": -9}
     source = tmp_path / "probs.json.gz"
     with gzip.open(source, "wt", encoding="utf-8") as fh:
         json.dump(probs, fh)
     table = capital_case.prepare(source)
-    assert table == {"england": 28, "davos": capital_case.MISSING}
+    assert table == {"england": 28, "group": -34, "davos": capital_case.MISSING}
 
 
 def test_without_the_data_every_ratio_is_unknown(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -41,7 +41,8 @@ def test_without_the_data_every_ratio_is_unknown(monkeypatch: pytest.MonkeyPatch
 @pytest.mark.skipif(not HAS_DATA, reason="spacy-lookups-data is not installed")
 def test_ratios_from_the_installed_data() -> None:
     assert capital_case.ratio("england") > 2
-    assert capital_case.ratio("group") is None
+    assert capital_case.ratio("group") < -2
+    assert capital_case.ratio("xqzvw") is None
 
 
 ONE_USE = "Schools\n\nTeachers from schools in England met with the minister on Monday.\n\nThey said reading will benefit {word} most.\n"
@@ -100,3 +101,34 @@ def test_a_capitalized_modifier_before_a_common_noun_is_left_alone() -> None:
 def test_a_word_unknown_to_english_capitalized_only_at_sentence_starts() -> None:
     text = "Athletes\n\nKenteris and Thanou missed tests. Kenteris denied it.\n\nBut kenteris and Thanou skipped it.\n"
     assert found(text) == ["Kenteris"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The meeting is on may 25 in Paris.",
+        "He left in march 2005, aides said.",
+        "He quit in march last year, aides said.",
+    ],
+)
+def test_a_month_that_is_also_a_word_known_by_a_date(sentence: str) -> None:
+    text = f"Dates\n\nThe firm met in May and March, its officials said on Monday.\n\n{sentence}\n"
+    assert len(found(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Prices may 10 times rise.", "The march last week drew crowds.", "They may go in march."]
+)
+def test_a_month_word_without_a_date_is_left_alone(sentence: str) -> None:
+    text = f"Dates\n\nThe firm met in May and March, its officials said on Monday.\n\n{sentence}\n"
+    assert found(text) == []
+
+
+@pytest.mark.skipif(not HAS_DATA, reason="spacy-lookups-data is not installed")
+def test_a_frequent_word_english_writes_in_lower_case_needs_a_capitalized_neighbour() -> None:
+    text = (
+        "Game\n\nIn the game, Time itself is a weapon, and Time runs out fast for all.\n\n"
+        "He fought harder than last time.\n"
+    )
+    assert found(text, **{"common-ratio": -9.9}) == ["Time"]
+    assert found(text) == []

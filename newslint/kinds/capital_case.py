@@ -4,9 +4,9 @@ wordfreq folds case, so it cannot tell ``england`` (a name) from ``group`` (a wo
 lookup tables (``spacy-lookups-data``, MIT) keep the log probability of each cased form in a
 large English web corpus; ``ratio("england")`` is log P(``England``) - log P(``england``),
 about +2.7, while ``ratio("group")`` is about -3.4 (sentence starts give every word some
-capitalized uses). The first use reads the 7 MB table (about 2 s) and keeps the words whose
-title-case form is at least as common as their lower-case form in a small ``marshal`` file in
-the user cache directory; later runs load that in milliseconds. Without the package every
+capitalized uses). The first use reads the 7 MB table (about 2 s) and keeps the ratio of every
+word with a title-case form in a compact ``marshal`` file in the user cache directory; later
+runs load that in milliseconds. Without the package every
 ratio is None and the rules fall back to the article's own evidence.
 """
 
@@ -21,18 +21,17 @@ from pathlib import Path
 
 from ..spelldata import Table, cache_dir
 
-FORMAT = 1  # bump when the prepared layout changes
+FORMAT = 2  # bump when the prepared layout changes
 SOURCE = ("spacy_lookups_data", "data/en_lexeme_prob.json.gz")
-MISSING = 99  # stored ratio x 10 cap for words never seen in lower case
-KEEP = 0  # keep words whose ratio x 10 is at least this
+MISSING = 99  # stored ratio x 10 for words never seen in lower case; ratios are clamped to +-99
 
 _TABLE: Table | dict | None = None
 _MEMO: dict[str, float | None] = {}
 
 
 def ratio(word: str) -> float | None:
-    """log P(Word) - log P(word) for a lower-case ``word``; None when not known to be capitalized
-    at least as often as not (or when the data is not installed). Remembered per process."""
+    """log P(Word) - log P(word) for a lower-case ``word`` (clamped to +-9.9); None when the data
+    has no title-case form of it (or is not installed). Remembered per process."""
     if word in _MEMO:
         return _MEMO[word]
     if len(_MEMO) > 100_000:
@@ -85,9 +84,7 @@ def prepare(source: Path) -> dict[str, int]:
             continue
         lower = word.lower()
         other = probs.get(lower)
-        value = MISSING if other is None else min(MISSING, round(10 * (logp - other)))
-        if value >= KEEP:
-            table[lower] = value
+        table[lower] = MISSING if other is None else max(-MISSING, min(MISSING, round(10 * (logp - other))))
     return table
 
 

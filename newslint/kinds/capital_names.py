@@ -51,6 +51,11 @@ OPTIONS = {
         default=1.5,
         help="above this ratio, a capitalized use anywhere (sentence start, headline) is evidence",
     ),
+    "common-ratio": Option(
+        float,
+        default=-2.5,
+        help="below this ratio, only a capitalized neighbour (a name's other words) is evidence",
+    ),
     "data": Option(list, default=list(GROUPS), help=f"name lists to use: {', '.join(GROUPS)}"),
     "names": Option(list, default=[], help="more names that are never written in lower case"),
 }
@@ -58,6 +63,10 @@ HEADING_BLOCKS = frozenset({"headline", "heading"})
 SKIP_BLOCKS = frozenset({"field", "table_cell"})
 # A character glued before a word that makes it a handle, tag, path or file name.
 GLUE = frozenset("@#/\\._=~")
+FREQUENT_ZIPF = 4.5  # a frequent word: its case ratio in English says more than one article
+MONTHS = {"may": "May", "march": "March", "august": "August"}  # months that are also words
+DATE_WORDS = frozenset("on by until till from since before after of to in".split())
+RELATIVE = frozenset(("last", "next", "this"))
 FUNCTION_ZIPF = 6.0  # words this frequent (when, new) start too many phrases to be names
 
 
@@ -124,7 +133,7 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     o = rule.options
     evidence = name_evidence(doc)
     lowers = lower_counts(doc)
-    words = _evidence_words(evidence, o) if o["article"] else frozenset()
+    words = _evidence_words(evidence, o).union(MONTHS) if o["article"] else frozenset(MONTHS)
     for i, tok in enumerate(doc.tokens):
         text = tok.text
         if text not in first and text not in words and base(text) not in words or _skipped(doc, tok, ctx):
@@ -136,11 +145,43 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
             message = rule.format_message(found, right=right, why="is a name")
             yield Finding(rule.id, span[0].start, span[-1].end, message, rule.severity, [right], Fix(right, False))
             continue
-        found = _article_form(doc, i, evidence, lowers, o)
+        found = _article_form(doc, i, evidence, lowers, o) or _month(doc, i, evidence)
         if found:
             right, form = found
             message = rule.format_message(tok.text, right=right, why=f"is written '{form}' elsewhere in the article")
             yield Finding(rule.id, tok.start, tok.end, message, rule.severity, [right], Fix(right, False))
+
+
+def _month(doc: Document, i: int, ev: Evidence) -> tuple[str, str] | None:
+    """``on may 25``, ``in march 2005``, ``in march last year``, ``agreed last may``: a month that
+    is also a word, known by a date beside it (the last two only where the article writes the
+    month capitalized elsewhere)."""
+    tok = doc.tokens[i]
+    month = MONTHS.get(tok.text)
+    if month is None:
+        return None
+    prev, nxt = previous_word(doc, i), next_word(doc, i)
+    if _date_after(doc, i) and prev is not None and prev.text.lower() in DATE_WORDS:
+        return month, month
+    if not ev.total[tok.text]:
+        return None
+    if prev is not None and prev.text.lower() in DATE_WORDS and nxt is not None and nxt.text in RELATIVE:
+        later = next_word(doc, i + 1)
+        return (month, month) if later is not None and later.text == "year" else None
+    if prev is not None and prev.text in RELATIVE and prev.text != "this":
+        before = previous_word(doc, i - 1)
+        if before is None or before.text.lower() not in DETERMINERS and before.text.lower() != "at":
+            return month, month
+    return None
+
+
+def _date_after(doc: Document, i: int) -> bool:
+    """True when token ``i`` is followed by a space and a day (1-31) or a year (19xx, 20xx)."""
+    after = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
+    if after is None or after.kind != "number" or doc.text[doc.tokens[i].end : after.start] != " ":
+        return False
+    text = after.text
+    return text.isdigit() and (1 <= int(text) <= 31 or len(text) == 4 and text[:2] in ("19", "20"))
 
 
 def _evidence_words(ev: Evidence, o: dict) -> frozenset[str]:
@@ -200,6 +241,8 @@ def _article_form(doc: Document, i: int, ev: Evidence, lowers: Counter, o: dict)
     found = _name_part(doc, i, prev, nxt, ev) or _after_name_part(doc, i, prev, ev)
     if found:
         return found
+    if _usually_lower(word, o):
+        return None
     forms = ev.alone.get(word)
     determiner = prev is not None and prev.text.lower() in DETERMINERS
     if determiner and prev.text.lower() == "the" and word in _name_uses(doc)[1]:
@@ -209,6 +252,13 @@ def _article_form(doc: Document, i: int, ev: Evidence, lowers: Counter, o: dict)
     if _usually_capitalized(word, o["name-ratio"]):
         return _most_common(tok.text, ev.anywhere[word])
     return _rare_form(tok.text, prev, nxt, ev, o)
+
+
+def _usually_lower(word: str, o: dict) -> bool:
+    """True for a frequent word English writes in lower case far more often than its sentence
+    starts explain (``time``, ``budget``): a capitalized use standing alone is then a title."""
+    found = capital_case.ratio(word)
+    return found is not None and found <= o["common-ratio"] and spelldata.load().zipf(word) >= FREQUENT_ZIPF
 
 
 def _strong(word: str, o: dict) -> bool:
