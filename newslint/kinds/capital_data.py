@@ -20,6 +20,8 @@ _PLAIN = re.compile(r"^[^\W\d_]+(?:[ -][^\W\d_]+)*$")
 _GROUPS = ("countries", "regions", "languages", "demonyms", "days", "months", "cities")
 
 _cache: dict[tuple[str, ...], dict[str, str]] = {}
+_DATA: dict[str, list[str]] | None = None  # group -> names, read once per process
+FORMAT = 1  # bump when the groups or how they are formed change
 
 
 def _demonyms(names: list[str]) -> list[str]:
@@ -42,6 +44,36 @@ def _demonyms(names: list[str]) -> list[str]:
 
 
 def _groups() -> dict[str, list[str]]:
+    """The names of each group: read from CLDR once, then kept in the user cache folder
+    (reading babel's locale data costs tens of milliseconds, the cached copy about one)."""
+    global _DATA
+    if _DATA is None:
+        from .. import spelldata
+
+        path = spelldata.cache_dir() / f"cldr-names-{FORMAT}-{_stamp()}.marshal"
+        raw = spelldata._cached(path, lambda: {"format": spelldata.FORMAT, **_read_cldr()})
+        _DATA = {group: list(raw.get(group, ())) for group in _GROUPS}
+    return _DATA
+
+
+def _stamp() -> str:
+    """Size and time of babel's global and English data files, which the names come from."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("babel")
+    folder = Path(spec.origin).parent if spec and spec.origin else None
+    parts = []
+    for name in ("global.dat", "locale-data/en.dat"):
+        try:
+            st = (folder / name).stat() if folder else None
+        except OSError:
+            st = None
+        parts.append(f"{st.st_size:x}.{st.st_mtime_ns:x}" if st else "none")
+    return "-".join(parts)
+
+
+def _read_cldr() -> dict[str, list[str]]:
     from babel import Locale
     from babel.core import get_global
 
