@@ -20,6 +20,7 @@ from ..document import Document
 from ..findings import Finding, Fix, Related
 from ..regexes import compile_pattern, find
 from ..rules import Rule
+from ..scopes import crosses_blocks
 from . import Context, Option, OptionError
 
 OPTIONS = {
@@ -96,13 +97,21 @@ def _hits(rule: Rule, doc: Document) -> list[Hit]:
     kinds = set(rule.options["kinds"])
     skip = rule.compiled.skip
     seen: dict[int, Hit] = {}
+    runs: list[tuple[int, int]] = []  # runs of consecutive blocks searched: one pass per run
+    last = -2
     for block in doc.blocks:
         if block.kind not in kinds or (skip is not None and skip.search(block.text, timeout=1.0)):
             continue
-        for style, forms in rule.compiled.styles.items():
-            for form in forms:
-                for m in find(form.pattern, doc.text, block.start, block.end):
-                    if m.end() > m.start():
+        if last == block.index - 1:
+            runs[-1] = (runs[-1][0], block.end)
+        else:
+            runs.append((block.start, block.end))
+        last = block.index
+    for style, forms in rule.compiled.styles.items():
+        for form in forms:
+            for start, end in runs:
+                for m in find(form.pattern, doc.text, start, end):
+                    if m.end() > m.start() and not crosses_blocks(doc, m.start(), m.end()):
                         seen.setdefault(m.start(), Hit(style, form, m))
     return [seen[k] for k in sorted(seen)]
 
