@@ -39,6 +39,9 @@ def is_caps(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+POSSESSIVE_ENDS = "s'’"  # last letters of the endings base() takes off
+
+
 def base(word: str) -> str:
     """The word without a possessive ending (``China’s`` -> ``China``)."""
     last = word[-1:]
@@ -166,7 +169,11 @@ def lower_counts(doc: Document) -> Counter:
     """How often each word occurs written all in lower case."""
     cached = doc.cache.get("capital.lower")
     if cached is None:
-        cached = Counter(base(t.text) for t in doc.tokens if t.kind == "word" and t.text.islower())
+        cached = Counter([t.text for t in doc.tokens if t.kind == "word" and t.text.islower()])
+        for text in [w for w in cached if w[-1] in POSSESSIVE_ENDS]:
+            word = base(text)
+            if word != text:
+                cached[word] += cached.pop(text)
         doc.cache["capital.lower"] = cached
     return cached
 

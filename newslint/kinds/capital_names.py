@@ -19,6 +19,7 @@ from .capital_common import (
     DETERMINERS,
     HONORIFICS,
     PARTICLES,
+    POSSESSIVE_ENDS,
     SMALL_WORDS,
     Evidence,
     base,
@@ -64,6 +65,7 @@ SKIP_BLOCKS = frozenset({"field", "table_cell"})
 # A character glued before a word that makes it a handle, tag, path or file name.
 GLUE = frozenset("@#/\\._=~")
 FREQUENT_ZIPF = 4.5  # a frequent word: its case ratio in English says more than one article
+LOWER_MARGIN = 1.5  # how much further below common-ratio a less frequent word must be
 MONTHS = {"may": "May", "march": "March", "august": "August"}  # months that are also words
 DATE_WORDS = frozenset("on by until till from since before after of to in".split())
 RELATIVE = frozenset(("last", "next", "this"))
@@ -136,7 +138,9 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     words = _evidence_words(evidence, o).union(MONTHS) if o["article"] else frozenset(MONTHS)
     for i, tok in enumerate(doc.tokens):
         text = tok.text
-        if text not in first and text not in words and base(text) not in words or _skipped(doc, tok, ctx):
+        if text not in first and text not in words and (text[-1] not in POSSESSIVE_ENDS or base(text) not in words):
+            continue
+        if _skipped(doc, tok, ctx):
             continue
         span = _match_name(doc, i, first)
         if span:
@@ -255,10 +259,13 @@ def _article_form(doc: Document, i: int, ev: Evidence, lowers: Counter, o: dict)
 
 
 def _usually_lower(word: str, o: dict) -> bool:
-    """True for a frequent word English writes in lower case far more often than its sentence
-    starts explain (``time``, ``budget``): a capitalized use standing alone is then a title."""
+    """True for a word English writes in lower case far more often than its sentence starts
+    explain (``time``, ``budget``): a capitalized use standing alone is then a title. A less
+    frequent word (``intimidating``) must be further below ``common-ratio``."""
     found = capital_case.ratio(word)
-    return found is not None and found <= o["common-ratio"] and spelldata.load().zipf(word) >= FREQUENT_ZIPF
+    if found is None or found > o["common-ratio"]:
+        return False
+    return found <= o["common-ratio"] - LOWER_MARGIN or spelldata.load().zipf(word) >= FREQUENT_ZIPF
 
 
 def _strong(word: str, o: dict) -> bool:
