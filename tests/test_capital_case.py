@@ -132,3 +132,12 @@ def test_a_frequent_word_english_writes_in_lower_case_needs_a_capitalized_neighb
     )
     assert found(text, **{"common-ratio": -9.9}) == ["Time"]
     assert found(text) == []
+
+
+def test_a_name_word_after_an_indefinite_article_is_a_common_noun_phrase() -> None:
+    text = (
+        "Awards\n\nShe won the Tony Award and later the Academy Award for the role, critics said.\n\n"
+        "He had to be content with a Bafta award for his performance.\n"
+    )
+    assert found(text) == []
+    assert found(text.replace("a Bafta award", "the Bafta award")) == ["Award"]

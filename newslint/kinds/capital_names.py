@@ -293,14 +293,25 @@ def _name_part(doc: Document, i: int, prev: Token | None, nxt: Token | None, ev:
 
 def _after_name_part(doc: Document, i: int, prev: Token | None, ev: Evidence) -> tuple[str, str] | None:
     """``Liggett group`` where the article writes ``Altria Group`` and never writes ``Liggett``
-    without a capitalized word after it: the lower-case word ends a name."""
+    without a capitalized word after it: the lower-case word ends a name. Not after ``a Bafta``,
+    a common noun phrase."""
     word = base(doc.tokens[i].text)
     if not _title_word(prev) or prev.text != base(prev.text) or free_positions(doc)[i - 1]:
         return None
-    heads = {b for _, b in ev.pairs}
-    if word in heads and _modifiers(doc)[prev.text.lower()] <= 1:  # this use is one
-        return _most_common(doc.tokens[i].text, ev.anywhere[word])
-    return None
+    if word not in _heads(doc, ev) or _modifiers(doc)[prev.text.lower()] > 1:  # this use is one
+        return None
+    before = previous_word(doc, i - 1)
+    if before is not None and before.text in ("a", "an"):
+        return None
+    return _most_common(doc.tokens[i].text, ev.anywhere[word])
+
+
+def _heads(doc: Document, ev: Evidence) -> frozenset[str]:
+    """Words the article capitalizes right after a capitalized word in running text (``Group``)."""
+    cached = doc.cache.get("capital.heads")
+    if cached is None:
+        cached = doc.cache["capital.heads"] = frozenset(b for _, b in ev.pairs)
+    return cached
 
 
 def _modifiers(doc: Document) -> Counter:
