@@ -141,3 +141,16 @@ def test_a_name_word_after_an_indefinite_article_is_a_common_noun_phrase() -> No
     )
     assert found(text) == []
     assert found(text.replace("a Bafta award", "the Bafta award")) == ["Award"]
+
+
+def test_a_place_adjective_before_a_word_the_article_capitalizes_in_names() -> None:
+    text = (
+        "Castles\n\nVisitors come to Conwy Castle in summer, the owners said on Monday.\n\n"
+        "Stars must cope in the freezing Welsh castle this winter.\n"
+    )
+    assert found(text) == []
+
+
+def test_an_unknown_word_capitalized_only_in_a_heading_is_no_evidence() -> None:
+    text = "Tips\n\nMyography Basics\n\nElectrical impedance myography measures your body in a lab.\n"
+    assert found(text) == []

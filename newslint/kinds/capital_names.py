@@ -69,6 +69,7 @@ LOWER_MARGIN = 1.5  # how much further below common-ratio a less frequent word m
 MONTHS = {"may": "May", "march": "March", "august": "August"}  # months that are also words
 DATE_WORDS = frozenset("on by until till from since before after of to in".split())
 RELATIVE = frozenset(("last", "next", "this"))
+NATIONALITY_ENDS = ("an", "sh", "ese")  # adjectives of place and party: Welsh, Gazan, Republican
 FUNCTION_ZIPF = 6.0  # words this frequent (when, new) start too many phrases to be names
 
 
@@ -190,29 +191,34 @@ def _date_after(doc: Document, i: int) -> bool:
 
 def _evidence_words(ev: Evidence, o: dict) -> frozenset[str]:
     """Every lower-cased word the article's evidence could hold a lower-case word against."""
-    strong = [w for w in ev.total if w not in ev.anywhere and _strong(w, o)]
+    strong = [w for w in ev.total if w not in ev.anywhere and _strong(w, 1, 1, o)]
     return frozenset(ev.anywhere).union(*ev.pairs, strong)
 
 
-def _name_uses(doc: Document) -> tuple[frozenset[str], frozenset[str]]:
+def _name_uses(doc: Document) -> tuple[frozenset[str], frozenset[str], Counter]:
     """Words the article writes capitalized in running text as the first word of a name
-    (``Mark Hughes``, after a lower-case word), and right after ``the`` (``the Lions``)."""
+    (``Mark Hughes``, after a lower-case word), right after ``the`` (``the Lions``), and how
+    often it writes each word capitalized in prose, sentence starts included."""
     cached = doc.cache.get("capital.name_uses")
     if cached is not None:
         return cached
     toks, blocks, free = doc.tokens, doc.blocks, free_positions(doc)
     leads, after_the = set(), set()
+    prose: Counter = Counter()
     for i in capitalized_words(doc):
         block = blocks[toks[i].block]
-        if free[i] or block.kind not in PROSE_KINDS or title_like(doc, block):
+        if block.kind not in PROSE_KINDS or title_like(doc, block):
             continue
         word = toks[i].text
+        prose[base(word).lower()] += 1
+        if free[i]:
+            continue
         prev = previous_word(doc, i)
         if prev is not None and prev.text == "the":
             after_the.add(base(word).lower())
         if not _capital_word(prev) and word == base(word) and _title_word(next_word(doc, i)):
             leads.add(word.lower())
-    cached = doc.cache["capital.name_uses"] = frozenset(leads), frozenset(after_the)
+    cached = doc.cache["capital.name_uses"] = frozenset(leads), frozenset(after_the), prose
     return cached
 
 
@@ -239,7 +245,7 @@ def _article_form(doc: Document, i: int, ev: Evidence, lowers: Counter, o: dict)
     if lowers[word] > o["max-lowercase"] or len(word) < 3 or _prefix(doc, tok):
         return None
     if word not in ev.anywhere:
-        if ev.total[word] and _strong(word, o):
+        if _strong(word, ev.total[word], _name_uses(doc)[2][word], o):
             return _capitalize(tok.text, word[:1].upper() + word[1:]), word[:1].upper() + word[1:]
         return None
     found = _name_part(doc, i, prev, nxt, ev) or _after_name_part(doc, i, prev, ev)
@@ -268,10 +274,13 @@ def _usually_lower(word: str, o: dict) -> bool:
     return found <= o["common-ratio"] - LOWER_MARGIN or spelldata.load().zipf(word) >= FREQUENT_ZIPF
 
 
-def _strong(word: str, o: dict) -> bool:
-    """A word the article needs to capitalize only once, anywhere (sentence start, headline):
-    one English writes capitalized far more often than not, or one unknown to English."""
-    return _usually_capitalized(word, o["strong-ratio"]) or word.isalpha() and spelldata.load().freq(word) == 0
+def _strong(word: str, uses: int, prose_uses: int, o: dict) -> bool:
+    """A word the article needs to capitalize only at sentence starts or in a headline (``uses``
+    times, ``prose_uses`` of them in prose paragraphs): one English writes capitalized far more
+    often than not, or one unknown to English capitalized in prose (not only in headings)."""
+    if uses >= 1 and _usually_capitalized(word, o["strong-ratio"]):
+        return True
+    return prose_uses >= 1 and word.isalpha() and spelldata.load().freq(word) == 0
 
 
 def _usually_capitalized(word: str, least: float) -> bool:
@@ -297,6 +306,8 @@ def _after_name_part(doc: Document, i: int, prev: Token | None, ev: Evidence) ->
     a common noun phrase."""
     word = base(doc.tokens[i].text)
     if not _title_word(prev) or prev.text != base(prev.text) or free_positions(doc)[i - 1]:
+        return None
+    if prev.text.endswith(NATIONALITY_ENDS):  # Welsh castle, Republican governor
         return None
     if word not in _heads(doc, ev) or _modifiers(doc)[prev.text.lower()] > 1:  # this use is one
         return None
