@@ -121,16 +121,19 @@ def name_evidence(doc: Document) -> Evidence:
     free = free_positions(doc)
     ev = Evidence()
     toks = doc.tokens
-    capitals = capitalized_words(doc)
-    ev.total.update(base(toks[i].text).lower() for i in capitals if is_title(toks[i].text))
     blocks = doc.blocks
-    for i in capitals:
+    running = {}  # block index -> True for a prose block that is not title-like
+    total = []
+    for i in capitalized_words(doc):
         tok = toks[i]
-        block = blocks[tok.block]
-        if block.kind not in PROSE_KINDS or title_like(doc, block):
-            continue
         word = base(tok.text)
-        if not is_title(word) or "-" in word:
+        if is_title(tok.text):
+            total.append(word.lower())
+        inside = running.get(tok.block)
+        if inside is None:
+            block = blocks[tok.block]
+            inside = running[tok.block] = block.kind in PROSE_KINDS and not title_like(doc, block)
+        if not inside or not is_title(word) or "-" in word:
             continue
         prev = previous_word(doc, i)
         if prev is not None and is_title(prev.text) and not free[i - 1] and prev.text.lower() not in SMALL_WORDS:
@@ -140,6 +143,7 @@ def name_evidence(doc: Document) -> Evidence:
         ev.anywhere.setdefault(word.lower(), Counter())[word] += 1
         if _alone(doc, i):
             ev.alone.setdefault(word.lower(), Counter())[word] += 1
+    ev.total.update(total)
     doc.cache["capital.names"] = ev
     return ev
 
