@@ -1,7 +1,10 @@
 """Recall of lower-cased names: lower-case one mid-sentence occurrence of a name that a clean
 article capitalizes elsewhere, and count how often ``capitalization`` findings cover it.
 
-    .venv/bin/python benchmarks/capitalization_recall.py [--seed N] [--show N]
+    .venv/bin/python benchmarks/capitalization_recall.py [--seed N | --seeds 1,2,3] [--show N]
+        [--options '{"name-ratio": 1.5}']
+
+``--options`` sets capitalization.proper-noun options (JSON), to weigh a change of threshold.
 
 A "name" is a title-case word (3+ letters) that the article writes at least twice after a
 lower-case word and a space (so not at a sentence start) and never in lower case. One such
@@ -11,6 +14,7 @@ occurrence, chosen at random, is lower-cased in each article of ../shared/corpor
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 from pathlib import Path
@@ -41,10 +45,25 @@ def mutate(text: str, rng: random.Random) -> tuple[str, int, str] | None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--seeds", default="", help="comma-separated seeds, one line each")
     parser.add_argument("--show", type=int, default=20)
+    parser.add_argument("--options", default="{}", help="capitalization.proper-noun options as JSON")
     args = parser.parse_args()
-    rng = random.Random(args.seed)
-    linter = make_linter(Config(), load_rules(ROOT / "rules" / "capitalization"))
+    config = Config(options={"capitalization.proper-noun": json.loads(args.options)})
+    linter = make_linter(config, load_rules(ROOT / "rules" / "capitalization"))
+    seeds = [int(s) for s in args.seeds.split(",")] if args.seeds else [args.seed]
+    for seed in seeds:
+        found, tried, missed = measure(linter, random.Random(seed))
+        print(
+            f"{found}/{tried} lower-cased names found ({100 * found / max(tried, 1):.1f}%)"
+            + (f" seed {seed}" if args.seeds else "")
+        )
+        for m in missed[: args.show]:
+            print("  missed", m)
+
+
+def measure(linter, rng: random.Random) -> tuple[int, int, list[str]]:
+    """(found, tried, missed cases) over the clean corpora with one name lower-cased per article."""
     tried = found = 0
     missed = []
     for path in sorted(CLEAN.glob("*/*.txt")):
@@ -64,9 +83,7 @@ def main() -> None:
             found += 1
         else:
             missed.append(f"{path.name}:{line}: {name.lower()}  …{text[max(0, at - 50) : at + 40]!r}")
-    print(f"{found}/{tried} lower-cased names found ({100 * found / max(tried, 1):.1f}%)")
-    for m in missed[: args.show]:
-        print("  missed", m)
+    return found, tried, missed
 
 
 if __name__ == "__main__":
