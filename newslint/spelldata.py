@@ -187,7 +187,7 @@ def load() -> SpellData:
     """The spelling data, from the cache when it is there, else prepared and cached."""
     global _DATA
     if _DATA is None:
-        raw = _cached(cache_path(), prepare)
+        raw = cached(cache_path(), prepare)
         freqs = array("H")
         freqs.frombytes(raw["freqs"])
         words = Table(raw["words"], raw["word_offsets"], raw["word_slots"], freqs)
@@ -201,7 +201,7 @@ def suggest_index() -> SuggestIndex:
     """The index of frequent words for corrections two edits away, loaded on first need."""
     global _INDEX
     if _INDEX is None:
-        raw = _cached(cache_path("spelling-index"), prepare_index)
+        raw = cached(cache_path("spelling-index"), prepare_index)
         freqs, buckets, postings = array("H"), array("I"), array(raw["posting_type"])
         freqs.frombytes(raw["freqs"])
         buckets.frombytes(raw["buckets"])
@@ -210,21 +210,23 @@ def suggest_index() -> SuggestIndex:
     return _INDEX
 
 
-def _cached(path: Path, build: Callable[[], dict]) -> dict:
-    raw = _read(path)
+def cached(path: Path, build: Callable[[], dict], version: int = FORMAT) -> dict:
+    """Prepared data from the ``marshal`` file at ``path`` when it holds this ``version``, else
+    built, written there atomically and returned. Its ``format`` key is the version."""
+    raw = _read(path, version)
     if raw is None:
-        raw = build()
+        raw = {**build(), "format": version}
         _write(path, raw)
     return raw
 
 
-def _read(path: Path) -> dict | None:
+def _read(path: Path, version: int = FORMAT) -> dict | None:
     try:
         with open(path, "rb") as fh:
             raw = marshal.load(fh)
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    return raw if isinstance(raw, dict) and raw.get("format") == FORMAT else None
+    return raw if isinstance(raw, dict) and raw.get("format") == version else None
 
 
 def _write(path: Path, raw: dict) -> None:

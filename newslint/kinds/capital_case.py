@@ -13,13 +13,10 @@ ratio is None and the rules fall back to the article's own evidence.
 from __future__ import annotations
 
 import importlib.util
-import marshal
-import os
-import tempfile
 from array import array
 from pathlib import Path
 
-from ..spelldata import Table, cache_dir
+from ..spelldata import Table, cache_dir, cached
 
 FORMAT = 2  # bump when the prepared layout changes
 SOURCE = ("spacy_lookups_data", "data/en_lexeme_prob.json.gz")
@@ -49,11 +46,7 @@ def load() -> Table | dict:
         if source is None:
             _TABLE = {}
             return _TABLE
-        path = _cache_path(source)
-        raw = _read(path)
-        if raw is None:
-            raw = _pack(prepare(source))
-            _write(path, raw)
+        raw = cached(_cache_path(source), lambda: _pack(prepare(source)), FORMAT)
         values = array("b")
         values.frombytes(raw["values"])
         _TABLE = Table(raw["blob"], raw["offsets"], raw["slots"], values)
@@ -103,28 +96,3 @@ def _source() -> Path | None:
 def _cache_path(source: Path) -> Path:
     st = source.stat()
     return cache_dir() / f"case-{FORMAT}-{st.st_size:x}.{st.st_mtime_ns:x}.marshal"
-
-
-def _read(path: Path) -> dict | None:
-    try:
-        with open(path, "rb") as fh:
-            raw = marshal.load(fh)
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
-    return raw if isinstance(raw, dict) and raw.get("format") == FORMAT else None
-
-
-def _write(path: Path, table: dict) -> None:
-    """Write atomically; a cache that cannot be written is simply not kept."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                marshal.dump(table, fh)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
-        pass

@@ -51,7 +51,7 @@ def _groups() -> dict[str, list[str]]:
         from .. import spelldata
 
         path = spelldata.cache_dir() / f"cldr-names-{FORMAT}-{_stamp()}.marshal"
-        raw = spelldata._cached(path, lambda: {"format": spelldata.FORMAT, **_read_cldr()})
+        raw = spelldata.cached(path, _read_cldr, FORMAT)
         _DATA = {group: list(raw.get(group, ())) for group in _GROUPS}
     return _DATA
 
