@@ -94,12 +94,16 @@ class Document:
     def headline(self) -> Block | None:
         return next((b for b in self.blocks if b.kind == "headline"), None)
 
-    def block_at(self, offset: int) -> Block | None:
-        """The block holding the prose offset (its end included), or None between blocks."""
+    def block_index(self, offset: int) -> int:
+        """Index of the last block starting at or before the prose offset, or -1."""
         starts = self.cache.get("block_starts")
         if starts is None:
             starts = self.cache["block_starts"] = [b.start for b in self.blocks]
-        i = bisect.bisect_right(starts, offset) - 1
+        return bisect.bisect_right(starts, offset) - 1
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block holding the prose offset (its end included), or None between blocks."""
+        i = self.block_index(offset)
         return self.blocks[i] if i >= 0 and offset <= self.blocks[i].end else None
 
     # --- mapping back to the stored file -------------------------------------------------

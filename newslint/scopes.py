@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from .document import Document
+from .document import Block, Document
 from .regexes import find
 
 HEADLINE_KINDS = frozenset({"headline", "heading"})
@@ -34,26 +33,32 @@ def ranges(doc: Document, scope: tuple[str, ...]) -> list[tuple[int, int]]:
     """
     if "document" in scope or "sentence" in scope:
         return list(units(doc, scope))
+    return runs(
+        b
+        for b in doc.blocks
+        if "block" in scope
+        or ("headline" in scope and b.kind in HEADLINE_KINDS)
+        or ("paragraph" in scope and b.kind not in HEADLINE_KINDS)
+    )
+
+
+def runs(blocks: Iterable[Block]) -> list[tuple[int, int]]:
+    """(start, end) of each run of consecutive blocks among ``blocks`` (in document order)."""
     out: list[tuple[int, int]] = []
     last = -2
-    for block in doc.blocks:
-        heading = block.kind in HEADLINE_KINDS
-        if "block" in scope or ("headline" in scope and heading) or ("paragraph" in scope and not heading):
-            if out and last == block.index - 1:
-                out[-1] = (out[-1][0], block.end)
-            else:
-                out.append((block.start, block.end))
-            last = block.index
+    for block in blocks:
+        if out and last == block.index - 1:
+            out[-1] = (out[-1][0], block.end)
+        else:
+            out.append((block.start, block.end))
+        last = block.index
     return out
 
 
 def crosses_blocks(doc: Document, start: int, end: int) -> bool:
     """True when the prose span does not lie inside one block."""
-    starts = doc.cache.get("block_starts")
-    if starts is None:
-        starts = doc.cache["block_starts"] = [b.start for b in doc.blocks]
-    i = bisect.bisect_right(starts, start) - 1
-    return i < 0 or end > doc.blocks[i].end
+    block = doc.block_at(start)
+    return block is None or end > block.end
 
 
 def matches_in(doc: Document, scope: tuple[str, ...], pattern) -> Iterator:

@@ -19,8 +19,7 @@ from .document import Block, Document
 
 # Dashes, double and single quotation marks, each to one plain form.
 QUOTE_MAP = str.maketrans("‐‑‒–—―“”„«»‘’‚′", "------" + '"' * 5 + "'" * 4)
-TRAILING_MARKS = " .,;:!?…-–—'\""  # after white space is one space, as TRAILING's set
-TRAILING = re.compile(r"[\s.,;:!?…\-–—'\"]+$")
+TRAILING_MARKS = " .,;:!?…-–—'\""  # stripped from the end once white space is single spaces
 LETTER = re.compile(r"[^\W\d_]")
 WORD_KINDS = frozenset({"word", "number", "abbr", "url", "email"})
 

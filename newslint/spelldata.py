@@ -172,15 +172,30 @@ SOURCES = (("wordfreq", f"data/{WORDLIST}_en.msgpack.gz"), ("codespell_lib", "da
 
 def cache_path(kind: str = "spelling") -> Path:
     """A cache file, named for the size and time of the source files it was prepared from."""
-    stamp = []
-    for package, name in SOURCES:
+    stamp = "-".join(file_stamp(package_file(package, name)) for package, name in SOURCES)
+    return cache_dir() / f"{kind}-{FORMAT}-{stamp}.marshal"
+
+
+def package_file(package: str, name: str) -> Path | None:
+    """The path of a data file inside an installed package, or None when it is not there."""
+    try:
         spec = importlib.util.find_spec(package)
-        try:
-            st = (Path(spec.origin).parent / name).stat() if spec and spec.origin else None
-        except OSError:
-            st = None
-        stamp.append(f"{st.st_size:x}.{st.st_mtime_ns:x}" if st else "none")
-    return cache_dir() / f"{kind}-{FORMAT}-{'-'.join(stamp)}.marshal"
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.origin:
+        return None
+    path = Path(spec.origin).parent / name
+    return path if path.is_file() else None
+
+
+def file_stamp(path: Path | None) -> str:
+    """Size and modification time of a file (``none`` without it): a prepared copy of the
+    file's data is named with it, so that a changed file makes a new copy."""
+    try:
+        st = path.stat() if path else None
+    except OSError:
+        st = None
+    return f"{st.st_size:x}.{st.st_mtime_ns:x}" if st else "none"
 
 
 def load() -> SpellData:

@@ -17,7 +17,6 @@ spelled with Cyrillic "А", "е", "і", "ѕ"), as some sites print their furnitu
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -106,14 +105,11 @@ def lower_text(doc: Document) -> str:
 def _blocks_with_keys(doc: Document, keys: tuple[str, ...]) -> list[int]:
     """Indexes of the blocks whose text holds one of the keys, in document order."""
     low = lower_text(doc)
-    starts = doc.cache.get("block_starts")
-    if starts is None:
-        starts = doc.cache["block_starts"] = [b.start for b in doc.blocks]
     found: set[int] = set()
     for key in keys:
         at = low.find(key)
         while at >= 0:
-            i = bisect.bisect_right(starts, at) - 1
+            i = doc.block_index(at)
             if i >= 0 and at + len(key) <= doc.blocks[i].end:
                 found.add(i)
                 at = low.find(key, doc.blocks[i].end)

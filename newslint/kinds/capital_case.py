@@ -12,11 +12,10 @@ ratio is None and the rules fall back to the article's own evidence.
 
 from __future__ import annotations
 
-import importlib.util
 from array import array
 from pathlib import Path
 
-from ..spelldata import Table, cache_dir, cached
+from ..spelldata import Table, cache_dir, cached, file_stamp, package_file
 
 FORMAT = 2  # bump when the prepared layout changes
 SOURCE = ("spacy_lookups_data", "data/en_lexeme_prob.json.gz")
@@ -82,17 +81,8 @@ def prepare(source: Path) -> dict[str, int]:
 
 
 def _source() -> Path | None:
-    package, name = SOURCE
-    try:
-        spec = importlib.util.find_spec(package)
-    except (ImportError, ValueError):
-        return None
-    if spec is None or not spec.origin:
-        return None
-    path = Path(spec.origin).parent / name
-    return path if path.is_file() else None
+    return package_file(*SOURCE)
 
 
 def _cache_path(source: Path) -> Path:
-    st = source.stat()
-    return cache_dir() / f"case-{FORMAT}-{st.st_size:x}.{st.st_mtime_ns:x}.marshal"
+    return cache_dir() / f"case-{FORMAT}-{file_stamp(source)}.marshal"

@@ -22,6 +22,7 @@ _GROUPS = ("countries", "regions", "languages", "demonyms", "days", "months", "c
 _cache: dict[tuple[str, ...], dict[str, str]] = {}
 _DATA: dict[str, list[str]] | None = None  # group -> names, read once per process
 FORMAT = 1  # bump when the groups or how they are formed change
+BABEL_FILES = ("global.dat", "locale-data/en.dat")  # the data the names come from
 
 
 def _demonyms(names: list[str]) -> list[str]:
@@ -50,27 +51,11 @@ def _groups() -> dict[str, list[str]]:
     if _DATA is None:
         from .. import spelldata
 
-        path = spelldata.cache_dir() / f"cldr-names-{FORMAT}-{_stamp()}.marshal"
+        stamp = "-".join(spelldata.file_stamp(spelldata.package_file("babel", f)) for f in BABEL_FILES)
+        path = spelldata.cache_dir() / f"cldr-names-{FORMAT}-{stamp}.marshal"
         raw = spelldata.cached(path, _read_cldr, FORMAT)
         _DATA = {group: list(raw.get(group, ())) for group in _GROUPS}
     return _DATA
-
-
-def _stamp() -> str:
-    """Size and time of babel's global and English data files, which the names come from."""
-    import importlib.util
-    from pathlib import Path
-
-    spec = importlib.util.find_spec("babel")
-    folder = Path(spec.origin).parent if spec and spec.origin else None
-    parts = []
-    for name in ("global.dat", "locale-data/en.dat"):
-        try:
-            st = (folder / name).stat() if folder else None
-        except OSError:
-            st = None
-        parts.append(f"{st.st_size:x}.{st.st_mtime_ns:x}" if st else "none")
-    return "-".join(parts)
 
 
 def _read_cldr() -> dict[str, list[str]]:

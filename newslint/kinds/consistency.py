@@ -10,7 +10,6 @@ groups, but only a group that itself mixes styles is flagged.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -20,7 +19,7 @@ from ..document import Document
 from ..findings import Finding, Fix, Related
 from ..regexes import compile_pattern, find
 from ..rules import Rule
-from ..scopes import crosses_blocks
+from ..scopes import crosses_blocks, runs
 from . import Context, Option, OptionError
 
 OPTIONS = {
@@ -97,19 +96,12 @@ def _hits(rule: Rule, doc: Document) -> list[Hit]:
     kinds = set(rule.options["kinds"])
     skip = rule.compiled.skip
     seen: dict[int, Hit] = {}
-    runs: list[tuple[int, int]] = []  # runs of consecutive blocks searched: one pass per run
-    last = -2
-    for block in doc.blocks:
-        if block.kind not in kinds or (skip is not None and skip.search(block.text, timeout=1.0)):
-            continue
-        if last == block.index - 1:
-            runs[-1] = (runs[-1][0], block.end)
-        else:
-            runs.append((block.start, block.end))
-        last = block.index
+    searched = runs(  # one regex pass per run of consecutive blocks
+        b for b in doc.blocks if b.kind in kinds and (skip is None or not skip.search(b.text, timeout=1.0))
+    )
     for style, forms in rule.compiled.styles.items():
         for form in forms:
-            for start, end in runs:
+            for start, end in searched:
                 for m in find(form.pattern, doc.text, start, end):
                     if m.end() > m.start() and not crosses_blocks(doc, m.start(), m.end()):
                         seen.setdefault(m.start(), Hit(style, form, m))
@@ -159,18 +151,10 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     yield from _minority(rule, doc, flagged)
 
 
-def _block_of(doc: Document, offset: int) -> int:
-    """Index of the block holding ``offset`` (blocks are in document order)."""
-    starts = doc.cache.get("block_starts")
-    if starts is None:
-        starts = doc.cache["block_starts"] = [b.start for b in doc.blocks]
-    return bisect.bisect_right(starts, offset) - 1
-
-
 def _in_mixed_blocks(doc: Document, hits: list[Hit], house: str) -> list[Hit]:
     by_block: dict[int, list[Hit]] = {}
     for hit in hits:
-        by_block.setdefault(_block_of(doc, hit.match.start()), []).append(hit)
+        by_block.setdefault(doc.block_index(hit.match.start()), []).append(hit)
     mixed = [b for b in by_block.values() if any(h.style == house for h in b)]
     return [h for b in mixed for h in b]
 
@@ -179,7 +163,7 @@ def _minority(rule: Rule, doc: Document, flagged: list[tuple[Hit, str, Hit]]) ->
     """One finding per paragraph, spanning its marks of other styles (of every group), with one fix."""
     by_block: dict[int, list[tuple[Hit, str, Hit]]] = {}
     for item in flagged:
-        by_block.setdefault(_block_of(doc, item[0].match.start()), []).append(item)
+        by_block.setdefault(doc.block_index(item[0].match.start()), []).append(item)
     for items in by_block.values():
         block_hits = [hit for hit, _, _ in items]
         first, house, example = items[0]

@@ -36,22 +36,11 @@ Form = tuple[str, bool]  # a piece's text and whether it is initial: all a verdi
 
 
 def forms(doc: Document) -> dict[Form, list[Piece]]:
-    """The pieces worth spell-checking (see :func:`pieces`), grouped by text and initial, each
-    group in document order: a kind judges each form once."""
+    """Word pieces worth spell-checking (not URLs, numbers, @handles, #hashtags or paths),
+    grouped by text and initial, each group in document order: a kind judges each form once."""
     cached = doc.cache.get("spell_forms")
     if cached is None:
         cached = doc.cache["spell_forms"] = _forms(doc)
-    return cached
-
-
-def pieces(doc: Document) -> list[Piece]:
-    """Word pieces worth spell-checking, in document order: not URLs, numbers, @handles,
-    #hashtags or paths."""
-    cached = doc.cache.get("spell_pieces")
-    if cached is None:
-        cached = doc.cache["spell_pieces"] = sorted(
-            (p for group in forms(doc).values() for p in group), key=lambda p: p.start
-        )
     return cached
 
 
