@@ -101,10 +101,11 @@ class Session:
     def _config_path(self, folder: Path) -> Path | None:
         if self.args.config is not None:
             return self.args.config
-        folder = folder.resolve()
-        if folder not in self._found:
-            self._found[folder] = find_config_file(folder)
-        return self._found[folder]
+        found = self._found.get(folder, False)
+        if found is False:
+            real = folder.resolve()
+            found = self._found[folder] = self._found[real] if real in self._found else find_config_file(real)
+        return found
 
     def config_for(self, folder: Path) -> Config:
         path = self._config_path(folder)

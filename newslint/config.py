@@ -80,6 +80,8 @@ class Config:
 
     def ignored_for(self, path: Path) -> list[str]:
         """Rules the ``per-file-ignores`` globs switch off for ``path``."""
+        if not self.per_file_ignores:
+            return []
         rel = _relative(path, self.root)
         out: list[str] = []
         for pattern, rules in self.per_file_ignores.items():
@@ -88,6 +90,8 @@ class Config:
         return out
 
     def excluded(self, path: Path) -> bool:
+        if not self.exclude:
+            return False
         rel = _relative(path, self.root)
         return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(path.name, p) for p in self.exclude)
 

@@ -138,10 +138,13 @@ class Linter:
         self.config = config
         self.rules = rules
         self.context = context_for(config)
+        self.selected = [r for r in rules if config.selected(r.id, r.enabled)]
 
     def active_rules(self, path: Path | None) -> list[Rule]:
         ignored = self.config.ignored_for(path) if path is not None else []
-        return [r for r in self.rules if self.config.selected(r.id, r.enabled) and not matches(r.id, ignored)]
+        if not ignored:
+            return self.selected
+        return [r for r in self.selected if not matches(r.id, ignored)]
 
     def lint_bytes(self, label: str, data: bytes, path: Path | None = None, fmt: str | None = None) -> FileResult:
         if len(data) > MAX_FILE_BYTES:
