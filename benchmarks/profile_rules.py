@@ -86,6 +86,7 @@ def main() -> None:
     ap.add_argument("--language", default="en")
     ap.add_argument("--cprofile", type=int, default=0, metavar="N")
     ap.add_argument("--dump", type=Path)
+    ap.add_argument("--by-kind", action="store_true", help="also sum the rules' times by kind")
     ap.add_argument("--select", default="", help="comma-separated rule ids or prefixes to time (default: all)")
     args = ap.parse_args()
     files = corpus(args.corpus)
@@ -116,6 +117,13 @@ def main() -> None:
     print(f"  {'rules, all':<44} {sum(med[k] for k in rule_keys):7.3f} s")
     for key in rule_keys[: args.top]:
         print(f"  {key:<44} {med[key]:7.3f} s")
+    if args.by_kind:
+        kinds: dict[str, float] = defaultdict(float)
+        for rule in rules:
+            kinds[rule.kind] += med.get(rule.id, 0.0)
+        print("by kind:")
+        for kind, seconds in sorted(kinds.items(), key=lambda kv: kv[1], reverse=True):
+            print(f"  {kind:<44} {seconds:7.3f} s")
     if args.cprofile:
         prof = cProfile.Profile()
         prof.enable()
