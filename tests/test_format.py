@@ -40,6 +40,16 @@ def test_concise_is_one_line_per_finding(project: Path, capsys: pytest.CaptureFi
     ]
 
 
+def test_concise_marks_only_what_fix_would_apply(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = project / ".newslint.yaml"
+    config.write_text(config.read_text() + "options:\n  test.marker: {safe: false}\n")
+    _, out = newslint(project, capsys, "--format", "concise", "bad.txt")
+    assert out.splitlines()[0] == "bad.txt:3:3: warning [test.marker] Marker 'DEFECT1' found."
+    assert out.splitlines()[2].startswith("bad.txt:5:7: info [test.demo-substitution] [*] ")
+    _, out = newslint(project, capsys, "--format", "concise", "--unsafe-fixes", "bad.txt")
+    assert out.splitlines()[0] == "bad.txt:3:3: warning [test.marker] [*] Marker 'DEFECT1' found."
+
+
 def test_json_lines_match_json(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, lines = newslint(project, capsys, "--format", "json-lines", "bad.txt")
     _, whole = newslint(project, capsys, "--format", "json", "bad.txt")
