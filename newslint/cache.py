@@ -1,7 +1,7 @@
 """A cache of lint results keyed on the file's bytes, its name, the configuration and newslint's code.
 
-Entries are small JSON files under ``results/`` in the cache folder (``--cache-dir``, ``NEWSLINT_CACHE_DIR``, or
-``$XDG_CACHE_HOME/newslint``), written atomically so parallel workers may share the folder.
+Entries are small JSON files under ``results/`` in the cache folder (``--cache-dir``, else
+``cachedir.default_dir()``), written atomically so parallel workers may share the folder.
 """
 
 from __future__ import annotations
@@ -16,14 +16,6 @@ from typing import Any
 from . import __version__
 
 FORMAT = 1  # bump when the layout of an entry changes
-
-
-def default_dir() -> Path:
-    env = os.environ.get("NEWSLINT_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "newslint"
 
 
 def _stamp(path: Path) -> list[Any]:

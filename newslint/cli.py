@@ -1,4 +1,4 @@
-"""The command line: ``newslint [PATH...]``, ``newslint rules``, ``newslint rule ID``."""
+"""The command line: ``newslint [PATH...]``, ``newslint rules``, ``newslint rule ID``, ``newslint clean``."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="newslint",
         description="Lint news articles (text, Markdown, HTML) for CMS defects.",
-        epilog="Also: 'newslint rules' lists the rules, 'newslint rule ID' explains one.",
+        epilog="Also: 'newslint rules' lists the rules, 'newslint rule ID' explains one, 'newslint clean' empties the cache.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint ('-' for stdin; default: .)")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
@@ -87,7 +87,7 @@ class Session:
             store = None
             if not self.args.no_cache:
                 from . import patterncache
-                from .cache import default_dir
+                from .cachedir import default_dir
                 from .rulecache import store_path
 
                 folder = self.args.cache_dir or default_dir()
@@ -218,7 +218,7 @@ def _options(args: argparse.Namespace, show_source: bool) -> jobs.Options:
     if args.no_cache:
         cache_dir = None
     else:
-        from .cache import default_dir
+        from .cachedir import default_dir
 
         cache_dir = str(args.cache_dir or default_dir())
     return jobs.Options(args.fix, args.diff, args.unsafe_fixes, show_source, cache_dir)
@@ -347,6 +347,10 @@ def main(argv: list[str] | None = None) -> int:
             from .explain import explain_command
 
             return explain_command(argv)
+        if argv[:1] == ["clean"]:
+            from .clean import clean_command
+
+            return clean_command(argv[1:])
         return run(argv)
     except UsageError as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)

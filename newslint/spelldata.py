@@ -6,16 +6,19 @@ milliseconds. Words sit in one UTF-8 blob with an open-addressing hash table of 
 positions, so loading copies a few byte strings and builds no dict. The index that finds
 corrections two edits away (symmetric deletes, see ``suggest_index``) lives in a second file,
 read only when a suggestion is first needed. Files are written to a temporary name and renamed
-into place, so parallel processes never read a half-written cache. Set ``NEWSLINT_CACHE_DIR``
-to move them.
+into place, so parallel processes never read a half-written cache; writing one removes the
+copies that no run has read for a month. Set ``NEWSLINT_CACHE_DIR`` to move them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import marshal
 import os
+import re
 import tempfile
+import time
 import zlib
 from array import array
 from collections.abc import Callable, Iterator
@@ -159,12 +162,9 @@ _INDEX: SuggestIndex | None = None
 
 
 def cache_dir() -> Path:
-    env = os.environ.get("NEWSLINT_CACHE_DIR")
-    if env:
-        return Path(env)
-    import platformdirs
+    from .cachedir import default_dir
 
-    return Path(platformdirs.user_cache_dir("newslint"))
+    return default_dir()
 
 
 SOURCES = (("wordfreq", f"data/{WORDLIST}_en.msgpack.gz"), ("codespell_lib", "data/dictionary.txt"))
@@ -239,8 +239,12 @@ def _read(path: Path, version: int = FORMAT) -> dict | None:
     try:
         with open(path, "rb") as fh:
             raw = marshal.load(fh)
+            read_before = time.time() - os.fstat(fh.fileno()).st_mtime
     except (OSError, EOFError, ValueError, TypeError):
         return None
+    if read_before > DAY:  # the time of the last read, to a day: see _prune
+        with contextlib.suppress(OSError):
+            os.utime(path)
     return raw if isinstance(raw, dict) and raw.get("format") == version else None
 
 
@@ -257,7 +261,31 @@ def _write(path: Path, raw: dict) -> None:
             os.unlink(tmp)
             raise
     except OSError:
-        pass
+        return
+    _prune(path)
+
+
+DAY = 86400
+UNUSED_DAYS = 30  # another prepared file of the same kind that no run has read for this long is removed
+_KIND = re.compile(r"(.+?)-\d+-")  # spelling-index-3-...marshal -> spelling-index
+
+
+def _prune(path: Path) -> None:
+    """Remove the files of ``path``'s kind that an older version or other installed data files
+    prepared, once no run has read them for ``UNUSED_DAYS``, and temporary files a crash left:
+    each upgrade or new environment would otherwise leave megabytes behind."""
+    kind = _KIND.match(path.name)
+    if kind is None:
+        return
+    same = re.compile(re.escape(kind[1]) + r"-\d+-.*\.marshal(\w*\.tmp)?")
+    now = time.time()
+    for other in path.parent.iterdir():
+        found = same.fullmatch(other.name)
+        if other == path or found is None:
+            continue
+        with contextlib.suppress(OSError):
+            if now - other.stat().st_mtime > (DAY if found[1] else UNUSED_DAYS * DAY):
+                other.unlink()
 
 
 def prepare() -> dict:

@@ -14,12 +14,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from ..cachedir import default_dir
 from .client import RawMatch
-
-
-def default_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "newslint"
 
 
 class ResultCache:
