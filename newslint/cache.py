@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,8 @@ from typing import Any
 from . import __version__
 
 FORMAT = 1  # bump when the layout of an entry changes
+DAY = 86400
+UNUSED_DAYS = 30  # an entry no run has read for this long is removed by Cache.prune
 
 
 def _stamp(path: Path) -> list[Any]:
@@ -85,8 +88,9 @@ class Cache:
         return self.folder / "results" / key[:2] / f"{key[2:]}.json"
 
     def get(self, key: str) -> dict[str, Any] | None:
+        file = self._file(key)
         try:
-            entry = json.loads(self._file(key).read_text(encoding="utf-8"))
+            entry = json.loads(file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             self.misses += 1
             return None
@@ -94,7 +98,37 @@ class Cache:
             self.misses += 1
             return None
         self.hits += 1
+        with contextlib.suppress(OSError):
+            if time.time() - file.stat().st_mtime > DAY:
+                os.utime(file)  # the time of the last read, to a day: see prune
         return entry
+
+    def prune(self) -> int:
+        """At most once a day, remove the entries no run has read for ``UNUSED_DAYS`` (results of
+        files since edited, of an older version or configuration) and temporary files a crash
+        left behind; returns how many files went."""
+        results = self.folder / "results"
+        marker = results / ".pruned"
+        now = time.time()
+        try:
+            if now - marker.stat().st_mtime < DAY:
+                return 0
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return 0
+        removed = 0
+        for root, _, files in os.walk(results):
+            for name in files:
+                path = os.path.join(root, name)
+                limit = DAY if name.endswith(".tmp") else UNUSED_DAYS * DAY
+                with contextlib.suppress(OSError):
+                    if name != marker.name and now - os.stat(path).st_mtime > limit:
+                        os.unlink(path)
+                        removed += 1
+        with contextlib.suppress(OSError):
+            marker.touch()
+        return removed
 
     def put(self, key: str, entry: dict[str, Any]) -> None:
         """Store an entry; a read-only or full disk only costs the cache."""

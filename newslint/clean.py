@@ -20,7 +20,7 @@ from .cachedir import default_dir
 # newslint's folders, each with the names of what it holds: two hex digits (then entries), or store files.
 HEX_SHARDS = re.compile(r"[0-9a-f]{2}(?:/[0-9a-f]+\.json|/\w+\.tmp)?")
 FOLDERS = {
-    "results": HEX_SHARDS,
+    "results": re.compile(rf"\.pruned|{HEX_SHARDS.pattern}"),
     "languagetool": HEX_SHARDS,
     "rules": re.compile(r"(?:builtin-\d+-[\w.+-]+\.json|patterns-\d+-[\w.+-]+\.pickle|\w+\.tmp)"),
 }

@@ -281,9 +281,14 @@ def run(argv: list[str]) -> int:
     to_file = args.output_file is not None
     tty = sys.stdout.isatty() and not to_file
     tasks = collect(session, args, errors)
-    outcomes = run_tasks(session, tasks, _options(args, tty), args.jobs)
+    opts = _options(args, tty)
+    outcomes = run_tasks(session, tasks, opts, args.jobs)
     if session.patterns is not None:
         session.patterns.save()
+    if opts.cache_dir and not opts.fixing:
+        from .cache import Cache
+
+        Cache(Path(opts.cache_dir)).prune()
     results = [o.result for o in outcomes]
     for o in outcomes:
         for message in o.result.messages + o.messages:

@@ -1,4 +1,4 @@
-"""``newslint clean`` and the pruning of stale prepared data in the cache folder."""
+"""``newslint clean``, and the pruning of stale results and prepared data in the cache folder."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from newslint import spelldata
+from newslint.cache import Cache
 from newslint.cli import main
 
 MONTH = 31 * 86400
@@ -85,3 +86,31 @@ def test_reading_prepared_data_marks_it_used(tmp_path: Path) -> None:
     os.utime(path, (past, past))
     assert spelldata._read(path, 2) == {"format": 2, "x": 1}
     assert time.time() - path.stat().st_mtime < 3600
+
+
+def test_a_run_prunes_results_unread_for_a_month_once_a_day(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cache = tmp_path / "cache"
+    (cache / "results" / "ab").mkdir(parents=True)
+    stale = _aged(cache / "results" / "ab" / "c0ffee.json", MONTH)
+    recent = _aged(cache / "results" / "ab" / "bead.json", 20 * 86400)
+    crashed = _aged(cache / "results" / "ab" / "tmpx1.tmp", 2 * 86400)
+    lint_with_cache(project, cache, capsys)
+    assert not stale.exists() and not crashed.exists() and recent.exists()
+    assert len(list((cache / "results").glob("*/*.json"))) == 2  # the run's own entry, and the recent one
+    again = _aged(cache / "results" / "ab" / "dead.json", MONTH)
+    lint_with_cache(project, cache, capsys)
+    assert again.exists()  # pruned less than a day ago: not walked again
+    assert Cache(cache).prune() == 0
+
+
+def test_a_cache_hit_marks_the_entry_used(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    cache.put("ab" + "0" * 62, {"findings": [], "messages": []})
+    file = next((tmp_path / "results").glob("*/*.json"))
+    past = time.time() - MONTH
+    os.utime(file, (past, past))
+    assert cache.get("ab" + "0" * 62) is not None
+    assert time.time() - file.stat().st_mtime < 3600
+    assert Cache(tmp_path).prune() == 0 and file.exists()
