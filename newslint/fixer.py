@@ -166,7 +166,8 @@ def unified_diff(label: str, before: Source, after: Source) -> str:
 
     a = before.raw.splitlines(keepends=True)
     b = after.raw.splitlines(keepends=True)
-    lines = difflib.unified_diff(a, b, f"a/{label}", f"b/{label}")
+    name = label.lstrip("/")  # as git names a file outside the repository: a/tmp/x.txt
+    lines = difflib.unified_diff(a, b, f"a/{name}", f"b/{name}")
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
 
 

@@ -132,6 +132,8 @@ def test_diff_writes_nothing_and_exits_1(project: Path, capsys: pytest.CaptureFi
     out = capsys.readouterr().out
     assert "-A DEFECT here.\n+A FIXED here.\n" in out and out.startswith("--- a/a.txt\n+++ b/a.txt\n")
     assert article.read_bytes() == before
+    assert newslint(project, "--diff", str(article)) == 1
+    assert capsys.readouterr().out.startswith(f"--- a{article}\n+++ b{article}\n")
     article.write_text("Headline\n\nAll fine.\n", encoding="utf-8")
     assert newslint(project, "--diff", "a.txt") == 0
 
