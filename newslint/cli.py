@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from . import __version__, jobs, parallel, progress, regexes
+from . import __version__, jobs, parallel, progress, regexes, selectors
 from .config import Config, find_config_file, load_config
 from .lint import FileResult, Linter, load_ruleset
 from .report import FORMATS, RunInfo, reporter, statistics_reporter
@@ -124,8 +124,20 @@ class Session:
             cfg = self._configs[path]
             builtin = self.builtin
             with _collector_off():
-                self._linters[path] = Linter(cfg, load_ruleset(cfg, builtin))
+                rules = load_ruleset(cfg, builtin)
+            self._check_selectors(cfg, rules)
+            self._linters[path] = Linter(cfg, rules)
         return self._linters[path]
+
+    def _check_selectors(self, cfg: Config, rules: list[Rule]) -> None:
+        """A selector that names no rule is an error (a typo would switch rules off in silence):
+        the command line's first, then the configuration file's."""
+        names = selectors.known_names(rules)
+        a = self.args
+        for flag, given in (("--select", a.select or []), ("--extend-select", a.extend_select), ("--ignore", a.ignore)):
+            for bad in selectors.unknown(given, names):
+                raise UsageError(f"{flag}: {selectors.problem(bad, names)}")
+        selectors.check_config(cfg, rules)
 
     def linter_for(self, folder: Path) -> Linter:
         self.config_for(folder)

@@ -57,6 +57,7 @@ class Config:
     language: str = "en"
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     languagetool: dict[str, Any] = field(default_factory=dict)
+    _lines: dict[str, int | None] = field(default_factory=dict, repr=False, compare=False)  # "severity.x" -> line
 
     def selected(self, rule_id: str, enabled_by_default: bool = True) -> bool:
         """Whether a rule runs: the most specific of select and ignore wins, ignore on a tie.
@@ -180,6 +181,10 @@ def parse_config(data: Any, path: Path) -> Config:
             )
     cfg.options = {k: dict(v) for k, v in data.get("options", {}).items()}
     cfg.languagetool = languagetool_settings.validate(data.get("languagetool", {}), path)
+    cfg._lines = {key: line_of(data, key) for key in data}
+    for section in ("severity", "per-file-ignores", "options"):
+        sub = data.get(section) or {}
+        cfg._lines.update({f"{section}.{key}": line_of(sub, key) for key in sub})
     return cfg
 
 
