@@ -372,7 +372,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)
         return 2
-    except ConfigError as exc:
+    except (ConfigError, parallel.WorkerDied) as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

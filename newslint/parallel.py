@@ -48,8 +48,18 @@ def map_ordered(func: Callable[[Any, T], R], state: Any, items: Sequence[T], job
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     chunk = max(1, min(16, len(items) // (jobs * 8)))
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init, initargs=(state,)) as pool:
-        yield from pool.map(_call, [func] * len(items), items, chunksize=chunk)
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init, initargs=(state,)) as pool:
+            yield from pool.map(_call, [func] * len(items), items, chunksize=chunk)
+    except BrokenProcessPool:
+        raise WorkerDied(
+            "a worker process ended abruptly (killed, or out of memory?); run again with --jobs 1"
+        ) from None
+
+
+class WorkerDied(RuntimeError):
+    """A worker process was killed or crashed: its files have no result."""

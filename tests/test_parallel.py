@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from newslint import parallel, progress
+from newslint import jobs, parallel, progress
 from newslint.cli import main
 
 
@@ -38,11 +39,29 @@ def _articles(folder: Path, n: int) -> None:
 def test_parallel_output_equals_serial(tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
     _articles(tmp_path, 24)
     outs = []
-    for jobs in ("1", "2"):
-        code = main(["--format", fmt, "--no-cache", "--select", "punctuation,duplicate", "--jobs", jobs, str(tmp_path)])
+    for n_jobs in ("1", "2"):
+        code = main(
+            ["--format", fmt, "--no-cache", "--select", "punctuation,duplicate", "--jobs", n_jobs, str(tmp_path)]
+        )
         outs.append((code, capsys.readouterr().out))
     assert outs[0] == outs[1] and outs[0][0] == 1
     assert outs[0][1].count("The the") == 24 or fmt == "json"
+
+
+def test_a_worker_that_dies_is_reported_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _articles(tmp_path, 16)
+    real = jobs.process
+
+    def dies_on_the_fifth(linter: Any, label: str, *args: Any, **kwargs: Any) -> Any:
+        if label.endswith("005.txt"):
+            os._exit(9)  # as the kernel's out-of-memory killer would end it
+        return real(linter, label, *args, **kwargs)
+
+    monkeypatch.setattr(jobs, "process", dies_on_the_fifth)  # forked workers inherit it
+    assert main(["--no-cache", "--jobs", "2", str(tmp_path)]) == 2
+    assert "worker process ended abruptly" in capsys.readouterr().err
 
 
 def test_parallel_fix_fixes_every_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
