@@ -56,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes too")
     p.add_argument("--diff", action="store_true", help="print the changes --fix would make; write nothing")
     p.add_argument("--statistics", action="store_true", help="print how many findings each rule raised")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings (2 still means the run failed)")
+    p.add_argument("--show-files", action="store_true", help="list the files that would be linted, and stop")
+    p.add_argument(
+        "--show-settings", action="store_true", help="print each configuration in use and the rules it runs, and stop"
+    )
     p.add_argument("-o", "--output-file", type=Path, metavar="FILE", help="write the report to FILE")
     p.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: the machine's cores)")
     p.add_argument("--no-cache", action="store_true", help="lint every file, ignoring and not filling the cache")
@@ -284,6 +289,40 @@ def _rules_that_ran(session: Session) -> list[Any]:
     return list(ran.values())
 
 
+def _show(session: Session, args: argparse.Namespace, tasks: list[Task], errors: list[str]) -> int:
+    """``--show-files`` and ``--show-settings``: what a run would lint, and with which rules."""
+    for message in errors:
+        print(f"newslint: error: {message}", file=sys.stderr)
+    if args.show_files:
+        for label, _, _ in tasks:
+            print(label)
+    if args.show_settings:
+        for task in tasks:
+            session.linter_for(_folder(session, task))
+        for linter in session.linters():
+            print(settings_text(linter))
+    return 2 if errors else 0
+
+
+def settings_text(linter: Linter) -> str:
+    """A configuration's file, its settings and the rules it runs, for ``--show-settings``."""
+    cfg = linter.config
+    rules = linter.active_rules(None)
+    lines = [
+        f"configuration: {cfg.path or 'none (the defaults)'}",
+        f"select: {cfg.select if cfg.select is not None else 'default'}",
+        f"extend-select: {cfg.extend_select}",
+        f"ignore: {cfg.ignore}",
+        f"per-file-ignores: {cfg.per_file_ignores}",
+        f"exclude: {cfg.exclude}",
+        f"fail-on: {cfg.fail_on}",
+        f"language: {cfg.language}",
+        f"rules ({len(rules)}):",
+        *(f"  {r.id} ({r.severity})" for r in rules),
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     if args.jobs is not None and args.jobs < 0:
@@ -293,6 +332,8 @@ def run(argv: list[str]) -> int:
     to_file = args.output_file is not None
     tty = sys.stdout.isatty() and not to_file
     tasks = collect(session, args, errors)
+    if args.show_files or args.show_settings:
+        return _show(session, args, tasks, errors)
     opts = _options(args, tty)
     outcomes = run_tasks(session, tasks, opts, args.jobs)
     if session.patterns is not None:
@@ -313,7 +354,7 @@ def run(argv: list[str]) -> int:
         status = _report(args, session, outcomes, tty, to_file)
     if errors or any(r.error for r in results):
         return 2
-    return status
+    return 0 if args.exit_zero else status
 
 
 def _print_fixes(args: argparse.Namespace, outcomes: list[jobs.Outcome]) -> int:

@@ -128,3 +128,26 @@ def test_binary_file_is_skipped_not_a_failure(project: Path) -> None:
     (project / "b.txt").write_bytes(b"\x00\x01\x02")
     out = run(["b.txt"], project)
     assert out.returncode == 0 and "skipped: binary" in out.stderr
+
+
+def test_exit_zero_keeps_findings_but_not_failures(project: Path) -> None:
+    result = run(["--exit-zero", "bad.txt"], project)
+    assert result.returncode == 0 and "DEFECT1" in result.stdout
+    assert run(["--exit-zero", "missing.txt"], project).returncode == 2
+
+
+def test_show_files_lists_what_would_be_linted(project: Path) -> None:
+    (project / ".newslint.yaml").write_text(CONFIG + "exclude: ['good.*']\n")
+    (project / "notes.csv").write_text("a,b\n")
+    result = run(["--show-files", "."], project)
+    assert result.returncode == 0 and result.stdout.splitlines() == ["bad.txt"]
+
+
+def test_show_settings_names_the_configuration_and_its_rules(project: Path) -> None:
+    result = run(["--show-settings", "--ignore", "test.cafe", "bad.txt"], project)
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"configuration: {project / '.newslint.yaml'}"
+    assert "select: ['test']" in lines and "ignore: ['test.cafe']" in lines
+    rules = [line for line in lines[lines.index("rules (2):") + 1 :] if line]
+    assert rules == ["  test.demo-substitution (info)", "  test.marker (warning)"]
