@@ -13,6 +13,7 @@ from typing import Any
 
 from . import __version__, jobs, parallel, progress, regexes, selectors
 from .config import Config, find_config_file, load_config
+from .gitignore import GitIgnore
 from .lint import FileResult, Linter, load_ruleset
 from .report import FORMATS, RunInfo, reporter, statistics_reporter
 from .rules import SEVERITIES, Rule, builtin_rules_dir, load_rules
@@ -63,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("-o", "--output-file", type=Path, metavar="FILE", help="write the report to FILE")
     p.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: the machine's cores)")
+    p.add_argument(
+        "--no-respect-gitignore", action="store_true", help="in folders, lint files that .gitignore files leave out"
+    )
     p.add_argument("--no-cache", action="store_true", help="lint every file, ignoring and not filling the cache")
     p.add_argument("--cache-dir", type=Path, metavar="DIR", help="cache folder (default: ~/.cache/newslint)")
     p.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
@@ -175,15 +179,20 @@ def _collector_off() -> Iterator[None]:
             gc.enable()
 
 
-def iter_files(paths: list[str], errors: list[str]) -> Iterator[Path]:
-    """Named files as they are, and files with a known extension under named folders."""
+def iter_files(paths: list[str], errors: list[str], ignore: GitIgnore | None = None) -> Iterator[Path]:
+    """Named files as they are, and files with a known extension under named folders (but for
+    what ``ignore``, the repository's .gitignore files, leaves out)."""
     for name in paths:
         path = Path(name)
         if path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+                if ignore is not None:
+                    dirs[:] = [d for d in dirs if not ignore.ignored(os.path.join(root, d), is_dir=True)]
                 for file in sorted(files):
-                    if Path(file).suffix.lower() in EXTENSIONS:
+                    if Path(file).suffix.lower() not in EXTENSIONS:
+                        continue
+                    if ignore is None or not ignore.ignored(os.path.join(root, file)):
                         yield Path(root) / file
         elif path.exists() or path.is_symlink():
             yield path
@@ -197,12 +206,18 @@ Task = tuple[str, "Path | None", "bytes | None"]  # label, path, data (stdin, or
 def collect(session: Session, args: argparse.Namespace, errors: list[str]) -> list[Task]:
     """The files to lint, in order: named files, files found under folders, stdin."""
     tasks: list[Task] = []
+    gitignore = None
     for name in args.paths or ["."]:
         if name == "-":
             label = args.stdin_filename or "-"
             tasks.append((label, None, sys.stdin.buffer.read()))
             continue
-        for path in iter_files([name], errors):
+        ignore = None
+        if Path(name).is_dir() and not args.no_respect_gitignore and session.config_for(Path(name)).respect_gitignore:
+            gitignore = gitignore or GitIgnore()
+            # a folder named on purpose is linted whole, even when .gitignore leaves it out
+            ignore = None if gitignore.ignored(name, is_dir=True) else gitignore
+        for path in iter_files([name], errors, ignore):
             if session.config_for(path.parent).excluded(path) and name != str(path):
                 continue
             tasks.append((str(path), path, None))

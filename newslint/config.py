@@ -24,6 +24,7 @@ KEYS: dict[str, Any] = {
     "vocabulary": dict,
     "per-file-ignores": dict,
     "exclude": list,
+    "respect-gitignore": bool,
     "fail-on": str,
     "language": str,
     "options": dict,
@@ -53,6 +54,7 @@ class Config:
     reject: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     exclude: list[str] = field(default_factory=list)
+    respect_gitignore: bool = True
     fail_on: str = "warning"
     language: str = "en"
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -149,6 +151,7 @@ def parse_config(data: Any, path: Path) -> Config:
     cfg.extend_select = data.get("extend-select", [])
     cfg.ignore = data.get("ignore", [])
     cfg.exclude = data.get("exclude", [])
+    cfg.respect_gitignore = data.get("respect-gitignore", True)
     cfg.rule_dirs = [(base / d) for d in data.get("rules", [])]
     for rule, level in data.get("severity", {}).items():
         if level not in SEVERITIES:
