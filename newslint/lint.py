@@ -14,7 +14,7 @@ from typing import Any
 
 from . import suppress
 from .config import Config, matches
-from .document import Document
+from .document import Directive, Document
 from .findings import Finding
 from .kinds import Context, OptionError, check_type, kind_module, type_name
 from .readers import read_document
@@ -164,6 +164,8 @@ class Linter:
         findings = self.check(doc, self.active_rules(path or Path(label)), result)
         last_line = len(source.line_starts)
         kept = suppress.apply(findings, doc.directives, lambda f: doc.span(f.start, f.end)[0], last_line)
+        if doc.directives:
+            result.messages.extend(self._unknown_in_directives(label, doc.directives))
         records = {}
         for f in kept:
             rec = record(doc, f, label)
@@ -171,6 +173,18 @@ class Linter:
             records.setdefault(key, rec)
         result.findings = [records[k] for k in sorted(records, key=lambda k: (k[0], k[1], k[4], k[2], k[3]))]
         return result
+
+    def _unknown_in_directives(self, label: str, directives: list[Directive]) -> list[str]:
+        """A warning for each rule id in an inline directive that names no rule (LanguageTool's
+        ``grammar.*`` ids are not known in advance)."""
+        from . import selectors
+
+        names = selectors.known_names(self.rules)
+        out = []
+        for d in directives:
+            for bad in selectors.unknown((r for r in d.rules if not r.startswith("grammar.")), names):
+                out.append(f"{label}:{d.line}: newslint-{d.action}: {selectors.problem(bad, names)}")
+        return out
 
     def check(self, doc: Document, rules: list[Rule], result: FileResult) -> list[Finding]:
         findings: list[Finding] = []

@@ -71,3 +71,14 @@ def test_ids_categories_all_and_user_rules_are_accepted(project: Path, capsys: p
 def test_a_languagetool_rule_id_points_to_disabled_rules(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, err = run(project, capsys, "--ignore", "grammar.en-a-vs-an")
     assert code == 2 and "languagetool: disabled-rules" in err
+
+
+def test_an_inline_directive_naming_nothing_warns(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "a.txt").write_text(
+        "Headline\n\n<!-- newslint-disable test.markr -->\n<!-- newslint-disable grammar.en-a-vs-an -->\nA DEFECT1.\n"
+    )
+    code, err = run(project, capsys)
+    assert code == 1  # the finding stays, and the warning does not change the status
+    assert err.splitlines() == [
+        "newslint: a.txt:3: newslint-disable: no rule or category 'test.markr' (did you mean 'test.marker'?)"
+    ]
