@@ -97,3 +97,20 @@ def test_output_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_text_summary_counts_fixable(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, out = newslint(project, capsys, "bad.txt")
     assert out.splitlines()[-2:] == ["Found 3 problems (2 warnings, 1 info) in 1 file.", "[*] 3 fixable with --fix."]
+
+
+def test_gitlab_code_quality_report(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "twice.txt").write_text("Headline\n\nA DEFECT1 here and DEFECT1 there.\n")
+    _, out = newslint(project, capsys, "--format", "gitlab", "bad.txt", "twice.txt")
+    issues = json.loads(out)
+    first = issues[0]
+    assert set(first) == {"description", "check_name", "fingerprint", "severity", "location"}
+    assert first["check_name"] == "test.marker" and first["severity"] == "minor"
+    assert first["location"] == {"path": "bad.txt", "lines": {"begin": 3, "end": 3}}
+    assert first["description"] == "Marker 'DEFECT1' found. [test.marker]"
+    assert [i["severity"] for i in issues if i["check_name"] == "test.demo-substitution"] == ["info"]
+    fingerprints = [i["fingerprint"] for i in issues]
+    assert len(set(fingerprints)) == len(fingerprints)  # the same message twice in a file: two issues
+    (project / "twice.txt").write_text("Headline\n\nA new first line.\n\nA DEFECT1 here and DEFECT1 there.\n")
+    _, moved = newslint(project, capsys, "--format", "gitlab", "bad.txt", "twice.txt")
+    assert [i["fingerprint"] for i in json.loads(moved)] == fingerprints  # lines moved, same issues

@@ -15,6 +15,7 @@ MODULES = {
     "json": "json",
     "json-lines": "json_lines",
     "github": "github",
+    "gitlab": "gitlab",
     "sarif": "sarif",
 }
 FORMATS = tuple(MODULES)
