@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from sys import intern
 
 # Order matters: abbreviations with dots, numbers (with units and separators), words, URLs,
 # then any single mark.
@@ -60,11 +59,10 @@ class Sentence:
 
 
 def tokenize(text: str, start: int, end: int, block: int) -> list[Token]:
-    """Tokens of ``text[start:end]`` with document offsets; a word's text is interned, so a
-    large document keeps one string per distinct word (about a tenth less memory)."""
+    """Tokens of ``text[start:end]`` with document offsets."""
     url = text.find("://", start, end) >= 0 or text.find("www.", start, end) >= 0
     pattern = _TOKEN_FOR[url, text.find("@", start, end) >= 0]
-    return [Token(m.start(), m.end(), intern(m[0]), m.lastgroup, block) for m in pattern.finditer(text, start, end)]
+    return [Token(m.start(), m.end(), m[0], m.lastgroup, block) for m in pattern.finditer(text, start, end)]
 
 
 def _is_abbreviation(word: Token, dot: Token) -> bool:
