@@ -15,10 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .cachedir import DAY, GITIGNORE, mark_used, stale
 
 FORMAT = 1  # bump when the layout of an entry changes
-DAY = 86400
-UNUSED_DAYS = 30  # an entry no run has read for this long is removed by Cache.prune
 
 
 def _stamp(path: Path) -> list[Any]:
@@ -99,8 +98,7 @@ class Cache:
             return None
         self.hits += 1
         with contextlib.suppress(OSError):
-            if time.time() - file.stat().st_mtime > DAY:
-                os.utime(file)  # the time of the last read, to a day: see prune
+            mark_used(file, file.stat().st_mtime)
         return entry
 
     def prune(self) -> int:
@@ -121,9 +119,8 @@ class Cache:
         for root, _, files in os.walk(results):
             for name in files:
                 path = os.path.join(root, name)
-                limit = DAY if name.endswith(".tmp") else UNUSED_DAYS * DAY
                 with contextlib.suppress(OSError):
-                    if name != marker.name and now - os.stat(path).st_mtime > limit:
+                    if name != marker.name and stale(os.stat(path).st_mtime, now, name.endswith(".tmp")):
                         os.unlink(path)
                         removed += 1
         with contextlib.suppress(OSError):
@@ -152,4 +149,4 @@ class Cache:
     def _ignore_in_git(self) -> None:
         marker = self.folder / ".gitignore"
         if not marker.exists():
-            marker.write_text("# created by newslint\n*\n", encoding="utf-8")
+            marker.write_text(GITIGNORE, encoding="utf-8")

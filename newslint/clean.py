@@ -15,7 +15,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from .cachedir import default_dir
+from .cachedir import GITIGNORE, default_dir
 
 # newslint's folders, each with the names of what it holds: two hex digits (then entries), or store files.
 HEX_SHARDS = re.compile(r"[0-9a-f]{2}(?:/[0-9a-f]+\.json|/\w+\.tmp)?")
@@ -26,7 +26,6 @@ FOLDERS = {
 }
 # Prepared data files (kind-version-stamps.marshal) and temporary files a crash left behind.
 PREPARED = re.compile(r"[a-z][a-z-]*-\d+-[^/]*\.marshal(?:\w*\.tmp)?")
-MARKER = "# created by newslint\n"
 
 
 def clean_command(argv: list[str]) -> int:
@@ -97,6 +96,6 @@ def _measure(path: Path) -> tuple[int, int]:
 
 def _ours(path: Path) -> bool:
     try:
-        return path.read_text(encoding="utf-8").startswith(MARKER)
+        return path.read_text(encoding="utf-8") == GITIGNORE
     except (OSError, UnicodeDecodeError):
         return False

@@ -133,20 +133,20 @@ class Session:
             cfg = self._configs[path]
             builtin = self.builtin
             with _collector_off():
-                rules = load_ruleset(cfg, builtin)
-            self._check_selectors(cfg, rules)
-            self._linters[path] = Linter(cfg, rules)
+                linter = Linter(cfg, load_ruleset(cfg, builtin))
+            self._check_selectors(linter)
+            self._linters[path] = linter
         return self._linters[path]
 
-    def _check_selectors(self, cfg: Config, rules: list[Rule]) -> None:
+    def _check_selectors(self, linter: Linter) -> None:
         """A selector that names no rule is an error (a typo would switch rules off in silence):
         the command line's first, then the configuration file's."""
-        names = selectors.known_names(rules)
+        names = linter.rule_names
         a = self.args
         for flag, given in (("--select", a.select or []), ("--extend-select", a.extend_select), ("--ignore", a.ignore)):
             for bad in selectors.unknown(given, names):
                 raise UsageError(f"{flag}: {selectors.problem(bad, names)}")
-        selectors.check_config(cfg, rules)
+        selectors.check_config(linter.config, linter.rules, names)
 
     def linter_for(self, folder: Path) -> Linter:
         self.config_for(folder)

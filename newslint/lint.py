@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -174,12 +175,19 @@ class Linter:
         result.findings = [records[k] for k in sorted(records, key=lambda k: (k[0], k[1], k[4], k[2], k[3]))]
         return result
 
+    @cached_property
+    def rule_names(self) -> set[str]:
+        """Every rule id and category this linter knows."""
+        from .selectors import known_names
+
+        return known_names(self.rules)
+
     def _unknown_in_directives(self, label: str, directives: list[Directive]) -> list[str]:
         """A warning for each rule id in an inline directive that names no rule (LanguageTool's
         ``grammar.*`` ids are not known in advance)."""
         from . import selectors
 
-        names = selectors.known_names(self.rules)
+        names = self.rule_names
         out = []
         for d in directives:
             for bad in selectors.unknown((r for r in d.rules if not r.startswith("grammar.")), names):

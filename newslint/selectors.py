@@ -33,9 +33,9 @@ def problem(selector: str, names: set[str], what: str = "rule or category") -> s
     return f"no {what} '{selector}'{hint}"
 
 
-def check_config(cfg: Config, rules: list[Rule]) -> None:
-    """Raise ConfigError, naming the file, line and key, for a selector that names nothing."""
-    names = known_names(rules)
+def check_config(cfg: Config, rules: list[Rule], names: set[str]) -> None:
+    """Raise ConfigError, naming the file, line and key, for a selector that names nothing
+    (``names``: ``known_names(rules)``)."""
     ids = {r.id for r in rules}
     where = cfg.path or "configuration"
     lists = {"select": cfg.select or [], "extend-select": cfg.extend_select, "ignore": cfg.ignore}

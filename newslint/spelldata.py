@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .cachedir import default_dir, mark_used, stale
+
 FORMAT = 3  # bump when the prepared layout changes
 WORDLIST = "large"  # wordfreq's list of ~320,000 English words down to zipf 1.0
 INDEX_MIN = 251  # words of zipf x 100 at least this are reachable two edits away (see spell_words)
@@ -162,8 +164,6 @@ _INDEX: SuggestIndex | None = None
 
 
 def cache_dir() -> Path:
-    from .cachedir import default_dir
-
     return default_dir()
 
 
@@ -239,12 +239,10 @@ def _read(path: Path, version: int = FORMAT) -> dict | None:
     try:
         with open(path, "rb") as fh:
             raw = marshal.load(fh)
-            read_before = time.time() - os.fstat(fh.fileno()).st_mtime
+            mtime = os.fstat(fh.fileno()).st_mtime
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    if read_before > DAY:  # the time of the last read, to a day: see _prune
-        with contextlib.suppress(OSError):
-            os.utime(path)
+    mark_used(path, mtime)
     return raw if isinstance(raw, dict) and raw.get("format") == version else None
 
 
@@ -265,8 +263,6 @@ def _write(path: Path, raw: dict) -> None:
     _prune(path)
 
 
-DAY = 86400
-UNUSED_DAYS = 30  # another prepared file of the same kind that no run has read for this long is removed
 _KIND = re.compile(r"(.+?)-\d+-")  # spelling-index-3-...marshal -> spelling-index
 
 
@@ -284,7 +280,7 @@ def _prune(path: Path) -> None:
         if other == path or found is None:
             continue
         with contextlib.suppress(OSError):
-            if now - other.stat().st_mtime > (DAY if found[1] else UNUSED_DAYS * DAY):
+            if stale(other.stat().st_mtime, now, bool(found[1])):
                 other.unlink()
 
 
