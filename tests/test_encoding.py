@@ -209,3 +209,16 @@ def test_utf16_with_bom_is_linted_and_fixed_in_place(tmp_path: Path, encoding: s
     assert main(["--fix", "--no-cache", "--jobs", "1", str(article)]) == 0
     assert article.read_bytes() == bom + text.replace(" ,", ",").encode(encoding)
     assert stat.S_IMODE(article.stat().st_mode) == 0o640
+
+
+def test_front_matter_with_an_invalid_byte_is_still_linted() -> None:
+    linter = make_linter(Config(select=["punctuation.space-before", "encoding.not-utf8"]))
+    for title in (b'"Caf\xe9 owners meet , today"', b"Caf\xe9 owners meet , today"):
+        data = b"---\ntitle: " + title + b"\nauthor: Jos\xe9\n---\n\nThe caf\xc3\xa9 opened.\n"
+        found = lint_bytes(data, "a.md", linter).findings
+        shift = title.startswith(b'"')
+        assert [(f["rule"], f["line"], f["column"]) for f in found] == [
+            ("encoding.not-utf8", 2, 11 + shift),
+            ("punctuation.space-before", 2, 24 + shift),
+            ("encoding.not-utf8", 3, 12),
+        ]
