@@ -10,6 +10,7 @@ early. A quotation left open runs to the end of its block (it continues in the n
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 from typing import NamedTuple
@@ -18,6 +19,7 @@ from .document import Document
 
 PAIRS = {"“": "”", "«": "»", "„": "“"}
 OPEN_SINGLE, CLOSE_SINGLE = "‘", "’"
+OPENING = re.compile('[“«„"‘]')  # marks that may open a quotation
 BEFORE_OPENING = '([{—–-“"«„'  # what may stand right before an opening mark, besides a space
 
 
@@ -45,7 +47,8 @@ def quote_spans(doc: Document) -> list[Quotation]:
 
 def _quotations(text: str, base: int) -> Iterator[Quotation]:
     i = 0
-    while i < len(text):
+    while m := OPENING.search(text, i):
+        i = m.start()
         close = _closing(text, i)
         if close is None:
             i += 1

@@ -86,14 +86,17 @@ def _exact(rule: Rule, doc: Document, units: list[BlockKey]) -> Iterator[Finding
     """Repeats of an earlier unit; short units (table headers, shop buttons, list entries
     repeated by design) only when doubled in place."""
     apart = rule.options["min-words-apart"]
-    earlier: dict[str, dict[tuple[str, str], Block]] = {}  # normal text -> first copy of each stored form
+    first: dict[str, Block] = {}
+    forms: dict[str, dict[tuple[str, str], Block]] = {}  # the first copy of each stored form, once repeated
     last: dict[str, int] = {}
     for n, key in enumerate(units):
-        copies = earlier.setdefault(key.text, {})
-        stored = stored_key(doc, _span(key.block))
-        if copies and (len(key.words) >= apart or last[key.text] == n - 1):
-            yield _repeat(rule, doc, key.block, copies.get(stored), next(iter(copies.values())))
-        copies.setdefault(stored, key.block)
+        earlier = first.setdefault(key.text, key.block)
+        if earlier is not key.block:
+            copies = forms.setdefault(key.text, {stored_key(doc, _span(earlier)): earlier})
+            stored = stored_key(doc, _span(key.block))
+            if len(key.words) >= apart or last[key.text] == n - 1:
+                yield _repeat(rule, doc, key.block, copies.get(stored), earlier)
+            copies.setdefault(stored, key.block)
         last[key.text] = n
 
 
