@@ -168,6 +168,14 @@ def test_safe_fixes_outside_quotations_stay_safe(text: str) -> None:
     assert findings and all(f["fix"]["safe"] is True for f in findings)
 
 
+def test_setting_only_the_quotation_marks_in_house_style_stays_safe(tmp_path: Path) -> None:
+    curly = "Xi promised “strong support” for “core interests”.\n\nHe said “yes” and “no”."
+    path = write(tmp_path, "a.txt", article("txt", curly, 'He said "they waited for years" today.'))
+    assert only(lint_text(path.read_text(encoding="utf-8"), "a.txt", LINTER), "consistency.quote-style")["fix"]["safe"]
+    newslint(tmp_path, "--fix", "a.txt")
+    assert path.read_text(encoding="utf-8") == article("txt", curly, "He said “they waited for years” today.")
+
+
 def test_deleting_a_repeated_paragraph_with_its_quotation_stays_safe(tmp_path: Path) -> None:
     para = "“We will not back down,” the minister said on Monday evening in Brussels."
     path = write(tmp_path, "a.txt", article("txt", para, para, "The end of the story."))
