@@ -16,9 +16,10 @@ from typing import Any
 from . import damage, suppress
 from .config import Config, matches
 from .document import Directive, Document
-from .findings import Finding
+from .findings import Finding, Fix
 from .kinds import Context, OptionError, check_type, kind_module, type_name
 from .offsets import OffsetMap, Segment
+from .quotes import rewrites_quotation
 from .readers import read_document
 from .regexes import RegexTimeout, regex_budget
 from .rules import Rule, builtin_rules_dir, load_rules
@@ -108,7 +109,7 @@ def record(doc: Document, f: Finding, path: str) -> dict[str, Any]:
         start = f.start if f.fix.start is None else f.fix.start
         end = f.end if f.fix.end is None else f.fix.end
         if _fixable(doc, start, end, f.fix.replacement):
-            out["fix"] = {"replacement": f.fix.replacement, "safe": f.fix.safe}
+            out["fix"] = {"replacement": f.fix.replacement, "safe": _safe(doc, f.fix, start, end)}
             if (start, end) != (f.start, f.end):
                 fl, fc, fel, fec = doc.span(start, end)
                 out["fix"].update(line=fl, column=fc, end_line=fel, end_column=fec)
@@ -118,6 +119,12 @@ def record(doc: Document, f: Finding, path: str) -> dict[str, Any]:
             {"line": rl, "column": rc, "end_line": rel_l, "end_column": rel_c, "message": rel.message}
         )
     return out
+
+
+def _safe(doc: Document, fix: Fix, start: int, end: int) -> bool:
+    """Whether a fix may be applied by ``--fix``: the rule says so, and it leaves what a source
+    said alone (nothing between quotation marks changes), whatever rule made it."""
+    return fix.safe and not rewrites_quotation(doc, start, end, fix.replacement)
 
 
 def _fixable(doc: Document, start: int, end: int, replacement: str) -> bool:

@@ -88,8 +88,14 @@ def test_headline_printed_twice_and_again_with_stray_commas() -> None:
 
 
 def test_headline_repeated_exactly_as_first_paragraph_is_a_safe_fix() -> None:
-    [f] = lint("Russia Seeks Closer Security Ties\n\nRussia seeks closer security ties.\n\nBody text.\n")
+    [f] = lint("Russia Seeks Closer Security Ties\n\nRussia Seeks Closer Security Ties\n\nBody text.\n")
     assert f["rule"] == "duplicate.headline" and f["fix"]["safe"] is True
+
+
+def test_headline_repeated_in_other_case_is_shown_and_not_a_safe_fix() -> None:
+    [f] = lint("Russia Seeks Closer Security Ties\n\nRussia seeks closer security ties.\n\nBody text.\n")
+    assert f["rule"] == "duplicate.headline" and f["fix"]["safe"] is False
+    assert "'seeks closer security ties.' here, 'Seeks Closer Security Ties' there" in f["message"]
 
 
 @pytest.mark.parametrize(

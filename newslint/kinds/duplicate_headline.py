@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..copies import deletes_only_copy, how_they_differ, same_as_stored
 from ..document import Block, Document
-from ..findings import Finding, Related
+from ..findings import Finding, Fix, Related
 from ..readers.frontmatter import split_front_matter
 from ..rules import Rule
 from ..similarity import block_keys, compare, normal_text
@@ -75,10 +76,28 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def _finding(rule: Rule, doc: Document, block: Block, start: int, end: int, exact: bool, score: float) -> Finding:
+    """The headline line ``[start, end)`` repeated as ``block``: deleted safely only when the
+    copy is the same as stored and nothing else goes with it."""
     line = doc.span(start, start)[0]
-    how = "" if exact else " with other punctuation" if score == 1.0 else f" ({int(score * 100)}% the same)"
+    same = exact and same_as_stored(doc, (start, end), (block.start, block.end))
+    fix = delete_block(doc, block, same)
+    if same:
+        fix.safe = _deletes_only_copy(doc, fix, block, start, end)
+    how = "" if same else f" ({int(score * 100)}% the same)" if score < 1.0 else _differs(doc, block, start, end, exact)
     message = rule.format_message(block.text, line=line, how=how)
     related = [Related(start, end, f"headline (line {line})")]
-    return Finding(
-        rule.id, block.start, block.end, message, rule.severity, [], delete_block(doc, block, exact), related
-    )
+    return Finding(rule.id, block.start, block.end, message, rule.severity, [], fix, related)
+
+
+def _differs(doc: Document, block: Block, start: int, end: int, exact: bool) -> str:
+    """How a copy that is not the same as stored differs from the headline."""
+    how = how_they_differ(doc, (block.start, block.end), (start, end))
+    return f" {'but differs from it' if exact else 'with other punctuation'} ({how})"
+
+
+def _deletes_only_copy(doc: Document, fix: Fix, block: Block, start: int, end: int) -> bool:
+    """Whether the fix deletes the copy with white space, or with a separator like the one
+    deleting the headline would take."""
+    headline = delete_block(doc, doc.blocks[doc.block_index(start)], True)
+    like = ((headline.start, headline.end), (start, end))
+    return deletes_only_copy(doc, (fix.start, fix.end), (block.start, block.end), like)

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..copies import deletes_only_copy, how_they_differ, same_as_stored
 from ..document import Document
 from ..findings import Finding, Fix, Related
 from ..rules import Rule
 from ..scopes import units
 from ..similarity import has_letter, normal_text
 from . import Context, Option
+
+SAME = "delete this copy"
+DIFFERS = "keep the right one and delete the other"
 
 OPTIONS = {
     "min-words": Option(int, default=1, help="lines with fewer words are left alone"),
@@ -44,7 +48,14 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def _finding(rule: Rule, doc: Document, pa: int, pb: int, a: int, b: int) -> Finding:
+    """The line ``[a, b)`` repeating ``[pa, pb)``: deleted safely (with the line break before
+    it) only when it is the same as stored and nothing else goes with it."""
     line = doc.span(pa, pa)[0]
-    message = rule.format_message(doc.text[a:b], line=line)
+    if same_as_stored(doc, (pa, pb), (a, b)):
+        safe, values = deletes_only_copy(doc, (pb, b), (a, b)), {"difference": "", "advice": SAME}
+    else:
+        how = how_they_differ(doc, (a, b), (pa, pb))
+        safe, values = False, {"difference": f" but differs from it ({how})", "advice": DIFFERS}
+    message = rule.format_message(doc.text[a:b], line=line, **values)
     related = [Related(pa, pb, f"first copy (line {line})")]
-    return Finding(rule.id, a, b, message, rule.severity, [], Fix("", True, pb, b), related)
+    return Finding(rule.id, a, b, message, rule.severity, [], Fix("", safe, pb, b), related)

@@ -1,14 +1,16 @@
 """``duplicate_paragraph``: a block that repeats an earlier block, exactly or nearly.
 
 Exact repeats are equal after normalising white space, quote styles, case and trailing
-punctuation; near repeats have a token-level similarity of at least ``threshold`` and are
-found through hashed sketches, never by comparing every pair of blocks.
+punctuation; deleting one is safe only when it is the same as stored, white space aside (else
+the message shows what differs). Near repeats have a token-level similarity of at least
+``threshold`` and are found through hashed sketches, never by comparing every pair of blocks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..copies import deletes_only_copy, how_they_differ, stored_key
 from ..document import Block, Document
 from ..findings import Finding, Fix, Related
 from ..rules import Rule
@@ -16,6 +18,8 @@ from ..similarity import BlockKey, NearIndex, block_keys, compare, has_letter
 from . import Context, Option, OptionError
 
 MATCHES = ("exact", "near")
+SAME = "delete this copy"
+DIFFERS = "keep the right copy and delete the other"
 
 OPTIONS = {
     "match": Option(str, default="exact", help="exact: equal after normalising; near: similar, not equal"),
@@ -83,12 +87,38 @@ def _exact(rule: Rule, doc: Document, units: list[BlockKey]) -> Iterator[Finding
     repeated by design) only when doubled in place."""
     apart = rule.options["min-words-apart"]
     first: dict[str, Block] = {}
+    forms: dict[str, dict[tuple[str, str], Block]] = {}  # the first copy of each stored form, once repeated
     last: dict[str, int] = {}
     for n, key in enumerate(units):
         earlier = first.setdefault(key.text, key.block)
-        if earlier is not key.block and (len(key.words) >= apart or last[key.text] == n - 1):
-            yield report(rule, doc, key.block, earlier, True)
+        if earlier is not key.block:
+            copies = forms.setdefault(key.text, {stored_key(doc, _span(earlier)): earlier})
+            stored = stored_key(doc, _span(key.block))
+            if len(key.words) >= apart or last[key.text] == n - 1:
+                yield _repeat(rule, doc, key.block, copies.get(stored), earlier)
+            copies.setdefault(stored, key.block)
         last[key.text] = n
+
+
+def _repeat(rule: Rule, doc: Document, later: Block, same: Block | None, first: Block) -> Finding:
+    """A repeat of ``same`` (a copy as stored) when there is one, deleted safely when only the
+    copy goes; else of ``first``, with what differs and an unsafe fix."""
+    if same is None:
+        how = how_they_differ(doc, _span(later), _span(first))
+        return report(rule, doc, later, first, False, difference=f" but differs from it ({how})", advice=DIFFERS)
+    safe = same.kind == later.kind and _deletes_only_copy(doc, later, same)
+    return report(rule, doc, later, same, safe, difference="", advice=SAME)
+
+
+def _deletes_only_copy(doc: Document, later: Block, first: Block) -> bool:
+    """Whether deleting ``later`` takes from the stored file nothing but it and a separator
+    like the one deleting ``first`` would take (no other markup, comment or skipped text)."""
+    deleted, like = delete_block(doc, later, True), delete_block(doc, first, True)
+    return deletes_only_copy(doc, (deleted.start, deleted.end), _span(later), ((like.start, like.end), _span(first)))
+
+
+def _span(block: Block) -> tuple[int, int]:
+    return block.start, block.end
 
 
 def _near(rule: Rule, doc: Document, units: list[BlockKey]) -> Iterator[Finding]:

@@ -105,6 +105,12 @@ def _what_before(doc: Document, toks: list[Token], j: int) -> bool:
 
 
 def _finding(rule: Rule, doc: Document, a: Token, b: Token) -> Finding:
-    safe = b.text.lower() in rule.compiled["safe-words"]
+    safe = b.text.lower() in rule.compiled["safe-words"] and _same_word(a.text, b.text)
     message = rule.format_message(f"{a.text} {b.text}", word=b.text)
     return Finding(rule.id, a.start, b.end, message, rule.severity, [a.text], Fix(a.text, safe))
+
+
+def _same_word(kept: str, dropped: str) -> bool:
+    """Whether deleting ``dropped`` picks no version: the words are the same as stored, or the kept
+    one is the same word with a capital starting the sentence ("The the"; "THE the" is not)."""
+    return kept == dropped or kept == dropped[:1].upper() + dropped[1:]
