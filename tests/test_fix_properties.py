@@ -26,7 +26,7 @@ from test_fuzz_properties import lint as lint_every_rule
 
 from newslint.api import make_linter
 from newslint.document import Document
-from newslint.fixer import MAX_PASSES, Edit, apply, choose, encode, fix_bytes
+from newslint.fixer import fix_bytes
 from newslint.lint import FileResult, Linter
 from newslint.quotes import quote_spans
 from newslint.readers import read_document
@@ -85,33 +85,6 @@ def wording(doc: Document) -> set[int]:
     return out
 
 
-def fix_edits(data: bytes, name: str, unsafe: bool) -> tuple[bytes, list[Span]]:
-    """The fixer's passes, replayed: the fixed bytes and every edit placed in the input's raw text."""
-    result = lint(data, name)
-    origin = list(range(len(result.source.raw) + 1)) if result.source else []
-    placed: list[Span] = []
-    for _ in range(MAX_PASSES):
-        source = result.source
-        edits = choose(source, result.findings, unsafe) if source else []
-        if not edits:
-            break
-        placed += [(origin[e.start], origin[e.end]) for e in edits]
-        origin = _shifted(origin, edits)
-        data = encode(source, apply(source.raw, edits))
-        result = lint(data, name)
-    return data, placed
-
-
-def _shifted(origin: list[int], edits: list[Edit]) -> list[int]:
-    """The input offset of each offset of the edited text (a replacement maps to its start)."""
-    out: list[int] = []
-    pos = 0
-    for e in edits:
-        out += origin[pos : e.start] + [origin[e.start]] * len(e.replacement)
-        pos = e.end
-    return out + origin[pos:]
-
-
 def covered(region: Span, spans: list[Span], words: set[int]) -> bool:
     """The region touches a reported span and every word character in it lies inside one."""
     i1, i2 = region
@@ -127,9 +100,8 @@ def inside_quotation(region: Span, quotes: list[Span]) -> bool:
 
 def check_fix(data: bytes, name: str, unsafe: bool) -> None:
     first = lint(data, name)
-    fixed, edits = fix_edits(data, name, unsafe)
     outcome, final = fix_bytes(data, lambda b: lint(b, name), unsafe, first=first)
-    assert fixed == outcome.fixed  # the replay is the fixer's own run
+    edits = outcome.regions
     if not edits:
         return
     doc = document(first)
