@@ -375,7 +375,7 @@ def run(argv: list[str]) -> int:
 def _print_fixes(args: argparse.Namespace, outcomes: list[jobs.Outcome]) -> int:
     """``--diff``: the diffs (status 1 when something would change); stdin under ``--fix``: the fixed text."""
     for o in outcomes:
-        sys.stdout.write(o.fixed_text if o.fixed_text is not None else o.diff)
+        _write_stored(o.fixed_text if o.fixed_text is not None else o.diff)
     if args.diff:
         would = sum(o.applied for o in outcomes if o.diff)
         files = sum(1 for o in outcomes if o.diff)
@@ -383,6 +383,15 @@ def _print_fixes(args: argparse.Namespace, outcomes: list[jobs.Outcome]) -> int:
             print(f"newslint: {would} fix{'es' if would != 1 else ''} would change {files} file(s)", file=sys.stderr)
         return 1 if files else 0
     return _failing([o.result for o in outcomes])
+
+
+def _write_stored(text: str) -> None:
+    """Write stored text to standard output, a byte that is not UTF-8 (a lone surrogate) as that byte."""
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode(sys.stdout.encoding or "utf-8", "surrogateescape"))
 
 
 def _failing(results: list[FileResult]) -> int:

@@ -32,6 +32,9 @@ class Finding:
     suggestions: list[str] = field(default_factory=list)
     fix: Fix | None = None
     related: list[Related] = field(default_factory=list)
+    # True when start and end are offsets in the stored text (``Source.text``) rather than the
+    # prose: a finding about the bytes themselves, which may lie in markup.
+    stored: bool = False
 
     @property
     def category(self) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .source import BOM, Source
+from .source import Source
 from .trail import Trail, merged, within
 
 MAX_PASSES = 10  # lint-and-fix rounds before giving up on a file that keeps changing
@@ -92,9 +92,9 @@ def _whole_lines(raw: str, start: int, end: int) -> int:
     return end + after if after and _previous_line_blank(raw, start) else end
 
 
-def _encodable(text: str, encoding: str) -> bool:
+def _encodable(text: str, source: Source) -> bool:
     try:
-        text.encode(encoding)
+        source.encode(text)
     except UnicodeEncodeError:
         return False
     return True
@@ -105,7 +105,7 @@ def choose(source: Source, findings: Iterable[dict[str, Any]], unsafe: bool) -> 
     edits = sorted({edit_of(source, f) for f in findings if wanted(f, unsafe)})
     chosen: list[Edit] = []
     for e in edits:
-        if e.end < e.start or not _encodable(e.replacement, source.encoding):
+        if e.end < e.start or not _encodable(e.replacement, source):
             continue
         if chosen:
             last = chosen[-1]
@@ -128,7 +128,7 @@ def apply(raw: str, edits: list[Edit]) -> str:
 
 def encode(source: Source, raw: str) -> bytes:
     """Stored bytes for ``raw`` in the source's encoding, BOM kept."""
-    return (BOM if source.bom else b"") + raw.encode(source.encoding)
+    return source.encode(raw)
 
 
 Lint = Callable[[bytes], Any]  # bytes -> FileResult (with .source and .findings)

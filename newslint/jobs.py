@@ -104,7 +104,7 @@ def _fix(linter: Linter, label: str, path: Path | None, data: bytes, opts: Optio
     out.messages.extend(f"{label}: {m}" for m in outcome.messages)
     if not outcome.changed:
         if stdin and not opts.diff:
-            out.fixed_text = data.decode(first.source.encoding if first.source else "utf-8", "replace")
+            out.fixed_text = data.decode(first.source.encoding if first.source else "utf-8", "surrogateescape")
         return out
     if opts.diff:
         assert first.source is not None and result.source is not None
@@ -117,5 +117,5 @@ def _fix(linter: Linter, label: str, path: Path | None, data: bytes, opts: Optio
             out.result.error = True
             out.applied = 0
     else:
-        out.fixed_text = outcome.fixed.decode(result.source.encoding if result.source else "utf-8")
+        out.fixed_text = outcome.fixed.decode(result.source.encoding if result.source else "utf-8", "surrogateescape")
     return out

@@ -13,15 +13,16 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import suppress
+from . import damage, suppress
 from .config import Config, matches
 from .document import Directive, Document
 from .findings import Finding
 from .kinds import Context, OptionError, check_type, kind_module, type_name
+from .offsets import OffsetMap, Segment
 from .readers import read_document
 from .regexes import RegexTimeout, regex_budget
 from .rules import Rule, builtin_rules_dir, load_rules
-from .source import BinaryFileError, Source, decode
+from .source import BinaryFileError, Source, decode, show_bytes
 from .yamlfile import ConfigError
 
 MAX_FILE_BYTES = 8 << 20  # larger files are skipped with a message (no article is this long)
@@ -164,12 +165,12 @@ class Linter:
         doc = read_document(source, fmt)
         findings = self.check(doc, self.active_rules(path or Path(label)), result)
         last_line = len(source.line_starts)
-        kept = suppress.apply(findings, doc.directives, lambda f: doc.span(f.start, f.end)[0], last_line)
+        kept = suppress.apply(findings, doc.directives, lambda f: _placed(doc, f).span(f.start, f.end)[0], last_line)
         if doc.directives:
             result.messages.extend(self._unknown_in_directives(label, doc.directives))
         records = {}
         for f in kept:
-            rec = record(doc, f, label)
+            rec = printable(record(_placed(doc, f), f, label))
             key = (rec["line"], rec["column"], rec["end_line"], rec["end_column"], rec["rule"])
             records.setdefault(key, rec)
         result.findings = [records[k] for k in sorted(records, key=lambda k: (k[0], k[1], k[4], k[2], k[3]))]
@@ -199,10 +200,14 @@ class Linter:
         self.context.warnings = []
         self.context.incomplete = False
         self.context.findings = findings
+        damaged = _damaged(doc, result)
         for rule in sorted(rules, key=lambda r: getattr(kind_module(r.kind), "RUNS_LAST", False)):
             try:
                 with regex_budget(len(doc.text)):
-                    findings.extend(kind_module(rule.kind).check(rule, doc, self.context))
+                    found = kind_module(rule.kind).check(rule, doc, self.context)
+                    if damaged and rule.kind not in damage.OWNER_KINDS:
+                        found = damage.respect(found, damaged)
+                    findings.extend(found)
             except RegexTimeout as exc:
                 result.messages.append(
                     f"{result.path}: rule {rule.id} ({rule.path}): {exc}; rule skipped for this file"
@@ -220,6 +225,43 @@ class Linter:
         label = label or str(path)
         data = read_file(label, path)
         return data if isinstance(data, FileResult) else self.lint_bytes(label, data, path)
+
+
+def _damaged(doc: Document, result: FileResult) -> list[damage.Span]:
+    """The document's damaged spans, which only their owner rules may report."""
+    try:
+        return damage.spans(doc)
+    except Exception as exc:  # the other rules still run, unguarded
+        result.messages.append(f"{result.path}: internal error finding broken characters: {type(exc).__name__}: {exc}")
+        result.error = True
+        if os.environ.get("NEWSLINT_DEBUG"):
+            raise
+        return []
+
+
+def _placed(doc: Document, f: Finding) -> Document:
+    """The document whose offsets the finding uses: a finding about the stored bytes is placed
+    in a view of the stored text that maps every offset to itself."""
+    if not f.stored:
+        return doc
+    view = doc.cache.get("lint.stored_view")
+    if view is None:
+        size = len(doc.source.text)
+        identity = OffsetMap([Segment(0, size, 0, size)])
+        view = doc.cache["lint.stored_view"] = Document(doc.source, doc.format, doc.source.text, [], identity)
+    return view
+
+
+def printable(rec: dict[str, Any]) -> dict[str, Any]:
+    """A record that can be printed and stored as UTF-8: a byte that is not UTF-8 (a lone
+    surrogate) in its message or suggestions is shown as ``\\xe9``; a fix that would write one is dropped."""
+    rec["message"] = show_bytes(rec["message"])
+    rec["suggestions"] = [show_bytes(s) for s in rec["suggestions"]]
+    for rel in rec["related"]:
+        rel["message"] = show_bytes(rel["message"])
+    if rec["fix"] is not None and show_bytes(rec["fix"]["replacement"]) != rec["fix"]["replacement"]:
+        rec["fix"] = None
+    return rec
 
 
 def read_file(label: str, path: Path) -> bytes | FileResult:

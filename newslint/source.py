@@ -3,13 +3,29 @@
 from __future__ import annotations
 
 import bisect
+import codecs
 import re
 from dataclasses import dataclass, field
 
-BOM = b"\xef\xbb\xbf"
+BOM = codecs.BOM_UTF8
+# The byte order mark of each encoding a file may be stored in (UTF-16 only with its BOM).
+BOMS = {"utf-8": BOM, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+_UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 _NEWLINE = re.compile(r"\r\n|\r|\n")
-# Bytes that are undefined in cp1252: text containing them is not cp1252.
-_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+# A byte that is not UTF-8 decodes (errors="surrogateescape") to one of these lone surrogates.
+INVALID_BYTES = re.compile("[\udc80-\udcff]+")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]+")
+
+
+def show_bytes(text: str) -> str:
+    """``text`` with each undecodable byte (a lone surrogate) written as ``\\xe9``, printable."""
+    return _LONE_SURROGATE.sub(_escape, text)
+
+
+def _escape(m: re.Match) -> str:
+    return "".join(
+        f"\\x{ord(ch) - 0xDC00:02x}" if "\udc80" <= ch <= "\udcff" else f"\\u{ord(ch):04x}" for ch in m.group()
+    )
 
 
 class BinaryFileError(ValueError):
@@ -25,10 +41,11 @@ class Source:
     """
 
     path: str
-    raw: str  # decoded text as stored (BOM removed, line endings kept)
-    encoding: str = "utf-8"
+    # Decoded text as stored (BOM removed, line endings kept). Each byte that is not UTF-8 is
+    # one lone surrogate U+DC80-U+DCFF (``errors="surrogateescape"``), so it round-trips.
+    raw: str
+    encoding: str = "utf-8"  # utf-8, utf-16-le or utf-16-be
     bom: bool = False
-    guessed_encoding: bool = False
     text: str = field(init=False)
     line_starts: list[int] = field(init=False)
     raw_line_starts: list[int] = field(init=False)
@@ -45,6 +62,11 @@ class Source:
         for m in _NEWLINE.finditer(self.raw):
             counts[m.group()] += 1
         return max(counts, key=lambda nl: (counts[nl], nl == "\n"))
+
+    def encode(self, raw: str) -> bytes:
+        """Stored bytes for ``raw``: this encoding, BOM kept, undecodable bytes restored."""
+        errors = "surrogateescape" if self.encoding == "utf-8" else "strict"
+        return (BOMS[self.encoding] if self.bom else b"") + raw.encode(self.encoding, errors)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a ``text`` offset, columns in code points."""
@@ -69,27 +91,30 @@ class Source:
 
 
 def decode(path: str, data: bytes) -> Source:
-    """Decode stored bytes: UTF-8 (with or without BOM), else unambiguous cp1252.
+    """Decode stored bytes: UTF-8 (with or without BOM), or UTF-16 with its BOM.
 
-    Raises BinaryFileError for NUL bytes, UTF-16/32 BOMs (not supported) and bytes that
-    decode as neither.
+    UTF-8 is decoded byte run by byte run: a byte that is not UTF-8 becomes a lone surrogate
+    (``errors="surrogateescape"``) and :meth:`Source.encode` writes it back unchanged.
+    Raises BinaryFileError for NUL bytes outside UTF-16, UTF-32 and invalid UTF-16.
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise BinaryFileError("UTF-16/UTF-32 text is not supported; convert it to UTF-8")
+    if data.startswith(_UTF32_BOMS):
+        raise BinaryFileError("UTF-32 text is not supported; convert it to UTF-8")
+    for encoding in ("utf-16-le", "utf-16-be"):
+        if data.startswith(BOMS[encoding]):
+            return _decode_utf16(path, data[len(BOMS[encoding]) :], encoding)
     if b"\x00" in data:
         raise BinaryFileError("binary file (NUL bytes)")
     bom = data.startswith(BOM)
     body = data[len(BOM) :] if bom else data
+    return Source(path, body.decode("utf-8", "surrogateescape"), "utf-8", bom)
+
+
+def _decode_utf16(path: str, body: bytes, encoding: str) -> Source:
+    """UTF-16 text after its BOM; invalid UTF-16 or NUL characters mean a binary file."""
     try:
-        return Source(path, body.decode("utf-8"), "utf-8", bom)
-    except UnicodeDecodeError as exc:
-        bad = exc.start
-    if bom or _CP1252_UNDEFINED.intersection(body):
-        raise BinaryFileError(f"bytes that are neither UTF-8 nor cp1252 (invalid UTF-8 at {_where(body, bad)})")
-    return Source(path, body.decode("cp1252"), "cp1252", False, guessed_encoding=True)
-
-
-def _where(data: bytes, offset: int) -> str:
-    """The line and column of a byte offset, counting code points of the valid text before it."""
-    head = _NEWLINE.split(data[:offset].decode("utf-8", "replace"))
-    return f"line {len(head)}, column {len(head[-1]) + 1}"
+        text = body.decode(encoding)
+    except UnicodeDecodeError:
+        raise BinaryFileError(f"invalid {encoding.upper()} after a UTF-16 byte order mark") from None
+    if "\x00" in text:
+        raise BinaryFileError("binary file (NUL characters)")
+    return Source(path, text, encoding, True)

@@ -100,13 +100,14 @@ def test_fix_keeps_cr_line_endings(project: Path) -> None:
     assert article.read_bytes() == b"Headline\r\rA FIXED, here.\rEnd.\r"
 
 
-def test_cp1252_is_written_back_as_cp1252(project: Path) -> None:
+def test_bytes_that_are_not_utf8_are_written_back_unchanged(project: Path) -> None:
     article = project / "a.txt"
-    original = "Headline\n\nThe caf\u00e9 DEFECT , \u201cquoted\u201d -> on.\n"
-    article.write_bytes(original.encode("cp1252"))
-    assert newslint(project, "--fix", "--unsafe-fixes", "a.txt") == 0  # '->' is left (info): '→' is not cp1252
-    fixed = article.read_bytes()
-    assert fixed == "Headline\n\nThe caf\u00e9 FIXED, \u201cquoted\u201d -> on.\n".encode("cp1252")
+    original = "Headline\n\nThe caf\u00e9 DEFECT , \u201cquoted\u201d -> on.\n".encode("cp1252")
+    article.write_bytes(original)
+    assert newslint(project, "--fix", "--unsafe-fixes", "a.txt") == 0
+    fixed = article.read_bytes()  # never re-encoded: the cp1252 bytes stay, the arrow is UTF-8
+    expected = original.replace(b"DEFECT ,", b"FIXED,").replace(b"->", "\u2192".encode())
+    assert fixed == expected
 
 
 def test_safe_only_without_unsafe_fixes(project: Path) -> None:

@@ -7,6 +7,7 @@ line endings do not move findings; ``--fix`` settles and a second ``--fix`` chan
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -164,14 +165,59 @@ def test_structured_articles_lint_cleanly_with_valid_spans(article: tuple[str, s
     assert lint(data, path).findings == result.findings  # deterministic
 
 
+BYTES = st.one_of(
+    st.binary(max_size=300),
+    st.tuples(st.sampled_from([b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\x00\x00"]), st.binary()).map(
+        b"".join
+    ),
+)
+# Articles with bytes that are not UTF-8 (cp1252 letters, stray continuation and lead bytes) here and there.
+MIXED = st.tuples(ARTICLES, st.lists(st.tuples(st.integers(0, 10_000), st.binary(min_size=1, max_size=3)), max_size=6))
+
+
 @settings(max_examples=60, deadline=None, derandomize=True)
-@given(st.binary(max_size=300), st.sampled_from(["a.txt", "a.md", "a.html"]))
+@given(BYTES, st.sampled_from(["a.txt", "a.md", "a.html"]))
 def test_random_bytes_give_findings_or_a_message(data: bytes, path: str) -> None:
     result = lint(data, path)
     if result.source is None:
         assert len(result.messages) == 1 and "skipped" in result.messages[0]
     else:
         assert not result.error and not [m for m in result.messages if "internal error" in m]
+
+
+def spoil(text: str, damage: list[tuple[int, bytes]]) -> bytes:
+    """The article as UTF-8 with the given bytes inserted between its characters."""
+    out, at = [], 0
+    for pos, junk in sorted((min(pos, len(text)), junk) for pos, junk in damage):
+        out += [text[at:pos].encode("utf-8"), junk.replace(b"\x00", b"\xe9")]
+        at = pos
+    return b"".join([*out, text[at:].encode("utf-8")])
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(BYTES)
+def test_decoding_then_encoding_gives_back_the_same_bytes(data: bytes) -> None:
+    from newslint.source import BinaryFileError, decode
+
+    try:
+        source = decode("a.txt", data)
+    except BinaryFileError:
+        return
+    assert source.encode(source.raw) == data
+
+
+@FUZZ
+@given(MIXED)
+def test_bytes_that_are_not_utf8_lint_and_fix_cleanly(mixed: tuple[tuple[str, str], list]) -> None:
+    from newslint.fixer import fix_bytes
+
+    (text, path), damage = mixed
+    data = spoil(text, damage)
+    result = lint(data, path)
+    check_result(result)
+    json.dumps(result.findings, ensure_ascii=False).encode("utf-8")  # printable as UTF-8
+    outcome, _ = fix_bytes(data, lambda b: lint(b, path), unsafe=True)
+    check_result(lint(outcome.fixed, path))
 
 
 @FUZZ

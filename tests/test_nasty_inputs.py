@@ -42,10 +42,8 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
     [
         ("binary.txt", random.Random(1).randbytes(4096) + b"\x00", "binary"),
         ("nul.txt", b"Headline\n\nA paragraph.\x00\x00 More text.\n", "NUL"),
-        ("utf16.txt", "\ufeffHeadline\n\nA paragraph.\n".encode("utf-16-le"), "UTF-16"),
-        ("utf16be.md", "\ufeffHeadline\n\nA paragraph.\n".encode("utf-16-be"), "UTF-16"),
-        ("utf32.html", "\ufeff<p>A paragraph.</p>".encode("utf-32"), "UTF-16/UTF-32"),
-        ("bad.txt", b"Headline\n\nValid text.\n\nMiddle \xff\xfe\x81 bytes.\n", "invalid UTF-8 at line 5, column 8"),
+        ("utf32.html", "\ufeff<p>A paragraph.</p>".encode("utf-32"), "UTF-32"),
+        ("utf16odd.txt", "\ufeffHeadline\n".encode("utf-16-le") + b"x", "invalid UTF-16-LE"),
     ],
 )
 def test_undecodable_file_is_skipped_with_one_message(
@@ -54,6 +52,22 @@ def test_undecodable_file_is_skipped_with_one_message(
     code, findings, errors = run_cli(capsys, write(tmp_path, name, data))
     assert (code, findings) == (0, [])
     assert len(errors) == 1 and "skipped" in errors[0] and said in errors[0], errors
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "found"),
+    [
+        ("utf16.txt", "\ufeffHeadline\n\nA paragraph , here.\n".encode("utf-16-le"), [(3, 12, 14)]),
+        ("utf16be.md", "\ufeffHeadline\n\nA paragraph , here.\n".encode("utf-16-be"), [(3, 12, 14)]),
+        ("bad.txt", b"Headline\n\nValid text.\n\nMiddle \xff\xfe\x81 bytes.\n", [(5, 8, 11)]),
+    ],
+)
+def test_utf16_and_invalid_utf8_are_linted(
+    name: str, data: bytes, found: list, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, findings, errors = run_cli(capsys, write(tmp_path, name, data))
+    assert (code, errors) == (1, [])
+    assert [(f["line"], f["column"], f["end_column"]) for f in findings] == found
 
 
 @pytest.mark.parametrize("data", [b"", b"   \n\t\n \r\n  ", b"\xef\xbb\xbf", b"\n" * 10_000, b"\r" * 1000])

@@ -1,4 +1,4 @@
-"""Decoding stored bytes: UTF-8 with or without BOM, cp1252 fallback, binary files."""
+"""Decoding stored bytes: UTF-8 with or without BOM byte run by byte run, UTF-16 with BOM, binary files."""
 
 from __future__ import annotations
 
@@ -26,22 +26,36 @@ def test_newline_style_is_the_commonest() -> None:
     assert decode("a", b"no newline").newline == "\n"
 
 
-def test_cp1252_is_read_and_flagged() -> None:
+def test_cp1252_bytes_are_flagged_one_run_at_a_time() -> None:
     data = "The caf\u00e9 \u201cquote\u201d DEFECT1.\n".encode("cp1252")
     src = decode("a.txt", data)
-    assert src.guessed_encoding and "café" in src.text
+    assert src.encoding == "utf-8" and src.text == "The caf\udce9 \udc93quote\udc94 DEFECT1.\n"
+    assert src.encode(src.raw) == data
     from newslint.api import lint_bytes
 
-    findings = lint_bytes(data, "a.txt").findings
-    assert [f["rule"] for f in findings if f["category"] == "encoding"][:1] == ["encoding.not-utf8"]
+    findings = [f for f in lint_bytes(data, "a.txt").findings if f["rule"] == "encoding.not-utf8"]
+    assert [(f["column"], f["end_column"], f["suggestions"]) for f in findings] == [
+        (8, 9, ["é"]),
+        (10, 11, ["“"]),
+        (16, 17, ["”"]),
+    ]
+
+
+def test_utf16_with_bom_is_decoded_and_round_trips() -> None:
+    for encoding, bom in (("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")):
+        data = bom + "Caf\u00e9 \U0001f600 DEFECT1\r\nline two\r\n".encode(encoding)
+        src = decode("a.txt", data)
+        assert (src.encoding, src.bom, src.newline) == (encoding, True, "\r\n")
+        assert src.position(src.text.index("DEFECT1")) == (1, 8)
+        assert src.encode(src.raw) == data
 
 
 @pytest.mark.parametrize(
     "data",
-    [b"\x00\x01binary", b"\xff\xfeu\x00t\x00f\x00", b"ok\x00"],
-    ids=["nul", "utf16", "nul-at-end"],
+    [b"\x00\x01binary", b"\xff\xfe\x00\x00u\x00\x00\x00", b"ok\x00", b"\xff\xfeu\x00t", b"\xff\xfeu\x00\x00\x00"],
+    ids=["nul", "utf32", "nul-at-end", "odd-utf16", "nul-in-utf16"],
 )
-def test_binary_and_utf16_are_refused(data: bytes) -> None:
+def test_binary_and_utf32_are_refused(data: bytes) -> None:
     with pytest.raises(BinaryFileError):
         decode("a.bin", data)
 

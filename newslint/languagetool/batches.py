@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..document import Document
+from ..source import INVALID_BYTES
 
 SEPARATOR = "\n\n"
 
@@ -37,6 +38,8 @@ def pieces(doc: Document, kinds: frozenset[str], limit: int) -> list[Piece]:
             out.append(Piece(block.start, block.end, block.text))
         else:
             out.extend(_cut(doc, block.index, block.start, block.end, limit))
+    if INVALID_BYTES.search(doc.text):  # bytes that are not UTF-8 cannot be sent; U+FFFD keeps offsets
+        out = [Piece(p.start, p.end, INVALID_BYTES.sub(lambda m: "\ufffd" * len(m.group()), p.text)) for p in out]
     return out
 
 

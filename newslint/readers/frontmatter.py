@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..source import INVALID_BYTES
 from .blocks import BlockCollector, align
 
 PROSE_FIELDS = ("title", "subtitle", "description", "summary", "excerpt")
@@ -29,8 +30,10 @@ def read_front_matter(text: str, start: int, end: int, collector: BlockCollector
         return
     import yaml  # here: only files with front matter need PyYAML (about 15 ms of start-up)
 
+    # PyYAML refuses a byte that is not UTF-8 (a lone surrogate): it reads U+FFFD there instead.
+    readable = INVALID_BYTES.sub(lambda m: "\ufffd" * len(m.group()), text[start:end])
     try:  # the pure-Python loader: deep nesting raises RecursionError rather than crashing
-        root = yaml.compose(text[start:end], Loader=yaml.SafeLoader)
+        root = yaml.compose(readable, Loader=yaml.SafeLoader)
     except (yaml.YAMLError, RecursionError):
         return
     if not isinstance(root, yaml.MappingNode):
@@ -43,9 +46,24 @@ def read_front_matter(text: str, start: int, end: int, collector: BlockCollector
         ):
             continue
         a, b = start + value.start_mark.index, start + value.end_mark.index
+        prose = _restore(value.value, text[a:b]) if readable != text[start:end] else value.value
+        if prose is None:
+            continue
         prose_start = collector.open(a)
-        if text[a:b] == value.value:
-            collector.prose.add(value.value, a)
+        if text[a:b] == prose:
+            collector.prose.add(prose, a)
         else:
-            align(collector.prose, value.value, text, a, b)
+            align(collector.prose, prose, text, a, b)
         collector.close("headline" if key.value == "title" else "field", prose_start)
+
+
+def _restore(value: str, stored: str) -> str | None:
+    """The parsed ``value`` with each U+FFFD read in place of a byte that is not UTF-8 put
+    back as that byte, or None when the two cannot be matched one for one."""
+    bad = [ch for m in INVALID_BYTES.finditer(stored) for ch in m.group()]
+    if not bad:
+        return value
+    if "\ufffd" in stored or value.count("\ufffd") != len(bad):
+        return None
+    restored = iter(bad)
+    return "".join(next(restored) if ch == "\ufffd" else ch for ch in value)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, TextIO
 
+from ..source import INVALID_BYTES
+
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 
@@ -16,6 +18,7 @@ def _paint(text: str, code: str, color: bool) -> str:
 def _excerpt(f: dict[str, Any], source: Any, color: bool) -> list[str]:
     """The flagged line with a caret underline (first line of a multi-line span)."""
     line = source.line_text(f["line"]).replace("\t", " ")
+    line = INVALID_BYTES.sub(lambda m: "\ufffd" * len(m.group()), line)  # one column per byte
     start = f["column"] - 1
     end = f["end_column"] - 1 if f["end_line"] == f["line"] else len(line)
     width = max(1, end - start)
