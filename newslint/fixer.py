@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .source import Source
+from .trail import Trail, merged, within
 
 MAX_PASSES = 10  # lint-and-fix rounds before giving up on a file that keeps changing
 
@@ -33,6 +34,7 @@ class FixOutcome:
     applied: int = 0
     settled: bool = True
     messages: list[str] = field(default_factory=list)
+    regions: list[tuple[int, int]] = field(default_factory=list)  # each edit, in the input's raw offsets
 
     @property
     def changed(self) -> bool:
@@ -132,32 +134,63 @@ def encode(source: Source, raw: str) -> bytes:
 Lint = Callable[[bytes], Any]  # bytes -> FileResult (with .source and .findings)
 
 
+def reported_spans(source: Source, findings: Iterable[dict[str, Any]]) -> list[tuple[int, int]]:
+    """The raw spans of the findings and of their fixes."""
+    spans = []
+    for f in findings:
+        spans.append((_raw_offset(source, f["line"], f["column"]), _raw_offset(source, f["end_line"], f["end_column"])))
+        fix = f.get("fix") or {}
+        if "line" in fix:
+            spans.append(
+                (
+                    _raw_offset(source, fix["line"], fix["column"]),
+                    _raw_offset(source, fix["end_line"], fix["end_column"]),
+                )
+            )
+    return spans
+
+
 def fix_bytes(
     data: bytes, lint: Lint, unsafe: bool = False, max_passes: int = MAX_PASSES, first: Any = None
 ) -> tuple[FixOutcome, Any]:
     """Lint, apply the chosen fixes, re-lint, until nothing changes; returns the final lint too.
 
+    Later passes fix only inside what the first lint reported (a doubled word left after one
+    pass, say): a paragraph that becomes a copy of another once fixed is reported, not deleted.
     ``first`` is the lint of ``data`` when the caller already has it.
     """
     outcome = FixOutcome(data, data)
     result = first if first is not None else lint(data)
+    trail = Trail()
+    allowed = merged(reported_spans(result.source, result.findings)) if result.source is not None else []
     for _ in range(max_passes):
         source = result.source
         if source is None:
             break
-        edits = choose(source, result.findings, unsafe)
+        edits = choose(source, _reported(source, result.findings, trail, allowed), unsafe)
         if not edits:
             break
         new = encode(source, apply(source.raw, edits))
         if new == outcome.fixed:
             break
+        trail.add(edits)
         outcome.fixed, outcome.applied = new, outcome.applied + len(edits)
         result = lint(new)
     else:
-        if result.source is not None and choose(result.source, result.findings, unsafe):
+        if result.source is not None and choose(
+            result.source, _reported(result.source, result.findings, trail, allowed), unsafe
+        ):
             outcome.settled = False
             outcome.messages.append(f"fixes did not settle after {max_passes} passes")
+    outcome.regions = trail.regions
     return outcome, result
+
+
+def _reported(source: Source, findings: list[dict[str, Any]], trail: Trail, allowed: list[tuple[int, int]]) -> list:
+    """The findings whose span lies inside what the first lint reported."""
+    if not trail.passes:
+        return findings
+    return [f for f in findings if within(trail.origin(*reported_spans(source, [f])[0]), allowed)]
 
 
 def unified_diff(label: str, before: Source, after: Source) -> str:

@@ -97,13 +97,13 @@ def test_single_5mb_line_lints_in_under_240s_and_1gb() -> None:
     rng = random.Random(5)
     line = " ".join(rng.choice(SENTENCES) for _ in range(5_000_000 // 55))[:5_000_000]
     data = ("Headline\n\n" + line + "\n").encode()
-    check_result(data, lint(data, "a.txt"))
+    check_result(lint(data, "a.txt"))
 
 
 @pytest.mark.slow
 def test_200000_tiny_paragraphs_lint_in_under_240s_and_1gb() -> None:
     data = "\n\n".join(f"Item {i} ends." for i in range(200_000)).encode()
-    check_result(data, lint(data, "a.txt"))
+    check_result(lint(data, "a.txt"))
 
 
 @pytest.mark.parametrize("closed", [True, False], ids=["closed", "unclosed"])
@@ -111,13 +111,13 @@ def test_10000_deep_nested_html_reads_in_under_10s(closed: bool) -> None:
     body = "<div><span>" * 10_000 + " ".join(SENTENCES) + ("</span></div>" * 10_000 if closed else "")
     data = body.encode()
     result = lint(data, "a.html")
-    check_result(data, result)
+    check_result(result)
 
 
 def test_unclosed_html_comment_hides_the_rest_as_browsers_do() -> None:
     data = b"<p>The minister spoke.</p><!-- old: <p>Sleppy teh teh recieve</p>" + b" x" * 5000
     result = lint(data, "a.html")
-    check_result(data, result)
+    check_result(result)
     assert result.findings == []
 
 
@@ -125,7 +125,7 @@ def test_unclosed_html_comment_hides_the_rest_as_browsers_do() -> None:
 def test_markup_left_open_at_the_end_is_not_prose(tail: str) -> None:
     data = f"<p>The minister spoke.</p>{tail}".encode()
     result = lint(data, "a.html")
-    check_result(data, result)
+    check_result(result)
     assert result.findings == []
 
 
@@ -142,7 +142,7 @@ def test_markup_left_open_at_the_end_is_not_prose(tail: str) -> None:
 )
 def test_hostile_front_matter_is_read_or_skipped(text: str) -> None:
     data = text.encode()
-    check_result(data, lint(data, "a.md"))
+    check_result(lint(data, "a.md"))
 
 
 def test_directory_symlink_loop_gives_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -192,4 +192,4 @@ def test_device_is_not_read(capsys: pytest.CaptureFixture[str]) -> None:
 def test_control_characters_and_odd_line_breaks_in_text() -> None:
     text = "Headline\x0b\x0c\n\nA para\u2028graph\u2029with \x85 breaks.\r\rAnother\r\n\x1b[31mred\x1b[0m.\n"
     data = text.encode()
-    check_result(data, lint(data, "a.txt"))
+    check_result(lint(data, "a.txt"))
