@@ -34,7 +34,12 @@ class FixOutcome:
     applied: int = 0
     settled: bool = True
     messages: list[str] = field(default_factory=list)
-    regions: list[tuple[int, int]] = field(default_factory=list)  # each edit, in the input's raw offsets
+    trail: Trail = field(default_factory=Trail)  # the edits made, to place them in the input
+
+    @property
+    def regions(self) -> list[tuple[int, int]]:
+        """Each edit made, in the input's raw offsets."""
+        return self.trail.regions
 
     @property
     def changed(self) -> bool:
@@ -161,7 +166,7 @@ def fix_bytes(
     """
     outcome = FixOutcome(data, data)
     result = first if first is not None else lint(data)
-    trail = Trail()
+    trail = outcome.trail
     allowed = merged(reported_spans(result.source, result.findings)) if result.source is not None else []
     for _ in range(max_passes):
         source = result.source
@@ -182,7 +187,6 @@ def fix_bytes(
         ):
             outcome.settled = False
             outcome.messages.append(f"fixes did not settle after {max_passes} passes")
-    outcome.regions = trail.regions
     return outcome, result
 
 
