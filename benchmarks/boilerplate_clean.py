@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 
 from newslint.api import lint_bytes, make_linter
-from newslint.config import Config
-from newslint.rules import load_rules
+from newslint.engine.loader import load_rules
+from newslint.settings.config import Config
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT.parent / "shared" / "corpora" / "clean"

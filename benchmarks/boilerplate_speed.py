@@ -15,10 +15,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newslint.kinds import Context, kind_module  # noqa: E402
-from newslint.readers import read_document  # noqa: E402
-from newslint.rules import load_rules  # noqa: E402
-from newslint.source import decode  # noqa: E402
+from newslint.document.readers import read_document  # noqa: E402
+from newslint.document.source import decode  # noqa: E402
+from newslint.engine.kind import Context  # noqa: E402
+from newslint.engine.kinds import kind_module  # noqa: E402
+from newslint.engine.loader import load_rules  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "corpora"
 DEFAULT = [SHARED / "clean" / "bbc", SHARED / "clean" / "zyte", SHARED / "boilerplate" / "trafilatura"]

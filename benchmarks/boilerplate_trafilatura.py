@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from newslint.api import lint_bytes, make_linter  # noqa: E402
-from newslint.config import Config  # noqa: E402
-from newslint.rules import load_rules  # noqa: E402
+from newslint.engine.loader import load_rules  # noqa: E402
+from newslint.settings.config import Config  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "boilerplate" / "trafilatura"
 TAG = re.compile(r"<[^>]*>")

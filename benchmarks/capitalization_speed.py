@@ -13,12 +13,12 @@ import argparse
 import time
 from pathlib import Path
 
-from newslint.config import Config
-from newslint.kinds import kind_module
-from newslint.lint import context_for
-from newslint.readers import read_document
-from newslint.rules import load_rules
-from newslint.source import decode
+from newslint.document.readers import read_document
+from newslint.document.source import decode
+from newslint.engine.kinds import kind_module
+from newslint.engine.lint import context_for
+from newslint.engine.loader import load_rules
+from newslint.settings.config import Config
 
 ROOT = Path(__file__).resolve().parent.parent
 CLEAN = ROOT.parent / "shared" / "corpora" / "clean"

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from newslint.api import lint_bytes, make_linter
-from newslint.config import Config
+from newslint.settings.config import Config
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "clean"
 

@@ -15,10 +15,10 @@ import time
 from pathlib import Path
 
 from newslint.api import make_linter
-from newslint.config import Config
-from newslint.lint import FileResult
-from newslint.readers import read_document
-from newslint.source import decode
+from newslint.document.readers import read_document
+from newslint.document.source import decode
+from newslint.engine.lint import FileResult
+from newslint.settings.config import Config
 
 WORDS = (
     "the of and to in a is that for on with as was by at from it an be has are his said have not "

@@ -26,11 +26,11 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from newslint.config import Config
-from newslint.kinds import kind_module
-from newslint.lint import context_for, load_ruleset
-from newslint.readers import read_document
-from newslint.source import decode
+from newslint.document.readers import read_document
+from newslint.document.source import decode
+from newslint.engine.kinds import kind_module
+from newslint.engine.lint import context_for, load_ruleset
+from newslint.settings.config import Config
 
 ROOT = Path(__file__).resolve().parent.parent
 CLEAN = ROOT.parent / "shared" / "corpora" / "clean"

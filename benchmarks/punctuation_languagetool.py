@@ -14,7 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from newslint.api import lint_bytes, make_linter
-from newslint.config import Config
+from newslint.settings.config import Config
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "languagetool" / "examples_dev.jsonl"
 # LanguageTool rules whose subject is punctuation, spacing or quotes.

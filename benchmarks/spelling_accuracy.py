@@ -18,7 +18,7 @@ import time
 
 from spelling_common import CORPORA, lint, spelling_linter
 
-from newslint import spelldata
+from newslint.engine.support import spelldata
 
 SETS = ("norvig_spell_testset1.tsv", "aspell_testset.tsv", "holbrook.tsv")
 SENTENCE = re.compile(r"[A-Z][^.!?\n]{20,200}[.!?]")

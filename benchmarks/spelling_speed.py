@@ -18,8 +18,8 @@ import time
 from spelling_common import CORPORA, lint, spelling_linter
 
 from newslint.api import lint_bytes
-from newslint.readers import read_document
-from newslint.source import decode
+from newslint.document.readers import read_document
+from newslint.document.source import decode
 
 
 def corpus(size: int) -> str:

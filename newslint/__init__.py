@@ -1,3 +1,12 @@
 """newslint: a text-quality linter for published news articles."""
 
+from pathlib import Path
+
 __version__ = "0.1.0"
+
+
+def builtin_rules_dir() -> Path:
+    """The installed rules (inside the package) or the repository's top-level ``rules/``."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "rules"
+    return packaged if packaged.is_dir() else here.parent / "rules"

@@ -6,9 +6,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .config import Config
-from .lint import FileResult, Linter, load_ruleset
-from .rules import Rule, builtin_rules_dir, load_rules
+from newslint.engine.lint import FileResult, Linter, load_ruleset
+from newslint.engine.loader import Rule, builtin_rules_dir, load_rules
+from newslint.settings.config import Config
 
 
 @lru_cache(maxsize=1)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from newslint.api import lint_bytes, make_linter
-from newslint.config import Config
-from newslint.rules import load_rules
+from newslint.engine.loader import load_rules
+from newslint.settings.config import Config
 
 TEST_RULES = Path(__file__).resolve().parent / "rules"
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from newslint.api import lint_text, make_linter
-from newslint.config import Config
-from newslint.rules import builtin_rules_dir, load_rules
+from newslint.engine.loader import builtin_rules_dir, load_rules
+from newslint.settings.config import Config
 
 RULES = load_rules(builtin_rules_dir() / "boilerplate")
 LINTER = make_linter(Config(select=[r.id for r in RULES]), RULES)

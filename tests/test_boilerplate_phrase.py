@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newslint.api import lint_text, make_linter
-from newslint.config import Config
-from newslint.rules import ConfigError, build_rule
+from newslint.engine.loader import ConfigError, build_rule
+from newslint.settings.config import Config
 
 BASE = {
     "id": "test.furniture",

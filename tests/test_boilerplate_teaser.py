@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from newslint.api import lint_text, make_linter
-from newslint.config import Config
-from newslint.rules import build_rule
+from newslint.engine.loader import build_rule
+from newslint.settings.config import Config
 
 BASE = {
     "id": "test.teaser",

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from newslint import jobs
-from newslint.cache import Cache, fingerprint, key
-from newslint.cli import main
+from newslint.cache.results import Cache, fingerprint, key
+from newslint.run import jobs
+from newslint.run.cli import main
 
 
 @pytest.fixture
@@ -43,7 +43,7 @@ def test_second_run_is_answered_from_the_cache(
     def no_lint(*args, **kwargs):
         raise AssertionError("linted although cached")
 
-    monkeypatch.setattr("newslint.lint.Linter.lint_bytes", no_lint)
+    monkeypatch.setattr("newslint.engine.lint.Linter.lint_bytes", no_lint)
     assert run(project, capsys, "a.txt") == first
 
 
@@ -70,7 +70,7 @@ def test_corrupt_entry_is_a_miss(project: Path, capsys: pytest.CaptureFixture[st
 
 
 def test_key_depends_on_name_content_config_and_rule_files(project: Path) -> None:
-    from newslint.config import Config
+    from newslint.settings.config import Config
 
     config = Config(root=project, select=["test"], rule_dirs=[project / "rules"])
     other = Config(root=project, select=["test"], rule_dirs=[project / "rules"], severity={"test.cafe": "error"})
@@ -85,7 +85,7 @@ def test_key_depends_on_name_content_config_and_rule_files(project: Path) -> Non
 
 
 def test_environment_overrides_are_part_of_the_key(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from newslint.config import Config
+    from newslint.settings.config import Config
 
     before = fingerprint(Config(root=project))
     monkeypatch.setenv("NEWSLINT_LANGUAGETOOL_URL", "http://localhost:8081")
@@ -100,8 +100,8 @@ def test_an_edited_rule_file_misses_the_cache(project: Path, capsys: pytest.Capt
 
 
 def test_failed_runs_are_not_cached(project: Path) -> None:
-    from newslint.config import Config
-    from newslint.lint import FileResult
+    from newslint.engine.lint import FileResult
+    from newslint.settings.config import Config
 
     class Failing:
         config = Config(root=project)
@@ -121,6 +121,6 @@ def test_a_run_of_hits_loads_no_rules(
     def no_rules(*args, **kwargs):
         raise AssertionError("rules loaded although every file was cached")
 
-    monkeypatch.setattr("newslint.cli.load_rules", no_rules)
-    monkeypatch.setattr("newslint.cli.load_ruleset", no_rules)
+    monkeypatch.setattr("newslint.run.cli.load_rules", no_rules)
+    monkeypatch.setattr("newslint.run.cli.load_ruleset", no_rules)
     assert run(project, capsys, "a.txt") == first

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newslint.api import lint_text, make_linter
-from newslint.config import Config
-from newslint.rules import builtin_rules_dir, load_rules
+from newslint.engine.loader import builtin_rules_dir, load_rules
+from newslint.settings.config import Config
 
 RULES = load_rules(builtin_rules_dir() / "capitalization")
 

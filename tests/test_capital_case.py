@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from newslint.api import lint_text, make_linter
-from newslint.config import Config
-from newslint.kinds import capital_case
-from newslint.rules import builtin_rules_dir, load_rules
+from newslint.engine.loader import builtin_rules_dir, load_rules
+from newslint.engine.support import capital_case
+from newslint.settings.config import Config
 
 RULES = load_rules(builtin_rules_dir() / "capitalization")
 RULE = "capitalization.proper-noun"

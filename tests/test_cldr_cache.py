@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint.kinds import capital_data
+from newslint.engine.support import capital_data
 
 
 def test_names_come_from_the_cache_after_the_first_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

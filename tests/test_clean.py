@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from newslint import spelldata
-from newslint.cache import Cache
-from newslint.cli import main
+from newslint.cache.results import Cache
+from newslint.engine.support import spelldata
+from newslint.run.cli import main
 
 MONTH = 31 * 86400
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint.cli import main
+from newslint.run.cli import main
 
 CONFIG = "rules: [rules]\nselect: [test]\n"
 

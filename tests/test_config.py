@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from newslint.config import Config, find_config_file, load_config
-from newslint.yamlfile import ConfigError
+from newslint.settings.config import Config, find_config_file, load_config
+from newslint.settings.yamlfile import ConfigError
 
 
 def _write(path: Path, text: str) -> Path:

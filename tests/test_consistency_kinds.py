@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newslint.api import lint_text, make_linter
-from newslint.config import Config
+from newslint.settings.config import Config
 
 CURLY_ARTICLE = (
     "Talks\n\nMoscow considers “partnership” a goal of Russia’s policy, and it’s “clear”.\n\n"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from newslint.api import builtin_rules, lint_text, make_linter
-from newslint.config import Config
-from newslint.rules import load_rule_text
-from newslint.similarity import NearIndex, compare, normal_text
-from newslint.yamlfile import ConfigError
+from newslint.engine.loader import load_rule_text
+from newslint.engine.similarity import NearIndex, compare, normal_text
+from newslint.settings.config import Config
+from newslint.settings.yamlfile import ConfigError
 
 LINTER = make_linter(Config(select=["duplicate"]), list(builtin_rules()))
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from newslint.api import lint_bytes, lint_text, make_linter
-from newslint.cli import main
-from newslint.config import Config
-from newslint.rules import builtin_rules_dir, load_rules
+from newslint.engine.loader import builtin_rules_dir, load_rules
+from newslint.run.cli import main
+from newslint.settings.config import Config
 
 RULES = load_rules(builtin_rules_dir() / "encoding")
 LINTER = make_linter(Config(select=[r.id for r in RULES] + ["encoding.nbsp"]), RULES)
@@ -63,7 +63,7 @@ def test_cp1252_file_is_not_mojibake() -> None:
 
 
 def test_ftfy_is_imported_only_when_checking() -> None:
-    code = "import sys, newslint.kinds.mojibake; print('ftfy' in sys.modules)"
+    code = "import sys, newslint.engine.kinds.mojibake; print('ftfy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
 
@@ -74,7 +74,7 @@ DEFAULT = make_linter(Config())
 
 
 def fix(data: bytes, unsafe: bool, path: str = "a.txt") -> bytes:
-    from newslint import fixer
+    from newslint.engine import fixer
 
     outcome, _ = fixer.fix_bytes(data, lambda b: DEFAULT.lint_bytes(path, b, Path(path)), unsafe)
     return outcome.fixed

@@ -12,12 +12,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newslint import fixer
 from newslint.api import make_linter
-from newslint.cli import main
-from newslint.config import Config
-from newslint.rules import load_rules
-from newslint.trail import merged, within
+from newslint.engine import fixer
+from newslint.engine.loader import load_rules
+from newslint.engine.trail import merged, within
+from newslint.run.cli import main
+from newslint.settings.config import Config
 
 RULES = {
     "marker.yaml": r"""

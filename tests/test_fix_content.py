@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from newslint.api import lint_text, make_linter
-from newslint.cli import main
-from newslint.config import Config
-from newslint.quotes import inside_quotes, quote_spans
-from newslint.readers import read_document
-from newslint.source import decode
+from newslint.document.quotes import inside_quotes, quote_spans
+from newslint.document.readers import read_document
+from newslint.document.source import decode
+from newslint.run.cli import main
+from newslint.settings.config import Config
 
 LINTER = make_linter(Config())
 

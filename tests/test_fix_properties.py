@@ -27,11 +27,11 @@ from test_fuzz_properties import check_result
 from test_fuzz_properties import lint as lint_every_rule
 
 from newslint.api import make_linter
-from newslint.document import Document
-from newslint.fixer import fix_bytes
-from newslint.lint import FileResult, Linter
-from newslint.quotes import Quotation, quote_spans
-from newslint.readers import read_document
+from newslint.document.model import Document
+from newslint.document.quotes import Quotation, quote_spans
+from newslint.document.readers import read_document
+from newslint.engine.fixer import fix_bytes
+from newslint.engine.lint import FileResult, Linter
 
 SCALE = float(os.environ.get("NEWSLINT_FUZZ_SCALE", "1"))
 Span = tuple[int, int]

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from newslint.cli import main
 from newslint.report.github import annotation
+from newslint.run.cli import main
 
 
 @pytest.fixture

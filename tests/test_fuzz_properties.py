@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newslint.api import builtin_rules, make_linter
-from newslint.config import Config
-from newslint.lint import FileResult, Linter
+from newslint.engine.lint import FileResult, Linter
+from newslint.settings.config import Config
 
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 
@@ -197,7 +197,7 @@ def spoil(text: str, damage: list[tuple[int, bytes]]) -> bytes:
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(BYTES)
 def test_decoding_then_encoding_gives_back_the_same_bytes(data: bytes) -> None:
-    from newslint.source import BinaryFileError, decode
+    from newslint.document.source import BinaryFileError, decode
 
     try:
         source = decode("a.txt", data)
@@ -209,7 +209,7 @@ def test_decoding_then_encoding_gives_back_the_same_bytes(data: bytes) -> None:
 @FUZZ
 @given(MIXED)
 def test_bytes_that_are_not_utf8_lint_and_fix_cleanly(mixed: tuple[tuple[str, str], list]) -> None:
-    from newslint.fixer import fix_bytes
+    from newslint.engine.fixer import fix_bytes
 
     (text, path), damage = mixed
     data = spoil(text, damage)
@@ -233,7 +233,7 @@ def test_line_endings_do_not_move_findings(article: tuple[str, str]) -> None:
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 @given(ARTICLES, st.sampled_from(["\n", "\r\n"]))
 def test_fix_settles_and_a_second_fix_changes_nothing(article: tuple[str, str], newline: str) -> None:
-    from newslint.fixer import fix_bytes, wanted
+    from newslint.engine.fixer import fix_bytes, wanted
 
     text, path = article
     data = text.replace("\r", "").replace("\n", newline).encode("utf-8")

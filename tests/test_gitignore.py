@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint.cli import main
+from newslint.run.cli import main
 
 FILES = ["a.txt", "public/index.html", "x.draft.md", "keep.draft.md", "sub/local.txt", "sub/b.txt", "notes.md"]
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from newslint.api import lint_bytes, make_linter
-from newslint.cli import main
-from newslint.config import Config, load_config
-from newslint.rules import load_rule_text, load_rules
-from newslint.yamlfile import MAX_BYTES, ConfigError, load_yaml, parse_yaml
+from newslint.engine.loader import load_rule_text, load_rules
+from newslint.run.cli import main
+from newslint.settings.config import Config, load_config
+from newslint.settings.yamlfile import MAX_BYTES, ConfigError, load_yaml, parse_yaml
 
 RULE = """\
 id: house.thing
@@ -132,7 +132,7 @@ def test_catastrophic_regex_on_a_200k_line_stops_after_1_4s() -> None:
 
 
 def test_catastrophic_regex_over_many_units_is_bounded_by_the_rule_budget(monkeypatch: pytest.MonkeyPatch) -> None:
-    from newslint import regexes
+    from newslint.engine import regexes
 
     monkeypatch.setattr(regexes, "RULE_BUDGET", 0.5)
     monkeypatch.setattr(regexes, "TIMEOUT", 0.3)

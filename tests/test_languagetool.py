@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from newslint.api import builtin_rules, lint_bytes, make_linter
-from newslint.cli import main
-from newslint.config import Config, parse_config
-from newslint.languagetool.settings import normalise_url, resolve
-from newslint.yamlfile import ConfigError
+from newslint.run.cli import main
+from newslint.settings.config import Config, parse_config
+from newslint.settings.languagetool import normalise_url, resolve
+from newslint.settings.yamlfile import ConfigError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures" / "languagetool"))
 from fake_server import FakeServer  # noqa: E402
@@ -114,7 +114,7 @@ def test_silent_and_not_imported_without_a_server(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("The mayor ate a apple at the fair.\n", encoding="utf-8")
     code = (
-        "import sys; from newslint.cli import main; rc = main(['--select', 'grammar', sys.argv[1]]);"
+        "import sys; from newslint.run.cli import main; rc = main(['--select', 'grammar', sys.argv[1]]);"
         "print(rc, 'language_tool_python' in sys.modules, 'requests' in sys.modules)"
     )
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}

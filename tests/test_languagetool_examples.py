@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from newslint.api import lint_bytes, make_linter
-from newslint.config import Config
-from newslint.kinds import kind_module
-from newslint.rules import Rule, builtin_rules_dir, load_rules
+from newslint.engine.kinds import kind_module
+from newslint.engine.loader import Rule, builtin_rules_dir, load_rules
+from newslint.settings.config import Config
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures" / "languagetool"))
 from fake_server import FakeServer  # noqa: E402

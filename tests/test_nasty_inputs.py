@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from test_fuzz_properties import check_result, lint
 
-from newslint.cli import main
-from newslint.lint import MAX_FILE_BYTES
+from newslint.engine.lint import MAX_FILE_BYTES
+from newslint.run.cli import main
 
 SENTENCES = [
     "The minister said on Tuesday that talks with China would resume.",

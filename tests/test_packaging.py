@@ -38,7 +38,7 @@ def test_wheel_in_a_fresh_venv_finds_the_rules(tmp_path: Path) -> None:
     in_repo = {p.stem for p in (ROOT / "rules").rglob("*.yaml")}
     assert len(installed) == len(in_repo) > 0
     where = subprocess.run(
-        [python, "-c", "from newslint.rules import builtin_rules_dir; print(builtin_rules_dir())"],
+        [python, "-c", "from newslint.engine.loader import builtin_rules_dir; print(builtin_rules_dir())"],
         cwd=tmp_path, capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert str(env_dir) in where.stdout

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from newslint import jobs, parallel, progress
-from newslint.cli import main
+from newslint.run import jobs, parallel, progress
+from newslint.run.cli import main
 
 
 def _square(state: int, item: int) -> tuple[int, int]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newslint.api import lint_text, make_linter
-from newslint.config import Config
+from newslint.settings.config import Config
 
 
 def _lint(text: str, select: str, path: str = "a.txt") -> list[dict]:

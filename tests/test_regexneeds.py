@@ -3,8 +3,8 @@
 import pytest
 import regex
 
-from newslint.regexes import find
-from newslint.regexneeds import needed_chars
+from newslint.engine.regexes import find
+from newslint.engine.regexneeds import needed_chars
 
 FLAGS = int(regex.V0 | regex.MULTILINE)
 

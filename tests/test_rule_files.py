@@ -7,9 +7,9 @@ import textwrap
 import pytest
 
 from newslint.api import lint_bytes, make_linter
-from newslint.config import Config
-from newslint.rules import load_rule_text, load_rules
-from newslint.yamlfile import ConfigError
+from newslint.engine.loader import load_rule_text, load_rules
+from newslint.settings.config import Config
+from newslint.settings.yamlfile import ConfigError
 
 GOOD = """\
 id: house.thing

@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from newslint.cli import main
+from newslint.run.cli import main
 
 TESTS = Path(__file__).resolve().parent
 SCHEMA = json.loads((TESTS / "fixtures" / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))

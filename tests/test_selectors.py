@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint.cli import main
+from newslint.run.cli import main
 
 
 def run(project: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from engine_helpers import lint_with_test_rules
 
-from newslint.source import BinaryFileError, decode
+from newslint.document.source import BinaryFileError, decode
 
 
 def test_utf8_bom_is_not_a_column() -> None:

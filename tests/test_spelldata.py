@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from newslint import spelldata
 from newslint.api import lint_bytes, make_linter
-from newslint.config import Config
-from newslint.kinds import spell_words
-from newslint.kinds.spell_words import distance, edits1, two_edits
-from newslint.rules import builtin_rules_dir, load_rules
+from newslint.engine.loader import builtin_rules_dir, load_rules
+from newslint.engine.support import spell_words, spelldata
+from newslint.engine.support.spell_words import distance, edits1, two_edits
+from newslint.settings.config import Config
 
 
 def table(keys: list[str]) -> spelldata.Table:

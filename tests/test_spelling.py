@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from newslint import spelldata
 from newslint.api import lint_bytes, make_linter
-from newslint.config import Config
-from newslint.rules import builtin_rules_dir, load_rules
+from newslint.engine.loader import builtin_rules_dir, load_rules
+from newslint.engine.support import spelldata
+from newslint.settings.config import Config
 
 RULES = [r for r in load_rules(builtin_rules_dir() / "spelling")]
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from newslint.api import lint_text, make_linter
-from newslint.config import Config
-from newslint.regexes import Deferred, deferring
-from newslint.rules import ConfigError, builtin_rules_dir, load_rules
+from newslint.engine.loader import ConfigError, builtin_rules_dir, load_rules
+from newslint.engine.regexes import Deferred, deferring
+from newslint.settings.config import Config
 
 RULE = """\
 id: test.bad
@@ -69,12 +69,12 @@ def test_deferred_builtin_rules_find_what_eager_ones_find() -> None:
     assert findings[0] == findings[1] and findings[0]
 
 
-@pytest.mark.parametrize("module", ["multiprocessing", "newslint.fixer", "newslint.cache"])
+@pytest.mark.parametrize("module", ["multiprocessing", "newslint.engine.fixer", "newslint.cache.results"])
 def test_a_one_file_run_without_cache_does_not_import(module: str, tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Talks end\n\nThe talks ended on Monday.\n", encoding="utf-8")
     code = (
-        "import sys; from newslint.cli import main; main(['--no-cache', '-q', sys.argv[1]]); "
+        "import sys; from newslint.run.cli import main; main(['--no-cache', '-q', sys.argv[1]]); "
         f"print({module!r} in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code, str(article)], capture_output=True, text=True, check=True)
@@ -93,7 +93,7 @@ def test_stored_rule_files_load_as_parsed_and_need_no_yaml(tmp_path: Path) -> No
     first = load_rules(folder, store=store)
     assert store.is_file() and (tmp_path / "cache" / ".gitignore").is_file()
     code = (
-        "import sys; from pathlib import Path; from newslint.rules import load_rules; "
+        "import sys; from pathlib import Path; from newslint.engine.loader import load_rules; "
         "r = load_rules(Path(sys.argv[1]), store=Path(sys.argv[2])); "
         "print(r[0].options['pattern'], 'yaml' in sys.modules)"
     )
@@ -124,8 +124,8 @@ def test_a_corrupt_store_is_ignored_and_rewritten(tmp_path: Path) -> None:
 
 
 def test_values_json_cannot_hold_exactly_are_not_stored() -> None:
-    from newslint.rulecache import Unstorable, decode, encode
-    from newslint.yamlfile import parse_yaml
+    from newslint.cache.rulestore import Unstorable, decode, encode
+    from newslint.settings.yamlfile import parse_yaml
 
     data = parse_yaml("a: [1, 1.5, true, null, x]\nb: {c: d}\n", "t.yaml")
     back = decode(encode(data))
@@ -136,7 +136,7 @@ def test_values_json_cannot_hold_exactly_are_not_stored() -> None:
 
 
 def test_no_cache_leaves_the_cache_folder_untouched(tmp_path: Path) -> None:
-    from newslint.cli import main
+    from newslint.run.cli import main
 
     article = tmp_path / "a.txt"
     article.write_text("Talks end\n\nThe talks ended on Monday.\n", encoding="utf-8")
@@ -161,7 +161,7 @@ def _count_compiles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_a_second_run_takes_the_builtin_patterns_from_the_store(tmp_path: Path, monkeypatch) -> None:
-    from newslint.cli import main
+    from newslint.run.cli import main
 
     article = tmp_path / "a.txt"
     article.write_text("Talks end\n\nThe talks ended on Monday.\n\nLeave a Reply\n", encoding="utf-8")
@@ -183,7 +183,7 @@ def test_a_second_run_takes_the_builtin_patterns_from_the_store(tmp_path: Path, 
 def test_the_pattern_store_loads_nothing_but_regex_patterns(tmp_path: Path) -> None:
     import pickle
 
-    from newslint.patterncache import FORMAT, PatternStore
+    from newslint.cache.patterns import FORMAT, PatternStore
 
     path = tmp_path / "p.pickle"
     path.write_bytes(pickle.dumps({"format": FORMAT, "entries": [("x", 0, print)]}))

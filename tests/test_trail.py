@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint.fixer import Edit, apply
-from newslint.trail import Trail, merged, within
+from newslint.engine.fixer import Edit, apply
+from newslint.engine.trail import Trail, merged, within
 
 
 @st.composite

@@ -52,6 +52,6 @@ def reporter(name: str) -> Reporter:
 
 def statistics_reporter(name: str) -> Reporter:
     """``--statistics``: counts per rule, as a table or (for the JSON formats) as JSON."""
-    from . import statistics
+    from newslint.report import statistics
 
     return statistics.report_json if name in ("json", "json-lines") else statistics.report

@@ -1,0 +1,1 @@
+"""What newslint keeps between runs: the cache folder, results, rule stores, compiled patterns."""

@@ -1,0 +1,150 @@
+"""A cache of lint results keyed on the file's bytes, its name, the configuration and newslint's code.
+
+Entries are small JSON files under ``results/`` in the cache folder (``--cache-dir``, else
+``cachedir.default_dir()``), written atomically so parallel workers may share the folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import time
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from newslint import __version__, builtin_rules_dir
+from newslint.cache.folder import DAY, GITIGNORE, mark_used, stale
+
+FORMAT = 1  # bump when the layout of an entry changes
+
+
+def _stamp(path: Path) -> list[Any]:
+    try:
+        st = path.stat()
+    except OSError:
+        return [str(path), None]
+    return [str(path), st.st_size, st.st_mtime_ns]
+
+
+@lru_cache(maxsize=1)
+def code_stamp() -> str:
+    """Names, sizes and times of newslint's own files: a changed kind or word list is a new key."""
+    package = Path(__file__).resolve().parents[1]
+    stamps = [_stamp(p) for p in sorted(package.rglob("*")) if p.is_file() and "__pycache__" not in p.parts]
+    return _digest([__version__, FORMAT, stamps])
+
+
+def _digest(value: Any) -> str:
+    import hashlib  # about 3 ms of start-up, only for runs that use the result cache
+
+    text = json.dumps(value, sort_keys=True, default=repr, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _rule_files(config: Any) -> list[Any]:
+    folders = [builtin_rules_dir(), *config.rule_dirs]
+    return [[_stamp(p) for p in sorted(Path(f).rglob("*.y*ml"))] for f in folders]
+
+
+def fingerprint(config: Any) -> str:
+    """What besides the file decides the findings: newslint's code, the rule files, the configuration
+    (with the command line's selection applied), ``NEWSLINT_*`` variables. Needs no rule to be loaded."""
+    cached = getattr(config, "_cache_fingerprint", None)
+    if cached:
+        return cached
+    fields = {k: v for k, v in vars(config).items() if not k.startswith("_") and k not in ("path", "root")}
+    where = [str(config.path), str(config.root)]
+    env = sorted((k, v) for k, v in os.environ.items() if k.startswith("NEWSLINT_") and k != "NEWSLINT_CACHE_DIR")
+    value = _digest([code_stamp(), _rule_files(config), fields, where, env])
+    config._cache_fingerprint = value
+    return value
+
+
+def key(config: Any, label: str, path: Path | None, data: bytes) -> str:
+    """The cache key of linting ``data`` reported as ``label`` under ``config``."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for part in (fingerprint(config), label, str(path)):
+        h.update(part.encode("utf-8", "surrogateescape") + b"\0")
+    h.update(data)
+    return h.hexdigest()
+
+
+class Cache:
+    """Lint results by key; a missing, unreadable or corrupt entry is a miss, never an error."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self.hits = 0
+        self.misses = 0
+
+    def _file(self, key: str) -> Path:
+        return self.folder / "results" / key[:2] / f"{key[2:]}.json"
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        file = self._file(key)
+        try:
+            entry = json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.misses += 1
+            return None
+        if not isinstance(entry, dict) or entry.get("format") != FORMAT:
+            self.misses += 1
+            return None
+        self.hits += 1
+        with contextlib.suppress(OSError):
+            mark_used(file, file.stat().st_mtime)
+        return entry
+
+    def prune(self) -> int:
+        """At most once a day, remove the entries no run has read for ``UNUSED_DAYS`` (results of
+        files since edited, of an older version or configuration) and temporary files a crash
+        left behind; returns how many files went."""
+        results = self.folder / "results"
+        marker = results / ".pruned"
+        now = time.time()
+        try:
+            if now - marker.stat().st_mtime < DAY:
+                return 0
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return 0
+        removed = 0
+        for root, _, files in os.walk(results):
+            for name in files:
+                path = os.path.join(root, name)
+                with contextlib.suppress(OSError):
+                    if name != marker.name and stale(os.stat(path).st_mtime, now, name.endswith(".tmp")):
+                        os.unlink(path)
+                        removed += 1
+        with contextlib.suppress(OSError):
+            marker.touch()
+        return removed
+
+    def put(self, key: str, entry: dict[str, Any]) -> None:
+        """Store an entry; a read-only or full disk only costs the cache."""
+        import tempfile
+
+        file = self._file(key)
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            self._ignore_in_git()
+            fd, tmp = tempfile.mkstemp(dir=file.parent, suffix=".tmp")
+        except OSError:
+            return
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump({**entry, "format": FORMAT}, fh, ensure_ascii=False)
+            os.replace(tmp, file)
+        except (OSError, TypeError, ValueError):
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+    def _ignore_in_git(self) -> None:
+        marker = self.folder / ".gitignore"
+        if not marker.exists():
+            marker.write_text(GITIGNORE, encoding="utf-8")

@@ -1,0 +1,126 @@
+"""The document model every rule reads: blocks, sentences and tokens with an offset map."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from newslint.document.offsets import OffsetMap
+from newslint.document.source import Source
+from newslint.document.tokens import Sentence, Token, split_sentences, tokenize
+
+# Block kinds. A headline is the article's title (first line of a text file, front matter
+# `title`, an `h1`); headings are other headings; fields are other front matter values.
+PROSE_KINDS = frozenset({"paragraph", "list_item", "quote"})
+
+
+@dataclass(slots=True)
+class Block:
+    kind: str  # headline, heading, paragraph, list_item, quote, caption, field, table_cell
+    start: int
+    end: int
+    index: int
+    text: str
+
+
+@dataclass(slots=True)
+class Directive:
+    """An inline suppression comment: ``disable``, ``enable`` or ``disable-next-line``."""
+
+    action: str
+    rules: tuple[str, ...]
+    line: int  # stored line of the comment
+    end_line: int
+
+
+@dataclass
+class Document:
+    source: Source
+    format: str  # text, markdown, html
+    text: str
+    blocks: list[Block]
+    map: OffsetMap
+    directives: list[Directive] = field(default_factory=list)
+    cache: dict = field(default_factory=dict)  # views computed once and shared by rules
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """Every token of the document in order, with its block and sentence index."""
+        self._split()
+        return self.__dict__["tokens"]
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        self._split()
+        return self.__dict__["sentences"]
+
+    def _split(self) -> None:
+        """Tokenize every block once, split the blocks into sentences, note each block's tokens."""
+        tokens: list[Token] = []
+        sentences: list[Sentence] = []
+        spans = [(0, 0)] * len(self.blocks)
+        for block in self.blocks:
+            found = tokenize(self.text, block.start, block.end, block.index)
+            if not found:
+                continue
+            first = len(tokens)
+            sentences.extend(split_sentences(self.text, found, first, block.index, len(sentences)))
+            tokens.extend(found)
+            spans[block.index] = (first, len(tokens))
+        self.__dict__["tokens"] = tokens
+        self.__dict__["sentences"] = sentences
+        self.__dict__["block_tokens"] = spans
+
+    @cached_property
+    def block_tokens(self) -> list[tuple[int, int]]:
+        """For each block, the (first, end) indexes of its tokens in ``tokens``."""
+        self._split()
+        return self.__dict__["block_tokens"]
+
+    def tokens_of(self, block: Block) -> list[Token]:
+        first, end = self.block_tokens[block.index]
+        return self.tokens[first:end]
+
+    @cached_property
+    def words(self) -> list[Token]:
+        return [t for t in self.tokens if t.kind == "word" or t.kind == "abbr"]
+
+    @property
+    def headline(self) -> Block | None:
+        return next((b for b in self.blocks if b.kind == "headline"), None)
+
+    def block_index(self, offset: int) -> int:
+        """Index of the last block starting at or before the prose offset, or -1."""
+        starts = self.cache.get("block_starts")
+        if starts is None:
+            starts = self.cache["block_starts"] = [b.start for b in self.blocks]
+        return bisect.bisect_right(starts, offset) - 1
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block holding the prose offset (its end included), or None between blocks."""
+        i = self.block_index(offset)
+        return self.blocks[i] if i >= 0 and offset <= self.blocks[i].end else None
+
+    # --- mapping back to the stored file -------------------------------------------------
+    def source_offsets(self, start: int, end: int) -> tuple[int, int]:
+        """Source-text offsets of a prose span (end exclusive)."""
+        a = self.map.to_source(start)
+        b = self.map.to_source(end, is_end=True) if end > start else a
+        return a, max(a, b)
+
+    def span(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """(line, column, end_line, end_column) in the stored file, 1-based, end exclusive."""
+        a, b = self.source_offsets(start, end)
+        return (*self.source.position(a), *self.source.position(b))
+
+    def source_text(self, start: int, end: int) -> str:
+        a, b = self.source_offsets(start, end)
+        return self.source.text[a:b]
+
+    def is_verbatim(self, start: int, end: int) -> bool:
+        return self.map.is_verbatim(start, end)

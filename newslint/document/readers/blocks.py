@@ -1,0 +1,75 @@
+"""Assembling blocks into one prose text, shared by the readers."""
+
+from __future__ import annotations
+
+import re
+
+from newslint.document.model import Block
+from newslint.document.offsets import ProseBuilder
+
+TERMINAL = re.compile(r"[.!?:;,…]['\"”’)\]]*$")
+LIST_MARK = re.compile(r"^\s*(?:[-*•–]\s|\d{1,3}[.)]\s)")
+
+
+class BlockCollector:
+    """Adds blocks to a ProseBuilder, separated by a blank line that maps to no source."""
+
+    def __init__(self) -> None:
+        self.prose = ProseBuilder()
+        self.blocks: list[Block] = []
+        self._mark = (0, 0, 0)
+        self._first_part = 0
+
+    def open(self, src_at: int) -> int:
+        """Start a block; returns its prose start."""
+        p = self.prose
+        self._mark = (len(p.parts), len(p.segments), p.length)
+        if self.blocks:
+            p.add_gap("\n\n", src_at)
+        self._first_part = len(p.parts)
+        return p.length
+
+    def close(self, kind: str, start: int) -> Block | None:
+        """Finish the block begun at ``start``; an empty block is dropped with its separator."""
+        p = self.prose
+        text = "".join(p.parts[self._first_part :])
+        if not text.strip():
+            parts, segments, length = self._mark
+            del p.parts[parts:]
+            del p.segments[segments:]
+            p.length = length
+            return None
+        block = Block(kind, start, p.length, len(self.blocks), text)
+        self.blocks.append(block)
+        return block
+
+
+def looks_like_headline(text: str) -> bool:
+    """A short single line without a closing full stop or comma."""
+    words = text.split()
+    return 0 < len(words) <= 25 and "\n" not in text.strip() and not re.search(r"[.,;:]$", text.strip())
+
+
+def text_block_kind(text: str) -> str:
+    return "list_item" if LIST_MARK.match(text) else "paragraph"
+
+
+def align(prose: ProseBuilder, text: str, src: str, pos: int, limit: int) -> int:
+    """Add ``text`` to ``prose``, mapping it onto ``src[pos:limit]`` as it is found there.
+
+    The whole text is looked up first; failing that, character by character, so that skipped
+    markup or escapes between characters map correctly. A character not found maps to the
+    current position with no source length. Returns the source position after the text.
+    """
+    found = src.find(text, pos, limit)
+    if found >= 0:
+        prose.add(text, found)
+        return found + len(text)
+    for ch in text:
+        at = src.find(ch, pos, min(limit, pos + 64))
+        if at >= 0:
+            prose.add(ch, at)
+            pos = at + 1
+        else:
+            prose.add(ch, pos, 0)
+    return pos

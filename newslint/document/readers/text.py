@@ -1,0 +1,50 @@
+"""Plain text: blocks are runs of non-blank lines; the first may be the headline."""
+
+from __future__ import annotations
+
+from newslint.document.directives import parse_directive
+from newslint.document.model import Directive, Document
+from newslint.document.readers.blocks import BlockCollector, looks_like_headline, text_block_kind
+from newslint.document.source import Source
+
+
+def _scan(source: Source) -> tuple[list[tuple[int, int]], list[Directive]]:
+    """(start, end) offsets of each run of non-blank lines, and the directive lines.
+
+    A line holding only a ``<!-- newslint-... -->`` comment is a directive and separates blocks.
+    """
+    text = source.text
+    runs: list[tuple[int, int]] = []
+    directives: list[Directive] = []
+    start = end = -1
+    for n, line_start in enumerate(source.line_starts):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        directive = parse_directive(line, n + 1, n + 1) if "<!--" in line else None
+        if directive:
+            directives.append(directive)
+        if directive or not line.strip():
+            if start >= 0:
+                runs.append((start, end))
+            start = -1
+            continue
+        if start < 0:
+            start = line_start
+        end = line_end
+    if start >= 0:
+        runs.append((start, end))
+    return runs, directives
+
+
+def read_text(source: Source) -> Document:
+    collector = BlockCollector()
+    runs, directives = _scan(source)
+    for i, (start, end) in enumerate(runs):
+        text = source.text[start:end]
+        is_headline = i == 0 and all(looks_like_headline(x) for x in text.split("\n"))
+        prose_start = collector.open(start)
+        collector.prose.add(text, start)
+        collector.close("headline" if is_headline else text_block_kind(text), prose_start)
+    prose, omap = collector.prose.build()
+    return Document(source, "text", prose, collector.blocks, omap, directives)

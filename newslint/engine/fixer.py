@@ -1,0 +1,237 @@
+"""Applying fixes: edits in the stored text, repeated until the file settles, written atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newslint.document.source import Source
+from newslint.engine.trail import Trail, merged, within
+
+MAX_PASSES = 10  # lint-and-fix rounds before giving up on a file that keeps changing
+
+
+@dataclass(frozen=True, order=True)
+class Edit:
+    """A replacement of ``raw[start:end]`` (offsets in the stored text, line endings kept)."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass
+class FixOutcome:
+    """What fixing one file did: the bytes before and after, and how many edits were made."""
+
+    original: bytes
+    fixed: bytes
+    applied: int = 0
+    settled: bool = True
+    messages: list[str] = field(default_factory=list)
+    trail: Trail = field(default_factory=Trail)  # the edits made, to place them in the input
+
+    @property
+    def regions(self) -> list[tuple[int, int]]:
+        """Each edit made, in the input's raw offsets."""
+        return self.trail.regions
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed != self.original
+
+
+def wanted(finding: dict[str, Any], unsafe: bool) -> bool:
+    """Whether ``--fix`` (or ``--fix --unsafe-fixes``) applies the finding's fix."""
+    fix = finding.get("fix")
+    return bool(fix) and (fix["safe"] or unsafe)
+
+
+def _raw_offset(source: Source, line: int, column: int) -> int:
+    line = max(1, min(line, len(source.line_starts)))
+    return source.raw_offset(source.offset(line, column))
+
+
+def edit_of(source: Source, finding: dict[str, Any]) -> Edit:
+    """The finding's fix as an edit of the stored text (its own span, or the fix's)."""
+    fix = finding["fix"]
+    line, col = fix.get("line", finding["line"]), fix.get("column", finding["column"])
+    end_line, end_col = fix.get("end_line", finding["end_line"]), fix.get("end_column", finding["end_column"])
+    replacement = fix["replacement"]
+    if source.newline != "\n":
+        replacement = replacement.replace("\n", source.newline)
+    start, end = _raw_offset(source, line, col), _raw_offset(source, end_line, end_col)
+    if not replacement and start < end:
+        end = _whole_lines(source.raw, start, end)
+    return Edit(start, end, replacement)
+
+
+def _line_break_at(raw: str, pos: int) -> int:
+    """The length of the line ending at ``pos`` (0 when there is none)."""
+    if raw.startswith("\r\n", pos):
+        return 2
+    return 1 if raw.startswith(("\n", "\r"), pos) else 0
+
+
+def _previous_line_blank(raw: str, start: int) -> bool:
+    """Whether the line before the one starting at ``start`` is empty (true at the top of the file)."""
+    if start == 0:
+        return True
+    p = start - (2 if raw[max(0, start - 2) : start] == "\r\n" else 1)
+    return p == 0 or raw[p - 1] in "\r\n"
+
+
+def _whole_lines(raw: str, start: int, end: int) -> int:
+    """Where a deletion should end: a deletion of whole lines takes its line ending too, and
+    the blank line after it when that would leave two blank lines in a row."""
+    at_line_start = start == 0 or raw[start - 1] in "\r\n"
+    if not at_line_start or (end < len(raw) and raw[end] not in "\r\n"):
+        return end
+    end += _line_break_at(raw, end)
+    after = _line_break_at(raw, end)
+    return end + after if after and _previous_line_blank(raw, start) else end
+
+
+def _encodable(text: str, source: Source) -> bool:
+    try:
+        source.encode(text)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def choose(source: Source, findings: Iterable[dict[str, Any]], unsafe: bool) -> list[Edit]:
+    """Non-overlapping edits for one pass, earliest first; the rest wait for the next pass."""
+    edits = sorted({edit_of(source, f) for f in findings if wanted(f, unsafe)})
+    chosen: list[Edit] = []
+    for e in edits:
+        if e.end < e.start or not _encodable(e.replacement, source):
+            continue
+        if chosen:
+            last = chosen[-1]
+            if e.start < last.end or (e.start == last.start and (e.start == e.end or last.start == last.end)):
+                continue
+        chosen.append(e)
+    return chosen
+
+
+def apply(raw: str, edits: list[Edit]) -> str:
+    """``raw`` with sorted, non-overlapping edits made."""
+    parts, pos = [], 0
+    for e in edits:
+        parts.append(raw[pos : e.start])
+        parts.append(e.replacement)
+        pos = e.end
+    parts.append(raw[pos:])
+    return "".join(parts)
+
+
+def encode(source: Source, raw: str) -> bytes:
+    """Stored bytes for ``raw`` in the source's encoding, BOM kept."""
+    return source.encode(raw)
+
+
+Lint = Callable[[bytes], Any]  # bytes -> FileResult (with .source and .findings)
+
+
+def reported_spans(source: Source, findings: Iterable[dict[str, Any]]) -> list[tuple[int, int]]:
+    """The raw spans of the findings and of their fixes."""
+    spans = []
+    for f in findings:
+        spans.append((_raw_offset(source, f["line"], f["column"]), _raw_offset(source, f["end_line"], f["end_column"])))
+        fix = f.get("fix") or {}
+        if "line" in fix:
+            spans.append(
+                (
+                    _raw_offset(source, fix["line"], fix["column"]),
+                    _raw_offset(source, fix["end_line"], fix["end_column"]),
+                )
+            )
+    return spans
+
+
+def fix_bytes(
+    data: bytes, lint: Lint, unsafe: bool = False, max_passes: int = MAX_PASSES, first: Any = None
+) -> tuple[FixOutcome, Any]:
+    """Lint, apply the chosen fixes, re-lint, until nothing changes; returns the final lint too.
+
+    Later passes fix only inside what the first lint reported (a doubled word left after one
+    pass, say): a paragraph that becomes a copy of another once fixed is reported, not deleted.
+    ``first`` is the lint of ``data`` when the caller already has it.
+    """
+    outcome = FixOutcome(data, data)
+    result = first if first is not None else lint(data)
+    trail = outcome.trail
+    allowed = merged(reported_spans(result.source, result.findings)) if result.source is not None else []
+    for _ in range(max_passes):
+        source = result.source
+        if source is None:
+            break
+        edits = choose(source, _reported(source, result.findings, trail, allowed), unsafe)
+        if not edits:
+            break
+        new = encode(source, apply(source.raw, edits))
+        if new == outcome.fixed:
+            break
+        trail.add(edits)
+        outcome.fixed, outcome.applied = new, outcome.applied + len(edits)
+        result = lint(new)
+    else:
+        if result.source is not None and choose(
+            result.source, _reported(result.source, result.findings, trail, allowed), unsafe
+        ):
+            outcome.settled = False
+            outcome.messages.append(f"fixes did not settle after {max_passes} passes")
+    return outcome, result
+
+
+def _reported(source: Source, findings: list[dict[str, Any]], trail: Trail, allowed: list[tuple[int, int]]) -> list:
+    """The findings whose span lies inside what the first lint reported."""
+    if not trail.passes:
+        return findings
+    return [f for f in findings if within(trail.origin(*reported_spans(source, [f])[0]), allowed)]
+
+
+def unified_diff(label: str, before: Source, after: Source) -> str:
+    """A unified diff of the stored text (line endings shown as stored lines)."""
+    import difflib
+
+    a = before.raw.splitlines(keepends=True)
+    b = after.raw.splitlines(keepends=True)
+    name = label.lstrip("/")  # as git names a file outside the repository: a/tmp/x.txt
+    lines = difflib.unified_diff(a, b, f"a/{name}", f"b/{name}")
+    return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+class WriteError(OSError):
+    """The fixed file could not be written; the original is unchanged."""
+
+
+def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None:
+    """Replace the file's bytes through a temporary file in the same folder, keeping its mode.
+
+    When ``expected`` is given and the file no longer holds it, nothing is written.
+    """
+    import tempfile
+
+    target = Path(os.path.realpath(path))
+    mode = stat.S_IMODE(target.stat().st_mode)
+    if expected is not None and target.read_bytes() != expected:
+        raise WriteError(f"{path}: changed while being fixed; left as it is")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".newslint")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

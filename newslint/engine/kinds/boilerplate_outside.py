@@ -1,0 +1,123 @@
+"""``boilerplate_outside``: blocks before or after the body of the article.
+
+The body is found as the run of blocks that holds the most prose: each block that ends a
+sentence scores its words, each other block (a menu entry, a link, a label) costs its words
+with a floor, and the best-scoring run is the article (the maximum-sum subarray). What lies
+after it (and optionally before it), runs of short blocks that are not prose are reported,
+one finding a run, when that side also holds page furniture (an ``anchors`` match: "Leave a
+Reply", "Related Stories", "©"); prose there is left to the phrase rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newslint.document.model import Block, Document
+from newslint.engine.findings import Finding
+from newslint.engine.kind import Context, Option, OptionError
+from newslint.engine.loader import Rule
+from newslint.engine.support.boilerplate_lines import delete_fix, introduces_list
+
+OPTIONS = {
+    "min-body-words": Option(int, default=100, help="a body shorter than this is not trusted"),
+    "min-prose-words": Option(int, default=4, help="fewest words of a block that counts as prose"),
+    "floor": Option(int, default=3, help="the least a block that is not prose costs"),
+    "before": Option(bool, default=False, help="also report what comes before the body"),
+    "max-words": Option(int, default=20, help="longest block, in words, of a reported run"),
+    "min-run": Option(int, default=2, help="fewest blocks of a reported run"),
+    "min-blocks": Option(int, default=3, help="fewest such blocks on a side for it to be reported"),
+    "anchors": Option(list, required=True, help="regexes of page furniture; a side is reported only with one"),
+}
+# Closing punctuation, then quotes, white space and invisible separators ("U+2063").
+SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*[\s\u200b-\u200d\u2060-\u2064\ufeff]*$")
+
+
+def prepare(rule: Rule) -> re.Pattern:
+    anchors = rule.options["anchors"]
+    if not anchors or not all(isinstance(a, str) and a for a in anchors):
+        raise OptionError("anchors", "must be a non-empty list of regexes")
+    try:
+        pattern = re.compile("|".join(f"(?:{a})" for a in anchors), re.IGNORECASE | re.MULTILINE)
+    except re.error as exc:
+        raise OptionError("anchors", f"invalid regular expression: {exc}") from None
+    for key in ("min-body-words", "min-prose-words", "floor", "max-words", "min-run", "min-blocks"):
+        if rule.options[key] < 0:
+            raise OptionError(key, "must not be negative")
+    return pattern
+
+
+def _score(block: Block, min_words: int, floor: int) -> int:
+    words = len(block.text.split())
+    return words if _is_prose(block, min_words) else -max(words, floor)
+
+
+def body(doc: Document, min_words: int, floor: int) -> tuple[int, int, int]:
+    """(first, end, score) of the run of blocks with the highest score (Kadane)."""
+    best = (0, 0, 0)
+    start, total = 0, 0
+    for i, block in enumerate(doc.blocks):
+        if total <= 0:
+            start, total = i, 0
+        total += _score(block, min_words, floor)
+        if total > best[2]:
+            best = (start, i + 1, total)
+    return best
+
+
+def _is_prose(block: Block, min_words: int) -> bool:
+    return len(block.text.split()) >= min_words and bool(SENTENCE_END.search(block.text))
+
+
+def _runs(blocks: list[Block], o: dict) -> list[list[Block]]:
+    """Runs of short blocks that are not prose (headlines excluded).
+
+    A list that a sentence of the article introduces ("I'll sum them up:") is left out: the
+    items of several words without a colon at the head of the run after it.
+    """
+    runs: list[list[Block]] = [[]]
+    introduced = False
+    for block in blocks:
+        words = len(block.text.split())
+        if introduces_list(block.text):
+            introduced = True
+        elif block.kind != "headline" and words <= o["max-words"] and not _is_prose(block, o["min-prose-words"]):
+            if introduced and words >= 3 and ":" not in block.text:
+                continue
+            introduced = False
+            runs[-1].append(block)
+            continue
+        else:
+            introduced = False
+        if runs[-1]:
+            runs.append([])
+    return [r for r in runs if r]
+
+
+def _findings(rule: Rule, doc: Document, blocks: list[Block], where: str) -> Iterator[Finding]:
+    o = rule.options
+    anchor = rule.compiled.search(doc.text, blocks[0].start, blocks[-1].end) if blocks else None
+    if anchor is None:
+        return
+    runs = _runs(blocks, o)
+    if sum(len(r) for r in runs) < o["min-blocks"]:
+        return
+    for run in runs:
+        # Runs that end before the first piece of page furniture may still be the article's own
+        # lists (ingredients, code, subheadings): only what holds or follows furniture is reported.
+        if len(run) < o["min-run"] or (where == "after" and run[-1].end <= anchor.start()):
+            continue
+        first, last = run[0], run[-1]
+        text = first.text.strip().split("\n", 1)[0][:60]
+        message = rule.format_message(text, where=where, blocks=len(run))
+        yield Finding(rule.id, first.start, last.end, message, rule.severity, [], delete_fix())
+
+
+def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    o = rule.options
+    first, end, score = body(doc, o["min-prose-words"], o["floor"])
+    if score < o["min-body-words"]:
+        return
+    if o["before"]:
+        yield from _findings(rule, doc, doc.blocks[:first], "before")
+    yield from _findings(rule, doc, doc.blocks[end:], "after")

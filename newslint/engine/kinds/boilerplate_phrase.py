@@ -1,0 +1,154 @@
+"""``boilerplate_phrase``: page-furniture lines and phrases, found without scanning every character.
+
+Two lists of regexes (the `regex` module's syntax, case-insensitive by default):
+
+- ``lines``: a short line of a block that one of them matches *whole* ("Leave a Reply",
+  "4 min read") is reported whole. Only lines up to ``max-chars`` long are tried, so a
+  long paragraph costs one length test.
+- ``phrases``: found anywhere inside a block ("your email address will not be published").
+  A block is searched only when its lower-case text holds one of the literal ``keys``: each
+  phrase must contain one of them, so that the regex never runs over plain article text.
+  With ``block-words``, a phrase found in a block of at most that many words reports the
+  whole block (a sign-up box or a disclosure is furniture from its first word to its last).
+
+Phrases are searched with Cyrillic and Greek look-alike letters read as Latin ones ("Аdvеrtіѕе"
+spelled with Cyrillic "А", "е", "і", "ѕ"), as some sites print their furniture to dodge filters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from newslint.document.model import Document
+from newslint.engine.findings import Finding
+from newslint.engine.kind import Context, Option, OptionError
+from newslint.engine.loader import Rule
+from newslint.engine.regexes import Deferred, find
+from newslint.engine.support.boilerplate_lines import delete_fix, lines
+
+OPTIONS = {
+    "lines": Option(list, default=[], help="regexes; a short line one of them matches whole is reported"),
+    "phrases": Option(list, default=[], help="regexes found anywhere in a block holding one of the keys"),
+    "keys": Option(list, default=[], help="lower-case literals; every phrase contains one of them"),
+    "exceptions": Option(list, default=[], help="regexes; a reported text one of them matches whole is kept"),
+    "ignore-case": Option(bool, default=True),
+    "max-chars": Option(int, default=160, help="longest line, in characters, the line regexes try"),
+    "block-words": Option(int, default=0, help="a phrase in a block of at most this many words reports the block"),
+}
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+# Cyrillic and Greek letters drawn like Latin ones, one character for one (offsets stay put).
+LOOKALIKE = str.maketrans(
+    "АВЕЅІЈКМНОРСТХУаеіјоѕрсхуԁһԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧαο",
+    "ABESIJKMHOPCTXYaeijospcxydhqwABEZHIKMNOPTYXao",
+)
+NOT_LATIN = re.compile(r"[\u0370-\u052f]")
+
+
+@dataclass
+class Compiled:
+    lines: Deferred | None
+    phrases: Deferred | None  # compiled when a block first holds a key
+    keys: tuple[str, ...]
+    exceptions: Deferred | None  # compiled when a first span is found
+
+
+def _alternation(rule: Rule, key: str) -> Deferred | None:
+    items = rule.options[key]
+    if not all(isinstance(x, str) and x for x in items):
+        raise OptionError(key, "must be a list of non-empty regexes")
+    if not items:
+        return None
+    return Deferred("|".join(f"(?:{x})" for x in items), key, rule.options["ignore-case"])
+
+
+def prepare(rule: Rule) -> Compiled:
+    o = rule.options
+    if not o["lines"] and not o["phrases"]:
+        raise OptionError("lines", "give 'lines', 'phrases' or both")
+    keys = o["keys"]
+    if o["phrases"] and not keys:
+        raise OptionError("keys", "phrases need the literal keys that find the blocks to search")
+    if not all(isinstance(k, str) and k and k == k.lower() for k in keys):
+        raise OptionError("keys", "must be a list of non-empty lower-case strings")
+    if o["max-chars"] < 1:
+        raise OptionError("max-chars", "must be at least 1")
+    if o["block-words"] < 0:
+        raise OptionError("block-words", "must not be negative")
+    return Compiled(
+        _alternation(rule, "lines"), _alternation(rule, "phrases"), tuple(keys), _alternation(rule, "exceptions")
+    )
+
+
+def latin_text(doc: Document) -> str:
+    """The prose with look-alike Cyrillic and Greek letters read as Latin (cached on the doc)."""
+    text = doc.cache.get("boilerplate.latin")
+    if text is None:
+        text = doc.text.translate(LOOKALIKE) if NOT_LATIN.search(doc.text) else doc.text
+        doc.cache["boilerplate.latin"] = text
+    return text
+
+
+def lower_text(doc: Document) -> str:
+    """The prose in lower case, look-alikes read as Latin, offset for offset (cached on the doc)."""
+    low = doc.cache.get("boilerplate.lower")
+    if low is None:
+        text = latin_text(doc)
+        low = text.lower()
+        if len(low) != len(text):  # a letter such as "İ" lower-cases to two characters
+            low = text.translate(ASCII_LOWER)
+        doc.cache["boilerplate.lower"] = low
+    return low
+
+
+def _blocks_with_keys(doc: Document, keys: tuple[str, ...]) -> list[int]:
+    """Indexes of the blocks whose text holds one of the keys, in document order."""
+    low = lower_text(doc)
+    found: set[int] = set()
+    for key in keys:
+        at = low.find(key)
+        while at >= 0:
+            i = doc.block_index(at)
+            if i >= 0 and at + len(key) <= doc.blocks[i].end:
+                found.add(i)
+                at = low.find(key, doc.blocks[i].end)
+            else:
+                at = low.find(key, at + 1)
+    return sorted(found)
+
+
+def _spans(c: Compiled, doc: Document, max_chars: int, block_words: int) -> Iterator[tuple[int, int]]:
+    if c.lines is not None:
+        short = [line for line in lines(doc) if len(line.text) <= max_chars]
+        fullmatch = c.lines.compiled.fullmatch if short else None
+        for line in short:
+            if fullmatch(line.text):
+                yield line.start, line.end
+    if c.phrases is not None and c.keys:
+        text = latin_text(doc)
+        for i in _blocks_with_keys(doc, c.keys):
+            block = doc.blocks[i]
+            found = [(m.start(), m.end()) for m in find(c.phrases.compiled, text, block.start, block.end)]
+            if found and block_words and len(block.text.split()) <= block_words:
+                found = [_trimmed(doc, block.start, block.end)]
+            yield from found
+
+
+def _trimmed(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """The span without the white space around it."""
+    chunk = doc.text[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    return start + lead, start + len(chunk.rstrip())
+
+
+def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    c: Compiled = rule.compiled
+    seen: set[tuple[int, int]] = set()
+    for start, end in sorted(_spans(c, doc, rule.options["max-chars"], rule.options["block-words"])):
+        text = doc.text[start:end]
+        if end <= start or (start, end) in seen or (c.exceptions and c.exceptions.compiled.fullmatch(text)):
+            continue
+        seen.add((start, end))
+        message = rule.format_message(text)
+        yield Finding(rule.id, start, end, message, rule.severity, [], delete_fix())

@@ -1,0 +1,54 @@
+"""``capital_compound``: one word of a multi-word name left in lower case
+(``the national Security Council``): a usual first word of institution names before
+capitalized words that end with a usual head noun of such names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newslint.document.model import Document
+from newslint.engine.findings import Finding, Fix
+from newslint.engine.kind import Context, Option, OptionError
+from newslint.engine.loader import Rule
+from newslint.engine.support.capital_common import free_positions, is_title, name_evidence, next_word, previous_word
+
+OPTIONS = {
+    "parts": Option(list, required=True, help="words that often open an institution's name (national, federal)"),
+    "heads": Option(list, required=True, help="words that often end one (Council, Court, Party)"),
+}
+
+
+def prepare(rule: Rule) -> tuple[frozenset[str], frozenset[str]]:
+    for key in ("parts", "heads"):
+        if not all(isinstance(w, str) and w.isalpha() for w in rule.options[key]):
+            raise OptionError(key, "must be a list of words")
+    return frozenset(w.lower() for w in rule.options["parts"]), frozenset(w.lower() for w in rule.options["heads"])
+
+
+def _name_after(doc: Document, i: int, heads: frozenset[str]) -> int | None:
+    """The index of the head word ending a run of title-case words after token ``i``."""
+    j, last = i, None
+    while (nxt := next_word(doc, j)) is not None and is_title(nxt.text) and j - i < 5:
+        j += 1
+        if nxt.text.lower() in heads:
+            last = j
+    return last
+
+
+def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    parts, heads = rule.compiled
+    free = free_positions(doc)
+    pairs = name_evidence(doc).pairs
+    for i, tok in enumerate(doc.tokens):
+        if tok.kind != "word" or tok.text not in parts or free[i]:
+            continue
+        prev = previous_word(doc, i)
+        if prev is not None and is_title(prev.text):
+            continue
+        end = _name_after(doc, i, heads)
+        if end is None or (tok.text, doc.tokens[i + 1].text.lower()) in pairs:
+            continue  # no name, or the article spells it out elsewhere (capitalization.proper-noun)
+        right = tok.text.capitalize()
+        name = right + doc.text[tok.end : doc.tokens[end].end]
+        message = rule.format_message(tok.text, right=right, name=name)
+        yield Finding(rule.id, tok.start, tok.end, message, rule.severity, [right], Fix(right, False))

@@ -1,0 +1,369 @@
+"""``capital_names``: a proper noun written in lower case.
+
+Two sources of evidence: the article itself (``china`` where the article writes ``China`` in
+running text) and names that are never lower case in news (CLDR countries, languages, days...).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from newslint.document.model import PROSE_KINDS, Document
+from newslint.document.tokens import Token
+from newslint.engine.findings import Finding, Fix
+from newslint.engine.kind import Context, Option, OptionError
+from newslint.engine.loader import Rule
+from newslint.engine.support import capital_case, spelldata
+from newslint.engine.support.capital_common import (
+    DETERMINERS,
+    HONORIFICS,
+    PARTICLES,
+    POSSESSIVE_ENDS,
+    SMALL_WORDS,
+    Evidence,
+    base,
+    capitalized_words,
+    free_positions,
+    is_title,
+    lower_counts,
+    name_evidence,
+    next_word,
+    previous_word,
+    title_like,
+)
+from newslint.engine.support.capital_data import GROUPS, known_names
+
+OPTIONS = {
+    "article": Option(bool, default=True, help="flag words the article capitalizes in running text elsewhere"),
+    "min-evidence": Option(int, default=2, help="capitalized occurrences in running text needed as evidence"),
+    "min-uses": Option(int, default=3, help="or: capitalized uses anywhere (one in running text) needed"),
+    "max-lowercase": Option(int, default=1, help="skip a word the article writes in lower case more often"),
+    "rare-zipf": Option(
+        float, default=4.0, help="below this word frequency (zipf), one capitalized use in running text is evidence"
+    ),
+    "name-ratio": Option(
+        float,
+        default=1.0,
+        help="a word English writes capitalized this much more often (natural log ratio) needs one capitalized use",
+    ),
+    "strong-ratio": Option(
+        float,
+        default=1.5,
+        help="above this ratio, a capitalized use anywhere (sentence start, headline) is evidence",
+    ),
+    "common-ratio": Option(
+        float,
+        default=-2.5,
+        help="below this ratio, only a capitalized neighbour (a name's other words) is evidence",
+    ),
+    "data": Option(list, default=list(GROUPS), help=f"name lists to use: {', '.join(GROUPS)}"),
+    "names": Option(list, default=[], help="more names that are never written in lower case"),
+}
+HEADING_BLOCKS = frozenset({"headline", "heading"})
+SKIP_BLOCKS = frozenset({"field", "table_cell"})
+# A character glued before a word that makes it a handle, tag, path or file name.
+GLUE = frozenset("@#/\\._=~")
+FREQUENT_ZIPF = 4.5  # a frequent word: its case ratio in English says more than one article
+LOWER_MARGIN = 1.5  # how much further below common-ratio a less frequent word must be
+MONTHS = {"may": "May", "march": "March", "august": "August"}  # months that are also words
+DATE_WORDS = frozenset("on by until till from since before after of to in".split())
+RELATIVE = frozenset(("last", "next", "this"))
+NATIONALITY_ENDS = ("an", "sh", "ese")  # adjectives of place and party: Welsh, Gazan, Republican
+FUNCTION_ZIPF = 6.0  # words this frequent (when, new) start too many phrases to be names
+
+
+def prepare(rule: Rule) -> tuple[str, ...]:
+    data = rule.options["data"]
+    unknown = [g for g in data if g not in GROUPS]
+    if unknown:
+        raise OptionError("data", f"unknown name list '{unknown[0]}' (choose from {', '.join(GROUPS)})")
+    if not all(isinstance(n, str) and n.strip() for n in rule.options["names"]):
+        raise OptionError("names", "must be a list of non-empty strings")
+    return tuple(data)
+
+
+def _names(rule: Rule) -> tuple[dict[str, str], dict[str, list[tuple[str, ...]]]]:
+    """The name table and, per first word, the names it starts (longest first)."""
+    table = known_names(rule.compiled, tuple(rule.options["names"]))
+    first = {}
+    for lower in table:
+        words = tuple(lower.split())
+        first.setdefault(words[0], []).append(words)
+    for names in first.values():
+        names.sort(key=len, reverse=True)
+    return table, first
+
+
+_prepared: dict[tuple, tuple] = {}
+
+
+def _match_name(doc: Document, i: int, first: dict) -> list[Token] | None:
+    """The lower-case tokens from ``i`` spelling a known name, or None."""
+    for words in first.get(doc.tokens[i].text, ()):
+        toks, j = [doc.tokens[i]], i
+        for word in words[1:]:
+            nxt = next_word(doc, j)
+            if nxt is None or nxt.text != word:
+                break
+            toks.append(nxt)
+            j += 1
+        else:
+            return toks
+    return None
+
+
+def _skipped(doc: Document, tok: Token, ctx: Context) -> bool:
+    if tok.kind != "word" or not tok.text.islower() or len(tok.text) < 3:
+        return True
+    if doc.blocks[tok.block].kind in SKIP_BLOCKS or tok.text in ctx.accept:
+        return True
+    if tok.start > 0 and doc.text[tok.start - 1] in GLUE:
+        return True
+    after = doc.text[tok.end : tok.end + 2]
+    return len(after) == 2 and after[0] in GLUE and after[1].isalnum()
+
+
+def _capitalize(found: str, form: str) -> str:
+    return form + found[len(form) :] if found.lower().startswith(form.lower()) else form
+
+
+def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    key = rule.compiled, tuple(rule.options["names"])
+    if key not in _prepared:
+        _prepared[key] = _names(rule)
+    table, first = _prepared[key]
+    o = rule.options
+    evidence = name_evidence(doc)
+    lowers = lower_counts(doc)
+    words = _evidence_words(evidence, o).union(MONTHS) if o["article"] else frozenset(MONTHS)
+    for i, tok in enumerate(doc.tokens):
+        text = tok.text
+        if text not in first and text not in words and (text[-1] not in POSSESSIVE_ENDS or base(text) not in words):
+            continue
+        if _skipped(doc, tok, ctx):
+            continue
+        span = _match_name(doc, i, first)
+        if span:
+            found = doc.text[span[0].start : span[-1].end]
+            right = table.get(found.lower()) or table[" ".join(t.text for t in span)]
+            message = rule.format_message(found, right=right, why="is a name")
+            yield Finding(rule.id, span[0].start, span[-1].end, message, rule.severity, [right], Fix(right, False))
+            continue
+        found = _article_form(doc, i, evidence, lowers, o) or _month(doc, i, evidence)
+        if found:
+            right, form = found
+            message = rule.format_message(tok.text, right=right, why=f"is written '{form}' elsewhere in the article")
+            yield Finding(rule.id, tok.start, tok.end, message, rule.severity, [right], Fix(right, False))
+
+
+def _month(doc: Document, i: int, ev: Evidence) -> tuple[str, str] | None:
+    """``on may 25``, ``in march 2005``, ``in march last year``, ``agreed last may``: a month that
+    is also a word, known by a date beside it (the last two only where the article writes the
+    month capitalized elsewhere)."""
+    tok = doc.tokens[i]
+    month = MONTHS.get(tok.text)
+    if month is None:
+        return None
+    prev, nxt = previous_word(doc, i), next_word(doc, i)
+    if _date_after(doc, i) and prev is not None and prev.text.lower() in DATE_WORDS:
+        return month, month
+    if not ev.total[tok.text]:
+        return None
+    if prev is not None and prev.text.lower() in DATE_WORDS and nxt is not None and nxt.text in RELATIVE:
+        later = next_word(doc, i + 1)
+        return (month, month) if later is not None and later.text == "year" else None
+    if prev is not None and prev.text in RELATIVE and prev.text != "this":
+        before = previous_word(doc, i - 1)
+        if before is None or before.text.lower() not in DETERMINERS and before.text.lower() != "at":
+            return month, month
+    return None
+
+
+def _date_after(doc: Document, i: int) -> bool:
+    """True when token ``i`` is followed by a space and a day (1-31) or a year (19xx, 20xx)."""
+    after = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
+    if after is None or after.kind != "number" or doc.text[doc.tokens[i].end : after.start] != " ":
+        return False
+    text = after.text
+    return text.isdigit() and (1 <= int(text) <= 31 or len(text) == 4 and text[:2] in ("19", "20"))
+
+
+def _evidence_words(ev: Evidence, o: dict) -> frozenset[str]:
+    """Every lower-cased word the article's evidence could hold a lower-case word against."""
+    strong = [w for w in ev.total if w not in ev.anywhere and _strong(w, 1, 1, o)]
+    return frozenset(ev.anywhere).union(*ev.pairs, strong)
+
+
+def _name_uses(doc: Document) -> tuple[frozenset[str], frozenset[str], Counter]:
+    """Words the article writes capitalized in running text as the first word of a name
+    (``Mark Hughes``, after a lower-case word), right after ``the`` (``the Lions``), and how
+    often it writes each word capitalized in prose, sentence starts included."""
+    cached = doc.cache.get("capital.name_uses")
+    if cached is not None:
+        return cached
+    toks, blocks, free = doc.tokens, doc.blocks, free_positions(doc)
+    leads, after_the = set(), set()
+    prose: Counter = Counter()
+    for i in capitalized_words(doc):
+        block = blocks[toks[i].block]
+        if block.kind not in PROSE_KINDS or title_like(doc, block):
+            continue
+        word = toks[i].text
+        prose[base(word).lower()] += 1
+        if free[i]:
+            continue
+        prev = previous_word(doc, i)
+        if prev is not None and prev.text == "the":
+            after_the.add(base(word).lower())
+        if not _capital_word(prev) and word == base(word) and _title_word(next_word(doc, i)):
+            leads.add(word.lower())
+    cached = doc.cache["capital.name_uses"] = frozenset(leads), frozenset(after_the), prose
+    return cached
+
+
+def _article_form(doc: Document, i: int, ev: Evidence, lowers: Counter, o: dict) -> tuple[str, str] | None:
+    """(replacement, the article's spelling) when the article capitalizes this word elsewhere."""
+    tok = doc.tokens[i]
+    word = base(tok.text)
+    if word in SMALL_WORDS or word in DETERMINERS or word in PARTICLES or not o["article"]:
+        return None
+    if doc.blocks[tok.block].kind in HEADING_BLOCKS:
+        return None
+    prev, nxt = previous_word(doc, i), next_word(doc, i)
+    if prev is not None and prev.text[:1].isupper():
+        pair = ev.pairs.get((base(prev.text).lower(), word))
+        if pair and prev.text == pair[0] and lowers[word] <= o["max-lowercase"]:
+            return _capitalize(tok.text, pair[1]), " ".join(pair)
+        if prev.text.rstrip(".") in HONORIFICS and word in ev.anywhere:
+            form = ev.anywhere[word].most_common(1)[0][0]
+            return _capitalize(tok.text, form), form
+    if nxt is not None and nxt.text[:1].isupper() and tok.text == word:
+        pair = ev.pairs.get((word, base(nxt.text).lower()))
+        if pair and base(nxt.text) == pair[1]:
+            return pair[0], " ".join(pair)
+    if lowers[word] > o["max-lowercase"] or len(word) < 3 or _prefix(doc, tok):
+        return None
+    if word not in ev.anywhere:
+        if _strong(word, ev.total[word], _name_uses(doc)[2][word], o):
+            return _capitalize(tok.text, word[:1].upper() + word[1:]), word[:1].upper() + word[1:]
+        return None
+    found = _name_part(doc, i, prev, nxt, ev) or _after_name_part(doc, i, prev, ev)
+    if found:
+        return found
+    if _usually_lower(word, o):
+        return None
+    forms = ev.alone.get(word)
+    determiner = prev is not None and prev.text.lower() in DETERMINERS
+    if determiner and prev.text.lower() == "the" and word in _name_uses(doc)[1]:
+        determiner = False  # the article writes "the Lions" too
+    if forms and not determiner and (sum(forms.values()) >= o["min-evidence"] or ev.total[word] >= o["min-uses"]):
+        return _most_common(tok.text, forms)
+    if _usually_capitalized(word, o["name-ratio"]):
+        return _most_common(tok.text, ev.anywhere[word])
+    return _rare_form(tok.text, prev, nxt, ev, o)
+
+
+def _usually_lower(word: str, o: dict) -> bool:
+    """True for a word English writes in lower case far more often than its sentence starts
+    explain (``time``, ``budget``): a capitalized use standing alone is then a title. A less
+    frequent word (``intimidating``) must be further below ``common-ratio``."""
+    found = capital_case.ratio(word)
+    if found is None or found > o["common-ratio"]:
+        return False
+    return found <= o["common-ratio"] - LOWER_MARGIN or spelldata.load().zipf(word) >= FREQUENT_ZIPF
+
+
+def _strong(word: str, uses: int, prose_uses: int, o: dict) -> bool:
+    """A word the article needs to capitalize only at sentence starts or in a headline (``uses``
+    times, ``prose_uses`` of them in prose paragraphs): one English writes capitalized far more
+    often than not, or one unknown to English capitalized in prose (not only in headings)."""
+    if uses >= 1 and _usually_capitalized(word, o["strong-ratio"]):
+        return True
+    return prose_uses >= 1 and word.isalpha() and spelldata.load().freq(word) == 0
+
+
+def _usually_capitalized(word: str, least: float) -> bool:
+    """True when English at large writes ``word`` capitalized far more often than not (``england``)."""
+    found = capital_case.ratio(word)
+    return found is not None and found >= least
+
+
+def _name_part(doc: Document, i: int, prev: Token | None, nxt: Token | None, ev: Evidence) -> tuple[str, str] | None:
+    """``mark Wright`` where the article writes ``Mark Hughes``: a word the article writes as the
+    first word of a name, here before a capitalized word."""
+    word = base(doc.tokens[i].text)
+    if _capital_word(prev) or not _title_word(nxt) or word != doc.tokens[i].text:
+        return None
+    if word in _name_uses(doc)[0] and spelldata.load().zipf(word) < FUNCTION_ZIPF:
+        return _most_common(doc.tokens[i].text, ev.anywhere[word])
+    return None
+
+
+def _after_name_part(doc: Document, i: int, prev: Token | None, ev: Evidence) -> tuple[str, str] | None:
+    """``Liggett group`` where the article writes ``Altria Group`` and never writes ``Liggett``
+    without a capitalized word after it: the lower-case word ends a name. Not after ``a Bafta``,
+    a common noun phrase."""
+    word = base(doc.tokens[i].text)
+    if not _title_word(prev) or prev.text != base(prev.text) or free_positions(doc)[i - 1]:
+        return None
+    if prev.text.endswith(NATIONALITY_ENDS):  # Welsh castle, Republican governor
+        return None
+    if word not in _heads(doc, ev) or _modifiers(doc)[prev.text.lower()] > 1:  # this use is one
+        return None
+    before = previous_word(doc, i - 1)
+    if before is not None and before.text in ("a", "an"):
+        return None
+    return _most_common(doc.tokens[i].text, ev.anywhere[word])
+
+
+def _heads(doc: Document, ev: Evidence) -> frozenset[str]:
+    """Words the article capitalizes right after a capitalized word in running text (``Group``)."""
+    cached = doc.cache.get("capital.heads")
+    if cached is None:
+        cached = doc.cache["capital.heads"] = frozenset(b for _, b in ev.pairs)
+    return cached
+
+
+def _modifiers(doc: Document) -> Counter:
+    """How often the article writes each title-case word with no capitalized word after it."""
+    cached = doc.cache.get("capital.modifiers")
+    if cached is None:
+        toks = doc.tokens
+        cached = Counter(toks[i].text.lower() for i in capitalized_words(doc) if not _title_word(next_word(doc, i)))
+        doc.cache["capital.modifiers"] = cached
+    return cached
+
+
+def _rare_form(found: str, prev: Token | None, nxt: Token | None, ev: Evidence, o: dict) -> tuple[str, str] | None:
+    """A word rare in English (low zipf) needs less evidence: one capitalized use in running text
+    (standing alone when this one stands alone), or, rarer still, any capitalized use: the zipf
+    data is case-folded, so a frequent word (``budget``) may be a common noun here."""
+    word = base(found)
+    zipf = spelldata.load().zipf(word)
+    if zipf >= o["rare-zipf"]:
+        return None
+    beside = _capital_word(prev) or _capital_word(nxt)
+    determiner = prev is not None and prev.text.lower() in DETERMINERS
+    if zipf < o["rare-zipf"] - 1 or beside or (word in ev.alone and not determiner):
+        return _most_common(found, ev.anywhere[word])
+    return None
+
+
+def _prefix(doc: Document, tok: Token) -> bool:
+    """``neo–payday``: a word glued to a dash and another word is a prefix, not a name."""
+    after = doc.text[tok.end : tok.end + 2]
+    return len(after) == 2 and after[0] in "-–‐" and after[1].isalpha()
+
+
+def _title_word(tok: Token | None) -> bool:
+    return _capital_word(tok) and is_title(tok.text)
+
+
+def _capital_word(tok: Token | None) -> bool:
+    return tok is not None and tok.kind == "word" and tok.text[:1].isupper() and tok.text.lower() not in SMALL_WORDS
+
+
+def _most_common(found: str, forms: Counter) -> tuple[str, str]:
+    form = forms.most_common(1)[0][0]
+    return _capitalize(found, form), form

@@ -1,0 +1,191 @@
+"""``consistency``: one article mixing two styles of the same thing; the minority is flagged.
+
+Each style is a list of forms (a regex, an optional replacement template turning it into the
+house style, and whether that fix is safe). Every form's matches are counted over the article;
+when more than one style occurs, the style with the highest (weighted) count is the house
+style and each occurrence of another style is a finding pointing at the first house example.
+Forms may name a ``group`` (double quotes, apostrophes): the house style is decided over all
+groups, but only a group that itself mixes styles is flagged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from newslint.document.model import Document
+from newslint.engine.findings import Finding, Fix, Related
+from newslint.engine.kind import Context, Option, OptionError
+from newslint.engine.loader import Rule
+from newslint.engine.regexes import compile_pattern, find
+from newslint.engine.scopes import crosses_blocks, runs
+
+OPTIONS = {
+    "styles": Option(dict, required=True, help="style name -> list of forms ({pattern, replacement, safe})"),
+    "prefer": Option(str, help="style that wins when counts are close"),
+    "prefer-weight": Option(float, default=1.0, help="factor applied to the preferred style's count"),
+    "house-by-group": Option(bool, default=False, help="decide the house style within each group"),
+    "max-minority": Option(
+        float, default=1.0, help="flag nothing when the other styles make up more than this share of a group"
+    ),
+    "kinds": Option(
+        list,
+        default=["headline", "heading", "paragraph", "list_item", "quote", "caption", "table_cell"],
+        help="block kinds to look at",
+    ),
+    "skip-blocks": Option(str, help="regex: blocks where it matches are left out (embedded posts quoted verbatim)"),
+}
+
+
+@dataclass(frozen=True)
+class Form:
+    pattern: regex.Pattern
+    replacement: str | None
+    safe: bool
+    group: str  # forms of one group are compared with each other
+
+
+@dataclass(frozen=True)
+class Hit:
+    style: str
+    form: Form
+    match: regex.Match
+
+
+def _form(entry: object, key: str) -> Form:
+    if isinstance(entry, str):
+        entry = {"pattern": entry}
+    if not isinstance(entry, dict) or not isinstance(entry.get("pattern"), str):
+        raise OptionError(key, "each form is a regex or a mapping with 'pattern'")
+    if set(entry) - {"pattern", "replacement", "safe", "group"}:
+        raise OptionError(key, "a form takes pattern, replacement, safe and group")
+    replacement = entry.get("replacement")
+    if replacement is not None and not isinstance(replacement, str):
+        raise OptionError(key, "replacement must be a string")
+    group = str(entry.get("group", ""))
+    return Form(compile_pattern(entry["pattern"], key), replacement, bool(entry.get("safe", True)), group)
+
+
+@dataclass(frozen=True)
+class Compiled:
+    styles: dict[str, list[Form]]
+    skip: regex.Pattern | None
+
+
+def prepare(rule: Rule) -> Compiled:
+    styles = rule.options["styles"]
+    if len(styles) < 2:
+        raise OptionError("styles", "name at least two styles")
+    compiled = {}
+    for name, forms in styles.items():
+        forms = forms if isinstance(forms, list) else [forms]
+        if not forms:
+            raise OptionError("styles", f"style '{name}' has no forms")
+        compiled[str(name)] = [_form(f, "styles") for f in forms]
+    prefer = rule.options["prefer"]
+    if prefer is not None and prefer not in compiled:
+        raise OptionError("prefer", f"'{prefer}' is not one of the styles")
+    skip = rule.options["skip-blocks"]
+    return Compiled(compiled, compile_pattern(skip, "skip-blocks") if skip else None)
+
+
+def _hits(rule: Rule, doc: Document) -> list[Hit]:
+    """Every occurrence of every style, at most one per start offset (first form wins)."""
+    kinds = set(rule.options["kinds"])
+    skip = rule.compiled.skip
+    seen: dict[int, Hit] = {}
+    searched = runs(  # one regex pass per run of consecutive blocks
+        b for b in doc.blocks if b.kind in kinds and (skip is None or not skip.search(b.text, timeout=1.0))
+    )
+    for style, forms in rule.compiled.styles.items():
+        for form in forms:
+            for start, end in searched:
+                for m in find(form.pattern, doc.text, start, end):
+                    if m.end() > m.start() and not crosses_blocks(doc, m.start(), m.end()):
+                        seen.setdefault(m.start(), Hit(style, form, m))
+    return [seen[k] for k in sorted(seen)]
+
+
+def _house(rule: Rule, counts: dict[str, int]) -> str | None:
+    """The style with the highest weighted count, or None on a tie."""
+    prefer, weight = rule.options["prefer"], rule.options["prefer-weight"]
+    scores = {s: n * (weight if s == prefer else 1.0) for s, n in counts.items()}
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    if not ranked:
+        return None
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _counts(hits: list[Hit]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for hit in hits:
+        counts[hit.style] = counts.get(hit.style, 0) + 1
+    return counts
+
+
+def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    hits = _hits(rule, doc)
+    groups: dict[str, list[Hit]] = {}
+    for hit in hits:
+        groups.setdefault(hit.form.group, []).append(hit)
+    overall = _house(rule, _counts(hits))
+    flagged: list[tuple[Hit, str, Hit]] = []  # (minority hit, house style, an example of it)
+    for members in groups.values():
+        counts = _counts(members)
+        if len(counts) < 2:
+            continue
+        house = (_house(rule, counts) if rule.options["house-by-group"] else None) or overall
+        if house is None:
+            continue
+        if 1 - counts.get(house, 0) / len(members) > rule.options["max-minority"]:
+            # No clear house style: flag only paragraphs that mix both styles themselves.
+            members = _in_mixed_blocks(doc, members, house)
+        example = next((h for h in members if h.style == house), None)
+        if example is not None:
+            flagged.extend((h, house, example) for h in members if h.style != house)
+    flagged.sort(key=lambda f: f[0].match.start())
+    yield from _minority(rule, doc, flagged)
+
+
+def _in_mixed_blocks(doc: Document, hits: list[Hit], house: str) -> list[Hit]:
+    by_block: dict[int, list[Hit]] = {}
+    for hit in hits:
+        by_block.setdefault(doc.block_index(hit.match.start()), []).append(hit)
+    mixed = [b for b in by_block.values() if any(h.style == house for h in b)]
+    return [h for b in mixed for h in b]
+
+
+def _minority(rule: Rule, doc: Document, flagged: list[tuple[Hit, str, Hit]]) -> Iterator[Finding]:
+    """One finding per paragraph, spanning its marks of other styles (of every group), with one fix."""
+    by_block: dict[int, list[tuple[Hit, str, Hit]]] = {}
+    for item in flagged:
+        by_block.setdefault(doc.block_index(item[0].match.start()), []).append(item)
+    for items in by_block.values():
+        block_hits = [hit for hit, _, _ in items]
+        first, house, example = items[0]
+        start, end = block_hits[0].match.start(), block_hits[-1].match.end()
+        replacement = _replacement(doc.text, start, end, block_hits)
+        fix = Fix(replacement, all(h.form.safe for h in block_hits)) if replacement is not None else None
+        suggestion = first.match.expand(first.form.replacement) if first.form.replacement is not None else ""
+        message = rule.format_message(
+            first.match.group(), style=first.style, house=house, count=len(block_hits), suggestion=suggestion
+        )
+        related = [Related(example.match.start(), example.match.end(), f"the article's usual style: {house}")]
+        yield Finding(rule.id, start, end, message, rule.severity, [replacement] if replacement else [], fix, related)
+
+
+def _replacement(text: str, start: int, end: int, hits: list[Hit]) -> str | None:
+    """``text[start:end]`` with every hit replaced, or None when a form has no replacement."""
+    out, at = [], start
+    for hit in hits:
+        if hit.form.replacement is None:
+            return None
+        out.append(text[at : hit.match.start()])
+        out.append(hit.match.expand(hit.form.replacement))
+        at = hit.match.end()
+    out.append(text[at:end])
+    return "".join(out)

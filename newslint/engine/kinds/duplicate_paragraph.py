@@ -1,0 +1,141 @@
+"""``duplicate_paragraph``: a block that repeats an earlier block, exactly or nearly.
+
+Exact repeats are equal after normalising white space, quote styles, case and trailing
+punctuation; deleting one is safe only when it is the same as stored, white space aside (else
+the message shows what differs). Near repeats have a token-level similarity of at least
+``threshold`` and are found through hashed sketches, never by comparing every pair of blocks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newslint.document.model import Block, Document
+from newslint.engine.copies import deletes_only_copy, how_they_differ, stored_key
+from newslint.engine.findings import Finding, Fix, Related
+from newslint.engine.kind import Context, Option, OptionError
+from newslint.engine.loader import Rule
+from newslint.engine.similarity import BlockKey, NearIndex, block_keys, compare, has_letter
+
+MATCHES = ("exact", "near")
+SAME = "delete this copy"
+DIFFERS = "keep the right copy and delete the other"
+
+OPTIONS = {
+    "match": Option(str, default="exact", help="exact: equal after normalising; near: similar, not equal"),
+    "threshold": Option(float, default=0.85, help="near: lowest token-level similarity (0-1) reported"),
+    "min-words": Option(int, default=3, help="blocks with fewer words are never compared"),
+    "min-words-changed": Option(
+        int, default=20, help="near: shorter blocks are reported only for dropped words or typos, not other words"
+    ),
+    "min-words-apart": Option(
+        int, default=10, help="exact: shorter blocks are reported only right after their previous copy"
+    ),
+    "block-kinds": Option(list, default=["paragraph", "list_item", "quote"], help="block kinds compared"),
+}
+
+
+def prepare(rule: Rule) -> dict:
+    o = rule.options
+    if o["match"] not in MATCHES:
+        raise OptionError("match", f"must be one of {', '.join(MATCHES)}")
+    if not 0.5 <= o["threshold"] <= 1:
+        raise OptionError("threshold", "must be between 0.5 and 1")
+    if o["min-words"] < 1:
+        raise OptionError("min-words", "must be at least 1")
+    if not all(isinstance(k, str) for k in o["block-kinds"]):
+        raise OptionError("block-kinds", "must be a list of block kinds")
+    return {"kinds": frozenset(o["block-kinds"])}
+
+
+def delete_block(doc: Document, block: Block, safe: bool) -> Fix:
+    """Deleting ``block`` with the blank line after it (before it, for the last block).
+
+    A separator between blocks maps to the start of the next block in the stored file, so
+    the span up to the next block's start covers the blank line; the span from the end of the
+    previous block covers only the block itself.
+    """
+    if block.index + 1 < len(doc.blocks):
+        return Fix("", safe, block.start, doc.blocks[block.index + 1].start)
+    start = doc.blocks[block.index - 1].end if block.index > 0 else block.start
+    return Fix("", safe, start, block.end)
+
+
+def report(rule: Rule, doc: Document, later: Block, first: Block, safe: bool, **values: object) -> Finding:
+    line = doc.span(first.start, first.start)[0]
+    message = rule.format_message(later.text, line=line, **values)
+    related = [Related(first.start, first.end, f"first copy (line {line})")]
+    return Finding(rule.id, later.start, later.end, message, rule.severity, [], delete_block(doc, later, safe), related)
+
+
+def _units(rule: Rule, doc: Document) -> list[BlockKey]:
+    kinds = rule.compiled["kinds"]
+    least = rule.options["min-words"]
+    return [k for k in block_keys(doc) if k.block.kind in kinds and len(k.words) >= least and has_letter(k.text)]
+
+
+def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    units = _units(rule, doc)
+    if rule.options["match"] == "exact":
+        yield from _exact(rule, doc, units)
+    else:
+        yield from _near(rule, doc, units)
+
+
+def _exact(rule: Rule, doc: Document, units: list[BlockKey]) -> Iterator[Finding]:
+    """Repeats of an earlier unit; short units (table headers, shop buttons, list entries
+    repeated by design) only when doubled in place."""
+    apart = rule.options["min-words-apart"]
+    first: dict[str, Block] = {}
+    forms: dict[str, dict[tuple[str, str], Block]] = {}  # the first copy of each stored form, once repeated
+    last: dict[str, int] = {}
+    for n, key in enumerate(units):
+        earlier = first.setdefault(key.text, key.block)
+        if earlier is not key.block:
+            copies = forms.setdefault(key.text, {stored_key(doc, _span(earlier)): earlier})
+            stored = stored_key(doc, _span(key.block))
+            if len(key.words) >= apart or last[key.text] == n - 1:
+                yield _repeat(rule, doc, key.block, copies.get(stored), earlier)
+            copies.setdefault(stored, key.block)
+        last[key.text] = n
+
+
+def _repeat(rule: Rule, doc: Document, later: Block, same: Block | None, first: Block) -> Finding:
+    """A repeat of ``same`` (a copy as stored) when there is one, deleted safely when only the
+    copy goes; else of ``first``, with what differs and an unsafe fix."""
+    if same is None:
+        how = how_they_differ(doc, _span(later), _span(first))
+        return report(rule, doc, later, first, False, difference=f" but differs from it ({how})", advice=DIFFERS)
+    safe = same.kind == later.kind and _deletes_only_copy(doc, later, same)
+    return report(rule, doc, later, same, safe, difference="", advice=SAME)
+
+
+def _deletes_only_copy(doc: Document, later: Block, first: Block) -> bool:
+    """Whether deleting ``later`` takes from the stored file nothing but it and a separator
+    like the one deleting ``first`` would take (no other markup, comment or skipped text)."""
+    deleted, like = delete_block(doc, later, True), delete_block(doc, first, True)
+    return deletes_only_copy(doc, (deleted.start, deleted.end), _span(later), ((like.start, like.end), _span(first)))
+
+
+def _span(block: Block) -> tuple[int, int]:
+    return block.start, block.end
+
+
+def _near(rule: Rule, doc: Document, units: list[BlockKey]) -> Iterator[Finding]:
+    threshold = rule.options["threshold"]
+    least_changed = rule.options["min-words-changed"]
+    seen: set[str] = set()
+    index = NearIndex()
+    for n, key in enumerate(units):
+        if key.text in seen:
+            continue  # an exact repeat: duplicate.paragraph's business
+        seen.add(key.text)
+        candidates, sk = index.candidates(key.words)
+        best, score = None, 0.0
+        for c in candidates:
+            like = compare(units[c].words, key.words, threshold)
+            if like and like.ratio > score and (not like.changed or len(key.words) >= least_changed):
+                best, score = units[c], like.ratio
+        if best is not None:
+            yield report(rule, doc, key.block, best.block, False, percent=int(score * 100))
+        index.add(n, sk)

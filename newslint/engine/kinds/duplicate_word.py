@@ -1,0 +1,116 @@
+"""``duplicate_word``: a word typed twice ("the the"), leaving legitimate doubles alone.
+
+Accepted, after LanguageTool's English word-repeat rule: "had had", "that that", "her her",
+"is is" / "was was" after "what ...", particles after phrasal verbs ("signs in in"),
+reduplications and interjections ("ha ha", "far far", "no no"), names ("Duran Duran"), single
+letters, runs of three or more, and words apart across punctuation ("wait, wait").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newslint.document.model import Document
+from newslint.document.tokens import Token
+from newslint.engine.findings import Finding, Fix
+from newslint.engine.kind import Context, Option
+from newslint.engine.loader import Rule
+
+OPTIONS = {
+    "accept": Option(list, default=[], help="words whose doubling is always accepted"),
+    "safe-words": Option(list, default=[], help="words whose doubling the fix removes safely"),
+    "particles": Option(list, default=[], help="particles doubled after a phrasal verb ('sign in in')"),
+    "phrasal-verbs": Option(list, default=[], help="verb stems before a doubled particle"),
+    "copulas": Option(list, default=[], help="verbs doubled after 'what ...' ('what it is is')"),
+}
+CODE_AFTER = re.compile(r"[.(\[=_]\w|\(")
+PRONOUNS = frozenset("me you him her it us them".split())
+# "that that" is fine ("said that that plan failed") unless a determiner follows.
+DETERMINERS = frozenset("the a an this these those his its our their my your".split())
+
+
+def prepare(rule: Rule) -> dict:
+    o = rule.options
+    return {key: frozenset(w.lower() for w in o[key]) for key in OPTIONS} | {
+        "phrasal-verbs": tuple(w.lower() for w in o["phrasal-verbs"])
+    }
+
+
+def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    toks = doc.tokens
+    text = doc.text
+    for i, (a, b) in enumerate(zip(toks, toks[1:], strict=False), 1):
+        if len(a.text) != len(b.text) and a.text.isascii() and b.text.isascii():
+            continue  # most pairs: cannot be the same word in another case
+        if b.kind != "word" or a.kind != "word" or a.block != b.block:
+            continue
+        if a.text.lower().replace("’", "'") != b.text.lower().replace("’", "'"):
+            continue
+        gap = text[a.end : b.start]
+        if not gap or gap.strip() or (i + 1 < len(toks) and _same(toks[i + 1], b)) or (i > 1 and _same(toks[i - 2], a)):
+            continue
+        if "\n" in gap and (_alone_on_line(text, a) or _alone_on_line(text, b)):
+            continue  # a repeated line: duplicate.line's business
+        if CODE_AFTER.match(text, b.end):
+            continue  # code: "import a a.f()", "setup setup(name=...)"
+        if not _accepted(rule.compiled, toks, i, doc):
+            yield _finding(rule, doc, a, b)
+
+
+def _same(x: Token, y: Token) -> bool:
+    return x.kind == "word" and x.block == y.block and x.text.lower() == y.text.lower()
+
+
+def _alone_on_line(text: str, tok: Token) -> bool:
+    start = text.rfind("\n", 0, tok.start) + 1
+    end = text.find("\n", tok.end)
+    end = len(text) if end < 0 else end
+    return not text[start : tok.start].strip() and not text[tok.end : end].strip()
+
+
+def _accepted(c: dict, toks: list[Token], i: int, doc: Document) -> bool:
+    a, b = toks[i - 1], toks[i]
+    word = b.text.lower()
+    if len(word) == 1 and word not in ("a", "i"):
+        return True
+    if word == "that":
+        return i + 1 >= len(toks) or toks[i + 1].text.lower() not in DETERMINERS
+    if word in c["accept"]:
+        return True
+    if b.text[:1].isupper():
+        return True  # a name ("Duran Duran", "May May") or a title-cased line
+    if a.text[:1].isupper() and not _starts_sentence(doc, toks, i - 1):
+        return True  # "In May may we..."
+    if word in c["copulas"] and _what_before(doc, toks, i - 1):
+        return True
+    if word in c["particles"] and i >= 2:
+        before = toks[i - 2].text.lower()
+        return before in PRONOUNS or before.startswith(c["phrasal-verbs"])
+    return False
+
+
+def _starts_sentence(doc: Document, toks: list[Token], j: int) -> bool:
+    return j == 0 or toks[j - 1].sentence != toks[j].sentence
+
+
+def _what_before(doc: Document, toks: list[Token], j: int) -> bool:
+    """True when "what" or "all" opens the clause shortly before token ``j``."""
+    for k in range(j - 1, max(-1, j - 8), -1):
+        if toks[k].sentence != toks[j].sentence:
+            return False
+        if toks[k].text.lower() in ("what", "all", "whatever"):
+            return True
+    return False
+
+
+def _finding(rule: Rule, doc: Document, a: Token, b: Token) -> Finding:
+    safe = b.text.lower() in rule.compiled["safe-words"] and _same_word(a.text, b.text)
+    message = rule.format_message(f"{a.text} {b.text}", word=b.text)
+    return Finding(rule.id, a.start, b.end, message, rule.severity, [a.text], Fix(a.text, safe))
+
+
+def _same_word(kept: str, dropped: str) -> bool:
+    """Whether deleting ``dropped`` picks no version: the words are the same as stored, or the kept
+    one is the same word with a capital starting the sentence ("The the"; "THE the" is not)."""
+    return kept == dropped or kept == dropped[:1].upper() + dropped[1:]

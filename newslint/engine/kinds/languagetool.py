@@ -1,0 +1,150 @@
+"""``languagetool``: grammar findings from a LanguageTool server the user runs.
+
+Silent unless a server is configured (``languagetool: url`` in the config file,
+``--languagetool-url`` or ``NEWSLINT_LANGUAGETOOL_URL``) or a local install is named
+(``languagetool: local-path``). Each match becomes a finding ``grammar.<rule id>``.
+A server that cannot be used gives one warning for the run, and every file it could not
+check counts as failed (``ctx.incomplete``: exit status 2), never as clean.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from newslint.document.model import PROSE_KINDS, Document
+from newslint.engine.findings import Finding
+from newslint.engine.kind import Context, Option, OptionError
+from newslint.engine.loader import Rule
+
+OPTIONS = {
+    "blocks": Option(list, default=sorted(PROSE_KINDS), help="kinds of block whose text is sent to the server"),
+}
+RUNS_LAST = True  # sees the other rules' findings in ctx.findings, to drop matches they already report
+NEEDS_SERVER = True  # its examples run against a test server (tests/test_languagetool_examples.py)
+BLOCK_KINDS = frozenset({"headline", "heading", "paragraph", "list_item", "quote", "caption", "table_cell", "field"})
+_LIMIT = re.compile(r"limit of ([\d,.\s]+?) characters", re.IGNORECASE)
+
+
+def prepare(rule: Rule) -> frozenset[str]:
+    kinds = rule.options["blocks"]
+    bad = [k for k in kinds if k not in BLOCK_KINDS]
+    if bad or not kinds:
+        raise OptionError("blocks", f"must be a non-empty list of block kinds ({', '.join(sorted(BLOCK_KINDS))})")
+    return frozenset(kinds)
+
+
+@dataclass
+class _State:
+    """What one run knows of its server: settings, results so far, and whether it failed."""
+
+    settings: object
+    cache: object
+    client: object = None
+    failure: str | None = None
+    warned: bool = False
+    sent: list[int] = field(default_factory=list)  # UTF-16 size of each request made (for tests)
+
+
+def _state(ctx: Context) -> _State | None:
+    from newslint.engine.languagetool.cache import ResultCache
+    from newslint.settings.languagetool import resolve
+
+    raw = ctx.settings.get("languagetool") or {}
+    key = "languagetool:" + json.dumps([raw, ctx.language], sort_keys=True, default=str)
+    if key not in ctx.cache:
+        try:
+            settings = resolve(raw, ctx.language)
+        except ValueError as exc:  # a bad URL from the environment or the command line
+            ctx.warnings.append(f"LanguageTool: {exc}; grammar not checked")
+            ctx.incomplete = True
+            return None
+        cache = ResultCache(settings.fingerprint(), settings.cache_dir or None, settings.cache)
+        ctx.cache[key] = _State(settings, cache) if settings.active else None
+    return ctx.cache[key]
+
+
+def check(rule: Rule, doc: Document, ctx: Context) -> Iterable[Finding]:
+    state = _state(ctx)
+    if state is None:
+        return []
+    from newslint.engine.languagetool.batches import pieces
+    from newslint.engine.languagetool.mapping import drop_reported, to_finding
+
+    items = pieces(doc, rule.compiled, state.settings.max_request_chars)
+    found = {p.text: state.cache.get(p.text) for p in items}
+    missing = [p for p in items if found[p.text] is None]
+    if missing:
+        _fetch(state, missing, ctx)
+    out = []
+    for p in items:
+        for m in state.cache.get(p.text) or []:
+            f = to_finding(rule, p, m)
+            if f is not None:
+                out.append(f)
+    return drop_reported(out, getattr(ctx, "findings", []))
+
+
+def _fetch(state: _State, items: list, ctx: Context) -> None:
+    """Ask the server about pieces not in the cache; on failure warn once and mark the file."""
+    from newslint.engine.languagetool.client import Client, Unavailable
+
+    try:
+        if state.failure is None:
+            if state.client is None:
+                state.client = Client(state.settings)
+            _send(state, items, state.settings.max_request_chars)
+    except Unavailable as exc:
+        state.failure = str(exc)
+    if state.failure is not None:
+        ctx.incomplete = True
+        if not state.warned:
+            state.warned = True
+            ctx.warnings.append(
+                f"LanguageTool at {state.settings.where} cannot be used: {state.failure}; "
+                "grammar not checked (exit status 2)"
+            )
+
+
+def _send(state: _State, items: list, limit: int) -> None:
+    from newslint.engine.languagetool.batches import requests
+    from newslint.engine.languagetool.client import Rejected, Unavailable
+
+    for req in requests(items, limit):
+        try:
+            matches = state.client.check(req.text)
+        except Rejected as exc:
+            smaller = _server_limit(str(exc))
+            if smaller is None or smaller >= limit or len(req.pieces) == 1:
+                raise Unavailable(str(exc)) from None
+            _send(state, req.pieces, smaller)
+            continue
+        state.sent.append(len(req.text))
+        _store(state, req, matches)
+
+
+def _store(state: _State, req, matches: list) -> None:
+    per_piece: list[list] = [[] for _ in req.pieces]
+    for m in matches:
+        i = req.locate(m.start)
+        base, size = req.starts[i], len(req.pieces[i].text)
+        start, end = m.start - base, min(m.end - base, size)
+        if start < size:  # not in the blank line between two pieces
+            per_piece[i].append(type(m)(**{**_fields(m), "start": start, "end": end}))
+    for piece, ms in zip(req.pieces, per_piece, strict=True):
+        state.cache.put(piece.text, ms)
+
+
+def _fields(m) -> dict:
+    return {k: getattr(m, k) for k in m.__slots__}
+
+
+def _server_limit(message: str) -> int | None:
+    """The size limit a server states when it refuses a long text, with some room to spare."""
+    m = _LIMIT.search(message)
+    if not m:
+        return None
+    digits = re.sub(r"\D", "", m.group(1))
+    return max(100, int(digits) - 50) if digits else None

@@ -1,0 +1,160 @@
+"""``spelling``: words that are not words, with ranked suggestions; quiet on names.
+
+A word is looked up, lower-cased, in wordfreq's English list (news, Wikipedia, books,
+subtitles: the names that news prints are in it). Context decides the rest: a capitalized
+word in mid-sentence is a proper noun and left alone; at the start of a sentence or a line it
+is flagged only when it is unknown to wordfreq, never capitalized mid-sentence in the article
+and one edit away from a common word. ALL-CAPS acronyms and words written in mixed case are
+left to other rules. Curated misspellings (codespell's list) are flagged however common they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newslint.document.model import Document
+from newslint.engine.findings import Finding, Fix
+from newslint.engine.kind import Context, Option
+from newslint.engine.loader import Rule
+from newslint.engine.support import spelldata
+from newslint.engine.support.spell_words import (
+    Piece,
+    candidates,
+    counts,
+    derived,
+    forms,
+    match_case,
+    mid_sentence_capitals,
+    near_words,
+    shape,
+    splits,
+    suggestions,
+)
+
+OPTIONS = {
+    "min-zipf": Option(float, default=1.0, help="a lower-case word rarer than this (zipf) is unknown"),
+    "initial-min-zipf": Option(
+        float, default=3.0, help="how common a word one edit from an unknown capitalized word must be to flag it"
+    ),
+    "trust-count": Option(int, default=3, help="an unknown word written this many times is taken as deliberate"),
+    "min-length": Option(int, default=3, help="shorter words are not checked"),
+    "curated": Option(bool, default=True, help="flag codespell's curated misspellings"),
+    "variants": Option(bool, default=True, help="with language en-US or en-GB, flag the other variety's spellings"),
+    "max-suggestions": Option(int, default=5),
+}
+
+
+def prepare(rule: Rule) -> None:
+    return None
+
+
+def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    data = spelldata.load()
+    memo = _memo(ctx, rule.options, data)
+    for group in forms(doc).values():  # in one document, a verdict depends on the form alone
+        verdict = judge(group[0], doc, ctx, rule.options, data, memo)
+        if verdict is None:
+            continue
+        word = group[0].text
+        reason, fixes = verdict
+        fixes = fixes[: rule.options["max-suggestions"]]
+        best = bool(fixes) and clearly_best(word, fixes)
+        hint = f"did you mean '{fixes[0]}'?" if fixes else "check the spelling."
+        message = rule.format_message(word, word=word, reason=reason, hint=hint)
+        for piece in group:
+            fix = Fix(fixes[0], safe=False) if best else None
+            yield Finding(rule.id, piece.start, piece.end, message, rule.severity, list(fixes), fix)
+
+
+Verdict = tuple[str, list[str]] | None
+# Option keys a word's verdict depends on, apart from the document.
+WORD_OPTIONS = ("min-zipf", "initial-min-zipf", "min-length", "curated", "variants")
+MEMO_LIMIT = 200_000  # words remembered per process (a big export has fewer distinct forms)
+
+
+def judge(
+    piece: Piece, doc: Document, ctx: Context, o: dict, data: spelldata.SpellData, memo: dict | None = None
+) -> Verdict:
+    """(reason, suggestions) when the piece is misspelt, else None; ``memo`` is ``_memo``'s."""
+    word = piece.text
+    if word in ctx.accept:
+        return None
+    if word in ctx.reject or (word.lower() in ctx.reject and shape(word) != "mixed"):
+        return "is on the reject list", suggestions(word)
+    if memo is None:
+        memo = _memo(ctx, o, data)
+    key = (word, piece.initial)
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= MEMO_LIMIT:
+            memo.clear()
+        found = memo[key] = judge_word(word, piece.initial, ctx.language, o, data)
+    verdict, depends = found
+    if not depends:
+        return verdict
+    # The article itself may vouch for the word: written often, or capitalized mid-sentence.
+    if counts(doc)[word] >= o["trust-count"]:
+        return None
+    if shape(word) == "capitalized" and word in mid_sentence_capitals(doc):
+        return None
+    return verdict
+
+
+def _memo(ctx: Context, o: dict, data: spelldata.SpellData) -> dict[tuple[str, bool], tuple[Verdict, bool]]:
+    """The per-process verdicts of words for these options, language and word lists."""
+    key = ("spelling.words", ctx.language, id(data), tuple(o[k] for k in WORD_OPTIONS))
+    memo = ctx.cache.get(key)
+    if memo is None:
+        memo = ctx.cache[key] = {}
+    return memo
+
+
+def judge_word(word: str, initial: bool, language: str, o: dict, data: spelldata.SpellData) -> tuple[Verdict, bool]:
+    """The part of a word's verdict the document has no say in, and whether the document may
+    still clear the word (when it is written often enough, or capitalized mid-sentence)."""
+    kind = shape(word)
+    if len(word) < o["min-length"] or kind in ("upper", "mixed"):
+        return None, False
+    lower = word.lower().replace("’", "'")
+    if o["curated"]:
+        fixes = data.corrections(word) or (data.corrections(lower) if kind == "lower" or initial else [])
+        single = [match_case(f, word) for f in fixes if " " not in f]
+        if any(f.replace(" ", "") == lower for f in fixes):
+            return None, False  # alot, ofthe: spelling.glued-words' finding
+        if single:
+            return ("is a common misspelling", single), False
+    if o["variants"] and (variant := other_variety(lower, language, data)):
+        return (f"is not {language} spelling", [match_case(variant, word)]), False
+    if data.zipf(lower) >= o["min-zipf"]:
+        return None, False
+    if "'" in lower and all(data.zipf(p) >= o["min-zipf"] for p in lower.split("'") if p):
+        return None, False
+
+    def known(w: str) -> bool:
+        return data.zipf(w) >= 1.5
+
+    if derived(lower, known) or splits(lower, data.zipf):
+        return None, False  # outjumped, carmaking; "ofthe" is spelling.glued-words' finding
+    if kind == "capitalized":
+        if not initial or data.zipf(lower) > 0:
+            return None, False
+        if not near_words(lower, o["initial-min-zipf"]):
+            return None, False
+    return ("is not a known word", suggestions(word)), True
+
+
+def other_variety(lower: str, language: str, data: spelldata.SpellData) -> str | None:
+    """The spelling ``language`` expects instead of ``lower`` (en-US: color; en-GB: colour)."""
+    if language == "en-US":
+        return data.gb_to_us.get(lower)
+    if language == "en-GB" and not lower.endswith(("ize", "izes", "ized", "izing", "ization", "izations")):
+        return data.us_to_gb.get(lower)
+    return None
+
+
+def clearly_best(word: str, fixes: list[str]) -> bool:
+    """One suggestion, or the first far ahead of the second."""
+    if len(fixes) == 1:
+        return True
+    ranked = candidates(word.lower())
+    return len(ranked) >= 2 and ranked[0][0] - ranked[1][0] >= 1.5

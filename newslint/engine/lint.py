@@ -1,0 +1,304 @@
+"""Linting one file: decode, read, run the rules, place findings in the stored file."""
+
+from __future__ import annotations
+
+import gc
+import os
+import stat
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from newslint.document.model import Directive, Document
+from newslint.document.offsets import OffsetMap, Segment
+from newslint.document.quotes import rewrites_quotation
+from newslint.document.readers import read_document
+from newslint.document.source import BinaryFileError, Source, decode, show_bytes
+from newslint.engine import damage, suppress
+from newslint.engine.findings import Finding, Fix
+from newslint.engine.kind import Context, OptionError
+from newslint.engine.kinds import kind_module
+from newslint.engine.loader import Rule, builtin_rules_dir, load_rules
+from newslint.engine.regexes import RegexTimeout, regex_budget
+from newslint.settings.config import Config, matches
+from newslint.settings.types import check_type, type_name
+from newslint.settings.yamlfile import ConfigError
+
+MAX_FILE_BYTES = 8 << 20  # larger files are skipped with a message (no article is this long)
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)  # for stderr
+    error: bool = False  # the run failed for this file (exit status 2)
+    fail_on: str = "warning"  # lowest severity that fails the run
+    source: Source | None = None
+
+
+def configure(rules: list[Rule], config: Config) -> list[Rule]:
+    """Copies of the rules with the configuration's severities and options applied."""
+    out = []
+    for rule in rules:
+        severity = config.severity_of(rule.id, rule.severity)
+        options = config.options.get(rule.id)
+        if severity == rule.severity and not options:
+            out.append(rule)
+            continue
+        new = replace(rule, severity=severity, options=dict(rule.options))
+        if options:
+            schema = kind_module(rule.kind).OPTIONS
+            where = config.path or "configuration"
+            for key, value in options.items():
+                if key not in schema:
+                    raise ConfigError(where, f"rule {rule.id} has no option '{key}'", None, f"options.{rule.id}.{key}")
+                if not check_type(value, schema[key].type):
+                    raise ConfigError(where, f"must be {type_name(schema[key].type)}", None, f"options.{rule.id}.{key}")
+                new.options[key] = value
+            try:
+                new.compiled = kind_module(rule.kind).prepare(new)
+            except OptionError as exc:
+                raise ConfigError(where, str(exc), None, f"options.{rule.id}.{exc.key}") from None
+        out.append(new)
+    return out
+
+
+def load_ruleset(config: Config, builtin: list[Rule] | None = None) -> list[Rule]:
+    """Built-in rules plus the configuration's rule folders, configured."""
+    rules = list(builtin if builtin is not None else load_rules(builtin_rules_dir()))
+    ids = {r.id for r in rules}
+    for folder in config.rule_dirs:
+        for rule in load_rules(folder):
+            if rule.id in ids:
+                raise ConfigError(rule.path, "rule id already defined by another rule", None, "id")
+            ids.add(rule.id)
+            rules.append(rule)
+    return configure(rules, config)
+
+
+def context_for(config: Config) -> Context:
+    return Context(
+        language=config.language,
+        accept=frozenset(config.accept),
+        reject=frozenset(config.reject),
+        settings={"languagetool": config.languagetool},
+    )
+
+
+def record(doc: Document, f: Finding, path: str) -> dict[str, Any]:
+    """A finding as the output contract describes it."""
+    line, col, end_line, end_col = doc.span(f.start, f.end)
+    out: dict[str, Any] = {
+        "path": path,
+        "rule": f.rule,
+        "category": f.category,
+        "severity": f.severity,
+        "message": f.message,
+        "line": line,
+        "column": col,
+        "end_line": end_line,
+        "end_column": end_col,
+        "suggestions": list(f.suggestions),
+        "fix": None,
+        "related": [],
+    }
+    if f.fix is not None:
+        start = f.start if f.fix.start is None else f.fix.start
+        end = f.end if f.fix.end is None else f.fix.end
+        if _fixable(doc, start, end, f.fix.replacement):
+            out["fix"] = {"replacement": f.fix.replacement, "safe": _safe(doc, f.fix, start, end)}
+            if (start, end) != (f.start, f.end):
+                fl, fc, fel, fec = doc.span(start, end)
+                out["fix"].update(line=fl, column=fc, end_line=fel, end_column=fec)
+    for rel in f.related:
+        rl, rc, rel_l, rel_c = doc.span(rel.start, rel.end)
+        out["related"].append(
+            {"line": rl, "column": rc, "end_line": rel_l, "end_column": rel_c, "message": rel.message}
+        )
+    return out
+
+
+def _safe(doc: Document, fix: Fix, start: int, end: int) -> bool:
+    """Whether a fix may be applied by ``--fix``: the rule says so, and it leaves what a source
+    said alone (nothing between quotation marks changes), whatever rule made it."""
+    return fix.safe and not rewrites_quotation(doc, start, end, fix.replacement)
+
+
+def _fixable(doc: Document, start: int, end: int, replacement: str) -> bool:
+    """An edit may touch the stored file only where the prose is a verbatim copy of it,
+    or when it deletes whole blocks."""
+    if doc.is_verbatim(start, end):
+        return True
+    if replacement:
+        return False
+    bounds = doc.cache.get("lint.block_bounds")
+    if bounds is None:  # computed once per document: a 20,000-paragraph export has many fixes
+        bounds = doc.cache["lint.block_bounds"] = {b.start for b in doc.blocks} | {b.end for b in doc.blocks}
+    return start in bounds and end in bounds
+
+
+class Linter:
+    """Runs a configured rule set over files."""
+
+    def __init__(self, config: Config, rules: list[Rule]):
+        self.config = config
+        self.rules = rules
+        self.context = context_for(config)
+        self.selected = [r for r in rules if config.selected(r.id, r.enabled)]
+
+    def active_rules(self, path: Path | None) -> list[Rule]:
+        ignored = self.config.ignored_for(path) if path is not None else []
+        if not ignored:
+            return self.selected
+        return [r for r in self.selected if not matches(r.id, ignored)]
+
+    def lint_bytes(self, label: str, data: bytes, path: Path | None = None, fmt: str | None = None) -> FileResult:
+        if len(data) > MAX_FILE_BYTES:
+            return FileResult(label, messages=[f"{label}: skipped: larger than {MAX_FILE_BYTES >> 20} MiB"])
+        with _collector_paused():
+            return self._lint_bytes(label, data, path, fmt)
+
+    def _lint_bytes(self, label: str, data: bytes, path: Path | None, fmt: str | None) -> FileResult:
+        result = FileResult(label, fail_on=self.config.fail_on)
+        try:
+            source = decode(str(path or label), data)
+        except BinaryFileError as exc:
+            result.messages.append(f"{label}: skipped: {exc}")
+            return result
+        result.source = source
+        doc = read_document(source, fmt)
+        findings = self.check(doc, self.active_rules(path or Path(label)), result)
+        last_line = len(source.line_starts)
+        kept = suppress.apply(findings, doc.directives, lambda f: _placed(doc, f).span(f.start, f.end)[0], last_line)
+        if doc.directives:
+            result.messages.extend(self._unknown_in_directives(label, doc.directives))
+        records = {}
+        for f in kept:
+            rec = printable(record(_placed(doc, f), f, label))
+            key = (rec["line"], rec["column"], rec["end_line"], rec["end_column"], rec["rule"])
+            records.setdefault(key, rec)
+        result.findings = [records[k] for k in sorted(records, key=lambda k: (k[0], k[1], k[4], k[2], k[3]))]
+        return result
+
+    @cached_property
+    def rule_names(self) -> set[str]:
+        """Every rule id and category this linter knows."""
+        from newslint.engine.selectors import known_names
+
+        return known_names(self.rules)
+
+    def _unknown_in_directives(self, label: str, directives: list[Directive]) -> list[str]:
+        """A warning for each rule id in an inline directive that names no rule (LanguageTool's
+        ``grammar.*`` ids are not known in advance)."""
+        from newslint.engine import selectors
+
+        names = self.rule_names
+        out = []
+        for d in directives:
+            for bad in selectors.unknown((r for r in d.rules if not r.startswith("grammar.")), names):
+                out.append(f"{label}:{d.line}: newslint-{d.action}: {selectors.problem(bad, names)}")
+        return out
+
+    def check(self, doc: Document, rules: list[Rule], result: FileResult) -> list[Finding]:
+        findings: list[Finding] = []
+        self.context.warnings = []
+        self.context.incomplete = False
+        self.context.findings = findings
+        damaged = _damaged(doc, result)
+        for rule in sorted(rules, key=lambda r: getattr(kind_module(r.kind), "RUNS_LAST", False)):
+            try:
+                with regex_budget(len(doc.text)):
+                    found = kind_module(rule.kind).check(rule, doc, self.context)
+                    if damaged and rule.kind not in damage.OWNER_KINDS:
+                        found = damage.respect(found, damaged)
+                    findings.extend(found)
+            except RegexTimeout as exc:
+                result.messages.append(
+                    f"{result.path}: rule {rule.id} ({rule.path}): {exc}; rule skipped for this file"
+                )
+            except Exception as exc:  # a faulty rule must not stop the others
+                result.messages.append(f"{result.path}: internal error in rule {rule.id}: {type(exc).__name__}: {exc}")
+                result.error = True
+                if os.environ.get("NEWSLINT_DEBUG"):
+                    raise
+        result.messages.extend(f"{result.path}: {w}" for w in self.context.warnings)
+        result.error = result.error or self.context.incomplete
+        return findings
+
+    def lint_path(self, path: Path, label: str | None = None) -> FileResult:
+        label = label or str(path)
+        data = read_file(label, path)
+        return data if isinstance(data, FileResult) else self.lint_bytes(label, data, path)
+
+
+def _damaged(doc: Document, result: FileResult) -> list[damage.Span]:
+    """The document's damaged spans, which only their owner rules may report."""
+    try:
+        return damage.spans(doc)
+    except Exception as exc:  # the other rules still run, unguarded
+        result.messages.append(f"{result.path}: internal error finding broken characters: {type(exc).__name__}: {exc}")
+        result.error = True
+        if os.environ.get("NEWSLINT_DEBUG"):
+            raise
+        return []
+
+
+def _placed(doc: Document, f: Finding) -> Document:
+    """The document whose offsets the finding uses: a finding about the stored bytes is placed
+    in a view of the stored text that maps every offset to itself."""
+    if not f.stored:
+        return doc
+    view = doc.cache.get("lint.stored_view")
+    if view is None:
+        size = len(doc.source.text)
+        identity = OffsetMap([Segment(0, size, 0, size)])
+        view = doc.cache["lint.stored_view"] = Document(doc.source, doc.format, doc.source.text, [], identity)
+    return view
+
+
+def printable(rec: dict[str, Any]) -> dict[str, Any]:
+    """A record that can be printed and stored as UTF-8: a byte that is not UTF-8 (a lone
+    surrogate) in its message or suggestions is shown as ``\\xe9``; a fix that would write one is dropped."""
+    rec["message"] = show_bytes(rec["message"])
+    rec["suggestions"] = [show_bytes(s) for s in rec["suggestions"]]
+    for rel in rec["related"]:
+        rel["message"] = show_bytes(rel["message"])
+    if rec["fix"] is not None and show_bytes(rec["fix"]["replacement"]) != rec["fix"]["replacement"]:
+        rec["fix"] = None
+    return rec
+
+
+def read_file(label: str, path: Path) -> bytes | FileResult:
+    """A regular file's bytes, or a FileResult saying why it was not read (too large, a
+    device or pipe that could stream forever, unreadable)."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return FileResult(label, messages=[f"{label}: skipped: not a regular file"])
+        if info.st_size > MAX_FILE_BYTES:
+            return FileResult(label, messages=[f"{label}: skipped: larger than {MAX_FILE_BYTES >> 20} MiB"])
+        return path.read_bytes()
+    except OSError as exc:
+        return FileResult(label, messages=[f"{label}: cannot read: {exc.strerror or exc}"], error=True)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while one file is linted: a large export makes
+    millions of small objects (tokens) and repeated full collections would double the time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def warn(message: str) -> None:
+    print(f"newslint: {message}", file=sys.stderr)

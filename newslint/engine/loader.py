@@ -1,0 +1,235 @@
+"""Rule files: one YAML file a rule, validated strictly and compiled once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newslint import builtin_rules_dir
+from newslint.engine.kind import OptionError
+from newslint.engine.kinds import kind_module
+from newslint.engine.regexes import deferring
+from newslint.settings.types import SEVERITIES, check_type, type_name
+from newslint.settings.yamlfile import ConfigError, load_yaml, parse_yaml, read_text
+
+SCOPES = ("document", "block", "paragraph", "headline", "sentence")
+CATEGORIES = (
+    "duplicate",
+    "punctuation",
+    "spelling",
+    "capitalization",
+    "boilerplate",
+    "grammar",
+    "consistency",
+    "encoding",
+)
+EXAMPLE_FORMATS = ("text", "markdown", "html")
+RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*\.[a-z0-9]+(?:[-.][a-z0-9]+)*$")
+
+# key: (type, required)
+COMMON = {
+    "id": (str, True),
+    "kind": (str, True),
+    "severity": (str, True),
+    "message": (str, True),
+    "description": (str, True),
+    "examples": (dict, True),
+    "scope": ((str, list), False),
+    "enabled": (bool, False),
+    "link": (str, False),
+}
+
+
+@dataclass
+class Rule:
+    id: str
+    kind: str
+    severity: str
+    message: str
+    description: str
+    scope: tuple[str, ...] = ("block",)
+    enabled: bool = True
+    link: str = ""
+    examples: dict[str, list[Any]] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)
+    path: str = ""
+    compiled: Any = None
+
+    @property
+    def category(self) -> str:
+        return self.id.split(".", 1)[0]
+
+    def format_message(self, match: str = "", **values: Any) -> str:
+        """The message with ``{match}`` and named values filled in; unknown names stay."""
+        return _fill(self.message, {"match": match, **values})
+
+
+def _fill(template: str, values: dict[str, Any]) -> str:
+    def sub(m: re.Match) -> str:
+        value = values.get(m.group(1))
+        return m.group(0) if value is None else str(value)
+
+    return re.sub(r"\{([A-Za-z_][\w-]*)\}", sub, template)
+
+
+def _error(path: str, data: Any, key: str, message: str) -> ConfigError:
+    lines = getattr(data, "lines", {})
+    return ConfigError(path, message, lines.get(key, getattr(data, "line", None)), key)
+
+
+def _check_examples(path: str, data: Any) -> dict[str, list[Any]]:
+    examples = data["examples"]
+    unknown = set(examples) - {"flag", "pass"}
+    if unknown:
+        raise _error(path, examples, sorted(unknown)[0], "unknown key (examples take flag and pass)")
+    for key in ("flag", "pass"):
+        items = examples.get(key)
+        if not isinstance(items, list) or not items:
+            raise _error(
+                path,
+                examples if key in examples else data,
+                key if key in examples else "examples",
+                f"examples need a non-empty list under '{key}'",
+            )
+        for item in items:
+            if isinstance(item, str):
+                continue
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                raise _error(path, examples, key, "each example is a string or a mapping with 'text'")
+            if set(item) - {"text", "format", "encoding"} or item.get("format", "text") not in EXAMPLE_FORMATS:
+                raise _error(
+                    path, examples, key, "an example mapping takes text, format (text, markdown, html), encoding"
+                )
+    return {"flag": list(examples["flag"]), "pass": list(examples["pass"])}
+
+
+def build_rule(data: Any, path: str) -> Rule:
+    """Validate one parsed rule file and compile it."""
+    if not isinstance(data, dict):
+        raise ConfigError(path, "a rule file must be a YAML mapping")
+    for key, (typ, required) in COMMON.items():
+        if key not in data:
+            if required:
+                raise ConfigError(path, "missing key", getattr(data, "line", None), key)
+        elif not check_type(data[key], typ):
+            raise _error(path, data, key, f"must be {type_name(typ)}")
+    rule_id, kind = data["id"], data["kind"]
+    if not RULE_ID.match(rule_id):
+        raise _error(path, data, "id", f"'{rule_id}' is not of the form category.name (lower case, dashes)")
+    if data["severity"] not in SEVERITIES:
+        raise _error(path, data, "severity", f"must be one of {', '.join(SEVERITIES)}")
+    scope = data.get("scope", "block")
+    scope = (scope,) if isinstance(scope, str) else tuple(scope)
+    if not scope or any(s not in SCOPES for s in scope):
+        raise _error(path, data, "scope", f"must be one or more of {', '.join(SCOPES)}")
+    module = kind_module(kind)
+    if module is None:
+        raise _error(path, data, "kind", f"unknown kind '{kind}'")
+    options = _kind_options(path, data, module.OPTIONS)
+    rule = Rule(
+        id=rule_id,
+        kind=kind,
+        severity=data["severity"],
+        message=data["message"],
+        description=data["description"],
+        scope=scope,
+        enabled=data.get("enabled", True),
+        link=data.get("link", ""),
+        examples=_check_examples(path, data),
+        options=options,
+        path=path,
+    )
+    compile_rule(rule, data)
+    return rule
+
+
+def _kind_options(path: str, data: Any, schema: dict) -> dict[str, Any]:
+    options = {}
+    for key in data:
+        if key not in COMMON and key not in schema:
+            raise _error(path, data, key, f"unknown key for kind '{data['kind']}'")
+    for key, opt in schema.items():
+        if key in data:
+            if not check_type(data[key], opt.type):
+                raise _error(path, data, key, f"must be {type_name(opt.type)}")
+            options[key] = data[key]
+        elif opt.required:
+            raise ConfigError(path, "missing key", getattr(data, "line", None), key)
+        else:
+            options[key] = opt.default
+    return options
+
+
+def compile_rule(rule: Rule, data: Any = None) -> None:
+    """Let the kind check and compile the rule's options."""
+    module = kind_module(rule.kind)
+    try:
+        rule.compiled = module.prepare(rule)
+    except OptionError as exc:
+        raise _error(rule.path, data if data is not None else {}, exc.key, str(exc)) from None
+
+
+def load_rule_file(path: Path) -> Rule:
+    return build_rule(load_yaml(path), str(path))
+
+
+def load_rule_text(text: str, path: str = "<rule>") -> Rule:
+    return build_rule(parse_yaml(text, path), path)
+
+
+def load_rules(folder: Path, defer: bool | None = None, store: Path | None = None) -> list[Rule]:
+    """Every ``*.yaml`` rule under ``folder``, sorted by id; ids must be unique.
+
+    ``defer``: leave the rules' patterns to compile on first use (:class:`regexes.Deferred`);
+    by default only the built-in rules do, as the test suite compiles all of them
+    (``defer=False``), while a user's pattern is checked here, before anything is linted.
+    ``store``: a JSON file of parsed rule files (:mod:`rulecache`) to read and refresh.
+    """
+    if not folder.is_dir():
+        raise ConfigError(folder, "rules folder not found")
+    if defer is None:
+        defer = folder.resolve() == builtin_rules_dir()
+    parsed = _Parsed(folder, store)
+    rules: dict[str, Rule] = {}
+    with deferring(defer):
+        for path in sorted(folder.rglob("*.y*ml")):
+            if path.suffix not in (".yaml", ".yml"):
+                continue
+            rule = build_rule(parsed.load(path), str(path))
+            if rule.id in rules:
+                raise ConfigError(path, f"duplicate rule id (also in {rules[rule.id].path})", None, "id")
+            rules[rule.id] = rule
+    parsed.save()
+    return sorted(rules.values(), key=lambda r: r.id)
+
+
+class _Parsed:
+    """Rule files parsed, through the store when there is one."""
+
+    def __init__(self, folder: Path, store: Path | None):
+        self.folder = folder
+        self.names: set[str] = set()
+        self.store = None
+        if store is not None:
+            from newslint.cache.rulestore import RuleStore
+
+            self.store = RuleStore(store)
+
+    def load(self, path: Path) -> Any:
+        if self.store is None:
+            return load_yaml(path)
+        text = read_text(path)
+        name = path.relative_to(self.folder).as_posix()
+        self.names.add(name)
+        data = self.store.get(name, text)
+        if data is None:
+            data = parse_yaml(text, path)
+            self.store.put(name, text, data)
+        return data
+
+    def save(self) -> None:
+        if self.store is not None:
+            self.store.keep_only(self.names)
+            self.store.save()

@@ -1,0 +1,189 @@
+"""Regular expressions from rule files, compiled with the `regex` engine and time-bounded."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+import regex
+
+from newslint.engine.kind import OptionError
+from newslint.engine.regexneeds import needed_chars
+
+TIMEOUT = 1.0  # seconds one rule's pattern may spend on one scope unit, plus PER_CHAR a character
+PER_CHAR = 2e-6  # a linear pattern over a 5 MB line needs seconds, not one
+RULE_BUDGET = 10.0  # seconds one rule's patterns may spend on one file, plus PER_CHAR a character
+_deadline: ContextVar[float | None] = ContextVar("newslint_regex_deadline", default=None)
+_deferring: ContextVar[bool] = ContextVar("newslint_regex_deferring", default=False)
+_store: Any = None  # a patterncache.PatternStore for deferred patterns, set by the command line
+
+
+class RegexTimeout(Exception):
+    """A rule's pattern took too long (catastrophic backtracking)."""
+
+
+def compile_pattern(pattern: str, key: str, ignore_case: bool = False) -> regex.Pattern:
+    """Compile a rule's pattern; a bad one raises OptionError naming ``key``.
+
+    While built-in rules load (:func:`deferring`), the pattern store answers first and keeps
+    what is compiled."""
+    if _store is not None and _deferring.get():
+        return _stored(pattern, key, ignore_case)
+    return _compile(pattern, key, ignore_case)
+
+
+def _compile(pattern: str, key: str, ignore_case: bool) -> regex.Pattern:
+    try:
+        return regex.compile(pattern, _flags(ignore_case))
+    except (regex.error, ValueError, OverflowError, RecursionError) as exc:
+        raise OptionError(key, f"invalid regular expression: {exc}") from None
+
+
+def _stored(pattern: str, key: str, ignore_case: bool) -> regex.Pattern:
+    """The compiled pattern from the store, compiled and stored when it is not there."""
+    flags = _flags(ignore_case)
+    found = _store.get(pattern, flags)
+    if found is None:
+        found = _compile(pattern, key, ignore_case)
+        _store.put(pattern, flags, found)
+    return found
+
+
+def _flags(ignore_case: bool) -> int:
+    return int(regex.V0 | regex.MULTILINE | (regex.IGNORECASE if ignore_case else 0))
+
+
+def use_store(store: Any) -> None:
+    """Take built-in rules' patterns from ``store`` (a :class:`patterncache.PatternStore`, or None for
+    none) and keep newly compiled ones there: see :func:`compile_pattern` and :class:`Deferred`."""
+    global _store
+    _store = store
+
+
+class Deferred:
+    """A rule's pattern, compiled on first use (:attr:`compiled`) or at once.
+
+    Compiling is most of the cost of loading the built-in rules, and many patterns are never
+    needed in a run (rules not selected, phrases searched only in blocks holding a key). Only
+    the built-in rules defer (see :func:`deferring`): the test suite compiles every one of them,
+    while a user's rule is compiled when it loads, so that a bad pattern is an error naming
+    the file, line and key before any file is linted. With a pattern store in use, a deferred
+    pattern is taken from it (see :mod:`patterncache`).
+    """
+
+    __slots__ = ("source", "key", "ignore_case", "_compiled")
+
+    def __init__(self, source: str, key: str, ignore_case: bool = False):
+        self.source, self.key, self.ignore_case = source, key, ignore_case
+        self._compiled: regex.Pattern | None = None
+        if not _deferring.get():
+            self._compiled = compile_pattern(source, key, ignore_case)
+
+    @property
+    def compiled(self) -> regex.Pattern:
+        if self._compiled is None:
+            compile = _stored if _store is not None else _compile
+            self._compiled = compile(self.source, self.key, self.ignore_case)
+        return self._compiled
+
+    @property
+    def is_compiled(self) -> bool:
+        return self._compiled is not None
+
+    def __getattr__(self, name: str) -> Any:  # search, fullmatch, finditer, pattern...
+        if name.startswith("_"):  # copy and pickle probe the class for hooks before any slot is set
+            raise AttributeError(name)
+        return getattr(self.compiled, name)
+
+
+@contextmanager
+def deferring(on: bool = True) -> Iterator[None]:
+    """Within this block, :class:`Deferred` patterns wait for their first use to compile."""
+    token = _deferring.set(on)
+    try:
+        yield
+    finally:
+        _deferring.reset(token)
+
+
+def is_deferring() -> bool:
+    return _deferring.get()
+
+
+def find(pattern: regex.Pattern, text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match]:
+    """Matches of ``pattern`` in ``text[start:end]``, raising RegexTimeout past the bound.
+
+    When every match must hold one of some characters (:func:`needed_chars`) and the text
+    holds none, or the range none of a few, there is nothing to search."""
+    if end is None:
+        end = len(text)
+    need = _needs.get(pattern, _UNKNOWN)
+    if need is _UNKNOWN:
+        need = _needs[pattern] = _need_of(pattern)
+    if need is not None:
+        if need.isdisjoint(_chars(text)):
+            return _NOTHING
+        if len(need) <= MAX_FINDS:
+            for c in need:
+                if text.find(c, start, end) >= 0:
+                    break
+            else:
+                return _NOTHING
+    limit = TIMEOUT + PER_CHAR * (end - start if end > start else 0)
+    deadline = _deadline.get()
+    if deadline is not None:
+        left = deadline - time.monotonic()
+        limit = min(limit, left if left > 0.01 else 0.01)
+    return _matches(pattern, text, start, end, limit)
+
+
+_NOTHING: Iterator[regex.Match] = iter(())
+_UNKNOWN: Any = object()
+_needs: dict[Any, frozenset[str] | None] = {}  # pattern -> needed_chars of it
+MAX_FINDS = 6  # a range is searched for at most this many needed characters, else the regex runs
+_seen: list[Any] = [None, frozenset()]  # the last text and the set of its characters
+
+
+def _need_of(pattern: regex.Pattern) -> frozenset[str] | None:
+    need = needed_chars(pattern.pattern, pattern.flags)
+    return None if need is None else frozenset(need)
+
+
+def _chars(text: str) -> frozenset[str]:
+    """The characters of ``text``, kept for the last text asked about (rules search one
+    document after another, each many times)."""
+    if _seen[0] is not text:
+        _seen[0], _seen[1] = text, frozenset(text)
+    return _seen[1]
+
+
+def _matches(pattern: regex.Pattern, text: str, start: int, end: int, limit: float) -> Iterator[regex.Match]:
+    try:
+        yield from pattern.finditer(text, start, end, timeout=limit)
+    except TimeoutError:
+        raise RegexTimeout(f"pattern {pattern.pattern!r} took longer than {limit:.3g} s") from None
+
+
+@contextmanager
+def regex_budget(length: int) -> Iterator[None]:
+    """Bound the total time of one rule's patterns on a document of ``length`` characters,
+    so that many scope units each just under the per-unit bound cannot add up to hours."""
+    token = _deadline.set(time.monotonic() + RULE_BUDGET + PER_CHAR * length)
+    try:
+        yield
+    finally:
+        _deadline.reset(token)
+
+
+def alternation_source(words: list[str]) -> str:
+    """The source of one pattern matching any of ``words`` as whole words (longest first)."""
+    body = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return rf"(?<![\w'’-])(?:{body})(?![\w-]|['’]\w)"
+
+
+def word_alternation(words: list[str], ignore_case: bool, key: str) -> regex.Pattern:
+    """One pattern matching any of ``words`` as whole words (longest first)."""
+    return compile_pattern(alternation_source(words), key, ignore_case)

@@ -1,0 +1,138 @@
+"""Comparing blocks of text: normal forms, word keys and near-duplicate candidates.
+
+Exact repeats are found by a dictionary of normalised texts. Near repeats are found in two
+steps, both linear in the document: each unit keeps a bottom-k sketch of its word-trigram
+hashes (the k smallest), units sharing sketch entries become candidates, and only candidates
+are compared exactly with a token-level ratio (difflib's matching-blocks ratio).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from newslint.document.model import Block, Document
+
+# Dashes, double and single quotation marks, each to one plain form.
+QUOTE_MAP = str.maketrans("‐‑‒–—―“”„«»‘’‚′", "------" + '"' * 5 + "'" * 4)
+TRAILING_MARKS = " .,;:!?…-–—'\""  # stripped from the end once white space is single spaces
+LETTER = re.compile(r"[^\W\d_]")
+WORD_KINDS = frozenset({"word", "number", "abbr", "url", "email"})
+
+
+def normal_text(text: str) -> str:
+    """Text with one quote style, single spaces, lower case and no trailing punctuation."""
+    text = unicodedata.normalize("NFKC", text).translate(QUOTE_MAP)
+    return " ".join(text.split()).lower().rstrip(TRAILING_MARKS)
+
+
+def has_letter(text: str) -> bool:
+    return LETTER.search(text) is not None
+
+
+def block_words(doc: Document, block: Block) -> tuple[str, ...]:
+    """The block's words, numbers and links, lower-cased with straight apostrophes."""
+    first, end = doc.block_tokens[block.index]
+    text = doc.text
+    low = text[block.start : block.end].lower()
+    if len(low) != block.end - block.start:  # a letter whose lower case is longer (İ)
+        return tuple(t.text.lower().replace("’", "'") for t in doc.tokens[first:end] if t.kind in WORD_KINDS)
+    at = block.start
+    low = low.replace("’", "'")
+    return tuple(low[t.start - at : t.end - at] for t in doc.tokens[first:end] if t.kind in WORD_KINDS)
+
+
+@dataclass(slots=True)
+class BlockKey:
+    block: Block
+    text: str  # normal_text of the block
+    words: tuple[str, ...]
+
+
+def block_keys(doc: Document) -> list[BlockKey]:
+    """Normal forms of every block, computed once per document and shared by the rules."""
+    keys = doc.cache.get("similarity.block_keys")
+    if keys is None:
+        keys = [BlockKey(b, normal_text(b.text), block_words(doc, b)) for b in doc.blocks]
+        doc.cache["similarity.block_keys"] = keys
+    return keys
+
+
+@dataclass(slots=True)
+class Likeness:
+    ratio: float  # 2 * matched tokens / all tokens
+    changed: int  # words replaced by a different word (not a respelling of it)
+
+
+def compare(a: Sequence[str], b: Sequence[str], threshold: float) -> Likeness | None:
+    """How alike two token sequences are, or None when their ratio is below ``threshold``."""
+    if not length_ratio_ok(len(a), len(b), threshold):
+        return None
+    m = SequenceMatcher(None, a, b, autojunk=False)
+    if m.real_quick_ratio() < threshold or m.quick_ratio() < threshold:
+        return None
+    r = m.ratio()
+    if r < threshold:
+        return None
+    changed = 0
+    for op, i1, i2, j1, j2 in m.get_opcodes():
+        if op == "replace":
+            changed += sum(not respelled(x, y) for x, y in zip(a[i1:i2], b[j1:j2], strict=False))
+            changed += abs((i2 - i1) - (j2 - j1))
+    return Likeness(r, changed)
+
+
+def respelled(x: str, y: str) -> bool:
+    """True when ``y`` is ``x`` with a typo made or fixed (a few characters apart)."""
+    return len(x) > 3 and len(y) > 3 and SequenceMatcher(None, x, y, autojunk=False).ratio() >= 0.75
+
+
+def length_ratio_ok(a: int, b: int, threshold: float) -> bool:
+    """Whether sequences of lengths a and b can reach ``threshold`` at all."""
+    return a + b > 0 and 2 * min(a, b) / (a + b) >= threshold
+
+
+def sketch(ids: Sequence[int], k: int) -> list[int]:
+    """The k smallest hashes of the trigrams of word ids (of the ids themselves when fewer).
+
+    Word ids come from :class:`NearIndex` in document order, and tuples of ints hash the same
+    in every run, so the sketch is deterministic.
+    """
+    hashes = set(map(hash, zip(ids, ids[1:], ids[2:], strict=False))) or {hash((i,)) for i in ids}
+    return sorted(hashes)[:k]
+
+
+@dataclass
+class NearIndex:
+    """Earlier units by sketch entry. A bucket holds at most ``bucket_cap`` units; a full one
+    is a phrase common to many units and says nothing, so it is not counted."""
+
+    k: int = 12
+    bucket_cap: int = 8
+    buckets: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    vocabulary: dict[str, int] = field(default_factory=dict)
+
+    def candidates(self, words: Sequence[str], limit: int = 4) -> tuple[list[int], list[int]]:
+        """(earlier unit ids sharing the most sketch entries, at least two; this unit's sketch)."""
+        vocab = self.vocabulary
+        # ids in document order: the same in every run, whatever the hash seed
+        sk = sketch([vocab.setdefault(w, len(vocab)) for w in words], self.k)
+        counts: dict[int, int] = defaultdict(int)
+        for h in sk:
+            bucket = self.buckets.get(h, ())
+            if len(bucket) < self.bucket_cap:
+                for unit in bucket:
+                    counts[unit] += 1
+        least = min(2, len(sk))
+        best = sorted((u for u in counts if counts[u] >= least), key=lambda u: (-counts[u], u))[:limit]
+        return best, sk
+
+    def add(self, unit: int, sk: list[int]) -> None:
+        for h in sk:
+            bucket = self.buckets[h]
+            if len(bucket) < self.bucket_cap:
+                bucket.append(unit)

@@ -1,0 +1,1 @@
+"""Helpers shared by several kinds (word data, capitalisation evidence, web-leftover lines)."""

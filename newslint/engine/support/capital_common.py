@@ -1,0 +1,202 @@
+"""Views of a document's letter case shared by the ``capital_*`` kinds (not a kind itself).
+
+Each view is computed once per document and kept in ``doc.cache``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newslint.document.model import PROSE_KINDS, Block, Document
+from newslint.document.tokens import Token
+
+# Words a title-case headline may leave in lower case, and words that never carry a name.
+SMALL_WORDS = frozenset(
+    "a an the and but or nor for so yet as at by in of off on per to up via vs v with from into onto "
+    "over than out down upon near like amid".split()
+)
+DETERMINERS = frozenset(
+    "a an the this that these those its his her their our your my some any each every no another "
+    "which what whose such".split()
+)
+# Name particles written in lower case by design (Charles van Commenee, Luiz Inacio lula da Silva).
+PARTICLES = frozenset("van von de da di du le la del della der den des dos das ter ten bin ibn al el".split())
+HONORIFICS = frozenset("Mr Mrs Ms Dr Prof Sir Lord Lady Dame Mx Miss".split())
+# Marks after which a capital letter is normal whatever the word.
+OPENERS = frozenset("“\"‘'([«—–-:;•*>|/…")
+ENDS = frozenset(".!?…")
+
+
+def is_title(word: str) -> bool:
+    """``China``, ``McDonald``: an upper-case first letter and some lower-case letters."""
+    return word[:1].isupper() and not word.isupper()  # some letter is not upper case
+
+
+def is_caps(word: str) -> bool:
+    """``NATO``, ``US``: two or more letters, all upper case."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+POSSESSIVE_ENDS = "s'’"  # last letters of the endings base() takes off
+
+
+def base(word: str) -> str:
+    """The word without a possessive ending (``China’s`` -> ``China``)."""
+    last = word[-1:]
+    if last not in ("s", "'", "’"):
+        return word
+    for end in ("'s", "’s", "'", "’"):
+        if word.endswith(end) and len(word) > len(end) + 1:
+            return word[: -len(end)]
+    return word
+
+
+def free_positions(doc: Document) -> list[bool]:
+    """For each token: True where a capital is normal whatever the word (sentence starts,
+    after an opening quote, bracket, colon or dash, first word of a block)."""
+    cached = doc.cache.get("capital.free")
+    if cached is not None:
+        return cached
+    toks = doc.tokens
+    text = doc.text
+    out = [False] * len(toks)
+    for sentence in doc.sentences:
+        out[sentence.first_token] = True
+    prev = None
+    newline = text.find("\n")  # the first line break at or after prev.end; -1: none left
+    for i, tok in enumerate(toks):
+        if prev is not None and 0 <= newline < prev.end:
+            newline = text.find("\n", prev.end)
+        if (
+            out[i]
+            or prev is None
+            or prev.block != tok.block
+            or prev.kind == "punct"
+            and (prev.text in OPENERS or prev.text in ENDS)
+            or prev.kind == "number"
+            or prev.end <= newline < tok.start
+        ):
+            out[i] = True
+        prev = tok
+    doc.cache["capital.free"] = out
+    return out
+
+
+def title_like(doc: Document, block: Block) -> bool:
+    """True for a block set in title case or capitals (headings, teasers, buttons)."""
+    key = ("capital.title_like", block.index)
+    cached = doc.cache.get(key)
+    if cached is not None:
+        return cached
+    words = [t.text for t in doc.tokens_of(block) if t.kind == "word" and t.text.lower() not in SMALL_WORDS]
+    upper = sum(1 for w in words if w[:1].isupper())
+    result = block.kind in ("headline", "heading") or (bool(words) and upper >= 0.6 * len(words))
+    doc.cache[key] = result
+    return result
+
+
+def prose_blocks(doc: Document) -> list[Block]:
+    return [b for b in doc.blocks if b.kind in PROSE_KINDS]
+
+
+@dataclass
+class Evidence:
+    """The article's own capitalized words: the spellings to hold lower-case ones against."""
+
+    alone: dict[str, Counter] = field(default_factory=dict)  # one-word names in running text
+    anywhere: dict[str, Counter] = field(default_factory=dict)  # any title-case word in prose
+    pairs: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # "wall street" -> Wall Street
+    total: Counter = field(default_factory=Counter)  # title-case uses anywhere, headline included
+
+
+def name_evidence(doc: Document) -> Evidence:
+    """The article's proper nouns: title-case words standing alone in running text (mid-sentence,
+    outside title-like blocks, no capitalized neighbour but a title such as ``Mr``), every
+    title-case word of the prose, and pairs of adjacent title-case words (``Wall Street``)."""
+    cached = doc.cache.get("capital.names")
+    if cached is not None:
+        return cached
+    free = free_positions(doc)
+    ev = Evidence()
+    toks = doc.tokens
+    blocks = doc.blocks
+    running = {}  # block index -> True for a prose block that is not title-like
+    total = []
+    for i in capitalized_words(doc):
+        tok = toks[i]
+        word = base(tok.text)
+        if is_title(tok.text):
+            total.append(word.lower())
+        inside = running.get(tok.block)
+        if inside is None:
+            block = blocks[tok.block]
+            inside = running[tok.block] = block.kind in PROSE_KINDS and not title_like(doc, block)
+        if not inside or not is_title(word) or "-" in word:
+            continue
+        prev = previous_word(doc, i)
+        if prev is not None and is_title(prev.text) and not free[i - 1] and prev.text.lower() not in SMALL_WORDS:
+            ev.pairs[(prev.text.lower(), word.lower())] = (prev.text, word)
+        if free[i]:
+            continue
+        ev.anywhere.setdefault(word.lower(), Counter())[word] += 1
+        if _alone(doc, i):
+            ev.alone.setdefault(word.lower(), Counter())[word] += 1
+    ev.total.update(total)
+    doc.cache["capital.names"] = ev
+    return ev
+
+
+def capitalized_words(doc: Document) -> list[int]:
+    """Indexes of the word tokens that start with a capital letter, in order."""
+    cached = doc.cache.get("capital.capitalized")
+    if cached is None:
+        cached = [i for i, t in enumerate(doc.tokens) if t.kind == "word" and t.text[:1].isupper()]
+        doc.cache["capital.capitalized"] = cached
+    return cached
+
+
+def _capital(tok: Token | None) -> bool:
+    return tok is not None and tok.text[:1].isupper()
+
+
+def _alone(doc: Document, i: int) -> bool:
+    """True when token ``i`` has no capitalized word beside it (a title before it is fine)."""
+    prev = previous_word(doc, i)
+    if _capital(prev) and prev.text.rstrip(".") not in HONORIFICS:
+        return False
+    return not _capital(next_word(doc, i)) or base(doc.tokens[i].text) != doc.tokens[i].text
+
+
+def lower_counts(doc: Document) -> Counter:
+    """How often each word occurs written all in lower case."""
+    cached = doc.cache.get("capital.lower")
+    if cached is None:
+        cached = Counter([t.text for t in doc.tokens if t.kind == "word" and t.text.islower()])
+        for text in [w for w in cached if w[-1] in POSSESSIVE_ENDS]:
+            word = base(text)
+            if word != text:
+                cached[word] += cached.pop(text)
+        doc.cache["capital.lower"] = cached
+    return cached
+
+
+def previous_word(doc: Document, i: int) -> Token | None:
+    """The word just before token ``i`` in the same block, with only spaces between."""
+    if i == 0:
+        return None
+    prev, tok = doc.tokens[i - 1], doc.tokens[i]
+    if prev.block != tok.block or prev.kind not in ("word", "abbr") or doc.text[prev.end : tok.start].strip():
+        return None
+    return prev
+
+
+def next_word(doc: Document, i: int) -> Token | None:
+    """The word just after token ``i`` in the same block, with only spaces between."""
+    if i + 1 >= len(doc.tokens):
+        return None
+    nxt, tok = doc.tokens[i + 1], doc.tokens[i]
+    if nxt.block != tok.block or nxt.kind not in ("word", "abbr") or doc.text[tok.end : nxt.start].strip():
+        return None
+    return nxt

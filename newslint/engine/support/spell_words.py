@@ -1,0 +1,302 @@
+"""Shared by the spelling kinds: which words to look at, and ranked suggestions for a word.
+
+Not a kind itself (it has no ``check``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from newslint.document.model import Document
+from newslint.engine.support import spelldata
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+PART = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+OPENERS = frozenset("“\"‘'([—–-«")
+POSSESSIVE = re.compile(r"['’]s?$")
+DOUBLED = re.compile(r"(.)\1+")
+SKIP_BEFORE = frozenset("@#/\\._")  # handles, hashtags, paths, domains
+SKIP_AFTER = frozenset("@/\\_")
+
+
+@dataclass(slots=True)
+class Piece:
+    """One word of a token (hyphenated compounds give several), with its context."""
+
+    start: int
+    end: int
+    text: str
+    initial: bool  # first word of a sentence, a line or a quotation, or in a heading
+
+
+Form = tuple[str, bool]  # a piece's text and whether it is initial: all a verdict on it depends on
+
+
+def forms(doc: Document) -> dict[Form, list[Piece]]:
+    """Word pieces worth spell-checking (not URLs, numbers, @handles, #hashtags or paths),
+    grouped by text and initial, each group in document order: a kind judges each form once."""
+    cached = doc.cache.get("spell_forms")
+    if cached is None:
+        cached = doc.cache["spell_forms"] = _forms(doc)
+    return cached
+
+
+def _forms(doc: Document) -> dict[Form, list[Piece]]:
+    text = doc.text
+    find = text.find
+    size = len(text)
+    out: dict[Form, list[Piece]] = {}
+    starts = _sentence_starts(doc)
+    for block, (first, last) in zip(doc.blocks, doc.block_tokens, strict=True):
+        heading = block.kind in ("headline", "heading")
+        lines = find("\n", block.start, block.end) >= 0
+        prev_end = block.start
+        for tok in doc.tokens[first:last]:
+            start = tok.start
+            if tok.kind != "word":
+                prev_end = tok.end
+                continue
+            end, word = tok.end, tok.text
+            initial = heading or start in starts or (lines and find("\n", prev_end, start) >= 0)
+            prev_end = end
+            if (start and text[start - 1] in SKIP_BEFORE) or (end < size and text[end] in SKIP_AFTER):
+                continue
+            if end < size and text[end] == "." and text[end + 1 : end + 2].isalpha():
+                continue  # a domain name: georgewbush.com
+            if word.isalpha():  # most words: one piece, no digits, no apostrophe
+                group = out.get((word, initial))
+                if group is None:
+                    out[word, initial] = [Piece(start, end, word, initial)]
+                else:
+                    group.append(Piece(start, end, word, initial))
+            elif not any(c.isdigit() for c in word):
+                for piece in _parts(word, start, initial):
+                    out.setdefault((piece.text, piece.initial), []).append(piece)
+    return out
+
+
+def _sentence_starts(doc: Document) -> set[int]:
+    """Where the first word of each sentence starts, when only opening marks come before it."""
+    tokens = doc.tokens
+    found = set()
+    for sentence in doc.sentences:
+        for tok in tokens[sentence.first_token : sentence.end_token]:
+            if tok.kind == "word":
+                found.add(tok.start)
+            if tok.kind != "punct" or tok.text not in OPENERS:
+                break
+    return found
+
+
+def _parts(word: str, start: int, initial: bool) -> Iterator[Piece]:
+    """The pieces of a word with an apostrophe or a hyphen."""
+    for m in PART.finditer(word):
+        part = m.group()
+        if part[-2:-1] in "'’" or part[-1] in "'’":
+            part = POSSESSIVE.sub("", part)
+        if part and (m.start() == 0 or len(part) > 3):  # add-ons
+            s = start + m.start()
+            yield Piece(s, s + len(part), part, initial and m.start() == 0)
+
+
+def counts(doc: Document) -> Counter:
+    """How often each exact word form occurs in the document."""
+    found = doc.cache.get("spell_counts")
+    if found is None:
+        found = doc.cache["spell_counts"] = Counter()
+        for (text, _), group in forms(doc).items():
+            found[text] += len(group)
+    return found
+
+
+def mid_sentence_capitals(doc: Document) -> set[str]:
+    """Capitalized words the article writes capitalized in mid-sentence: its proper nouns."""
+    found = doc.cache.get("spell_midcaps")
+    if found is None:
+        found = doc.cache["spell_midcaps"] = {t for t, initial in forms(doc) if not initial and t[:1].isupper()}
+    return found
+
+
+def shape(word: str) -> str:
+    """lower, capitalized, upper or mixed."""
+    if word.islower():
+        return "lower"
+    if word.isupper():
+        return "upper"
+    if word[:1].isupper() and (len(word) == 1 or word[1:].islower()):
+        return "capitalized"
+    return "mixed"
+
+
+def match_case(word: str, like: str) -> str:
+    """``word`` written in the case of ``like``."""
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+# --- word formation -------------------------------------------------------------------------
+PREFIXES = (
+    "anti", "counter", "cyber", "de", "dis", "electro", "hyper", "inter", "mega", "micro", "mis", "multi", "non",
+    "out", "over", "post", "pre", "pro", "re", "semi", "sub", "super", "un", "under",
+)  # fmt: skip
+SUFFIXES = (
+    ("ically", ""), ("ally", ""), ("ly", ""), ("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("es", ""),
+    ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ers", ""), ("er", ""), ("er", "e"),
+    ("ness", ""), ("ities", "e"), ("ity", ""), ("ism", ""), ("ist", ""), ("ise", ""), ("ize", ""), ("ising", ""),
+    ("izing", ""), ("ised", ""), ("ized", ""), ("ation", "e"), ("ations", "e"), ("ation", ""), ("able", ""),
+)  # fmt: skip
+FUNCTION_ZIPF = 6.0  # "the", "of", "their", "just": glued to a word they make an error, not a compound
+
+
+def derived(word: str, known: Callable[[str], bool], depth: int = 0) -> bool:
+    """True when a lower-case word is a known word with a common prefix or suffix (outjumped)."""
+    for suffix, add in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            if known(stem + add) or (stem[-1:] == stem[-2:-1] and known(stem[:-1])):
+                return True
+            if depth == 0 and add == "y" and derived(stem + add, known, 1):
+                return True  # implausibilities: implausibility: implausible
+    if depth == 0:
+        for prefix in PREFIXES:
+            rest = word[len(prefix) :]
+            if word.startswith(prefix) and len(rest) >= 4 and (known(rest) or derived(rest, known, 1)):
+                return True
+    return False
+
+
+def splits(word: str, zipf: Callable[[str], float], min_zipf: float = 3.0) -> list[tuple[str, str]]:
+    """Ways to cut a lower-case word into two words each at least that common, likeliest first."""
+    found = []
+    for i in range(2, len(word) - 1):
+        a, b = word[:i], word[i:]
+        za, zb = zipf(a), zipf(b)
+        if za >= min_zipf and zb >= min_zipf and (len(a) > 2 or za >= FUNCTION_ZIPF):
+            found.append((min(za, zb), a, b))
+    return [(a, b) for _, a, b in sorted(found, reverse=True)]
+
+
+def glued(word: str, zipf: Callable[[str], float]) -> tuple[str, str] | None:
+    """The two words a lower-case non-word was glued from, when one is a very common word (ofthe)."""
+    found = splits(word, zipf, 3.0)[:1]  # only the likeliest cut: chatshow is chat show, not chats how
+    return found[0] if found and max(zipf(found[0][0]), zipf(found[0][1])) >= FUNCTION_ZIPF else None
+
+
+# --- suggestions -----------------------------------------------------------------------------
+_MEMO: dict[str, list[tuple[float, str]]] = {}
+MIN_SUGGEST_ZIPF = 1.5  # words rarer than this are not offered as corrections
+EDIT2_PENALTY = 2.5  # a candidate two edits away must be this much more frequent (zipf) to win
+
+
+def edits1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in LETTERS}
+    out |= {a + c + b for a, b in splits for c in LETTERS}
+    out.discard(word)
+    return out
+
+
+def undouble(word: str) -> str:
+    return DOUBLED.sub(r"\1", word)
+
+
+def _cost(word: str, cand: str) -> float:
+    """Cheaper edits for the common slips: a doubled or undoubled letter, swapped letters, a vowel."""
+    if undouble(word) == undouble(cand):
+        return 0.15  # a letter doubled, undoubled, or the wrong one doubled (sleppy: sleepy)
+    if sorted(word) == sorted(cand) and len(word) == len(cand):
+        return 0.3  # transposition
+    if len(word) != len(cand):
+        longer, shorter = (word, cand) if len(word) > len(cand) else (cand, word)
+        for i in range(len(shorter) + 1):
+            if longer[:i] + longer[i + 1 :] == shorter:
+                if (i > 0 and longer[i] == longer[i - 1]) or (i + 1 < len(longer) and longer[i] == longer[i + 1]):
+                    return 0.2  # doubling
+                return 0.6
+    diff = [(a, b) for a, b in zip(word, cand, strict=False) if a != b]
+    if len(diff) == 1 and diff[0][0] in "aeiouy" and diff[0][1] in "aeiouy":
+        return 0.3
+    return 0.6
+
+
+def near_words(word: str, min_zipf: float) -> list[str]:
+    """Words one edit from a lower-case word with at least that frequency, most frequent first."""
+    data = spelldata.load()
+    floor = round(min_zipf * 100)
+    found = [(f, c) for c in edits1(word) if (f := data.freq(c)) >= floor]
+    return [c for f, c in sorted(found, reverse=True)]
+
+
+def candidates(word: str) -> list[tuple[float, str]]:
+    """(score, candidate) for a lower-case word, best first; score is zipf less the edit's cost.
+
+    Words one edit away are found by generating the edits; words two edits away, which must be
+    far more common to win, by the symmetric-delete index of frequent words.
+    """
+    found = _MEMO.get(word)
+    if found is not None:
+        return found
+    data = spelldata.load()
+    floor = round(MIN_SUGGEST_ZIPF * 100)
+    scored: dict[str, float] = {}
+    for fix in data.corrections(word):
+        if " " not in fix:
+            scored[fix] = 99.0
+    for cand in edits1(word):
+        f = data.freq(cand)
+        if f >= floor:
+            scored.setdefault(cand, f / 100 - _cost(word, cand))
+    if 3 < len(word) <= 14:
+        best1 = max(scored.values(), default=0.0)
+        scored.update(two_edits(word, max(floor, 100 * (best1 + EDIT2_PENALTY)), scored))
+    found = sorted(((s, c) for c, s in scored.items()), key=lambda x: (-x[0], x[1]))
+    if len(_MEMO) > 10_000:
+        _MEMO.clear()
+    _MEMO[word] = found
+    return found
+
+
+def two_edits(word: str, above: float, known: dict[str, float]) -> dict[str, float]:
+    """Indexed words more common than ``above`` (zipf x 100) two edits from ``word``, scored."""
+    index = spelldata.suggest_index()
+    out = {}
+    for n in index.near(word):
+        f = index.words.values[n]
+        if f <= above:
+            continue
+        cand = index.words.key(n).decode("utf-8")
+        if cand not in known and abs(len(cand) - len(word)) <= 2 and distance(word, cand, 2) == 2:
+            out[cand] = f / 100 - EDIT2_PENALTY
+    return out
+
+
+def distance(a: str, b: str, limit: int) -> int:
+    """Edit distance with adjacent transpositions (optimal string alignment), or limit + 1 beyond it."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = ca != cb
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        prev2, prev = prev, row
+    return min(prev[-1], limit + 1)
+
+
+def suggestions(word: str, limit: int = 5) -> list[str]:
+    """Corrections of ``word``, best first, in its case."""
+    return [match_case(c, word) for _, c in candidates(word.lower())[:limit]]

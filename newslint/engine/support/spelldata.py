@@ -1,0 +1,364 @@
+"""Spelling data: word frequencies (wordfreq), curated misspellings and US/UK pairs (codespell).
+
+Reading wordfreq's own files costs about 300 ms, so the first use writes a compact prepared
+copy (a ``marshal`` file) to the user cache directory; later runs load that in a few
+milliseconds. Words sit in one UTF-8 blob with an open-addressing hash table of their
+positions, so loading copies a few byte strings and builds no dict. The index that finds
+corrections two edits away (symmetric deletes, see ``suggest_index``) lives in a second file,
+read only when a suggestion is first needed. Files are written to a temporary name and renamed
+into place, so parallel processes never read a half-written cache; writing one removes the
+copies that no run has read for a month. Set ``NEWSLINT_CACHE_DIR`` to move them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import marshal
+import os
+import re
+import tempfile
+import time
+import zlib
+from array import array
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newslint.cache.folder import default_dir, mark_used, stale
+
+FORMAT = 3  # bump when the prepared layout changes
+WORDLIST = "large"  # wordfreq's list of ~320,000 English words down to zipf 1.0
+INDEX_MIN = 251  # words of zipf x 100 at least this are reachable two edits away (see spell_words)
+INDEX_BUCKETS = 1 << 19
+MEMO_LIMIT = 200_000  # looked-up words remembered per process
+
+
+def _hash(key: bytes) -> int:
+    return zlib.crc32(key)
+
+
+class Table:
+    """UTF-8 keys in one blob with a hash table of their positions: loads in microseconds, no dict to build."""
+
+    def __init__(self, blob: bytes, offsets: bytes, slots: bytes, values: list | array):
+        self.blob = blob
+        self.offsets = array("I")
+        self.offsets.frombytes(offsets)
+        self.slots = array("I")
+        self.slots.frombytes(slots)
+        self.mask = len(self.slots) - 1
+        self.values = values
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def key(self, i: int) -> bytes:
+        return self.blob[self.offsets[i] : self.offsets[i + 1]]
+
+    def index(self, key: str) -> int:
+        """The position of ``key``, or -1."""
+        k = key.encode("utf-8", "surrogatepass")
+        slots, offsets, blob, mask = self.slots, self.offsets, self.blob, self.mask
+        h = _hash(k) & mask
+        while i := slots[h]:
+            if blob[offsets[i - 1] : offsets[i]] == k:
+                return i - 1
+            h = (h + 1) & mask
+        return -1
+
+    def get(self, key: str, default: Any = None) -> Any:
+        i = self.index(key)
+        return self.values[i] if i >= 0 else default
+
+    def items(self) -> Iterator[tuple[str, Any]]:
+        for i in range(len(self)):
+            yield self.key(i).decode("utf-8"), self.values[i]
+
+    @staticmethod
+    def pack(keys: list[str]) -> tuple[bytes, bytes, bytes]:
+        """(blob, offsets, slots) of distinct keys; slot values are key positions + 1, 0 for empty."""
+        encoded = [k.encode("utf-8") for k in keys]
+        offsets = array("I", [0])
+        for k in encoded:
+            offsets.append(offsets[-1] + len(k))
+        size = 1 << max(4, (3 * len(encoded)).bit_length())  # load factor under 3/8
+        slots = array("I", bytes(4 * size))
+        for i, k in enumerate(encoded):
+            h = _hash(k) & (size - 1)
+            while slots[h]:
+                h = (h + 1) & (size - 1)
+            slots[h] = i + 1
+        return b"".join(encoded), offsets.tobytes(), slots.tobytes()
+
+
+@dataclass(frozen=True)
+class SpellData:
+    words: Table  # lower-case word -> zipf frequency x 100
+    misspellings: Table  # curated misspelling -> "right,other" corrections, best first
+    gb_to_us: dict[str, str]  # British spelling -> American spelling
+    memo: dict[str, int] = field(default_factory=dict, compare=False)
+
+    def freq(self, word: str) -> int:
+        """Zipf frequency x 100 of ``word``, 0 when unknown (remembered per process)."""
+        found = self.memo.get(word)
+        if found is None:
+            if len(self.memo) >= MEMO_LIMIT:
+                self.memo.clear()
+            found = self.memo[word] = self.words.get(word, 0)
+        return found
+
+    def zipf(self, word: str) -> float:
+        return self.freq(word) / 100
+
+    def corrections(self, word: str) -> list[str]:
+        found = self.misspellings.get(word)
+        return found.split(",") if found else []
+
+    @property
+    def us_to_gb(self) -> dict[str, str]:
+        found = self.__dict__.get("_us_to_gb")
+        if found is None:
+            found = {us: gb for gb, us in self.gb_to_us.items()}
+            object.__setattr__(self, "_us_to_gb", found)
+        return found
+
+
+@dataclass(frozen=True)
+class SuggestIndex:
+    """Frequent words by hashed deletions of up to two letters (the SymSpell idea).
+
+    A word two edits from another shares with it a string left by deleting at most two letters
+    from each, so looking up the deletions of a misspelling finds every frequent word two edits
+    away. Buckets hold word numbers, not the deletions themselves: a collision only adds a
+    candidate that the caller's distance check drops.
+    """
+
+    words: Table  # frequent words -> zipf x 100
+    buckets: array  # bucket -> first posting; one more entry than buckets
+    postings: array  # word numbers
+
+    def near(self, word: str) -> set[int]:
+        """Numbers of the indexed words that may be within two edits of ``word``."""
+        found: set[int] = set()
+        mask = len(self.buckets) - 2
+        for d in deletions(word):
+            b = _hash(d.encode("utf-8", "surrogatepass")) & mask
+            found.update(self.postings[self.buckets[b] : self.buckets[b + 1]])
+        return found
+
+
+def deletions(word: str, depth: int = 2) -> set[str]:
+    """``word`` and every string made by deleting up to ``depth`` of its letters."""
+    found = {word}
+    layer = {word}
+    for _ in range(depth):
+        layer = {w[:i] + w[i + 1 :] for w in layer for i in range(len(w))}
+        found |= layer
+    return found
+
+
+_DATA: SpellData | None = None
+_INDEX: SuggestIndex | None = None
+
+
+def cache_dir() -> Path:
+    return default_dir()
+
+
+SOURCES = (("wordfreq", f"data/{WORDLIST}_en.msgpack.gz"), ("codespell_lib", "data/dictionary.txt"))
+
+
+def cache_path(kind: str = "spelling") -> Path:
+    """A cache file, named for the size and time of the source files it was prepared from."""
+    stamp = "-".join(file_stamp(package_file(package, name)) for package, name in SOURCES)
+    return cache_dir() / f"{kind}-{FORMAT}-{stamp}.marshal"
+
+
+def package_file(package: str, name: str) -> Path | None:
+    """The path of a data file inside an installed package, or None when it is not there."""
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.origin:
+        return None
+    path = Path(spec.origin).parent / name
+    return path if path.is_file() else None
+
+
+def file_stamp(path: Path | None) -> str:
+    """Size and modification time of a file (``none`` without it): a prepared copy of the
+    file's data is named with it, so that a changed file makes a new copy."""
+    try:
+        st = path.stat() if path else None
+    except OSError:
+        st = None
+    return f"{st.st_size:x}.{st.st_mtime_ns:x}" if st else "none"
+
+
+def load() -> SpellData:
+    """The spelling data, from the cache when it is there, else prepared and cached."""
+    global _DATA
+    if _DATA is None:
+        raw = cached(cache_path(), prepare)
+        freqs = array("H")
+        freqs.frombytes(raw["freqs"])
+        words = Table(raw["words"], raw["word_offsets"], raw["word_slots"], freqs)
+        fixes = raw["miss_fixes"].split("\n")
+        miss = Table(raw["miss"], raw["miss_offsets"], raw["miss_slots"], fixes)
+        _DATA = SpellData(words, miss, raw["gb_to_us"])
+    return _DATA
+
+
+def suggest_index() -> SuggestIndex:
+    """The index of frequent words for corrections two edits away, loaded on first need."""
+    global _INDEX
+    if _INDEX is None:
+        raw = cached(cache_path("spelling-index"), prepare_index)
+        freqs, buckets, postings = array("H"), array("I"), array(raw["posting_type"])
+        freqs.frombytes(raw["freqs"])
+        buckets.frombytes(raw["buckets"])
+        postings.frombytes(raw["postings"])
+        _INDEX = SuggestIndex(Table(raw["words"], raw["word_offsets"], raw["word_slots"], freqs), buckets, postings)
+    return _INDEX
+
+
+def cached(path: Path, build: Callable[[], dict], version: int = FORMAT) -> dict:
+    """Prepared data from the ``marshal`` file at ``path`` when it holds this ``version``, else
+    built, written there atomically and returned. Its ``format`` key is the version."""
+    raw = _read(path, version)
+    if raw is None:
+        raw = {**build(), "format": version}
+        _write(path, raw)
+    return raw
+
+
+def _read(path: Path, version: int = FORMAT) -> dict | None:
+    try:
+        with open(path, "rb") as fh:
+            raw = marshal.load(fh)
+            mtime = os.fstat(fh.fileno()).st_mtime
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    mark_used(path, mtime)
+    return raw if isinstance(raw, dict) and raw.get("format") == version else None
+
+
+def _write(path: Path, raw: dict) -> None:
+    """Write atomically; a cache that cannot be written is simply not kept."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                marshal.dump(raw, fh)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        return
+    _prune(path)
+
+
+_KIND = re.compile(r"(.+?)-\d+-")  # spelling-index-3-...marshal -> spelling-index
+
+
+def _prune(path: Path) -> None:
+    """Remove the files of ``path``'s kind that an older version or other installed data files
+    prepared, once no run has read them for ``UNUSED_DAYS``, and temporary files a crash left:
+    each upgrade or new environment would otherwise leave megabytes behind."""
+    kind = _KIND.match(path.name)
+    if kind is None:
+        return
+    same = re.compile(re.escape(kind[1]) + r"-\d+-.*\.marshal(\w*\.tmp)?")
+    now = time.time()
+    for other in path.parent.iterdir():
+        found = same.fullmatch(other.name)
+        if other == path or found is None:
+            continue
+        with contextlib.suppress(OSError):
+            if stale(other.stat().st_mtime, now, bool(found[1])):
+                other.unlink()
+
+
+def prepare() -> dict:
+    """Build the prepared form from the installed wordfreq and codespell packages."""
+    freq = _frequencies()
+    words = list(freq)
+    blob, offsets, slots = Table.pack(words)
+    miss = _codespell_pairs("dictionary.txt")
+    wrong = list(miss)
+    miss_blob, miss_offsets, miss_slots = Table.pack(wrong)
+    return {
+        "format": FORMAT,
+        "words": blob,
+        "word_offsets": offsets,
+        "word_slots": slots,
+        "freqs": array("H", [freq[w] for w in words]).tobytes(),
+        "miss": miss_blob,
+        "miss_offsets": miss_offsets,
+        "miss_slots": miss_slots,
+        "miss_fixes": "\n".join(",".join(miss[w]) for w in wrong),
+        "gb_to_us": {k: v[0] for k, v in _codespell_pairs("dictionary_en-GB_to_en-US.txt").items() if v},
+    }
+
+
+def _frequencies() -> dict[str, int]:
+    import wordfreq
+
+    freq = {}
+    for word, f in wordfreq.get_frequency_dict("en", WORDLIST).items():
+        if f > 0 and "\n" not in word:
+            freq[word] = round(wordfreq.freq_to_zipf(f) * 100)
+    return freq
+
+
+def prepare_index() -> dict:
+    """The suggestion index: plain a-z words of zipf x 100 at least INDEX_MIN, by hashed deletions."""
+    data = load()
+    words = [w for w, f in data.words.items() if f >= INDEX_MIN and w.isascii() and w.isalpha() and w.islower()]
+    blob, offsets, slots = Table.pack(words)
+    mask = INDEX_BUCKETS - 1
+    pairs = sorted({(_hash(d.encode()) & mask) << 32 | n for n, w in enumerate(words) for d in deletions(w)})
+    postings = array("H" if len(words) < 1 << 16 else "I", [p & 0xFFFFFFFF for p in pairs])
+    counts = array("I", bytes(4 * INDEX_BUCKETS))
+    for p in pairs:
+        counts[p >> 32] += 1
+    buckets, total = array("I", [0]), 0
+    for c in counts:
+        total += c
+        buckets.append(total)
+    return {
+        "format": FORMAT,
+        "words": blob,
+        "word_offsets": offsets,
+        "word_slots": slots,
+        "freqs": array("H", [data.freq(w) for w in words]).tobytes(),
+        "buckets": buckets.tobytes(),
+        "postings": postings.tobytes(),
+        "posting_type": postings.typecode,
+    }
+
+
+def _codespell_pairs(name: str) -> dict[str, list[str]]:
+    """``wrong->right, other,`` lines of a dictionary shipped inside codespell.
+
+    Only the data file is read (CC BY-SA 3.0); codespell's own (GPL) code is not imported.
+    """
+    spec = importlib.util.find_spec("codespell_lib")
+    if spec is None or not spec.origin:
+        raise ModuleNotFoundError("codespell is not installed")
+    out: dict[str, list[str]] = {}
+    path = Path(spec.origin).parent / "data" / name
+    for line in path.read_text(encoding="utf-8").splitlines():
+        wrong, sep, right = line.partition("->")
+        if not sep:
+            continue
+        parts = right.split(",")
+        if len(parts) > 1 and parts[-1].strip():  # a last item after a comma is a reason
+            parts = parts[:-1]
+        out[wrong.strip()] = [p.strip() for p in parts if p.strip()]
+    return out

@@ -1,0 +1,1 @@
+"""The command line: argument parsing, file discovery, jobs in parallel, progress, subcommands."""

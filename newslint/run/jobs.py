@@ -1,0 +1,121 @@
+"""The work the command line does on one file: lint it (through the cache) or fix it."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newslint.document.source import BinaryFileError, decode
+from newslint.engine.lint import FileResult, Linter, read_file
+from newslint.settings.config import Config
+
+if TYPE_CHECKING:
+    from newslint.cache.results import Cache
+
+
+@dataclass
+class Options:
+    fix: bool = False  # write fixed files
+    diff: bool = False  # show what fixing would change, write nothing
+    unsafe: bool = False  # apply unsafe fixes too
+    keep_source: bool = False  # return the decoded source (the text reporter shows lines)
+    cache_dir: str | None = None  # None: no cache
+
+    @property
+    def fixing(self) -> bool:
+        return self.fix or self.diff
+
+
+@dataclass
+class Outcome:
+    """One file's result, and what fixing did to it."""
+
+    result: FileResult
+    applied: int = 0  # fixes made (or, with --diff, that would be made)
+    diff: str = ""
+    fixed_text: str | None = None  # stdin under --fix: the fixed text, for stdout
+    cached: bool = False
+    messages: list[str] = field(default_factory=list)
+
+
+def read(label: str, path: Path) -> bytes | FileResult:
+    """The file's bytes, or a FileResult saying why it was not read (pipes and devices are
+    not read: they could block or stream forever)."""
+    return read_file(label, path)
+
+
+def lookup(config: Config, label: str, path: Path | None, data: bytes, opts: Options) -> Outcome | None:
+    """The cached outcome of linting these bytes under this configuration, or None."""
+    if not opts.cache_dir or opts.fixing:
+        return None
+    from newslint.cache.results import Cache
+    from newslint.cache.results import key as cache_key
+
+    entry = Cache(Path(opts.cache_dir)).get(cache_key(config, label, path, data))
+    if entry is None:
+        return None
+    result = FileResult(label, entry["findings"], entry["messages"], False, config.fail_on)
+    if opts.keep_source:
+        with contextlib.suppress(BinaryFileError):
+            result.source = decode(str(path or label), data)
+    return Outcome(result, cached=True)
+
+
+def lint_cached(linter: Linter, label: str, data: bytes, path: Path | None, cache: Cache | None) -> Outcome:
+    """Lint bytes and store the result in the cache (failed runs are not stored)."""
+    result = linter.lint_bytes(label, data, path)
+    if cache is not None and not result.error:
+        from newslint.cache.results import key as cache_key
+
+        key = cache_key(linter.config, label, path, data)
+        cache.put(key, {"findings": result.findings, "messages": result.messages})
+    return Outcome(result)
+
+
+def process(
+    linter: Linter, label: str, path: Path | None, data: bytes | None, opts: Options, stdin: bool = False
+) -> Outcome:
+    """Lint or fix one file: ``data`` is its bytes when already read (always for stdin)."""
+    if data is None:
+        assert path is not None
+        got = read(label, path)
+        if isinstance(got, FileResult):
+            return Outcome(got)
+        data = got
+    cache = None
+    if opts.cache_dir and not opts.fixing:
+        from newslint.cache.results import Cache  # hashlib and json: not needed under --no-cache
+
+        cache = Cache(Path(opts.cache_dir))
+    out = _fix(linter, label, path, data, opts, stdin) if opts.fixing else lint_cached(linter, label, data, path, cache)
+    if not opts.keep_source:
+        out.result.source = None
+    return out
+
+
+def _fix(linter: Linter, label: str, path: Path | None, data: bytes, opts: Options, stdin: bool) -> Outcome:
+    from newslint.engine import fixer
+
+    first = linter.lint_bytes(label, data, path)
+    outcome, result = fixer.fix_bytes(data, lambda b: linter.lint_bytes(label, b, path), opts.unsafe, first=first)
+    out = Outcome(result, applied=outcome.applied)
+    out.messages.extend(f"{label}: {m}" for m in outcome.messages)
+    if not outcome.changed:
+        if stdin and not opts.diff:
+            out.fixed_text = data.decode(first.source.encoding if first.source else "utf-8", "surrogateescape")
+        return out
+    if opts.diff:
+        assert first.source is not None and result.source is not None
+        out.diff = fixer.unified_diff(label, first.source, result.source)
+    elif not stdin and path is not None:
+        try:
+            fixer.write_atomic(path, outcome.fixed, expected=data)
+        except OSError as exc:
+            out.messages.append(f"{label}: not fixed: {exc.strerror or exc}")
+            out.result.error = True
+            out.applied = 0
+    else:
+        out.fixed_text = outcome.fixed.decode(result.source.encoding if result.source else "utf-8", "surrogateescape")
+    return out

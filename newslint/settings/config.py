@@ -1,0 +1,222 @@
+"""Configuration: ``.newslint.yaml`` or ``[tool.newslint]`` in ``pyproject.toml``."""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newslint.settings import languagetool as languagetool_settings
+from newslint.settings.types import SEVERITIES, check_type, type_name
+from newslint.settings.yamlfile import ConfigError, line_of, load_yaml
+
+CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
+LANGUAGES = ("en", "en-US", "en-GB")
+KEYS: dict[str, Any] = {
+    "select": list,
+    "extend-select": list,
+    "ignore": list,
+    "severity": dict,
+    "rules": list,
+    "vocabulary": dict,
+    "per-file-ignores": dict,
+    "exclude": list,
+    "respect-gitignore": bool,
+    "fail-on": str,
+    "language": str,
+    "options": dict,
+    "languagetool": dict,
+}
+
+
+def matches(rule_id: str, selectors: list[str] | tuple[str, ...]) -> bool:
+    """True when a selector names the rule, its category or a dotted prefix of it (or ALL)."""
+    for s in selectors:
+        s = s.rstrip(".")
+        if s == "ALL" or rule_id == s or rule_id.startswith(s + "."):
+            return True
+    return False
+
+
+@dataclass
+class Config:
+    path: Path | None = None
+    root: Path = field(default_factory=Path.cwd)
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    rule_dirs: list[Path] = field(default_factory=list)
+    accept: list[str] = field(default_factory=list)
+    reject: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    exclude: list[str] = field(default_factory=list)
+    respect_gitignore: bool = True
+    fail_on: str = "warning"
+    language: str = "en"
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    languagetool: dict[str, Any] = field(default_factory=dict)
+    _lines: dict[str, int | None] = field(default_factory=dict, repr=False, compare=False)  # "severity.x" -> line
+
+    def selected(self, rule_id: str, enabled_by_default: bool = True) -> bool:
+        """Whether a rule runs: the most specific of select and ignore wins, ignore on a tie.
+
+        Selecting a category turns on its rules that are on by default; naming a rule's full
+        id turns it on even when it is off by default.
+        """
+        chosen = (self.select or []) + self.extend_select
+        on = _specificity(rule_id, chosen)
+        off = _specificity(rule_id, self.ignore)
+        if on < 0:
+            return self.select is None and enabled_by_default and off < 0
+        return (enabled_by_default or rule_id in chosen) and on > off
+
+    def severity_of(self, rule_id: str, default: str) -> str:
+        best = None
+        for selector, level in self.severity.items():
+            if matches(rule_id, [selector]) and (best is None or len(selector) > len(best[0])):
+                best = (selector, level)
+        return best[1] if best else default
+
+    def ignored_for(self, path: Path) -> list[str]:
+        """Rules the ``per-file-ignores`` globs switch off for ``path``."""
+        if not self.per_file_ignores:
+            return []
+        rel = _relative(path, self.root)
+        out: list[str] = []
+        for pattern, rules in self.per_file_ignores.items():
+            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(path.name, pattern):
+                out.extend(rules)
+        return out
+
+    def excluded(self, path: Path) -> bool:
+        if not self.exclude:
+            return False
+        rel = _relative(path, self.root)
+        return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(path.name, p) for p in self.exclude)
+
+
+def _specificity(rule_id: str, selectors: list[str]) -> int:
+    """How closely the best matching selector names the rule: -1 none, 0 ALL, 1 category..."""
+    best = -1
+    for s in selectors:
+        if matches(rule_id, [s]):
+            best = max(best, 0 if s == "ALL" else s.rstrip(".").count(".") + 1)
+    return best
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):  # not under root, or a symlink loop
+        return path.as_posix()
+
+
+def _words(value: Any, base: Path, where: Path, key: str, data: Any) -> list[str]:
+    """A vocabulary list: inline words, or a file of one word a line."""
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return value
+    if isinstance(value, str):
+        file = base / value
+        try:
+            lines = file.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise ConfigError(
+                where, f"cannot read word list {file}: {exc.strerror}", line_of(data, key), f"vocabulary.{key}"
+            ) from None
+        return [w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#")]
+    raise ConfigError(where, "must be a list of words or a file name", line_of(data, key), f"vocabulary.{key}")
+
+
+def parse_config(data: Any, path: Path) -> Config:
+    """Validate a configuration mapping read from ``path``."""
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(path, "configuration must be a mapping")
+    for key, value in data.items():
+        if key not in KEYS:
+            raise ConfigError(path, "unknown key", line_of(data, key), key)
+        if not check_type(value, KEYS[key]):
+            raise ConfigError(path, f"must be {type_name(KEYS[key])}", line_of(data, key), key)
+    base = path.parent
+    cfg = Config(path=path, root=base)
+    for key in ("select", "extend-select", "ignore", "exclude", "rules"):
+        if key in data and not all(isinstance(v, str) for v in data[key]):
+            raise ConfigError(path, "must be a list of strings", line_of(data, key), key)
+    cfg.select = data.get("select")
+    cfg.extend_select = data.get("extend-select", [])
+    cfg.ignore = data.get("ignore", [])
+    cfg.exclude = data.get("exclude", [])
+    cfg.respect_gitignore = data.get("respect-gitignore", True)
+    cfg.rule_dirs = [(base / d) for d in data.get("rules", [])]
+    for rule, level in data.get("severity", {}).items():
+        if level not in SEVERITIES:
+            raise ConfigError(
+                path, f"must be one of {', '.join(SEVERITIES)}", line_of(data["severity"], rule), f"severity.{rule}"
+            )
+    cfg.severity = dict(data.get("severity", {}))
+    vocab = data.get("vocabulary", {})
+    for key in vocab:
+        if key not in ("accept", "reject"):
+            raise ConfigError(path, "unknown key (accept or reject)", line_of(vocab, key), f"vocabulary.{key}")
+    cfg.accept = _words(vocab.get("accept", []), base, path, "accept", vocab)
+    cfg.reject = _words(vocab.get("reject", []), base, path, "reject", vocab)
+    for glob, rules in data.get("per-file-ignores", {}).items():
+        if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
+            raise ConfigError(
+                path, "must be a list of rule ids", line_of(data["per-file-ignores"], glob), f"per-file-ignores.{glob}"
+            )
+    cfg.per_file_ignores = dict(data.get("per-file-ignores", {}))
+    cfg.fail_on = data.get("fail-on", "warning")
+    if cfg.fail_on not in SEVERITIES:
+        raise ConfigError(path, f"must be one of {', '.join(SEVERITIES)}", line_of(data, "fail-on"), "fail-on")
+    cfg.language = data.get("language", "en")
+    if cfg.language not in LANGUAGES:
+        raise ConfigError(path, f"must be one of {', '.join(LANGUAGES)}", line_of(data, "language"), "language")
+    for rule, opts in data.get("options", {}).items():
+        if not isinstance(opts, dict):
+            raise ConfigError(
+                path, "must be a mapping of option to value", line_of(data["options"], rule), f"options.{rule}"
+            )
+    cfg.options = {k: dict(v) for k, v in data.get("options", {}).items()}
+    cfg.languagetool = languagetool_settings.validate(data.get("languagetool", {}), path)
+    cfg._lines = {key: line_of(data, key) for key in data}
+    for section in ("severity", "per-file-ignores", "options"):
+        sub = data.get(section) or {}
+        cfg._lines.update({f"{section}.{key}": line_of(sub, key) for key in sub})
+    return cfg
+
+
+def load_config(path: Path) -> Config:
+    """Read a configuration file (YAML, or a pyproject.toml's ``[tool.newslint]``)."""
+    if path.name == "pyproject.toml":
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(path, f"cannot read: {exc}") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(path, f"invalid TOML: {exc}") from None
+        return parse_config(data.get("tool", {}).get("newslint", {}), path)
+    return parse_config(load_yaml(path), path)
+
+
+def _has_tool_section(pyproject: Path) -> bool:
+    try:
+        return "[tool.newslint" in pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest configuration file from ``start`` (a folder) upward."""
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_section(pyproject):
+            return pyproject
+    return None

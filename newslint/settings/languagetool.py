@@ -1,0 +1,151 @@
+"""The ``languagetool:`` configuration: validation, defaults and overrides.
+
+Sources, weakest first: the config file's ``languagetool:`` mapping, the environment variable
+``NEWSLINT_LANGUAGETOOL_URL``, the ``--languagetool-url`` option (stored in the mapping as ``url``
+by the CLI, so the CLI wins over the file and the environment).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from newslint.settings.types import check_type, type_name
+from newslint.settings.yamlfile import ConfigError, line_of
+
+ENV_URL = "NEWSLINT_LANGUAGETOOL_URL"
+ENV_CACHE = "NEWSLINT_CACHE_DIR"
+LEVELS = ("default", "picky")
+LANG_TAG = re.compile(r"^(?:auto|[a-z]{2,3}(?:-[A-Za-z]{2,4})?(?:-[A-Za-z0-9]+)*)$")
+# LanguageTool's speller flags every name it does not know, and news is full of names:
+# its TYPOS category stays off unless the configuration names its own disabled categories.
+DEFAULT_DISABLED_CATEGORIES = ("TYPOS",)
+LIST_KEYS = ("enabled-rules", "disabled-rules", "enabled-categories", "disabled-categories")
+KEYS: dict[str, Any] = {
+    "url": str,
+    "language": str,
+    "level": str,
+    "timeout": (int, float),
+    "max-request-chars": int,
+    "local-path": str,
+    "cache": bool,
+    "cache-dir": str,
+    **{k: list for k in LIST_KEYS},
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    url: str = ""  # normalised server root, ending in "/", or "" for none
+    language: str = "en-US"
+    level: str = "default"
+    enabled_rules: tuple[str, ...] = ()
+    disabled_rules: tuple[str, ...] = ()
+    enabled_categories: tuple[str, ...] = ()
+    disabled_categories: tuple[str, ...] = DEFAULT_DISABLED_CATEGORIES
+    timeout: float = 10.0  # seconds per request
+    max_request_chars: int = 20_000  # UTF-16 units, as the server counts them
+    local_path: str = ""  # a LanguageTool-<version> folder to run through Java
+    cache: bool = True
+    cache_dir: str = ""
+
+    @property
+    def active(self) -> bool:
+        """Whether the user asked for LanguageTool at all."""
+        return bool(self.url or self.local_path)
+
+    @property
+    def where(self) -> str:
+        return self.url or f"local LanguageTool in {self.local_path}"
+
+    def fingerprint(self) -> str:
+        """What the server's answer depends on (not the timeout, size limit or cache place)."""
+        keys = ("url", "local_path", "language", "level", "enabled_rules", "disabled_rules")
+        keys += ("enabled_categories", "disabled_categories")
+        import hashlib  # here, not at start-up: only a run that asks LanguageTool needs them
+        import json
+
+        data = {k: v for k, v in asdict(self).items() if k in keys}
+        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def normalise_url(url: str) -> str:
+    """The server root as ``scheme://host[:port][/path]/``, without a trailing ``v2``.
+
+    language-tool-python joins ``v2/`` onto the URL with ``urljoin``, which drops a last path
+    segment that lacks a trailing slash and doubles a ``/v2/`` that is already there.
+    """
+    url = url.strip()
+    if not url:
+        return ""
+    if "://" not in url:
+        url = "http://" + url
+    from urllib.parse import urlsplit, urlunsplit  # only when a server is configured
+
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"not an http(s) URL: {url!r}")
+    path = parts.path.rstrip("/")
+    for tail in ("/v2/check", "/v2"):
+        if path.endswith(tail):
+            path = path[: -len(tail)]
+            break
+    return urlunsplit((parts.scheme, parts.netloc, path + "/", "", ""))
+
+
+def validate(data: Any, path: str | Path) -> dict[str, Any]:
+    """Check a config file's ``languagetool:`` mapping; raise ConfigError on a bad key or value."""
+    if not isinstance(data, dict):
+        raise ConfigError(path, "must be a mapping", None, "languagetool")
+    for key, value in data.items():
+        where = f"languagetool.{key}"
+        if key not in KEYS:
+            raise ConfigError(path, f"unknown key (one of {', '.join(KEYS)})", line_of(data, key), where)
+        try:
+            _check_value(key, value)
+        except ValueError as exc:
+            raise ConfigError(path, str(exc), line_of(data, key), where) from None
+    return dict(data)
+
+
+def _check_value(key: str, value: Any) -> None:
+    if not check_type(value, KEYS[key]):
+        raise ValueError(f"must be {type_name(KEYS[key])}")
+    if key in LIST_KEYS and not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError("must be a list of LanguageTool rule or category ids")
+    if key == "url":
+        normalise_url(value)
+    elif key == "level" and value not in LEVELS:
+        raise ValueError(f"must be one of {', '.join(LEVELS)}")
+    elif key == "language" and not LANG_TAG.match(value):
+        raise ValueError("must be a language tag such as en-US, en-GB or auto")
+    elif key == "timeout" and not 0 < value <= 600:
+        raise ValueError("must be a number of seconds between 0 and 600")
+    elif key == "max-request-chars" and value < 100:
+        raise ValueError("must be at least 100")
+
+
+def default_language(language: str) -> str:
+    """LanguageTool's variant for newslint's ``language`` (plain ``en`` has no speller or variant rules)."""
+    return language if language in ("en-US", "en-GB") else "en-US"
+
+
+def resolve(raw: dict[str, Any], language: str = "en", env: dict[str, str] | None = None) -> Settings:
+    """Settings from a validated mapping, the run's language and the environment."""
+    env = os.environ if env is None else env
+    url = raw.get("url") or env.get(ENV_URL, "")
+    lists = {k.replace("-", "_"): tuple(v.strip() for v in raw[k]) for k in LIST_KEYS if k in raw}
+    return Settings(
+        url=normalise_url(url),
+        language=raw.get("language") or default_language(language),
+        level=raw.get("level", "default"),
+        timeout=float(raw.get("timeout", Settings.timeout)),
+        max_request_chars=int(raw.get("max-request-chars", Settings.max_request_chars)),
+        local_path=raw.get("local-path", ""),
+        cache=raw.get("cache", True),
+        cache_dir=raw.get("cache-dir") or env.get(ENV_CACHE, ""),
+        **lists,
+    )
