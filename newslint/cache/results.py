@@ -51,7 +51,7 @@ def _rule_files(config: Any) -> list[Any]:
 def fingerprint(config: Any) -> str:
     """What besides the file decides the findings: newslint's code, the rule files, the configuration
     (with the command line's selection applied), ``NEWSLINT_*`` variables. Needs no rule to be loaded."""
-    cached = getattr(config, "_cache_fingerprint", None)
+    cached: str | None = getattr(config, "_cache_fingerprint", None)
     if cached:
         return cached
     fields = {k: v for k, v in vars(config).items() if not k.startswith("_") and k not in ("path", "root")}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from newslint.document.offsets import OffsetMap
 from newslint.document.source import Source
@@ -42,7 +43,7 @@ class Document:
     blocks: list[Block]
     map: OffsetMap
     directives: list[Directive] = field(default_factory=list)
-    cache: dict = field(default_factory=dict)  # views computed once and shared by rules
+    cache: dict[str, Any] = field(default_factory=dict)  # views computed once and shared by rules
 
     @property
     def path(self) -> str:
@@ -52,12 +53,14 @@ class Document:
     def tokens(self) -> list[Token]:
         """Every token of the document in order, with its block and sentence index."""
         self._split()
-        return self.__dict__["tokens"]
+        tokens: list[Token] = self.__dict__["tokens"]
+        return tokens
 
     @cached_property
     def sentences(self) -> list[Sentence]:
         self._split()
-        return self.__dict__["sentences"]
+        sentences: list[Sentence] = self.__dict__["sentences"]
+        return sentences
 
     def _split(self) -> None:
         """Tokenize every block once, split the blocks into sentences, note each block's tokens."""
@@ -80,7 +83,8 @@ class Document:
     def block_tokens(self) -> list[tuple[int, int]]:
         """For each block, the (first, end) indexes of its tokens in ``tokens``."""
         self._split()
-        return self.__dict__["block_tokens"]
+        spans: list[tuple[int, int]] = self.__dict__["block_tokens"]
+        return spans
 
     def tokens_of(self, block: Block) -> list[Token]:
         first, end = self.block_tokens[block.index]

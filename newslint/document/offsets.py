@@ -93,9 +93,5 @@ class ProseBuilder:
         """Append text that stands for no source characters (a separator)."""
         self.add(text, src_at, 0)
 
-    @property
-    def last_char(self) -> str:
-        return self.parts[-1][-1] if self.parts else ""
-
     def build(self) -> tuple[str, OffsetMap]:
         return "".join(self.parts), OffsetMap(self.segments)

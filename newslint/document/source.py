@@ -22,7 +22,7 @@ def show_bytes(text: str) -> str:
     return _LONE_SURROGATE.sub(_escape, text)
 
 
-def _escape(m: re.Match) -> str:
+def _escape(m: re.Match[str]) -> str:
     return "".join(
         f"\\x{ord(ch) - 0xDC00:02x}" if "\udc80" <= ch <= "\udcff" else f"\\u{ord(ch):04x}" for ch in m.group()
     )

@@ -62,7 +62,7 @@ def tokenize(text: str, start: int, end: int, block: int) -> list[Token]:
     """Tokens of ``text[start:end]`` with document offsets."""
     url = text.find("://", start, end) >= 0 or text.find("www.", start, end) >= 0
     pattern = _TOKEN_FOR[url, text.find("@", start, end) >= 0]
-    return [Token(m.start(), m.end(), m[0], m.lastgroup, block) for m in pattern.finditer(text, start, end)]
+    return [Token(m.start(), m.end(), m[0], m.lastgroup or "", block) for m in pattern.finditer(text, start, end)]
 
 
 def _is_abbreviation(word: Token, dot: Token) -> bool:

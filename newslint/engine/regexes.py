@@ -109,10 +109,6 @@ def deferring(on: bool = True) -> Iterator[None]:
         _deferring.reset(token)
 
 
-def is_deferring() -> bool:
-    return _deferring.get()
-
-
 def find(pattern: regex.Pattern, text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match]:
     """Matches of ``pattern`` in ``text[start:end]``, raising RegexTimeout past the bound.
 

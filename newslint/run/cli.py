@@ -243,12 +243,6 @@ def _work(state: tuple[Session, jobs.Options], task: Task) -> jobs.Outcome:
     return jobs.process(linter, label, path, data, opts)
 
 
-def lint_paths(session: Session, args: argparse.Namespace, errors: list[str]) -> list[FileResult]:
-    """Lint the named paths in-process (no cache, no fixes): the results in order."""
-    opts = jobs.Options()
-    return [_work((session, opts), t).result for t in collect(session, args, errors)]
-
-
 def _options(args: argparse.Namespace, show_source: bool) -> jobs.Options:
     if args.no_cache:
         cache_dir = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -63,7 +64,7 @@ class Settings:
 
     def fingerprint(self) -> str:
         """What the server's answer depends on (not the timeout, size limit or cache place)."""
-        keys = ("url", "local_path", "language", "level", "enabled_rules", "disabled_rules")
+        keys: tuple[str, ...] = ("url", "local_path", "language", "level", "enabled_rules", "disabled_rules")
         keys += ("enabled_categories", "disabled_categories")
         import hashlib  # here, not at start-up: only a run that asks LanguageTool needs them
         import json
@@ -133,7 +134,7 @@ def default_language(language: str) -> str:
     return language if language in ("en-US", "en-GB") else "en-US"
 
 
-def resolve(raw: dict[str, Any], language: str = "en", env: dict[str, str] | None = None) -> Settings:
+def resolve(raw: dict[str, Any], language: str = "en", env: Mapping[str, str] | None = None) -> Settings:
     """Settings from a validated mapping, the run's language and the environment."""
     env = os.environ if env is None else env
     url = raw.get("url") or env.get(ENV_URL, "")

@@ -24,7 +24,7 @@ class ConfigError(Exception):
         super().__init__(f"{where}: {key}: {message}" if key else f"{where}: {message}")
 
 
-class Located(dict):
+class Located(dict[str, Any]):
     """A mapping read from YAML that remembers the line of each key (``lines``)."""
 
     lines: dict[str, int]

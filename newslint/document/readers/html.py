@@ -81,7 +81,7 @@ class _Reader(HTMLParser):
         self.collector.prose.add(text, at, length)
 
     # --- parser events --------------------------------------------------------------------
-    def handle_starttag(self, tag: str, attrs: list) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in SKIP:
             self.skip.append(tag)
         elif tag == "br" and self.block_start is not None and not self.skip:
@@ -92,7 +92,7 @@ class _Reader(HTMLParser):
             if tag not in VOID:
                 self.kinds.append(BLOCK_KINDS.get(tag, "paragraph"))
 
-    def handle_startendtag(self, tag: str, attrs: list) -> None:
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br" or tag not in SKIP:
             self.handle_starttag(tag, attrs)
 

@@ -97,10 +97,6 @@ def title_like(doc: Document, block: Block) -> bool:
     return result
 
 
-def prose_blocks(doc: Document) -> list[Block]:
-    return [b for b in doc.blocks if b.kind in PROSE_KINDS]
-
-
 @dataclass
 class Evidence:
     """The article's own capitalized words: the spellings to hold lower-case ones against."""
