@@ -44,10 +44,12 @@ def _digest(value: Any) -> str:
 
 
 def _rule_files(config: Any) -> list[Any]:
-    from .rules import builtin_rules_dir
+    from .rules import builtin_rules_dir, rule_files
 
     folders = [builtin_rules_dir(), *config.rule_dirs]
-    return [[_stamp(p) for p in sorted(Path(f).rglob("*.y*ml"))] for f in folders]
+    return [
+        [_stamp(p) for p in rule_files(Path(f))] for f in folders
+    ]  # the files load_rules reads, walked as boundedly
 
 
 def fingerprint(config: Any) -> str:

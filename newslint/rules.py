@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -178,29 +180,77 @@ def load_rule_text(text: str, path: str = "<rule>") -> Rule:
 
 
 def load_rules(folder: Path, defer: bool | None = None, store: Path | None = None) -> list[Rule]:
-    """Every ``*.yaml`` rule under ``folder``, sorted by id; ids must be unique.
+    """Every rule file under ``folder`` (see :func:`rule_files`), sorted by id; ids must be unique.
 
     ``defer``: leave the rules' patterns to compile on first use (:class:`regexes.Deferred`);
     by default only the built-in rules do, as the test suite compiles all of them
     (``defer=False``), while a user's pattern is checked here, before anything is linted.
     ``store``: a JSON file of parsed rule files (:mod:`rulecache`) to read and refresh.
     """
-    if not folder.is_dir():
-        raise ConfigError(folder, "rules folder not found")
     if defer is None:
         defer = folder.resolve() == builtin_rules_dir()
+    files = rule_files(folder)
     parsed = _Parsed(folder, store)
     rules: dict[str, Rule] = {}
     with deferring(defer):
-        for path in sorted(folder.rglob("*.y*ml")):
-            if path.suffix not in (".yaml", ".yml"):
+        for path in files:
+            data = parsed.load(path)
+            if data is NOT_A_RULE:
                 continue
-            rule = build_rule(parsed.load(path), str(path))
+            rule = build_rule(data, str(path))
             if rule.id in rules:
                 raise ConfigError(path, f"duplicate rule id (also in {rules[rule.id].path})", None, "id")
             rules[rule.id] = rule
     parsed.save()
     return sorted(rules.values(), key=lambda r: r.id)
+
+
+MAX_RULE_FILES = 1_000  # rule files in one folder tree
+MAX_ENTRIES = 10_000  # files and folders looked at in one folder tree
+MAX_RULE_DEPTH = 8  # levels of folders under a rules folder
+RULE_SUFFIXES = (".yaml", ".yml")
+# A YAML file with neither a top-level ``id:`` nor ``kind:`` is some other tool's file
+# (docker-compose.yml, mkdocs.yml), not a rule: it is passed over.
+_RULE_SHAPE = re.compile(r"^(?:id|kind)[ \t]*:", re.MULTILINE)
+NOT_A_RULE: Any = object()
+
+
+def rule_files(folder: Path) -> list[Path]:
+    """The ``*.yaml`` and ``*.yml`` files under ``folder``, sorted; hidden files and folders
+    (``.newslint.yaml``, ``.pre-commit-config.yaml``, ``.git``) and linked folders are left out.
+
+    The walk is bounded: more than MAX_RULE_FILES rule files, MAX_ENTRIES entries or
+    MAX_RULE_DEPTH levels is an error, so naming ``/`` cannot walk the file system.
+    """
+    try:
+        if not stat.S_ISDIR(os.stat(folder).st_mode):
+            raise ConfigError(folder, "not a folder (a rules folder must be one)")
+    except OSError:
+        raise ConfigError(folder, "not found") from None
+    found: list[Path] = []
+    seen = 0
+    stack = [(folder, 0)]
+    while stack:
+        current, depth = stack.pop()
+        try:
+            with os.scandir(current) as entries:
+                for entry in entries:
+                    seen += 1
+                    if seen > MAX_ENTRIES:
+                        raise ConfigError(folder, f"more than {MAX_ENTRIES:,} files and folders: not a rules folder")
+                    if entry.name.startswith("."):
+                        continue
+                    if entry.is_dir(follow_symlinks=False):
+                        if depth >= MAX_RULE_DEPTH:
+                            raise ConfigError(folder, f"folders nested more than {MAX_RULE_DEPTH} deep")
+                        stack.append((Path(entry.path), depth + 1))
+                    elif entry.name.endswith(RULE_SUFFIXES):
+                        found.append(Path(entry.path))
+                        if len(found) > MAX_RULE_FILES:
+                            raise ConfigError(folder, f"more than {MAX_RULE_FILES:,} rule files")
+        except OSError as exc:
+            raise ConfigError(current, f"cannot read folder: {exc.strerror or exc}") from None
+    return sorted(found)
 
 
 class _Parsed:
@@ -216,9 +266,12 @@ class _Parsed:
             self.store = RuleStore(store)
 
     def load(self, path: Path) -> Any:
-        if self.store is None:
-            return load_yaml(path)
+        """The parsed rule file, or NOT_A_RULE for a YAML file shaped as something else."""
         text = read_text(path)
+        if not _RULE_SHAPE.search(text):
+            return NOT_A_RULE
+        if self.store is None:
+            return parse_yaml(text, path)
         name = path.relative_to(self.folder).as_posix()
         self.names.add(name)
         data = self.store.get(name, text)
