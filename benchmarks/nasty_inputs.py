@@ -123,6 +123,52 @@ def _deep_front() -> bytes:
     return b"---\ntitle: " + b"[" * 1_000_000 + b"\n---\n\nBody.\n"
 
 
+@nasty("10000-letter-word")
+def _long_word() -> bytes:
+    return ("Photo Gallery\n\nScraped text " + "abcdefghij" * 1000 + " ends here.\n").encode()
+
+
+@nasty("1mb-one-word")
+def _one_word() -> bytes:
+    rng = random.Random(7)
+    return ("Headline\n\n" + "".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=1 << 20)) + "\n").encode()
+
+
+@nasty("200-words-of-10000-letters")
+def _long_words() -> bytes:
+    rng = random.Random(8)
+    words = ("".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=10_000)) for _ in range(200))
+    return ("Headline\n\n" + "\n\n".join(f"Scraped {w} ends here." for w in words) + "\n").encode()
+
+
+def _hostile_config(name: str, config: str, make: Callable[[Path], None] | None = None) -> Callable[[Path], Path]:
+    """A project whose ``.newslint.yaml`` is ``config``, holding a short article to lint."""
+
+    def build(folder: Path) -> Path:
+        project = folder / name
+        project.mkdir()
+        (project / ".newslint.yaml").write_text(config)
+        if make is not None:
+            make(project)
+        article = project / "a.txt"
+        article.write_text("Headline\n\nA paragraph.\n")
+        return article
+
+    return build
+
+
+INPUTS |= {
+    "config-accept-dev-zero": _hostile_config("dev-zero", "vocabulary: {accept: /dev/zero}\n"),
+    "config-accept-fifo": _hostile_config("fifo", "vocabulary: {accept: w.txt}\n", lambda p: os.mkfifo(p / "w.txt")),
+    "config-accept-etc-shadow": _hostile_config("shadow", "vocabulary: {accept: /etc/shadow}\n"),
+    "config-accept-11mb": _hostile_config(
+        "big", "vocabulary: {accept: w.txt}\n", lambda p: _sparse(p / "w.txt", 11 << 20)
+    ),
+    "config-rules-root": _hostile_config("root", "rules: [/]\n"),
+    "config-rules-up": _hostile_config("up", "rules: [../../..]\n"),
+}
+
+
 def _50mb(folder: Path) -> Path:
     path = folder / "50mb.txt"
     _sparse(path, 50 << 20)

@@ -16,6 +16,7 @@ from typing import Any
 
 from newslint import __version__, builtin_rules_dir
 from newslint.cache.folder import DAY, GITIGNORE, mark_used, stale
+from newslint.settings.rulefolders import rule_files
 
 FORMAT = 1  # bump when the layout of an entry changes
 
@@ -45,7 +46,9 @@ def _digest(value: Any) -> str:
 
 def _rule_files(config: Any) -> list[Any]:
     folders = [builtin_rules_dir(), *config.rule_dirs]
-    return [[_stamp(p) for p in sorted(Path(f).rglob("*.y*ml"))] for f in folders]
+    return [
+        [_stamp(p) for p in rule_files(Path(f))] for f in folders
+    ]  # the files load_rules reads, walked as boundedly
 
 
 def fingerprint(config: Any) -> str:

@@ -11,6 +11,7 @@ from newslint import builtin_rules_dir
 from newslint.engine.kind import OptionError
 from newslint.engine.kinds import kind_module
 from newslint.engine.regexes import deferring
+from newslint.settings.rulefolders import rule_files
 from newslint.settings.types import SEVERITIES, check_type, type_name
 from newslint.settings.yamlfile import ConfigError, load_yaml, parse_yaml, read_text
 
@@ -180,29 +181,35 @@ def load_rule_text(text: str, path: str = "<rule>") -> Rule:
 
 
 def load_rules(folder: Path, defer: bool | None = None, store: Path | None = None) -> list[Rule]:
-    """Every ``*.yaml`` rule under ``folder``, sorted by id; ids must be unique.
+    """Every rule file under ``folder`` (see :func:`rule_files`), sorted by id; ids must be unique.
 
     ``defer``: leave the rules' patterns to compile on first use (:class:`regexes.Deferred`);
     by default only the built-in rules do, as the test suite compiles all of them
     (``defer=False``), while a user's pattern is checked here, before anything is linted.
     ``store``: a JSON file of parsed rule files (:mod:`rulecache`) to read and refresh.
     """
-    if not folder.is_dir():
-        raise ConfigError(folder, "rules folder not found")
     if defer is None:
         defer = folder.resolve() == builtin_rules_dir()
+    files = rule_files(folder)
     parsed = _Parsed(folder, store)
     rules: dict[str, Rule] = {}
     with deferring(defer):
-        for path in sorted(folder.rglob("*.y*ml")):
-            if path.suffix not in (".yaml", ".yml"):
+        for path in files:
+            data = parsed.load(path)
+            if data is NOT_A_RULE:
                 continue
-            rule = build_rule(parsed.load(path), str(path))
+            rule = build_rule(data, str(path))
             if rule.id in rules:
                 raise ConfigError(path, f"duplicate rule id (also in {rules[rule.id].path})", None, "id")
             rules[rule.id] = rule
     parsed.save()
     return sorted(rules.values(), key=lambda r: r.id)
+
+
+# A YAML file with neither a top-level ``id:`` nor ``kind:`` is some other tool's file
+# (docker-compose.yml, mkdocs.yml), not a rule: it is passed over.
+_RULE_SHAPE = re.compile(r"^(?:id|kind)[ \t]*:", re.MULTILINE)
+NOT_A_RULE: Any = object()
 
 
 class _Parsed:
@@ -218,9 +225,12 @@ class _Parsed:
             self.store = RuleStore(store)
 
     def load(self, path: Path) -> Any:
-        if self.store is None:
-            return load_yaml(path)
+        """The parsed rule file, or NOT_A_RULE for a YAML file shaped as something else."""
         text = read_text(path)
+        if not _RULE_SHAPE.search(text):
+            return NOT_A_RULE
+        if self.store is None:
+            return parse_yaml(text, path)
         name = path.relative_to(self.folder).as_posix()
         self.names.add(name)
         data = self.store.get(name, text)

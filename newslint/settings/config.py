@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from newslint.settings import languagetool as languagetool_settings
+from newslint.settings.rulefolders import rule_files
+from newslint.settings.safefile import Refused, confined, read_capped, trusted_roots
 from newslint.settings.types import SEVERITIES, check_type, type_name
-from newslint.settings.yamlfile import ConfigError, line_of, load_yaml
+from newslint.settings.yamlfile import ConfigError, line_of, load_yaml, read_text
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 LANGUAGES = ("en", "en-US", "en-GB")
@@ -114,20 +116,38 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _words(value: Any, base: Path, where: Path, key: str, data: Any) -> list[str]:
-    """A vocabulary list: inline words, or a file of one word a line."""
+MAX_WORD_LIST_BYTES = 10 << 20
+
+
+def _words(value: Any, roots: list[Path], where: Path, key: str, data: Any) -> list[str]:
+    """A vocabulary list: inline words, or a file of one word a line inside the trusted folders."""
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return value
     if isinstance(value, str):
-        file = base / value
         try:
-            lines = file.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise ConfigError(
-                where, f"cannot read word list {file}: {exc.strerror}", line_of(data, key), f"vocabulary.{key}"
-            ) from None
-        return [w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#")]
+            file = confined(where.parent / value, roots)
+            text = read_capped(file, MAX_WORD_LIST_BYTES).decode("utf-8")
+        except (Refused, UnicodeDecodeError) as exc:
+            reason = "not UTF-8" if isinstance(exc, UnicodeDecodeError) else exc
+            raise ConfigError(where, f"word list {value}: {reason}", line_of(data, key), f"vocabulary.{key}") from None
+        return [w.strip() for w in text.splitlines() if w.strip() and not w.lstrip().startswith("#")]
     raise ConfigError(where, "must be a list of words or a file name", line_of(data, key), f"vocabulary.{key}")
+
+
+def _rule_dirs(data: Any, roots: list[Path], where: Path) -> list[Path]:
+    """The ``rules:`` folders, each inside the trusted folders and walked within the bounds."""
+    folders = []
+    for name in data.get("rules", []):
+        folder = where.parent / name
+        try:
+            confined(folder, roots)
+            for file in rule_files(folder):
+                confined(file, roots)  # a linked rule file may point anywhere
+        except (Refused, ConfigError) as exc:
+            reason = exc.detail if isinstance(exc, ConfigError) else exc
+            raise ConfigError(where, f"rules folder {name}: {reason}", line_of(data, "rules"), "rules") from None
+        folders.append(folder)
+    return folders
 
 
 def parse_config(data: Any, path: Path) -> Config:
@@ -151,7 +171,8 @@ def parse_config(data: Any, path: Path) -> Config:
     cfg.ignore = data.get("ignore", [])
     cfg.exclude = data.get("exclude", [])
     cfg.respect_gitignore = data.get("respect-gitignore", True)
-    cfg.rule_dirs = [(base / d) for d in data.get("rules", [])]
+    roots = trusted_roots(base)
+    cfg.rule_dirs = _rule_dirs(data, roots, path)
     for rule, level in data.get("severity", {}).items():
         if level not in SEVERITIES:
             raise ConfigError(
@@ -162,8 +183,8 @@ def parse_config(data: Any, path: Path) -> Config:
     for key in vocab:
         if key not in ("accept", "reject"):
             raise ConfigError(path, "unknown key (accept or reject)", line_of(vocab, key), f"vocabulary.{key}")
-    cfg.accept = _words(vocab.get("accept", []), base, path, "accept", vocab)
-    cfg.reject = _words(vocab.get("reject", []), base, path, "reject", vocab)
+    cfg.accept = _words(vocab.get("accept", []), roots, path, "accept", vocab)
+    cfg.reject = _words(vocab.get("reject", []), roots, path, "reject", vocab)
     for glob, rules in data.get("per-file-ignores", {}).items():
         if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
             raise ConfigError(
@@ -194,9 +215,7 @@ def load_config(path: Path) -> Config:
     """Read a configuration file (YAML, or a pyproject.toml's ``[tool.newslint]``)."""
     if path.name == "pyproject.toml":
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(path, f"cannot read: {exc}") from None
+            data = tomllib.loads(read_text(path))
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(path, f"invalid TOML: {exc}") from None
         return parse_config(data.get("tool", {}).get("newslint", {}), path)
@@ -205,8 +224,8 @@ def load_config(path: Path) -> Config:
 
 def _has_tool_section(pyproject: Path) -> bool:
     try:
-        return "[tool.newslint" in pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        return "[tool.newslint" in read_text(pyproject)
+    except ConfigError:  # unreadable, too large, not UTF-8: not a configuration
         return False
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newslint.settings.safefile import Refused, read_capped
+
 if TYPE_CHECKING:  # PyYAML is imported on first parse: a run on stored rules never needs it
     import yaml
     from yaml.constructor import SafeConstructor
@@ -108,11 +110,9 @@ def load_yaml(path: Path) -> Any:
 def read_text(path: Path) -> str:
     """A YAML file's text (UTF-8, at most MAX_BYTES), with errors that name the file."""
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ConfigError(path, f"cannot read: {exc.strerror or exc}") from None
-    if len(data) > MAX_BYTES:
-        raise ConfigError(path, f"file larger than {MAX_BYTES // 1024} KiB")
+        data = read_capped(path, MAX_BYTES)  # never a pipe or a device, never more than the cap
+    except Refused as exc:
+        raise ConfigError(path, str(exc)) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -29,6 +29,7 @@ from newslint.engine.support.spell_words import (
     shape,
     splits,
     suggestions,
+    too_long,
 )
 
 OPTIONS = {
@@ -60,7 +61,8 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         fixes = fixes[: rule.options["max-suggestions"]]
         best = bool(fixes) and clearly_best(word, fixes)
         hint = f"did you mean '{fixes[0]}'?" if fixes else "check the spelling."
-        message = rule.format_message(word, word=word, reason=reason, hint=hint)
+        shown = f"{word[:MAX_SHOWN]}…" if too_long(word) else word
+        message = rule.format_message(shown, word=shown, reason=reason, hint=hint)
         for piece in group:
             fix = Fix(fixes[0], safe=False) if best else None
             yield Finding(rule.id, piece.start, piece.end, message, rule.severity, list(fixes), fix)
@@ -70,6 +72,7 @@ Verdict = tuple[str, list[str]] | None
 # Option keys a word's verdict depends on, apart from the document.
 WORD_OPTIONS = ("min-zipf", "initial-min-zipf", "min-length", "curated", "variants")
 MEMO_LIMIT = 200_000  # words remembered per process (a big export has fewer distinct forms)
+MAX_SHOWN = 20  # letters of an overlong word quoted in the message
 
 
 def judge(
@@ -140,6 +143,8 @@ def judge_word(word: str, initial: bool, language: str, o: dict, data: spelldata
             return None, False
         if not near_words(lower, o["initial-min-zipf"]):
             return None, False
+    if too_long(word):
+        return ("is too long to be a word", []), True
     return ("is not a known word", suggestions(word)), True
 
 

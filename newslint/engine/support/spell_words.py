@@ -20,6 +20,10 @@ POSSESSIVE = re.compile(r"['’]s?$")
 DOUBLED = re.compile(r"(.)\1+")
 SKIP_BEFORE = frozenset("@#/\\._")  # handles, hashtags, paths, domains
 SKIP_AFTER = frozenset("@/\\_")
+# The longest word in wordfreq's list has 34 letters. A longer "word" (a URL, base64, scraped
+# junk) is never cut, edited or corrected: making candidates costs time and memory that grow
+# with the square of its length.
+MAX_LETTERS = 40
 
 
 @dataclass(slots=True)
@@ -154,8 +158,15 @@ SUFFIXES = (
 FUNCTION_ZIPF = 6.0  # "the", "of", "their", "just": glued to a word they make an error, not a compound
 
 
+def too_long(word: str) -> bool:
+    """True when ``word`` is longer than any word worth cutting, editing or correcting."""
+    return len(word) > MAX_LETTERS
+
+
 def derived(word: str, known: Callable[[str], bool], depth: int = 0) -> bool:
     """True when a lower-case word is a known word with a common prefix or suffix (outjumped)."""
+    if too_long(word):
+        return False
     for suffix, add in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)]
@@ -173,6 +184,8 @@ def derived(word: str, known: Callable[[str], bool], depth: int = 0) -> bool:
 
 def splits(word: str, zipf: Callable[[str], float], min_zipf: float = 3.0) -> list[tuple[str, str]]:
     """Ways to cut a lower-case word into two words each at least that common, likeliest first."""
+    if too_long(word):
+        return []
     found = []
     for i in range(2, len(word) - 1):
         a, b = word[:i], word[i:]
@@ -195,6 +208,7 @@ EDIT2_PENALTY = 2.5  # a candidate two edits away must be this much more frequen
 
 
 def edits1(word: str) -> set[str]:
+    """Every string one edit from ``word``: about 54 times its length of them, each as long."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     out = {a + b[1:] for a, b in splits if b}
     out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
@@ -229,6 +243,8 @@ def _cost(word: str, cand: str) -> float:
 
 def near_words(word: str, min_zipf: float) -> list[str]:
     """Words one edit from a lower-case word with at least that frequency, most frequent first."""
+    if too_long(word):
+        return []
     data = spelldata.load()
     floor = round(min_zipf * 100)
     found = [(f, c) for c in edits1(word) if (f := data.freq(c)) >= floor]
@@ -241,6 +257,8 @@ def candidates(word: str) -> list[tuple[float, str]]:
     Words one edit away are found by generating the edits; words two edits away, which must be
     far more common to win, by the symmetric-delete index of frequent words.
     """
+    if too_long(word):
+        return []
     found = _MEMO.get(word)
     if found is not None:
         return found
