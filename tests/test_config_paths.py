@@ -168,3 +168,24 @@ def test_rule_file_linked_to_a_device_is_refused(tmp_path: Path, monkeypatch: py
     config = load_config(_write_config(tmp_path, "select: [ALL]\nrules: [house]\n"))
     with pytest.raises(ConfigError, match="not a regular file"):
         load_ruleset(config, builtin=[])
+
+
+def test_a_configuration_cannot_make_newslint_run_a_program_it_ships(tmp_path: Path, monkeypatch) -> None:
+    """``languagetool: local-path`` runs Java on the folder's code: a repository cannot name one."""
+    monkeypatch.delenv(ENV_TRUSTED, raising=False)
+    (tmp_path / "LanguageTool-6.4").mkdir()
+    path = _write_config(tmp_path, "languagetool:\n  local-path: LanguageTool-6.4\n")
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    assert "languagetool.local-path" in str(err.value) and ENV_TRUSTED in str(err.value)
+    assert ":2:" in str(err.value)
+
+
+def test_a_program_folder_the_user_trusts_is_accepted(tmp_path: Path, monkeypatch) -> None:
+    tools = tmp_path / "tools"
+    (tools / "LanguageTool-6.4").mkdir(parents=True)
+    monkeypatch.setenv(ENV_TRUSTED, str(tools))
+    project = tmp_path / "project"
+    project.mkdir()
+    config = load_config(_write_config(project, f"languagetool:\n  local-path: {tools / 'LanguageTool-6.4'}\n"))
+    assert config.languagetool["local-path"] == str(tools / "LanguageTool-6.4")

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from newslint.settings.safefile import ENV_TRUSTED, Refused, confined, trusted_roots
 from newslint.settings.types import check_type, type_name
 from newslint.settings.yamlfile import ConfigError, line_of
 
@@ -109,7 +110,22 @@ def validate(data: Any, path: str | Path) -> dict[str, Any]:
             _check_value(key, value)
         except ValueError as exc:
             raise ConfigError(path, str(exc), line_of(data, key), where) from None
-    return dict(data)
+    out = dict(data)
+    if out.get("local-path"):
+        out["local-path"] = _trusted_program(out["local-path"], Path(path), line_of(data, "local-path"))
+    return out
+
+
+def _trusted_program(value: str, config: Path, line: int | None) -> str:
+    """A ``local-path`` from a configuration file, which makes newslint run Java on that folder's
+    code: allowed only inside a folder the user lists in NEWSLINT_TRUSTED_PATHS (a repository
+    cannot vouch for a program it ships)."""
+    folder = config.parent / Path(value).expanduser()
+    try:
+        return str(confined(folder, trusted_roots(config.parent)[1:]))
+    except Refused:
+        message = f"runs the program in {folder}: allowed only in a folder listed in {ENV_TRUSTED}"
+        raise ConfigError(config, message, line, "languagetool.local-path") from None
 
 
 def _check_value(key: str, value: Any) -> None:
