@@ -189,3 +189,10 @@ def test_a_program_folder_the_user_trusts_is_accepted(tmp_path: Path, monkeypatc
     project.mkdir()
     config = load_config(_write_config(project, f"languagetool:\n  local-path: {tools / 'LanguageTool-6.4'}\n"))
     assert config.languagetool["local-path"] == str(tools / "LanguageTool-6.4")
+
+
+def test_config_option_naming_a_device_says_what_it_is(capsys) -> None:
+    from newslint.run.cli import main
+
+    assert main(["--config", "/dev/zero", "a.txt"]) == 2
+    assert "/dev/zero: not a regular file (a character device)" in capsys.readouterr().err

@@ -87,7 +87,7 @@ class Session:
         self.patterns: Any = None  # the compiled-pattern store, when the cache is on
         regexes.use_store(None)
         if args.config is not None and not args.config.is_file():
-            raise ConfigError(args.config, "configuration file not found")
+            raise ConfigError(args.config, _not_a_config(args.config))
         self._found: dict[Path, Path | None] = {}
         self._configs: dict[Path | None, Config] = {}
         self._linters: dict[Path | None, Linter] = {}
@@ -165,6 +165,16 @@ class Session:
             cfg.fail_on = a.fail_on
         if a.languagetool_url:
             cfg.languagetool = {**cfg.languagetool, "url": a.languagetool_url}
+
+
+def _not_a_config(path: Path) -> str:
+    """Why ``--config`` names no configuration file: missing, or a folder, pipe or device."""
+    from newslint.settings.safefile import describe
+
+    try:
+        return f"not a regular file ({describe(path.stat().st_mode)})"
+    except OSError:
+        return "configuration file not found"
 
 
 @contextlib.contextmanager
