@@ -43,7 +43,7 @@ class Document:
     blocks: list[Block]
     map: OffsetMap
     directives: list[Directive] = field(default_factory=list)
-    cache: dict[str, Any] = field(default_factory=dict)  # views computed once and shared by rules
+    cache: dict[Any, Any] = field(default_factory=dict)  # views computed once and shared by rules
 
     @property
     def path(self) -> str:

@@ -113,11 +113,10 @@ class Session:
     def _config_path(self, folder: Path) -> Path | None:
         if self.args.config is not None:
             return self.args.config
-        found = self._found.get(folder, False)
-        if found is False:
+        if folder not in self._found:
             real = folder.resolve()
-            found = self._found[folder] = self._found[real] if real in self._found else find_config_file(real)
-        return found
+            self._found[folder] = self._found[real] if real in self._found else find_config_file(real)
+        return self._found[folder]
 
     def config_for(self, folder: Path) -> Config:
         path = self._config_path(folder)

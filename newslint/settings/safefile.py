@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 CHUNK = 1 << 16
@@ -70,11 +70,11 @@ def read_capped(path: str | Path, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def trusted_roots(base: Path, env: dict[str, str] | None = None) -> list[Path]:
+def trusted_roots(base: Path, env: Mapping[str, str] | None = None) -> list[Path]:
     """The folders a configuration in ``base`` may name files in: its own tree, and any the
     user lists in ``NEWSLINT_TRUSTED_PATHS`` (a configuration cannot vouch for itself)."""
     env = os.environ if env is None else env
-    extra = [p for p in env.get(ENV_TRUSTED, "").split(os.pathsep) if p.strip()]
+    extra = [Path(p) for p in env.get(ENV_TRUSTED, "").split(os.pathsep) if p.strip()]
     return [Path(os.path.realpath(p)) for p in (base, *extra)]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from typing import TypeGuard
 
 from newslint.document.model import PROSE_KINDS, Document
 from newslint.document.tokens import Token
@@ -86,7 +87,7 @@ def prepare(rule: Rule) -> tuple[str, ...]:
 def _names(rule: Rule) -> tuple[dict[str, str], dict[str, list[tuple[str, ...]]]]:
     """The name table and, per first word, the names it starts (longest first)."""
     table = known_names(rule.compiled, tuple(rule.options["names"]))
-    first = {}
+    first: dict[str, list[tuple[str, ...]]] = {}
     for lower in table:
         words = tuple(lower.split())
         first.setdefault(words[0], []).append(words)
@@ -150,9 +151,9 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
             message = rule.format_message(found, right=right, why="is a name")
             yield Finding(rule.id, span[0].start, span[-1].end, message, rule.severity, [right], Fix(right, False))
             continue
-        found = _article_form(doc, i, evidence, lowers, o) or _month(doc, i, evidence)
-        if found:
-            right, form = found
+        written = _article_form(doc, i, evidence, lowers, o) or _month(doc, i, evidence)
+        if written:
+            right, form = written
             message = rule.format_message(tok.text, right=right, why=f"is written '{form}' elsewhere in the article")
             yield Finding(rule.id, tok.start, tok.end, message, rule.severity, [right], Fix(right, False))
 
@@ -254,8 +255,9 @@ def _article_form(doc: Document, i: int, ev: Evidence, lowers: Counter, o: dict)
     if _usually_lower(word, o):
         return None
     forms = ev.alone.get(word)
-    determiner = prev is not None and prev.text.lower() in DETERMINERS
-    if determiner and prev.text.lower() == "the" and word in _name_uses(doc)[1]:
+    article = prev.text.lower() if prev is not None else ""
+    determiner = article in DETERMINERS
+    if determiner and article == "the" and word in _name_uses(doc)[1]:
         determiner = False  # the article writes "the Lions" too
     if forms and not determiner and (sum(forms.values()) >= o["min-evidence"] or ev.total[word] >= o["min-uses"]):
         return _most_common(tok.text, forms)
@@ -356,11 +358,11 @@ def _prefix(doc: Document, tok: Token) -> bool:
     return len(after) == 2 and after[0] in "-–‐" and after[1].isalpha()
 
 
-def _title_word(tok: Token | None) -> bool:
+def _title_word(tok: Token | None) -> TypeGuard[Token]:
     return _capital_word(tok) and is_title(tok.text)
 
 
-def _capital_word(tok: Token | None) -> bool:
+def _capital_word(tok: Token | None) -> TypeGuard[Token]:
     return tok is not None and tok.kind == "word" and tok.text[:1].isupper() and tok.text.lower() not in SMALL_WORDS
 
 

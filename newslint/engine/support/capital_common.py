@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 from newslint.document.model import PROSE_KINDS, Block, Document
 from newslint.document.tokens import Token
@@ -118,7 +119,7 @@ def name_evidence(doc: Document) -> Evidence:
     ev = Evidence()
     toks = doc.tokens
     blocks = doc.blocks
-    running = {}  # block index -> True for a prose block that is not title-like
+    running: dict[int, bool] = {}  # block index -> True for a prose block that is not title-like
     total = []
     for i in capitalized_words(doc):
         tok = toks[i]
@@ -153,7 +154,7 @@ def capitalized_words(doc: Document) -> list[int]:
     return cached
 
 
-def _capital(tok: Token | None) -> bool:
+def _capital(tok: Token | None) -> TypeGuard[Token]:
     return tok is not None and tok.text[:1].isupper()
 
 
