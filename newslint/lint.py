@@ -34,9 +34,9 @@ class FileResult:
     findings: list[dict[str, Any]] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)  # for stderr
     error: bool = False  # the run failed for this file (exit status 2)
-    skipped: bool = False  # not linted at all (binary, too large, not a regular file, unreadable)
     fail_on: str = "warning"  # lowest severity that fails the run
     source: Source | None = None
+    skipped: bool = False  # not linted at all (binary, too large, not a regular file, unreadable)
 
 
 def configure(rules: list[Rule], config: Config) -> list[Rule]:
