@@ -70,18 +70,18 @@ def using(requested: Path | None, warn: Callable[[str], None]) -> Iterator[Path]
 
 
 def unwritable(path: Path) -> str | None:
-    """Why newslint cannot write in the folder ``path`` (created if missing), or None when it can.
-    A folder without write bits counts as read-only even for root, who could write it."""
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-        info = path.stat()
-    except FileExistsError:
-        return "is not a folder"
-    except OSError as exc:
-        return f"cannot be created ({exc.strerror or exc})"
-    if not stat.S_IMODE(info.st_mode) & WRITE_BITS or not os.access(path, os.W_OK | os.X_OK):
-        return "is read-only"
-    return None
+    """Why newslint could not write in the folder ``path``, or None when it could (a missing
+    folder: when it could be created). Nothing is created. A folder without write bits counts
+    as read-only even for root, who could write it."""
+    existing = path
+    while not existing.exists() and existing.parent != existing:
+        existing = existing.parent
+    if not existing.is_dir():
+        return "is not a folder" if existing == path else "cannot be created (a parent is not a folder)"
+    writable = stat.S_IMODE(existing.stat().st_mode) & WRITE_BITS and os.access(existing, os.W_OK | os.X_OK)
+    if writable:
+        return None
+    return "is read-only" if existing == path else f"cannot be created ({existing} is read-only)"
 
 
 def _spare() -> Path | None:

@@ -282,7 +282,8 @@ def read_file(label: str, path: Path) -> bytes | FileResult:
             return skip(label, f"larger than {MAX_FILE_BYTES >> 20} MiB")
         return path.read_bytes()
     except OSError as exc:
-        reason = "broken symbolic link" if path.is_symlink() and not path.exists() else exc.strerror or exc
+        broken = isinstance(exc, FileNotFoundError) and path.is_symlink()
+        reason = "broken symbolic link" if broken else exc.strerror or exc
         return FileResult(label, messages=[f"{label}: cannot read: {reason}"], error=True, skipped=True)
 
 
