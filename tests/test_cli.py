@@ -124,10 +124,13 @@ def test_rules_and_rule_commands(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rule", "no.such-rule"]) == 2
 
 
-def test_binary_file_is_skipped_not_a_failure(project: Path) -> None:
-    (project / "b.txt").write_bytes(b"\x00\x01\x02")
-    out = run(["b.txt"], project)
-    assert out.returncode == 0 and "skipped: binary" in out.stderr
+def test_binary_file_in_a_folder_is_skipped_with_a_warning(project: Path) -> None:
+    (project / "sub").mkdir()
+    (project / "sub" / "b.txt").write_bytes(b"\x00\x01\x02")
+    (project / "sub" / "good.txt").write_text("Headline\n\nAll fine here.\n")
+    out = run(["sub"], project)
+    assert out.returncode == 0 and "warning: sub/b.txt: skipped: binary" in out.stderr
+    assert "No problems found in 1 file." in out.stdout
 
 
 def test_exit_zero_keeps_findings_but_not_failures(project: Path) -> None:

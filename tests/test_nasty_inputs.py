@@ -50,7 +50,7 @@ def test_undecodable_file_is_skipped_with_one_message(
     name: str, data: bytes, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, findings, errors = run_cli(capsys, write(tmp_path, name, data))
-    assert (code, findings) == (0, [])
+    assert (code, findings) == (2, [])  # named, so the run fails: it was never linted
     assert len(errors) == 1 and "skipped" in errors[0] and said in errors[0], errors
 
 
@@ -83,7 +83,7 @@ def test_50mb_file_is_skipped_unread_in_under_1s(tmp_path: Path, capsys: pytest.
     with path.open("wb") as f:  # sparse: the size is what counts, it is never read
         f.truncate(50 << 20)
     code, findings, errors = run_cli(capsys, path)
-    assert (code, findings) == (0, []) and len(errors) == 1
+    assert (code, findings) == (2, []) and len(errors) == 1
     assert f"larger than {MAX_FILE_BYTES >> 20} MiB" in errors[0]
 
 
@@ -171,7 +171,7 @@ def test_file_without_read_permission_gives_a_message(
 
         monkeypatch.setattr(Path, "read_bytes", denied)
     code, findings, errors = run_cli(capsys, path)
-    assert code == 2 and findings == [] and errors == [f"newslint: {path}: cannot read: Permission denied"]
+    assert code == 2 and findings == [] and errors == [f"newslint: error: {path}: cannot read: Permission denied"]
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
@@ -179,14 +179,14 @@ def test_named_pipe_is_not_read(tmp_path: Path, capsys: pytest.CaptureFixture[st
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)  # reading it would block for ever
     code, findings, errors = run_cli(capsys, fifo)
-    assert (code, findings) == (0, []) and len(errors) == 1 and "not a regular file" in errors[0]
+    assert (code, findings) == (2, []) and len(errors) == 1 and "not a regular file" in errors[0]
 
 
 def test_device_is_not_read(capsys: pytest.CaptureFixture[str]) -> None:
     if not Path("/dev/zero").exists():
         pytest.skip("no /dev/zero")
     code, findings, errors = run_cli(capsys, "/dev/zero")  # would stream for ever
-    assert (code, findings) == (0, []) and "not a regular file" in errors[0]
+    assert (code, findings) == (2, []) and "not a regular file" in errors[0]
 
 
 def test_control_characters_and_odd_line_breaks_in_text() -> None:

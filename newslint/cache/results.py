@@ -1,7 +1,7 @@
 """A cache of lint results keyed on the file's bytes, its name, the configuration and newslint's code.
 
 Entries are small JSON files under ``results/`` in the cache folder (``--cache-dir``, else
-``cachedir.default_dir()``), written atomically so parallel workers may share the folder.
+``cachedir.folder()``), written atomically so parallel workers may share the folder.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 from collections.abc import Callable, Iterable
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newslint.cache.folder import WRITE_BITS
 from newslint.document.source import Source
 from newslint.engine.trail import Trail, merged, within
 
@@ -215,12 +217,17 @@ class WriteError(OSError):
 def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None:
     """Replace the file's bytes through a temporary file in the same folder, keeping its mode.
 
-    When ``expected`` is given and the file no longer holds it, nothing is written.
+    A read-only file (no write bit for anyone: root could write it, but its owner said no) is
+    not written. When ``expected`` is given and the file no longer holds it, nothing is written.
     """
     import tempfile
 
     target = Path(os.path.realpath(path))
     mode = stat.S_IMODE(target.stat().st_mode)
+    if not mode & WRITE_BITS:
+        raise WriteError(errno.EACCES, "read-only")
+    if not os.access(target, os.W_OK):  # the rename would replace a file we may not write
+        raise WriteError(errno.EACCES, "no permission to write it")
     if expected is not None and target.read_bytes() != expected:
         raise WriteError(f"{path}: changed while being fixed; left as it is")
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".newslint")

@@ -39,6 +39,7 @@ class FileResult:
     error: bool = False  # the run failed for this file (exit status 2)
     fail_on: str = "warning"  # lowest severity that fails the run
     source: Source | None = None
+    skipped: bool = False  # not linted at all (binary, too large, not a regular file, unreadable)
 
 
 def configure(rules: list[Rule], config: Config) -> list[Rule]:
@@ -159,7 +160,7 @@ class Linter:
 
     def lint_bytes(self, label: str, data: bytes, path: Path | None = None, fmt: str | None = None) -> FileResult:
         if len(data) > MAX_FILE_BYTES:
-            return FileResult(label, messages=[f"{label}: skipped: larger than {MAX_FILE_BYTES >> 20} MiB"])
+            return skip(label, f"larger than {MAX_FILE_BYTES >> 20} MiB")
         with _collector_paused():
             return self._lint_bytes(label, data, path, fmt)
 
@@ -169,6 +170,7 @@ class Linter:
             source = decode(str(path or label), data)
         except BinaryFileError as exc:
             result.messages.append(f"{label}: skipped: {exc}")
+            result.skipped = True
             return result
         result.source = source
         doc = read_document(source, fmt)
@@ -273,18 +275,25 @@ def printable(rec: dict[str, Any]) -> dict[str, Any]:
     return rec
 
 
+def skip(label: str, reason: str) -> FileResult:
+    """The result of a file that is not linted at all, saying why."""
+    return FileResult(label, messages=[f"{label}: skipped: {reason}"], skipped=True)
+
+
 def read_file(label: str, path: Path) -> bytes | FileResult:
     """A regular file's bytes, or a FileResult saying why it was not read (too large, a
     device or pipe that could stream forever, unreadable)."""
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            return FileResult(label, messages=[f"{label}: skipped: not a regular file"])
+            return skip(label, "not a regular file")
         if info.st_size > MAX_FILE_BYTES:
-            return FileResult(label, messages=[f"{label}: skipped: larger than {MAX_FILE_BYTES >> 20} MiB"])
+            return skip(label, f"larger than {MAX_FILE_BYTES >> 20} MiB")
         return path.read_bytes()
     except OSError as exc:
-        return FileResult(label, messages=[f"{label}: cannot read: {exc.strerror or exc}"], error=True)
+        broken = isinstance(exc, FileNotFoundError) and path.is_symlink()
+        reason = "broken symbolic link" if broken else exc.strerror or exc
+        return FileResult(label, messages=[f"{label}: cannot read: {reason}"], error=True, skipped=True)
 
 
 @contextmanager

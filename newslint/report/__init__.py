@@ -35,6 +35,8 @@ class RunInfo:
         rules: list[Any] | None = None,
         fixed: int = 0,
         unsafe_fixes: bool = False,
+        unlinted: int = 0,
+        unfixed: int = 0,
     ):
         self.files = files
         self.sources = sources  # path -> Source, for showing lines
@@ -44,6 +46,17 @@ class RunInfo:
         self.rules = rules or []  # the rules that ran, for formats that describe them
         self.fixed = fixed  # fixes applied by --fix
         self.unsafe_fixes = unsafe_fixes
+        self.unlinted = unlinted  # files (or named paths) that could not be linted: the run failed
+        self.unfixed = unfixed  # files whose fixes could not be written: the run failed
+
+
+def failures(info: RunInfo) -> str:
+    """``1 file could not be linted, 2 files could not be fixed``; "" when the run did not fail so."""
+    parts = []
+    for count, what in ((info.unlinted, "linted"), (info.unfixed, "fixed")):
+        if count:
+            parts.append(f"{count} file{'s' if count != 1 else ''} could not be {what}")
+    return ", ".join(parts)
 
 
 def reporter(name: str) -> Reporter:

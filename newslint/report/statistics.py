@@ -6,6 +6,8 @@ import json
 from collections import Counter
 from typing import Any, TextIO
 
+from newslint.report import failures
+
 
 def counts(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One row per rule, most findings first: rule, severity, count, fixable (safe fixes)."""
@@ -27,8 +29,10 @@ def report(findings: list[dict[str, Any]], info: Any, out: TextIO) -> None:
         mark = f"  ({r['fixable']} fixable)" if r["fixable"] else ""
         out.write(f"{r['count']:>{width}}  {r['rule']}  {r['severity']}{mark}\n")
     if not info.quiet:
+        failed = failures(info)
         out.write(
-            f"{len(findings)} finding{'s' if len(findings) != 1 else ''} from {len(rows)} rule{'s' if len(rows) != 1 else ''}.\n"
+            f"{len(findings)} finding{'s' if len(findings) != 1 else ''} from {len(rows)} rule{'s' if len(rows) != 1 else ''}"
+            + (f"; {failed}.\n" if failed else ".\n")
         )
 
 

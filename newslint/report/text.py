@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Any, TextIO
 
 from newslint.document.source import INVALID_BYTES
+from newslint.report import failures
 
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -50,17 +51,26 @@ def report(findings: list[dict[str, Any]], info: Any, out: TextIO) -> None:
     files = f"{info.files} file" + ("" if info.files == 1 else "s")
     if getattr(info, "fixed", 0):
         out.write(f"Fixed {info.fixed} problem{'s' if info.fixed != 1 else ''}.\n")
+    failed = failures(info)
     if not findings:
-        out.write(f"No problems found in {files}.\n")
+        out.write(_failed_summary(info, failed) if failed else f"No problems found in {files}.\n")
         return
     parts = ", ".join(
         f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info") if counts[s]
     )
     total = len(findings)
-    out.write(f"Found {total} problem{'s' if total != 1 else ''} ({parts}) in {files}.\n")
+    failed = f"; {failed}" if failed else ""
+    out.write(f"Found {total} problem{'s' if total != 1 else ''} ({parts}) in {files}{failed}.\n")
     hint = fixable_hint(findings, getattr(info, "unsafe_fixes", False))
     if hint:
         out.write(hint + "\n")
+
+
+def _failed_summary(info: Any, failed: str) -> str:
+    """The summary of a run that found nothing but failed: it must not read as clean."""
+    others = info.files - info.unlinted - info.unfixed
+    rest = f"; nothing found in the other {others} file{'s' if others != 1 else ''}" if others > 0 else ""
+    return f"Run failed: {failed}{rest}.\n"
 
 
 def fixable_hint(findings: list[dict[str, Any]], unsafe: bool) -> str:

@@ -9,15 +9,17 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from newslint import __version__
+from newslint.cache import folder as cachedir
 from newslint.engine import regexes, selectors
-from newslint.engine.lint import FileResult, Linter, load_ruleset
+from newslint.engine.lint import FileResult, Linter, load_ruleset, warn
 from newslint.engine.loader import Rule, builtin_rules_dir, load_rules
 from newslint.report import FORMATS, RunInfo, reporter, statistics_reporter
 from newslint.run import jobs, parallel, progress
 from newslint.run.gitignore import GitIgnore
+from newslint.run.output import OutputError, ReportFile
 from newslint.settings.config import Config, find_config_file, load_config
 from newslint.settings.types import SEVERITIES
 from newslint.settings.yamlfile import ConfigError
@@ -99,10 +101,9 @@ class Session:
             store = None
             if not self.args.no_cache:
                 from newslint.cache import patterns as patterncache
-                from newslint.cache.folder import default_dir
                 from newslint.cache.rulestore import store_path
 
-                folder = self.args.cache_dir or default_dir()
+                folder = cachedir.folder()
                 store = store_path(folder)
                 self.patterns = patterncache.PatternStore(patterncache.store_path(folder))
                 regexes.use_store(self.patterns)
@@ -164,6 +165,8 @@ class Session:
             cfg.fail_on = a.fail_on
         if a.languagetool_url:
             cfg.languagetool = {**cfg.languagetool, "url": a.languagetool_url}
+        if a.cache_dir is not None and "cache-dir" in cfg.languagetool:  # --cache-dir holds every cache
+            cfg.languagetool = {k: v for k, v in cfg.languagetool.items() if k != "cache-dir"}
 
 
 def _not_a_config(path: Path) -> str:
@@ -215,24 +218,30 @@ def iter_files(paths: list[str], errors: list[str], ignore: GitIgnore | None = N
 Task = tuple[str, "Path | None", "bytes | None"]  # label, path, data (stdin, or read for the cache)
 
 
-def collect(session: Session, args: argparse.Namespace, errors: list[str]) -> list[Task]:
-    """The files to lint, in order: named files, files found under folders, stdin."""
+def collect(session: Session, args: argparse.Namespace, errors: list[str], named: set[str] | None = None) -> list[Task]:
+    """The files to lint, in order: named files, files found under folders, stdin. ``named``
+    receives the labels of the files named on the command line (stdin included)."""
     tasks: list[Task] = []
+    named = set() if named is None else named
     gitignore = None
     for name in args.paths or ["."]:
         if name == "-":
             label = args.stdin_filename or "-"
             tasks.append((label, None, sys.stdin.buffer.read()))
+            named.add(label)
             continue
         ignore = None
         if Path(name).is_dir() and not args.no_respect_gitignore and session.config_for(Path(name)).respect_gitignore:
             gitignore = gitignore or GitIgnore()
             # a folder named on purpose is linted whole, even when .gitignore leaves it out
             ignore = None if gitignore.ignored(name, is_dir=True) else gitignore
+        folder = Path(name).is_dir()
         for path in iter_files([name], errors, ignore):
             if session.config_for(path.parent).excluded(path) and name != str(path):
                 continue
             tasks.append((str(path), path, None))
+            if not folder:
+                named.add(str(path))
     return tasks
 
 
@@ -253,12 +262,7 @@ def _work(state: tuple[Session, jobs.Options], task: Task) -> jobs.Outcome:
 
 
 def _options(args: argparse.Namespace, show_source: bool) -> jobs.Options:
-    if args.no_cache:
-        cache_dir = None
-    else:
-        from newslint.cache.folder import default_dir
-
-        cache_dir = str(args.cache_dir or default_dir())
+    cache_dir = None if args.no_cache else str(cachedir.folder())
     return jobs.Options(args.fix, args.diff, args.unsafe_fixes, show_source, cache_dir)
 
 
@@ -349,10 +353,22 @@ def run(argv: list[str]) -> int:
     if args.jobs is not None and args.jobs < 0:
         raise UsageError("--jobs must be 0 (the machine's cores) or more")
     session = Session(args)
+    showing = args.show_files or args.show_settings
+    report = ReportFile(args.output_file) if args.output_file is not None and not showing else None
+    try:
+        with cachedir.using(args.cache_dir, warn):
+            return _run(session, args, report)
+    finally:
+        if report is not None:
+            report.discard()  # nothing left behind when the report was not completed
+
+
+def _run(session: Session, args: argparse.Namespace, report: ReportFile | None) -> int:
+    """Lint (or fix) what the arguments name and report it, to ``report`` when given."""
     errors: list[str] = []
-    to_file = args.output_file is not None
-    tty = sys.stdout.isatty() and not to_file
-    tasks = collect(session, args, errors)
+    named: set[str] = set()
+    tty = sys.stdout.isatty() and report is None
+    tasks = collect(session, args, errors, named)
     if args.show_files or args.show_settings:
         return _show(session, args, tasks, errors)
     opts = _options(args, tty)
@@ -364,18 +380,38 @@ def run(argv: list[str]) -> int:
 
         Cache(Path(opts.cache_dir)).prune()
     results = [o.result for o in outcomes]
-    for o in outcomes:
-        for message in o.result.messages + o.messages:
-            print(f"newslint: {message}", file=sys.stderr)
-    for message in errors:
-        print(f"newslint: error: {message}", file=sys.stderr)
+    _settle_skips(results, named)
+    _print_messages(outcomes, errors)
     if args.diff or (args.fix and any(o.fixed_text is not None for o in outcomes)):
         status = _print_fixes(args, outcomes)
     else:
-        status = _report(args, session, outcomes, tty, to_file)
+        status = _report(args, session, outcomes, errors, tty, report.stream if report else sys.stdout)
+        if report is not None:
+            report.commit()
     if errors or any(r.error for r in results):
         return 2
     return 0 if args.exit_zero else status
+
+
+def _settle_skips(results: list[FileResult], named: set[str]) -> None:
+    """A file that could not be linted at all (binary, too large, a pipe, unreadable, a broken
+    symlink) fails the run when it was named on the command line; met in a folder, it is a warning."""
+    for r in results:
+        if r.skipped:
+            r.error = r.path in named
+
+
+def _print_messages(outcomes: list[jobs.Outcome], errors: list[str]) -> None:
+    """Every file's messages, then the run's errors, on standard error."""
+    for o in outcomes:
+        r = o.result
+        level = ("error: " if r.error else "warning: ") if r.skipped else ""
+        for message in r.messages:
+            print(f"newslint: {level}{message}", file=sys.stderr)
+        for message in o.messages:
+            print(f"newslint: {message}", file=sys.stderr)
+    for message in errors:
+        print(f"newslint: error: {message}", file=sys.stderr)
 
 
 def _print_fixes(args: argparse.Namespace, outcomes: list[jobs.Outcome]) -> int:
@@ -405,12 +441,21 @@ def _failing(results: list[FileResult]) -> int:
     return 1 if any(levels[f["severity"]] >= levels[r.fail_on] for r in results for f in r.findings) else 0
 
 
-def _report(args: argparse.Namespace, session: Session, outcomes: list[jobs.Outcome], tty: bool, to_file: bool) -> int:
+def _report(
+    args: argparse.Namespace,
+    session: Session,
+    outcomes: list[jobs.Outcome],
+    errors: list[str],
+    tty: bool,
+    out: TextIO,
+) -> int:
+    """Write the findings in the chosen format; the exit status they call for."""
     results = [o.result for o in outcomes]
     findings = sorted((f for r in results for f in r.findings), key=lambda f: (f["path"], f["line"], f["column"]))
     color = tty and not args.no_color and not os.environ.get("NO_COLOR")
+    unfixed = sum(1 for o in outcomes if o.unwritten)
     info = RunInfo(
-        len(results),
+        sum(1 for r in results if r.error or not r.skipped) + len(errors),  # a file skipped in a folder is not counted
         {r.path: r.source for r in results if r.source},
         color,
         tty,
@@ -418,13 +463,11 @@ def _report(args: argparse.Namespace, session: Session, outcomes: list[jobs.Outc
         rules=_rules_that_ran(session) if args.format == "sarif" else None,
         fixed=sum(o.applied for o in outcomes),
         unsafe_fixes=args.unsafe_fixes,
+        unlinted=len(errors) + sum(1 for r in results if r.error) - unfixed,
+        unfixed=unfixed,
     )
     write = statistics_reporter(args.format) if args.statistics else reporter(args.format)
-    if to_file:
-        with open(args.output_file, "w", encoding="utf-8", newline="\n") as out:
-            write(findings, info, out)
-    else:
-        write(findings, info, sys.stdout)
+    write(findings, info, out)
     return _failing(results)
 
 
@@ -443,7 +486,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)
         return 2
-    except (ConfigError, parallel.WorkerDied) as exc:
+    except (ConfigError, OutputError, parallel.WorkerDied) as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

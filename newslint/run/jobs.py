@@ -38,6 +38,7 @@ class Outcome:
     fixed_text: str | None = None  # stdin under --fix: the fixed text, for stdout
     cached: bool = False
     messages: list[str] = field(default_factory=list)
+    unwritten: bool = False  # --fix had fixes for the file but could not write them
 
 
 def read(label: str, path: Path) -> bytes | FileResult:
@@ -64,9 +65,9 @@ def lookup(config: Config, label: str, path: Path | None, data: bytes, opts: Opt
 
 
 def lint_cached(linter: Linter, label: str, data: bytes, path: Path | None, cache: Cache | None) -> Outcome:
-    """Lint bytes and store the result in the cache (failed runs are not stored)."""
+    """Lint bytes and store the result in the cache (failed runs and skipped files are not stored)."""
     result = linter.lint_bytes(label, data, path)
-    if cache is not None and not result.error:
+    if cache is not None and not result.error and not result.skipped:
         from newslint.cache.results import key as cache_key
 
         key = cache_key(linter.config, label, path, data)
@@ -113,9 +114,14 @@ def _fix(linter: Linter, label: str, path: Path | None, data: bytes, opts: Optio
         try:
             fixer.write_atomic(path, outcome.fixed, expected=data)
         except OSError as exc:
-            out.messages.append(f"{label}: not fixed: {exc.strerror or exc}")
-            out.result.error = True
-            out.applied = 0
+            return _not_written(out, first, f"{label}: not fixed: {exc.strerror or exc}")
     else:
         out.fixed_text = outcome.fixed.decode(result.source.encoding if result.source else "utf-8", "surrogateescape")
     return out
+
+
+def _not_written(out: Outcome, first: FileResult, message: str) -> Outcome:
+    """A fix that could not be written: the run fails, and the findings reported are those of
+    the file as it still is (``first``), not of the fixed bytes that were never stored."""
+    first.error = True
+    return Outcome(first, messages=[*out.messages, message], unwritten=True)

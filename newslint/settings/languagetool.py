@@ -19,7 +19,6 @@ from newslint.settings.types import check_type, type_name
 from newslint.settings.yamlfile import ConfigError, line_of
 
 ENV_URL = "NEWSLINT_LANGUAGETOOL_URL"
-ENV_CACHE = "NEWSLINT_CACHE_DIR"
 LEVELS = ("default", "picky")
 LANG_TAG = re.compile(r"^(?:auto|[a-z]{2,3}(?:-[A-Za-z]{2,4})?(?:-[A-Za-z0-9]+)*)$")
 # LanguageTool's speller flags every name it does not know, and news is full of names:
@@ -163,6 +162,6 @@ def resolve(raw: dict[str, Any], language: str = "en", env: Mapping[str, str] | 
         max_request_chars=int(raw.get("max-request-chars", Settings.max_request_chars)),
         local_path=raw.get("local-path", ""),
         cache=raw.get("cache", True),
-        cache_dir=raw.get("cache-dir") or env.get(ENV_CACHE, ""),
+        cache_dir=raw.get("cache-dir") or "",  # else the run's cache folder
         **lists,
     )

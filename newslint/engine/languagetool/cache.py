@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from newslint.cache.folder import default_dir
+from newslint.cache import folder as cachedir
 from newslint.engine.languagetool.client import RawMatch
 
 
@@ -23,7 +23,7 @@ class ResultCache:
 
     def __init__(self, fingerprint: str, folder: str | Path | None = None, enabled: bool = True):
         self.fingerprint = fingerprint
-        self.folder = (Path(folder) if folder else default_dir()) / "languagetool" if enabled else None
+        self.folder = (Path(folder) if folder else cachedir.folder()) / "languagetool" if enabled else None
         self.memory: dict[str, list[RawMatch]] = {}
 
     def key(self, text: str) -> str:

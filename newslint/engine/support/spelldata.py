@@ -7,7 +7,7 @@ positions, so loading copies a few byte strings and builds no dict. The index th
 corrections two edits away (symmetric deletes, see ``suggest_index``) lives in a second file,
 read only when a suggestion is first needed. Files are written to a temporary name and renamed
 into place, so parallel processes never read a half-written cache; writing one removes the
-copies that no run has read for a month. Set ``NEWSLINT_CACHE_DIR`` to move them.
+copies that no run has read for a month. ``--cache-dir`` or ``NEWSLINT_CACHE_DIR`` moves them.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newslint.cache.folder import default_dir, mark_used, stale
+from newslint.cache import folder as cachedir
+from newslint.cache.folder import mark_used, stale
 
 FORMAT = 3  # bump when the prepared layout changes
 WORDLIST = "large"  # wordfreq's list of ~320,000 English words down to zipf 1.0
@@ -164,7 +165,8 @@ _INDEX: SuggestIndex | None = None
 
 
 def cache_dir() -> Path:
-    return default_dir()
+    """Where prepared data is kept: the run's cache folder (``--cache-dir``, ``NEWSLINT_CACHE_DIR``)."""
+    return cachedir.folder()
 
 
 SOURCES = (("wordfreq", f"data/{WORDLIST}_en.msgpack.gz"), ("codespell_lib", "data/dictionary.txt"))
