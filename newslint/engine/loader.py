@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from newslint import builtin_rules_dir
-from newslint.engine.kind import OptionError
+from newslint.engine.kind import Kind, KindError, OptionError, Options, options_class
 from newslint.engine.kinds import kind_module
 from newslint.engine.regexes import deferring
 from newslint.settings.types import SEVERITIES, check_type, type_name
-from newslint.settings.yamlfile import ConfigError, load_yaml, parse_yaml, read_text
+from newslint.settings.yamlfile import ConfigError, line_of, load_yaml, parse_yaml, read_text
 
 SCOPES = ("document", "block", "paragraph", "headline", "sentence")
 CATEGORIES = (
@@ -53,9 +54,10 @@ class Rule:
     enabled: bool = True
     link: str = ""
     examples: dict[str, list[Any]] = field(default_factory=dict)
-    options: dict[str, Any] = field(default_factory=dict)
+    options: Mapping[str, Any] = field(default_factory=dict)  # an Options instance once loaded
     path: str = ""
     compiled: Any = None
+    example_lines: dict[str, list[int | None]] = field(default_factory=dict)  # where each example is
 
     @property
     def category(self) -> str:
@@ -105,6 +107,17 @@ def _check_examples(path: str, data: Any) -> dict[str, list[Any]]:
     return {"flag": list(examples["flag"]), "pass": list(examples["pass"])}
 
 
+def _example_lines(data: Any) -> dict[str, list[int | None]]:
+    """The line of each example (the line of its ``flag:`` or ``pass:`` key when not known)."""
+    examples = data["examples"]
+    out: dict[str, list[int | None]] = {}
+    for key in ("flag", "pass"):
+        items = examples[key]
+        lines = getattr(items, "lines", None)
+        out[key] = list(lines) if lines is not None else [line_of(examples, key)] * len(items)
+    return out
+
+
 def build_rule(data: Any, path: str) -> Rule:
     """Validate one parsed rule file and compile it."""
     if not isinstance(data, dict):
@@ -124,10 +137,11 @@ def build_rule(data: Any, path: str) -> Rule:
     scope = (scope,) if isinstance(scope, str) else tuple(scope)
     if not scope or any(s not in SCOPES for s in scope):
         raise _error(path, data, "scope", f"must be one or more of {', '.join(SCOPES)}")
-    module = kind_module(kind)
-    if module is None:
-        raise _error(path, data, "kind", f"unknown kind '{kind}'")
-    options = _kind_options(path, data, module.OPTIONS)
+    try:
+        module = kind_module(kind)
+    except KindError as exc:
+        raise _error(path, data, "kind", str(exc)) from None
+    options = _kind_options(path, data, module)
     rule = Rule(
         id=rule_id,
         kind=kind,
@@ -140,26 +154,18 @@ def build_rule(data: Any, path: str) -> Rule:
         examples=_check_examples(path, data),
         options=options,
         path=path,
+        example_lines=_example_lines(data),
     )
     compile_rule(rule, data)
     return rule
 
 
-def _kind_options(path: str, data: Any, schema: dict) -> dict[str, Any]:
-    options = {}
-    for key in data:
-        if key not in COMMON and key not in schema:
-            raise _error(path, data, key, f"unknown key for kind '{data['kind']}'")
-    for key, opt in schema.items():
-        if key in data:
-            if not check_type(data[key], opt.type):
-                raise _error(path, data, key, f"must be {type_name(opt.type)}")
-            options[key] = data[key]
-        elif opt.required:
-            raise ConfigError(path, "missing key", getattr(data, "line", None), key)
-        else:
-            options[key] = opt.default
-    return options
+def _kind_options(path: str, data: Any, kind: Kind) -> Options:
+    """The rule's kind-specific keys, validated by the kind's options class."""
+    try:
+        return options_class(kind).from_data({k: v for k, v in data.items() if k not in COMMON})
+    except OptionError as exc:
+        raise _error(path, data, exc.key, str(exc)) from None
 
 
 def compile_rule(rule: Rule, data: Any = None) -> None:
