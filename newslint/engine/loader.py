@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from newslint import builtin_rules_dir
-from newslint.engine.kind import Kind, KindError, OptionError, Options, options_class
+from newslint.engine.kind import Kind, KindError, Option, OptionError, Options, options_class
 from newslint.engine.kinds import kind_module
 from newslint.engine.regexes import deferring
 from newslint.settings.types import SEVERITIES, check_type, type_name
@@ -29,17 +29,17 @@ CATEGORIES = (
 EXAMPLE_FORMATS = ("text", "markdown", "html")
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*\.[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 
-# key: (type, required)
+# The keys every rule file has, whatever its kind.
 COMMON = {
-    "id": (str, True),
-    "kind": (str, True),
-    "severity": (str, True),
-    "message": (str, True),
-    "description": (str, True),
-    "examples": (dict, True),
-    "scope": ((str, list), False),
-    "enabled": (bool, False),
-    "link": (str, False),
+    "id": Option(str, True, help="category.name, lower case with dashes (the category is the first part)"),
+    "kind": Option(str, True, help="the kind that runs the rule (see `newslint kinds`)"),
+    "severity": Option(str, True, help="error, warning or info"),
+    "message": Option(str, True, help="the finding's message; {match} and the kind's named values are filled in"),
+    "description": Option(str, True, help="why it matters and what to write instead (`newslint rule ID`)"),
+    "examples": Option(dict, True, help="flag: texts the rule must flag; pass: texts it must leave alone"),
+    "scope": Option((str, list), default="block", help="document, block, paragraph, headline or sentence"),
+    "enabled": Option(bool, default=True, help="false: off unless selected by its id"),
+    "link": Option(str, default="", help="a page explaining the rule further"),
 }
 
 
@@ -122,12 +122,12 @@ def build_rule(data: Any, path: str) -> Rule:
     """Validate one parsed rule file and compile it."""
     if not isinstance(data, dict):
         raise ConfigError(path, "a rule file must be a YAML mapping")
-    for key, (typ, required) in COMMON.items():
+    for key, opt in COMMON.items():
         if key not in data:
-            if required:
+            if opt.required:
                 raise ConfigError(path, "missing key", getattr(data, "line", None), key)
-        elif not check_type(data[key], typ):
-            raise _error(path, data, key, f"must be {type_name(typ)}")
+        elif not check_type(data[key], opt.type):
+            raise _error(path, data, key, f"must be {type_name(opt.type)}")
     rule_id, kind = data["id"], data["kind"]
     if not RULE_ID.match(rule_id):
         raise _error(path, data, "id", f"'{rule_id}' is not of the form category.name (lower case, dashes)")
