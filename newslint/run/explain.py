@@ -138,16 +138,20 @@ def kinds_command(argv: list[str]) -> int:
     except KindError as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)
         return 2
+    builtin = [r for r in load_rules(builtin_rules_dir()) if r.kind == args.names]
     if args.format == "json":
-        return _dump(_kind_dict(args.names, kind))
-    sys.stdout.write(describe_kind(args.names, kind))
+        return _dump({**_kind_dict(args.names, kind), "builtin_rules": [r.id for r in builtin]})
+    sys.stdout.write(describe_kind(args.names, kind, builtin))
     return 0
 
 
-def describe_kind(name: str, kind: Kind) -> str:
-    """A kind's documentation: its docstring, then every key a rule file of it may have."""
+def describe_kind(name: str, kind: Kind, builtin: list[Rule]) -> str:
+    """A kind's documentation: its docstring, the built-in rules of the kind, then every key a
+    rule file of it may have."""
     doc = (kind.__doc__ or "").strip()
-    lines = [f"# {name}", "", doc, "", f"## Keys of the kind {name}", ""]
+    lines = [f"# {name}", "", doc, "", "## Built-in rules of this kind", ""]
+    lines += [f"    {r.id}  ({r.path})" for r in builtin] or ["    (none)"]
+    lines += ["", f"## Keys of the kind {name}", ""]
     own = [(f.metadata["key"], f.metadata["option"]) for f in fields(options_class(kind))]
     lines += _keys(own) if own else ["    (none)", ""]
     lines += ["## Keys of every rule", ""] + _keys(list(COMMON.items()))
