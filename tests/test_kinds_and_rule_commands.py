@@ -180,3 +180,16 @@ def test_a_bad_option_value_is_located_through_the_options_class() -> None:
         load_rule_text(GOOD.replace("swap:\n  utilize: use\n", "swap: [use]\n"), "x.yaml")
     with pytest.raises(ConfigError, match=r"x\.yaml:1: swap: missing key"):
         load_rule_text(GOOD.replace("swap:\n  utilize: use\n", ""), "x.yaml")
+
+
+def test_configured_options_keep_the_options_class_and_survive_pickling() -> None:
+    import pickle
+
+    from newslint.engine.lint import configure
+    from newslint.settings.config import Config
+
+    rule = load_rule_text(GOOD)
+    configured = configure([rule], Config(options={rule.id: {"skip-quotes": True}}))[0]
+    assert type(configured.options) is type(rule.options) and configured.options.skip_quotes is True
+    assert rule.options.skip_quotes is False
+    assert pickle.loads(pickle.dumps(configured.options)) == configured.options

@@ -162,23 +162,27 @@ class Options(Mapping[str, Any]):
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Options:
         """Validated options from a rule file's kind-specific keys; OptionError names a bad key."""
-        for key in data:
-            if key not in cls.KEYS:
-                raise OptionError(key, f"unknown key for kind '{cls.KIND}'")
-        values = {}
+        values = {cls.KEYS[key]: value for key, value in cls._checked(data).items()}
         for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-            key, opt = f.metadata["key"], f.metadata["option"]
-            if key in data:
-                if not check_type(data[key], opt.type):
-                    raise OptionError(key, f"must be {type_name(opt.type)}")
-                values[f.name] = data[key]
-            elif opt.required:
-                raise OptionError(key, "missing key")
+            if f.metadata["option"].required and f.name not in values:
+                raise OptionError(f.metadata["key"], "missing key")
         return cls(**values)
 
     def replaced(self, changes: Mapping[str, Any]) -> Options:
-        """A copy with some keys (YAML names) changed, validated again."""
-        return self.from_data({**self, **changes})
+        """A copy with some keys (YAML names) changed, the new values validated."""
+        return dataclasses.replace(self, **{self.KEYS[k]: v for k, v in self._checked(changes).items()})  # type: ignore[type-var]
+
+    @classmethod
+    def _checked(cls, data: Mapping[str, Any]) -> Mapping[str, Any]:
+        """``data``, once every key is known and every value of the right type."""
+        for key in data:
+            if key not in cls.KEYS:
+                raise OptionError(key, f"unknown key for kind '{cls.KIND}'")
+        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+            key, opt = f.metadata["key"], f.metadata["option"]
+            if key in data and not check_type(data[key], opt.type):
+                raise OptionError(key, f"must be {type_name(opt.type)}")
+        return data
 
 
 def with_options(options: Mapping[str, Any], changes: Mapping[str, Any]) -> Mapping[str, Any]:
