@@ -130,7 +130,7 @@ def kind_name(kind: Kind) -> str:
 
 
 def summary(kind: Kind) -> str:
-    """The first line of the kind's docstring, without the leading kind name."""
+    """The first paragraph of the kind's docstring on one line, without the leading kind name."""
     first = (kind.__doc__ or "").strip().split("\n\n", 1)[0]
     first = " ".join(first.split())
     prefix = f"``{kind_name(kind)}``: "
@@ -201,7 +201,7 @@ def _rebuild(kind: str, values: dict[str, Any]) -> Options:
 def options_class(kind: Kind) -> type[Options]:
     """The frozen dataclass of a kind's options, made from its ``OPTIONS`` once."""
     name = kind_name(kind)
-    cls = _CLASSES.get(name)
+    cls = _CLASSES.get(kind)
     if cls is None:
         fields = [_field(key, opt) for key, opt in kind.OPTIONS.items()]
         title = "".join(part.title() for part in name.split("_")) + "Options"
@@ -210,7 +210,7 @@ def options_class(kind: Kind) -> type[Options]:
             title, fields, bases=(Options,), frozen=True, kw_only=True, namespace={"KIND": name, "KEYS": keys}
         )
         cls.__module__ = __name__
-        _CLASSES[name] = cls
+        _CLASSES[kind] = cls
     return cls
 
 
@@ -232,4 +232,4 @@ def _field(key: str, opt: Option) -> tuple[str, Any, Any]:
     return attribute(key), hint, field(default=opt.default, metadata=meta)
 
 
-_CLASSES: dict[str, type[Options]] = {}  # kind name -> its options class
+_CLASSES: dict[Kind, type[Options]] = {}  # kind module -> its options class
