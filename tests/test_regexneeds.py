@@ -4,7 +4,7 @@ import pytest
 import regex
 
 from newslint.engine.regexes import find
-from newslint.engine.regexneeds import needed_chars
+from newslint.engine.regexneeds import needed_chars, needed_literals
 
 FLAGS = int(regex.V0 | regex.MULTILINE)
 
@@ -52,3 +52,21 @@ def test_wide_sets_are_checked_against_the_text_not_searched() -> None:
     pattern = regex.compile(r"[\x00-\x08\x80-\x9f]", FLAGS)
     assert list(find(pattern, "clean text only")) == []
     assert [m.span() for m in find(pattern, "one \x85 here", 0, 8)] == [(4, 5)]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("as an amazon associate", ("as an amazon associate",)),
+        (r"\d+ comments?", (" comment",)),
+        (r"(?<=\d )reply$", ("reply",)),
+        (r"^[a-z]+(?=\n(?:read|min))", ("min", "read")),
+        (r"[\p{Lu}]+ by\b", (" by",)),
+        ("free shoutcast|stream", ("free shoutcast", "stream")),
+        ("x(?:foo){e<=1}", None),  # regex's fuzzy matching: not read
+        (r"\d{4,}", None),
+        ("café", ("caf",)),  # a letter outside ASCII ends the string
+    ],
+)
+def test_needed_literals(pattern: str, expected: tuple[str, ...] | None) -> None:
+    assert needed_literals(pattern) == expected

@@ -7,44 +7,24 @@ from pathlib import Path
 import pytest
 
 from newslint.api import lint_bytes, make_linter
-from newslint.engine.kinds import kind_module
+from newslint.engine.examples import Example, examples_of, needs_server, problem
 from newslint.engine.loader import Rule, builtin_rules_dir, load_rules
 from newslint.settings.config import Config
 
 TEST_RULES = Path(__file__).resolve().parent / "rules"
 ALL_RULES = load_rules(builtin_rules_dir()) + load_rules(TEST_RULES)
-EXTENSIONS = {"text": "txt", "markdown": "md", "html": "html"}
 
 
 def _cases() -> list:
-    cases = []
-    for rule in ALL_RULES:
-        if getattr(kind_module(rule.kind), "NEEDS_SERVER", False):
-            continue  # run against a local test server by that kind's own tests
-        for expect in ("flag", "pass"):
-            for n, example in enumerate(rule.examples[expect]):
-                cases.append(pytest.param(rule, expect, example, id=f"{rule.id}-{expect}-{n}"))
-    return cases
+    # a kind that needs a server is run against a local test server by that kind's own tests
+    examples = [e for rule in ALL_RULES if not needs_server(rule) for e in examples_of(rule)]
+    return [pytest.param(e, id=e.name) for e in examples]
 
 
-def _findings(rule: Rule, example: str | dict) -> list[dict]:
-    if isinstance(example, str):
-        example = {"text": example}
-    ext = EXTENSIONS[example.get("format", "text")]
-    data = example["text"].encode(example.get("encoding", "utf-8"))
-    linter = make_linter(Config(select=[rule.id]), [rule])
-    result = lint_bytes(data, f"example.{ext}", linter)
-    assert not result.error, result.messages
-    return [f for f in result.findings if f["rule"] == rule.id]
-
-
-@pytest.mark.parametrize(("rule", "expect", "example"), _cases())
-def test_rule_example(rule: Rule, expect: str, example: str | dict) -> None:
-    found = _findings(rule, example)
-    if expect == "flag":
-        assert found, f"{rule.path}: expected a finding on {example!r}"
-    else:
-        assert not found, f"{rule.path}: unexpected {[(f['line'], f['column'], f['message']) for f in found]}"
+@pytest.mark.parametrize("example", _cases())
+def test_rule_example(example: Example) -> None:
+    found = problem(example)
+    assert found is None, f"{example.rule.path}:{example.line}: {found}: {example.text!r}"
 
 
 def test_every_builtin_rule_has_both_kinds_of_example() -> None:

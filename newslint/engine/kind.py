@@ -1,22 +1,37 @@
 """The kind contract: what a rule kind module defines and what it may know of a run.
 
-A kind module defines:
+A kind module (see :class:`Kind`) defines:
 
-- ``OPTIONS``: a mapping of its YAML keys to :class:`Option` (type, required, default);
+- a docstring: its kind name in double backquotes, a colon and a one-line summary, then a
+  paragraph or more (shown by ``newslint kind NAME``);
+- ``OPTIONS``: a mapping of its YAML keys to :class:`Option` (type, required, default, help);
+  a rule's values of them are one frozen :func:`options_class` instance, ``rule.options``;
 - ``prepare(rule) -> object``: check and compile the options once, raising
   :class:`OptionError` for a bad value; the result is kept as ``rule.compiled``;
 - ``check(rule, doc, ctx) -> Iterable[Finding]``: the findings of one document.
 
-Optional: ``RUNS_LAST = True`` runs the kind's rules after all others, with their findings in
-``ctx.findings``; ``NEEDS_SERVER = True`` marks a kind whose examples need an outside service.
+Optional (see :data:`FLAGS`): ``RUNS_LAST = True`` runs the kind's rules after all others,
+with their findings in ``ctx.findings``; ``NEEDS_SERVER = True`` marks a kind whose examples
+need an outside service.
 
 A kind knows nothing of files, configuration files or output.
 """
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+import inspect
+import keyword
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+
+from newslint.settings.types import check_type, type_name
+
+if TYPE_CHECKING:
+    from newslint.document.model import Document
+    from newslint.engine.loader import Rule
 
 
 class OptionError(ValueError):
@@ -49,3 +64,172 @@ class Context:
     incomplete: bool = False
     # For kinds with ``RUNS_LAST = True``: the findings of the rules that ran before them.
     findings: list[Any] = field(default_factory=list)
+
+
+FLAGS = ("RUNS_LAST", "NEEDS_SERVER")  # optional module-level booleans of a kind
+
+
+class Kind(Protocol):
+    """What a kind module provides (a module satisfies this protocol structurally)."""
+
+    __name__: str
+    __doc__: str | None
+    OPTIONS: Mapping[str, Option]
+
+    def prepare(self, rule: Rule) -> object: ...
+
+    def check(self, rule: Rule, doc: Document, ctx: Context) -> Iterable[Any]: ...
+
+
+class KindError(Exception):
+    """A kind name that names no kind, or a kind module that breaks the contract."""
+
+
+def check_kind(module: Any, name: str) -> Kind:
+    """``module`` as a :class:`Kind`, or KindError saying which part of the contract it breaks."""
+    doc = getattr(module, "__doc__", None)
+    if not isinstance(doc, str) or not doc.strip():
+        raise KindError(f"kind '{name}' has no docstring describing it")
+    options = getattr(module, "OPTIONS", None)
+    if not isinstance(options, Mapping):
+        raise KindError(f"kind '{name}' has no OPTIONS mapping")
+    for key, opt in options.items():
+        if not isinstance(key, str) or not isinstance(opt, Option):
+            raise KindError(f"kind '{name}': OPTIONS[{key!r}] is not an Option")
+        if not attribute(key).isidentifier():
+            raise KindError(f"kind '{name}': option key {key!r} is not a name (letters, digits, dashes)")
+    if len({attribute(key) for key in options}) != len(options):
+        raise KindError(f"kind '{name}': two option keys differ only in dashes and underscores")
+    for func, arity in (("prepare", 1), ("check", 3)):
+        if not _takes(getattr(module, func, None), arity):
+            raise KindError(f"kind '{name}' has no function {func}() taking {arity} argument(s)")
+    for flag in FLAGS:
+        if not isinstance(getattr(module, flag, False), bool):
+            raise KindError(f"kind '{name}': {flag} must be True or False")
+    return module
+
+
+def _takes(func: Any, arity: int) -> bool:
+    """Whether ``func`` is callable with ``arity`` positional arguments."""
+    if not callable(func):
+        return False
+    try:
+        inspect.signature(func).bind(*range(arity))
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def flag(kind: Kind, name: str) -> bool:
+    """One of the optional :data:`FLAGS` of a kind (False when the module leaves it out)."""
+    return bool(getattr(kind, name, False))
+
+
+def kind_name(kind: Kind) -> str:
+    return kind.__name__.rsplit(".", 1)[-1]
+
+
+def summary(kind: Kind) -> str:
+    """The first paragraph of the kind's docstring on one line, without the leading kind name."""
+    first = (kind.__doc__ or "").strip().split("\n\n", 1)[0]
+    first = " ".join(first.split())
+    prefix = f"``{kind_name(kind)}``: "
+    return first[len(prefix) :] if first.startswith(prefix) else first
+
+
+class Options(Mapping[str, Any]):
+    """A rule's kind-specific keys, frozen: attributes (``o.max_chars``) and, by YAML key,
+    items (``o["max-chars"]``), so that kinds may read either way."""
+
+    KIND: ClassVar[str] = ""
+    KEYS: ClassVar[dict[str, str]] = {}  # YAML key -> attribute name
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return getattr(self, self.KEYS[key])
+        except KeyError:
+            raise KeyError(key) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.KEYS)
+
+    def __len__(self) -> int:
+        return len(self.KEYS)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # the class is made at run time: rebuild it by kind
+        return _rebuild, (self.KIND, dict(self))
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Options:
+        """Validated options from a rule file's kind-specific keys; OptionError names a bad key."""
+        values = {cls.KEYS[key]: value for key, value in cls._checked(data).items()}
+        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+            if f.metadata["option"].required and f.name not in values:
+                raise OptionError(f.metadata["key"], "missing key")
+        return cls(**values)
+
+    def replaced(self, changes: Mapping[str, Any]) -> Options:
+        """A copy with some keys (YAML names) changed, the new values validated."""
+        return dataclasses.replace(self, **{self.KEYS[k]: v for k, v in self._checked(changes).items()})  # type: ignore[type-var]
+
+    @classmethod
+    def _checked(cls, data: Mapping[str, Any]) -> Mapping[str, Any]:
+        """``data``, once every key is known and every value of the right type."""
+        for key in data:
+            if key not in cls.KEYS:
+                raise OptionError(key, f"unknown key for kind '{cls.KIND}'")
+        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+            key, opt = f.metadata["key"], f.metadata["option"]
+            if key in data and not check_type(data[key], opt.type):
+                raise OptionError(key, f"must be {type_name(opt.type)}")
+        return data
+
+
+def with_options(options: Mapping[str, Any], changes: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``options`` with some keys changed (a plain mapping, as a test may give, stays one)."""
+    if isinstance(options, Options):
+        return options.replaced(changes)
+    return {**options, **changes}
+
+
+def _rebuild(kind: str, values: dict[str, Any]) -> Options:
+    from newslint.engine.kinds import kind_module
+
+    return options_class(kind_module(kind)).from_data(values)
+
+
+def options_class(kind: Kind) -> type[Options]:
+    """The frozen dataclass of a kind's options, made from its ``OPTIONS`` once."""
+    name = kind_name(kind)
+    cls = _CLASSES.get(kind)
+    if cls is None:
+        fields = [_field(key, opt) for key, opt in kind.OPTIONS.items()]
+        title = "".join(part.title() for part in name.split("_")) + "Options"
+        keys = {key: attribute(key) for key in kind.OPTIONS}
+        cls = dataclasses.make_dataclass(
+            title, fields, bases=(Options,), frozen=True, kw_only=True, namespace={"KIND": name, "KEYS": keys}
+        )
+        cls.__module__ = __name__
+        _CLASSES[kind] = cls
+    return cls
+
+
+def attribute(key: str) -> str:
+    """The attribute name of a YAML key: dashes as underscores, and a trailing underscore when
+    the name is taken by the mapping's own methods (``keys_``) or is a Python keyword."""
+    name = key.replace("-", "_")
+    return f"{name}_" if keyword.iskeyword(name) or hasattr(Options, name) else name
+
+
+def _field(key: str, opt: Option) -> tuple[str, Any, Any]:
+    hint = opt.type if isinstance(opt.type, type) else Any
+    meta = {"key": key, "option": opt}
+    if opt.required:
+        return attribute(key), hint, field(metadata=meta)
+    if isinstance(opt.default, (list, dict, set)):
+        default = opt.default
+        return attribute(key), hint, field(default_factory=lambda: copy.copy(default), metadata=meta)
+    return attribute(key), hint, field(default=opt.default, metadata=meta)
+
+
+_CLASSES: dict[Kind, type[Options]] = {}  # kind module -> its options class

@@ -20,7 +20,7 @@ from newslint.document.readers import read_document
 from newslint.document.source import BinaryFileError, Source, decode, show_bytes
 from newslint.engine import damage, suppress
 from newslint.engine.findings import Finding, Fix
-from newslint.engine.kind import Context, OptionError
+from newslint.engine.kind import Context, OptionError, with_options
 from newslint.engine.kinds import kind_module
 from newslint.engine.loader import Rule, builtin_rules_dir, load_rules
 from newslint.engine.regexes import RegexTimeout, regex_budget
@@ -51,7 +51,7 @@ def configure(rules: list[Rule], config: Config) -> list[Rule]:
         if severity == rule.severity and not options:
             out.append(rule)
             continue
-        new = replace(rule, severity=severity, options=dict(rule.options))
+        new = replace(rule, severity=severity)
         if options:
             schema = kind_module(rule.kind).OPTIONS
             where = config.path or "configuration"
@@ -60,7 +60,7 @@ def configure(rules: list[Rule], config: Config) -> list[Rule]:
                     raise ConfigError(where, f"rule {rule.id} has no option '{key}'", None, f"options.{rule.id}.{key}")
                 if not check_type(value, schema[key].type):
                     raise ConfigError(where, f"must be {type_name(schema[key].type)}", None, f"options.{rule.id}.{key}")
-                new.options[key] = value
+            new.options = with_options(rule.options, options)
             try:
                 new.compiled = kind_module(rule.kind).prepare(new)
             except OptionError as exc:

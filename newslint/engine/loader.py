@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from newslint import builtin_rules_dir
-from newslint.engine.kind import OptionError
+from newslint.engine.kind import Kind, KindError, Option, OptionError, Options, options_class
 from newslint.engine.kinds import kind_module
 from newslint.engine.regexes import deferring
 from newslint.settings.rulefolders import rule_files
 from newslint.settings.types import SEVERITIES, check_type, type_name
-from newslint.settings.yamlfile import ConfigError, load_yaml, parse_yaml, read_text
+from newslint.settings.yamlfile import ConfigError, line_of, load_yaml, parse_yaml, read_text
 
 SCOPES = ("document", "block", "paragraph", "headline", "sentence")
 CATEGORIES = (
@@ -29,17 +30,17 @@ CATEGORIES = (
 EXAMPLE_FORMATS = ("text", "markdown", "html")
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*\.[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 
-# key: (type, required)
+# The keys every rule file has, whatever its kind.
 COMMON = {
-    "id": (str, True),
-    "kind": (str, True),
-    "severity": (str, True),
-    "message": (str, True),
-    "description": (str, True),
-    "examples": (dict, True),
-    "scope": ((str, list), False),
-    "enabled": (bool, False),
-    "link": (str, False),
+    "id": Option(str, True, help="category.name, lower case with dashes (the category is the first part)"),
+    "kind": Option(str, True, help="the kind that runs the rule (see `newslint kinds`)"),
+    "severity": Option(str, True, help="error, warning or info"),
+    "message": Option(str, True, help="the finding's message; {match} and the kind's named values are filled in"),
+    "description": Option(str, True, help="why it matters and what to write instead (`newslint rule ID`)"),
+    "examples": Option(dict, True, help="flag: texts the rule must flag; pass: texts it must leave alone"),
+    "scope": Option((str, list), default="block", help="document, block, paragraph, headline or sentence"),
+    "enabled": Option(bool, default=True, help="false: off unless selected by its id"),
+    "link": Option(str, default="", help="a page explaining the rule further"),
 }
 
 
@@ -54,9 +55,10 @@ class Rule:
     enabled: bool = True
     link: str = ""
     examples: dict[str, list[Any]] = field(default_factory=dict)
-    options: dict[str, Any] = field(default_factory=dict)
+    options: Mapping[str, Any] = field(default_factory=dict)  # an Options instance once loaded
     path: str = ""
     compiled: Any = None
+    example_lines: dict[str, list[int | None]] = field(default_factory=dict)  # where each example is
 
     @property
     def category(self) -> str:
@@ -106,16 +108,27 @@ def _check_examples(path: str, data: Any) -> dict[str, list[Any]]:
     return {"flag": list(examples["flag"]), "pass": list(examples["pass"])}
 
 
+def _example_lines(data: Any) -> dict[str, list[int | None]]:
+    """The line of each example (the line of its ``flag:`` or ``pass:`` key when not known)."""
+    examples = data["examples"]
+    out: dict[str, list[int | None]] = {}
+    for key in ("flag", "pass"):
+        items = examples[key]
+        lines = getattr(items, "lines", None)
+        out[key] = list(lines) if lines is not None else [line_of(examples, key)] * len(items)
+    return out
+
+
 def build_rule(data: Any, path: str) -> Rule:
     """Validate one parsed rule file and compile it."""
     if not isinstance(data, dict):
         raise ConfigError(path, "a rule file must be a YAML mapping")
-    for key, (typ, required) in COMMON.items():
+    for key, opt in COMMON.items():
         if key not in data:
-            if required:
+            if opt.required:
                 raise ConfigError(path, "missing key", getattr(data, "line", None), key)
-        elif not check_type(data[key], typ):
-            raise _error(path, data, key, f"must be {type_name(typ)}")
+        elif not check_type(data[key], opt.type):
+            raise _error(path, data, key, f"must be {type_name(opt.type)}")
     rule_id, kind = data["id"], data["kind"]
     if not RULE_ID.match(rule_id):
         raise _error(path, data, "id", f"'{rule_id}' is not of the form category.name (lower case, dashes)")
@@ -125,10 +138,11 @@ def build_rule(data: Any, path: str) -> Rule:
     scope = (scope,) if isinstance(scope, str) else tuple(scope)
     if not scope or any(s not in SCOPES for s in scope):
         raise _error(path, data, "scope", f"must be one or more of {', '.join(SCOPES)}")
-    module = kind_module(kind)
-    if module is None:
-        raise _error(path, data, "kind", f"unknown kind '{kind}'")
-    options = _kind_options(path, data, module.OPTIONS)
+    try:
+        module = kind_module(kind)
+    except KindError as exc:
+        raise _error(path, data, "kind", str(exc)) from None
+    options = _kind_options(path, data, module)
     rule = Rule(
         id=rule_id,
         kind=kind,
@@ -141,26 +155,18 @@ def build_rule(data: Any, path: str) -> Rule:
         examples=_check_examples(path, data),
         options=options,
         path=path,
+        example_lines=_example_lines(data),
     )
     compile_rule(rule, data)
     return rule
 
 
-def _kind_options(path: str, data: Any, schema: dict) -> dict[str, Any]:
-    options = {}
-    for key in data:
-        if key not in COMMON and key not in schema:
-            raise _error(path, data, key, f"unknown key for kind '{data['kind']}'")
-    for key, opt in schema.items():
-        if key in data:
-            if not check_type(data[key], opt.type):
-                raise _error(path, data, key, f"must be {type_name(opt.type)}")
-            options[key] = data[key]
-        elif opt.required:
-            raise ConfigError(path, "missing key", getattr(data, "line", None), key)
-        else:
-            options[key] = opt.default
-    return options
+def _kind_options(path: str, data: Any, kind: Kind) -> Options:
+    """The rule's kind-specific keys, validated by the kind's options class."""
+    try:
+        return options_class(kind).from_data({k: v for k, v in data.items() if k not in COMMON})
+    except OptionError as exc:
+        raise _error(path, data, exc.key, str(exc)) from None
 
 
 def compile_rule(rule: Rule, data: Any = None) -> None:

@@ -82,6 +82,8 @@ def _of_item(op: Any, av: Any) -> frozenset[str] | None:
                 return None
             out |= need
         return frozenset(out)
+    if op is sre.ASSERT and av[0] == 1:  # a lookahead: what it needs is in the searched text
+        return _literals_of_sequence(list(av[1]))
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT, sre.GROUPREF, sre.ANY, sre.NOT_LITERAL):
         return None
     if op is sre.GROUPREF_EXISTS:
@@ -99,3 +101,109 @@ def _of_set(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
         else:  # NEGATE, CATEGORY, wide ranges
             return None
     return frozenset(out) if len(out) <= MAX_CHARS else None
+
+
+def needed_literals(source: str) -> tuple[str, ...] | None:
+    """Lower-case strings, one of which every match of the pattern holds, read without regard
+    to case (``text.lower()`` holds it); None when no such strings can be worked out.
+
+    ``(?:accept|reject) (?:all )?cookies`` needs "cookies"; ``(?:view|show) comments`` needs
+    " comments"; an alternation needs one string of each branch. A letter outside ASCII ends a
+    string (it may not lower-case to itself in every text), and so does an optional part. A
+    lookahead's strings count (a match's lookahead sees no further than the text searched)."""
+    if not isinstance(source, str):
+        return None
+    source = _PROPERTY.sub(lambda m: m.group() if m.group()[1] not in "pP" else "\\w", source)
+    if any(u in source for u in _UNSAFE):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            parsed = sre_parse.parse(source, re.MULTILINE)
+        need = _literals_of_sequence(list(parsed))
+    except (_Unknown, re.error, Warning, RecursionError, ValueError, TypeError, AttributeError):
+        return None
+    if not need or "" in need:
+        return None
+    return tuple(sorted(need))
+
+
+# An escape; a Unicode property (``\p{Lu}``), which only ever needs a character of a class, is read as ``\w``.
+_PROPERTY = re.compile(r"\\(?:[pP](?:\{[^}\\]*\}|[A-Za-z])|.)", re.DOTALL)
+
+
+def _literals_of_sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The most selective needed set of a sequence: runs of literal characters, or the needed
+    set of one of its items."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        char = _one_char(op, av)
+        if char is not None:
+            run.append(char)
+            continue
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run = []
+        if op is not sre.LITERAL:
+            need = _literals_of_item(op, av)
+            if need:
+                candidates.append(need)
+    if run:
+        candidates.append(frozenset(["".join(run)]))
+    return max(candidates, key=_selectivity, default=None)
+
+
+def _one_char(op: Any, av: Any) -> str | None:
+    """The lower-case character an item stands for (``a``, ``[Aa]``), or None."""
+    if op is sre.LITERAL:
+        if chr(av) in "{}":  # regex reads braces the standard parser takes literally (fuzzy matching)
+            raise _Unknown
+        chars = frozenset(chr(av))
+    elif op is sre.IN:
+        chars = _of_set(av) or frozenset()
+    else:
+        return None
+    lower = {c.lower() for c in chars}
+    return lower.pop() if len(lower) == 1 and _caseless(chars) else None
+
+
+def _selectivity(need: frozenset[str]) -> tuple[int, int]:
+    """Longer strings first (the shortest one counts), then fewer of them."""
+    return min(len(s) for s in need), -len(need)
+
+
+def _literals_of_item(op: Any, av: Any) -> frozenset[str] | None:
+    if op in _GROUPS:
+        return _literals_of_sequence(list(av[-1] if op is sre.SUBPATTERN else av))
+    if op in _REPEATS:
+        low, _high, sub = av
+        return _literals_of_sequence(list(sub)) if low >= 1 else None
+    if op is sre.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            need = _literals_of_sequence(list(branch))
+            if not need:
+                return None
+            out |= need
+        return _minimal(out)
+    if op is sre.IN:
+        chars = _of_set(av)
+        return frozenset(c.lower() for c in chars) if chars and len(chars) <= MAX_SET and _caseless(chars) else None
+    if op is sre.ASSERT and av[0] == 1:  # a lookahead: what it needs is in the searched text
+        return _literals_of_sequence(list(av[1]))
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT, sre.GROUPREF, sre.ANY, sre.NOT_LITERAL, sre.GROUPREF_EXISTS):
+        return None
+    raise _Unknown
+
+
+MAX_SET = 8  # a character set of more characters than this needs nothing worth searching for
+
+
+def _caseless(chars: frozenset[str]) -> bool:
+    return all(c.isascii() or c.lower() == c.upper() for c in chars)
+
+
+def _minimal(strings: set[str]) -> frozenset[str]:
+    """The strings without those that hold another of them (a text holding "cookies" holds "cookie")."""
+    return frozenset(s for s in strings if not any(o != s and o in s for o in strings))

@@ -1,4 +1,5 @@
-"""The command line: ``newslint [PATH...]``, ``newslint rules``, ``newslint rule ID``, ``newslint clean``."""
+"""The command line: ``newslint [PATH...]``, and the subcommands ``rules``, ``rule ID``, ``kinds``,
+``kind NAME``, ``test-rules [PATH...]`` and ``clean``."""
 
 from __future__ import annotations
 
@@ -45,7 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="newslint",
         description="Lint news articles (text, Markdown, HTML) for CMS defects.",
-        epilog="Also: 'newslint rules' lists the rules, 'newslint rule ID' explains one, 'newslint clean' empties the cache.",
+        epilog="Also: 'newslint rules' lists the rules, 'newslint rule ID' explains one, 'newslint kinds' lists the"
+        " kinds of rule, 'newslint kind NAME' documents one's keys, 'newslint test-rules [PATH...]' runs rule files'"
+        " examples, 'newslint clean' empties the cache.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint ('-' for stdin; default: .)")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
@@ -478,6 +481,14 @@ def main(argv: list[str] | None = None) -> int:
             from newslint.run.explain import explain_command
 
             return explain_command(argv)
+        if argv[:1] in (["kinds"], ["kind"]):
+            from newslint.run.explain import kinds_command
+
+            return kinds_command(argv)
+        if argv[:1] == ["test-rules"]:
+            from newslint.run.testrules import rule_tests_command
+
+            return rule_tests_command(argv[1:])
         if argv[:1] == ["clean"]:
             from newslint.run.clean import clean_command
 

@@ -33,6 +33,12 @@ class Located(dict[str, Any]):
     line: int
 
 
+class LocatedList(list):
+    """A sequence read from YAML that remembers the line of each item (``lines``)."""
+
+    lines: list[int]
+
+
 def _convert(node: yaml.Node, path: str, seen: set[int], constructor: SafeConstructor, depth: int = 0) -> Any:
     import yaml
 
@@ -56,7 +62,9 @@ def _convert(node: yaml.Node, path: str, seen: set[int], constructor: SafeConstr
             out.lines[key] = key_node.start_mark.line + 1
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, path, seen, constructor, depth + 1) for item in node.value]
+        items = LocatedList(_convert(item, path, seen, constructor, depth + 1) for item in node.value)
+        items.lines = [item.start_mark.line + 1 for item in node.value]
+        return items
     return constructor.construct_object(node)
 
 

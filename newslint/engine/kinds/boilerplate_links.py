@@ -3,6 +3,10 @@
 Navigation bars and "related stories" boxes export as one link a line, none of them a
 sentence. The run is reported once, from its first line to its last; a run right after a
 sentence that ends with a colon ("Read about the other winners:") is the article's own list.
+
+A built-in check with settings, not a building block: its one built-in rule (below) is the
+one to tune, under ``options:`` in the configuration; a rule file of your own of this kind is
+seldom useful.
 """
 
 from __future__ import annotations

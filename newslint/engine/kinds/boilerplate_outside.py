@@ -6,6 +6,10 @@ with a floor, and the best-scoring run is the article (the maximum-sum subarray)
 after it (and optionally before it), runs of short blocks that are not prose are reported,
 one finding a run, when that side also holds page furniture (an ``anchors`` match: "Leave a
 Reply", "Related Stories", "©"); prose there is left to the phrase rules.
+
+A built-in check with settings, not a building block: its one built-in rule (below) is the
+one to tune, under ``options:`` in the configuration; a rule file of your own of this kind is
+seldom useful.
 """
 
 from __future__ import annotations

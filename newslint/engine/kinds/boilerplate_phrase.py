@@ -6,10 +6,13 @@ Two lists of regexes (the `regex` module's syntax, case-insensitive by default):
   "4 min read") is reported whole. Only lines up to ``max-chars`` long are tried, so a
   long paragraph costs one length test.
 - ``phrases``: found anywhere inside a block ("your email address will not be published").
-  A block is searched only when its lower-case text holds one of the literal ``keys``: each
-  phrase must contain one of them, so that the regex never runs over plain article text.
+  A block is searched only when its lower-case text holds one of the keys worked out from the
+  phrases (the strings every match of a phrase holds, see
+  :func:`newslint.engine.regexneeds.needed_literals`), so that the regex never runs over plain
+  article text; while one phrase has no such string, every block is searched.
   With ``block-words``, a phrase found in a block of at most that many words reports the
   whole block (a sign-up box or a disclosure is furniture from its first word to its last).
+  (``keys``, once a hand-kept list of those strings, is still accepted and has no effect.)
 
 Phrases are searched with Cyrillic and Greek look-alike letters read as Latin ones ("Аdvеrtіѕе"
 spelled with Cyrillic "А", "е", "і", "ѕ"), as some sites print their furniture to dodge filters.
@@ -26,14 +29,15 @@ from newslint.engine.findings import Finding
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
 from newslint.engine.regexes import Deferred, find
+from newslint.engine.regexneeds import needed_literals
 from newslint.engine.support.boilerplate_lines import delete_fix, lines
 
 OPTIONS = {
     "lines": Option(list, default=[], help="regexes; a short line one of them matches whole is reported"),
-    "phrases": Option(list, default=[], help="regexes found anywhere in a block holding one of the keys"),
-    "keys": Option(list, default=[], help="lower-case literals; every phrase contains one of them"),
+    "phrases": Option(list, default=[], help="regexes found anywhere inside a block"),
+    "keys": Option(list, default=[], help="deprecated, no effect: the keys are worked out from the phrases"),
     "exceptions": Option(list, default=[], help="regexes; a reported text one of them matches whole is kept"),
-    "ignore-case": Option(bool, default=True),
+    "ignore-case": Option(bool, default=True, help="match the regexes without regard to case"),
     "max-chars": Option(int, default=160, help="longest line, in characters, the line regexes try"),
     "block-words": Option(int, default=0, help="a phrase in a block of at most this many words reports the block"),
 }
@@ -50,7 +54,7 @@ NOT_LATIN = re.compile(r"[\u0370-\u052f]")
 class Compiled:
     lines: Deferred | None
     phrases: Deferred | None  # compiled when a block first holds a key
-    keys: tuple[str, ...]
+    keys: tuple[str, ...] | None  # lower-case strings, one of which a phrase's match holds; None: search all
     exceptions: Deferred | None  # compiled when a first span is found
 
 
@@ -67,18 +71,27 @@ def prepare(rule: Rule) -> Compiled:
     o = rule.options
     if not o["lines"] and not o["phrases"]:
         raise OptionError("lines", "give 'lines', 'phrases' or both")
-    keys = o["keys"]
-    if o["phrases"] and not keys:
-        raise OptionError("keys", "phrases need the literal keys that find the blocks to search")
-    if not all(isinstance(k, str) and k and k == k.lower() for k in keys):
-        raise OptionError("keys", "must be a list of non-empty lower-case strings")
+    if not all(isinstance(k, str) for k in o["keys"]):
+        raise OptionError("keys", "must be a list of strings")
     if o["max-chars"] < 1:
         raise OptionError("max-chars", "must be at least 1")
     if o["block-words"] < 0:
         raise OptionError("block-words", "must not be negative")
-    return Compiled(
-        _alternation(rule, "lines"), _alternation(rule, "phrases"), tuple(keys), _alternation(rule, "exceptions")
-    )
+    phrases = _alternation(rule, "phrases")
+    return Compiled(_alternation(rule, "lines"), phrases, _keys(o["phrases"]), _alternation(rule, "exceptions"))
+
+
+def _keys(phrases: list[str]) -> tuple[str, ...] | None:
+    """The strings that find the blocks to search: one of them in every match of every phrase
+    (None when a phrase has none: then every block is searched)."""
+    keys: set[str] = set()
+    for phrase in phrases:
+        need = needed_literals(phrase)
+        if need is None:
+            return None
+        keys.update(need)
+    shortest_first = sorted(keys, key=lambda k: (len(k), k))
+    return tuple(k for i, k in enumerate(shortest_first) if not any(s in k for s in shortest_first[:i]))
 
 
 def latin_text(doc: Document) -> str:
@@ -125,9 +138,10 @@ def _spans(c: Compiled, doc: Document, max_chars: int, block_words: int) -> Iter
         for line in short:
             if fullmatch(line.text):
                 yield line.start, line.end
-    if c.phrases is not None and c.keys:
+    if c.phrases is not None:
         text = latin_text(doc)
-        for i in _blocks_with_keys(doc, c.keys):
+        found_in = range(len(doc.blocks)) if c.keys is None else _blocks_with_keys(doc, c.keys)
+        for i in found_in:
             block = doc.blocks[i]
             found = [(m.start(), m.end()) for m in find(c.phrases.compiled, text, block.start, block.end)]
             if found and block_words and len(block.text.split()) <= block_words:

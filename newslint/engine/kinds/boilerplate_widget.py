@@ -2,6 +2,10 @@
 
 Reaction and rating widgets export as one word or number a line ("Happy", "0 %", "5 Star").
 The run is reported once, from its first line to its last, whatever blocks it crosses.
+
+A built-in check with settings, not a building block: its one built-in rule (below) is the
+one to tune, under ``options:`` in the configuration; a rule file of your own of this kind is
+seldom useful.
 """
 
 from __future__ import annotations

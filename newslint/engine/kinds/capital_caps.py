@@ -3,6 +3,10 @@
 ``US`` is the country after ``the`` or a preposition, before a noun (``US troops``) or a name
 (``US President``); after a verb with nothing or a title-case word after it, it is ``us``.
 The neighbouring words decide, not a list of acronyms.
+
+A built-in check with settings, not a building block: its one built-in rule (below) is the
+one to tune, under ``options:`` in the configuration; a rule file of your own of this kind is
+seldom useful.
 """
 
 from __future__ import annotations

@@ -1,6 +1,12 @@
-"""``capital_compound``: one word of a multi-word name left in lower case
-(``the national Security Council``): a usual first word of institution names before
-capitalized words that end with a usual head noun of such names."""
+"""``capital_compound``: one word of a multi-word name left in lower case.
+
+Found as a usual first word of institution names (``national``) before capitalized words that
+end with a usual head noun of such names (``the national Security Council``).
+
+A built-in check with settings, not a building block: its one built-in rule (below) is the
+one to tune, under ``options:`` in the configuration; a rule file of your own of this kind is
+seldom useful.
+"""
 
 from __future__ import annotations
 

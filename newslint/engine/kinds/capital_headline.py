@@ -5,6 +5,10 @@ in a sentence-case headline is more often a name the article never repeats);
 ``title`` reports lower-case words that title case capitalizes; ``sentence`` reports capitals
 on words that are not names. A capitalized word counts as a name when the article writes it
 with a capital in running text, or when CLDR lists it (countries, languages, days...).
+
+A built-in check with settings, not a building block: its one built-in rule (below) is the
+one to tune, under ``options:`` in the configuration; a rule file of your own of this kind is
+seldom useful.
 """
 
 from __future__ import annotations

@@ -2,6 +2,10 @@
 
 Two sources of evidence: the article itself (``china`` where the article writes ``China`` in
 running text) and names that are never lower case in news (CLDR countries, languages, days...).
+
+A built-in check with settings, not a building block: its one built-in rule (below) is the
+one to tune, under ``options:`` in the configuration; a rule file of your own of this kind is
+seldom useful.
 """
 
 from __future__ import annotations

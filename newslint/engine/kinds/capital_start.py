@@ -3,6 +3,10 @@
 Sentences the tokenizer found (a block's first line, ``kpakpandofm``) and full stops followed by
 a lower-case word inside a sentence (``. it was built``). Words lower case by design (``iPhone``,
 ``eBay``, name particles), URLs, numbers and quoted fragments are left alone.
+
+A built-in check with settings, not a building block: its one built-in rule (below) is the
+one to tune, under ``options:`` in the configuration; a rule file of your own of this kind is
+seldom useful.
 """
 
 from __future__ import annotations

@@ -7,6 +7,10 @@ linted as usual. The run's Windows-1252 reading (Latin-1 for bytes cp1252 lacks)
 suggestion and an unsafe fix: a CMS that mixed encodings most often wrote cp1252 there.
 After ``max-findings`` runs one more finding counts the rest, so that a file stored whole
 in cp1252 gives a readable report.
+
+A built-in check with settings, not a building block: its one built-in rule (below) is the
+one to tune, under ``options:`` in the configuration; a rule file of your own of this kind is
+seldom useful.
 """
 
 from __future__ import annotations

@@ -1,4 +1,9 @@
-"""``duplicate_headline``: the headline printed again as a body block, maybe with stray marks."""
+"""``duplicate_headline``: the headline printed again as a body block, maybe with stray marks.
+
+A built-in check with settings, not a building block: its one built-in rule (below) is the
+one to tune, under ``options:`` in the configuration; a rule file of your own of this kind is
+seldom useful.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,9 @@
-"""``duplicate_line``: a line repeated right after itself inside one block."""
+"""``duplicate_line``: a line repeated right after itself inside one block.
+
+A built-in check with settings, not a building block: its one built-in rule (below) is the
+one to tune, under ``options:`` in the configuration; a rule file of your own of this kind is
+seldom useful.
+"""
 
 from __future__ import annotations
 

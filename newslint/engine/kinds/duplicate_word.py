@@ -4,6 +4,10 @@ Accepted, after LanguageTool's English word-repeat rule: "had had", "that that",
 "is is" / "was was" after "what ...", particles after phrasal verbs ("signs in in"),
 reduplications and interjections ("ha ha", "far far", "no no"), names ("Duran Duran"), single
 letters, runs of three or more, and words apart across punctuation ("wait, wait").
+
+A built-in check with settings, not a building block: its one built-in rule (below) is the
+one to tune, under ``options:`` in the configuration; a rule file of your own of this kind is
+seldom useful.
 """
 
 from __future__ import annotations

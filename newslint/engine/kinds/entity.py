@@ -2,6 +2,10 @@
 
 Only references that name a character are reported; the suggestion is that character
 (a plain space for ``&nbsp;`` when ``nbsp-as-space`` is on).
+
+A built-in check with settings, not a building block: its one built-in rule (below) is the
+one to tune, under ``options:`` in the configuration; a rule file of your own of this kind is
+seldom useful.
 """
 
 from __future__ import annotations

@@ -5,6 +5,10 @@ Silent unless a server is configured (``languagetool: url`` in the config file,
 (``languagetool: local-path``). Each match becomes a finding ``grammar.<rule id>``.
 A server that cannot be used gives one warning for the run, and every file it could not
 check counts as failed (``ctx.incomplete``: exit status 2), never as clean.
+
+A built-in check with settings, not a building block: its one built-in rule (below) is the
+one to tune, under ``options:`` in the configuration; a rule file of your own of this kind is
+seldom useful.
 """
 
 from __future__ import annotations

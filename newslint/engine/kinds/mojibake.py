@@ -10,6 +10,10 @@ dropped it, or left U+FFFD): the lost byte is guessed from the context, never sa
 
 The repairs are computed once per document (:func:`repairs`): the spans they cover belong to
 this kind alone (see :mod:`newslint.engine.damage`).
+
+A built-in check with settings, not a building block: its one built-in rule (below) is the
+one to tune, under ``options:`` in the configuration; a rule file of your own of this kind is
+seldom useful.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from newslint.engine.scopes import matches_in
 OPTIONS = {
     "pattern": Option(str, help="regular expression (the `regex` module's syntax)"),
     "words": Option(list, help="words or phrases matched as whole words"),
-    "ignore-case": Option(bool, default=False),
+    "ignore-case": Option(bool, default=False, help="match without regard to case"),
     "exceptions": Option(list, default=[], help="regexes; a match that one of them matches whole is skipped"),
     "replacement": Option(str, help="replacement template (\\1, \\g<name>) offered as the fix"),
     "safe": Option(bool, default=True, help="whether the replacement is safe to apply with --fix"),

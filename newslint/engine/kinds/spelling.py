@@ -6,6 +6,10 @@ word in mid-sentence is a proper noun and left alone; at the start of a sentence
 is flagged only when it is unknown to wordfreq, never capitalized mid-sentence in the article
 and one edit away from a common word. ALL-CAPS acronyms and words written in mixed case are
 left to other rules. Curated misspellings (codespell's list) are flagged however common they are.
+
+A built-in check with settings, not a building block: its one built-in rule (below) is the
+one to tune, under ``options:`` in the configuration; a rule file of your own of this kind is
+seldom useful.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ OPTIONS = {
     "min-length": Option(int, default=3, help="shorter words are not checked"),
     "curated": Option(bool, default=True, help="flag codespell's curated misspellings"),
     "variants": Option(bool, default=True, help="with language en-US or en-GB, flag the other variety's spellings"),
-    "max-suggestions": Option(int, default=5),
+    "max-suggestions": Option(int, default=5, help="most suggestions a finding offers"),
 }
 
 

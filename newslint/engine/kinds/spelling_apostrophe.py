@@ -3,6 +3,10 @@
 The orphan ``t`` counts after the stems of n't contractions, ``m`` after "I", ``re``/``ve``/``ll``
 after pronouns, and ``s`` after a word that can take a possessive (not after "the", "letter",
 "an"...), when a lower-case word follows. The fix uses the apostrophe the article uses most.
+
+A built-in check with settings, not a building block: its one built-in rule (below) is the
+one to tune, under ``options:`` in the configuration; a rule file of your own of this kind is
+seldom useful.
 """
 
 from __future__ import annotations

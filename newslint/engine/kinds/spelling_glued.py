@@ -5,6 +5,10 @@ and one part of which the article also writes on its own (``HostingRadio ... Hos
 lower-case non-word that cuts into a very common word ("the", "of", "their") and another word;
 codespell's curated run-togethers (``ofthe->of the``) count too. Compounds of two content words
 (``carmaking``) are left alone.
+
+A built-in check with settings, not a building block: its one built-in rule (below) is the
+one to tune, under ``options:`` in the configuration; a rule file of your own of this kind is
+seldom useful.
 """
 
 from __future__ import annotations
@@ -22,7 +26,11 @@ from newslint.engine.support.spell_words import FUNCTION_ZIPF, counts, derived, 
 OPTIONS = {
     "part-min-zipf": Option(float, default=3.0, help="how common (zipf) each part of a camel-case word must be"),
     "whole-max-zipf": Option(float, default=1.0, help="a camel-case word at least this common is a known name"),
-    "name-prefixes": Option(list, default=["Mc", "Mac", "De", "Di", "Le", "La", "Van", "Von", "O"]),
+    "name-prefixes": Option(
+        list,
+        default=["Mc", "Mac", "De", "Di", "Le", "La", "Van", "Von", "O"],
+        help="first parts of names written glued (McDonald, DeSantis): never split off",
+    ),
 }
 MEMO_LIMIT = 200_000  # lower-case words remembered per process
 CAMEL = re.compile(r"[A-Z]?[a-z]+")

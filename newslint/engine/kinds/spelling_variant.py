@@ -4,6 +4,10 @@ Words are classed by codespell's British-to-American list. -ise/-ize endings for
 their own (Oxford spelling writes "organize" with "colour"), the other pairs another; in each
 group where both varieties occur, the first use of the rarer one gets one finding, pointing at
 the usual one. A tie goes to the variety the article used first.
+
+A built-in check with settings, not a building block: its one built-in rule (below) is the
+one to tune, under ``options:`` in the configuration; a rule file of your own of this kind is
+seldom useful.
 """
 
 from __future__ import annotations

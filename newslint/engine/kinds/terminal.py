@@ -5,6 +5,10 @@ ends mid-sentence, while a paragraph break inside a sentence is a different defe
 Only the last line of a paragraph is judged, and only when it reads as prose: long enough and
 mostly lower-case words, so that headings, bylines, datelines, captions and widget lines kept
 as paragraphs are left alone.
+
+A built-in check with settings, not a building block: its one built-in rule (below) is the
+one to tune, under ``options:`` in the configuration; a rule file of your own of this kind is
+seldom useful.
 """
 
 from __future__ import annotations
