@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..deletion import delete_blocks
 from ..document import Block, Document
 from ..findings import Finding
 from ..rules import Rule
 from . import Context, Option, OptionError
-from .boilerplate_lines import TERMINAL, delete_fix, is_title_like
+from .boilerplate_lines import TERMINAL, is_title_like
 
 OPTIONS = {
     "markers": Option(list, default=[], help="regexes a whole block must match to open a teaser"),
@@ -164,4 +165,6 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     for marker, first, end in sorted(found, key=lambda f: f[1]):
         head, last = doc.blocks[first], doc.blocks[end - 1]
         message = rule.format_message(head.text.strip(), marker=doc.blocks[marker].text.strip())
-        yield Finding(rule.id, head.start, last.end, message, rule.severity, [], delete_fix())
+        # The fix takes the marker ("Next Post") too: the teaser must not outlive its label.
+        fix = delete_blocks(doc, doc.blocks[min(marker, first)], last, safe=False)
+        yield Finding(rule.id, head.start, last.end, message, rule.severity, [], fix)
