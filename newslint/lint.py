@@ -110,9 +110,8 @@ def record(doc: Document, f: Finding, path: str) -> dict[str, Any]:
         where = _stored_view(doc) if f.fix.stored else doc
         if _fixable(where, start, end, f.fix.replacement):
             out["fix"] = {"replacement": f.fix.replacement, "safe": f.fix.safe}
-            fix_span = where.span(start, end)
-            if fix_span != (line, col, end_line, end_col):
-                fl, fc, fel, fec = fix_span
+            if f.fix.stored or (start, end) != (f.start, f.end):
+                fl, fc, fel, fec = where.span(start, end)
                 out["fix"].update(line=fl, column=fc, end_line=fel, end_column=fec)
     for rel in f.related:
         rl, rc, rel_l, rel_c = doc.span(rel.start, rel.end)

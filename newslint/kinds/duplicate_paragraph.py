@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..deletion import delete_blocks
 from ..document import Block, Document
 from ..findings import Finding, Fix, Related
 from ..rules import Rule
@@ -44,17 +45,9 @@ def prepare(rule: Rule) -> dict:
     return {"kinds": frozenset(o["block-kinds"])}
 
 
-def delete_block(doc: Document, block: Block, safe: bool) -> Fix:
-    """Deleting ``block`` with the blank line after it (before it, for the last block).
-
-    A separator between blocks maps to the start of the next block in the stored file, so
-    the span up to the next block's start covers the blank line; the span from the end of the
-    previous block covers only the block itself.
-    """
-    if block.index + 1 < len(doc.blocks):
-        return Fix("", safe, block.start, doc.blocks[block.index + 1].start)
-    start = doc.blocks[block.index - 1].end if block.index > 0 else block.start
-    return Fix("", safe, start, block.end)
+def delete_block(doc: Document, block: Block, safe: bool) -> Fix | None:
+    """Deleting ``block`` whole (its element or source lines) with the blank line around it."""
+    return delete_blocks(doc, block, block, safe)
 
 
 def report(rule: Rule, doc: Document, later: Block, first: Block, safe: bool, **values: object) -> Finding:
