@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -56,7 +57,7 @@ def edit_of(source: Source, finding: dict[str, Any]) -> Edit:
     line, col = fix.get("line", finding["line"]), fix.get("column", finding["column"])
     end_line, end_col = fix.get("end_line", finding["end_line"]), fix.get("end_column", finding["end_column"])
     replacement = fix["replacement"]
-    if source.newline != "\n":
+    if "\n" in replacement and source.newline != "\n":  # newline scans the file: only when needed
         replacement = replacement.replace("\n", source.newline)
     start, end = _raw_offset(source, line, col), _raw_offset(source, end_line, end_col)
     if not replacement and start < end:
@@ -79,7 +80,9 @@ def _line_break_before(raw: str, pos: int) -> int:
 
 
 def _line_start(raw: str, pos: int) -> int:
-    return max(raw.rfind("\n", 0, pos), raw.rfind("\r", 0, pos)) + 1
+    """The start of the line holding ``pos`` (a lone ``\r`` ends a line too)."""
+    newline = raw.rfind("\n", 0, pos)
+    return max(newline, raw.rfind("\r", newline + 1, pos)) + 1
 
 
 def _previous_line_blank(raw: str, start: int) -> bool:
@@ -90,17 +93,21 @@ def _previous_line_blank(raw: str, start: int) -> bool:
     return p == 0 or raw[p - 1] in "\r\n"
 
 
+_SPACES = re.compile(r"[ \t]*")
+_BLANK_TO_END = re.compile(r"\s*\Z")
+
+
 def _whole_lines(raw: str, start: int, end: int) -> tuple[int, int]:
     """Where a deletion should start and end. A deletion of whole lines (white space around it
     on its lines aside) takes its line ending, and the blank line after it when that would
     leave two blank lines in a row; at the end of the file it takes the line breaks and blank
     lines before it instead, so that the file ends as it did (with or without a final newline)."""
     first = _line_start(raw, start)
-    last = end + len(raw[end:]) - len(raw[end:].lstrip(" \t"))
+    last = _SPACES.match(raw, end).end()  # type: ignore[union-attr]
     if raw[first:start].strip(" \t") or (last < len(raw) and raw[last] not in "\r\n"):
         return start, end
     start, end = first, last
-    if not raw[end:].strip():
+    if _BLANK_TO_END.match(raw, end):
         return _after_last_content(raw, start), end
     end += _line_break_at(raw, end)
     after = _line_break_at(raw, end)
