@@ -36,7 +36,9 @@ def test_widget_is_one_finding_from_first_to_last_line_with_an_unsafe_fix() -> N
     (widget,) = by_rule(lint(text), "boilerplate.widget")
     assert (widget["line"], widget["column"]) == (first, 1)
     assert (widget["end_line"], widget["end_column"]) == (first + 8, 4)
-    assert widget["fix"] == {"replacement": "", "safe": False}
+    fix = widget["fix"]  # the widget's block, whole lines
+    assert (fix["replacement"], fix["safe"]) == ("", False)
+    assert (fix["line"], fix["column"], fix["end_line"], fix["end_column"]) == (first, 1, first + 8, 4)
 
 
 def test_clean_article_raises_nothing() -> None:

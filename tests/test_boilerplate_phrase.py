@@ -36,7 +36,9 @@ def test_a_line_is_reported_only_when_the_pattern_matches_it_whole() -> None:
     text = "Talks end.\n\n  Leave a Reply  \n\nHe did not leave a reply on Monday."
     found = lint(text, lines=["leave a reply"])
     assert texts(text, found) == ["Leave a Reply"]
-    assert found[0]["fix"] == {"replacement": "", "safe": False}
+    fix = found[0]["fix"]  # the whole block: its line, the spaces around the words included
+    assert (fix["replacement"], fix["safe"]) == ("", False)
+    assert (fix["line"], fix["column"], fix["end_line"], fix["end_column"]) == (3, 1, 3, 18)
 
 
 def test_lines_longer_than_max_chars_are_not_tried() -> None:

@@ -174,9 +174,9 @@ def test_stdin_fix_prints_the_fixed_text(project: Path) -> None:
 def test_whole_paragraph_deletion_takes_its_blank_line() -> None:
     raw = "Title\r\n\r\nSame.\r\n\r\nSame.\r\n\r\nEnd.\r\n"
     start = raw.index("Same.", 10)
-    end = fixer._whole_lines(raw, start, start + len("Same."))
-    assert raw[:start] + raw[end:] == "Title\r\n\r\nSame.\r\n\r\nEnd.\r\n"
-    assert fixer._whole_lines(raw, start + 1, start + 3) == start + 3  # part of a line: unchanged
+    a, b = fixer._whole_lines(raw, start, start + len("Same."))
+    assert raw[:a] + raw[b:] == "Title\r\n\r\nSame.\r\n\r\nEnd.\r\n"
+    assert fixer._whole_lines(raw, start + 1, start + 3) == (start + 1, start + 3)  # part of a line: unchanged
 
 
 def test_overlapping_fixes_wait_for_the_next_pass() -> None:
@@ -221,9 +221,11 @@ def _edits_inside_reported_spans(linter, data: bytes, unsafe: bool) -> None:
     assert outcome.settled
     allowed = merged(fixer.reported_spans(first.source, first.findings))
     raw = first.source.raw
-    for start, end in outcome.regions:  # a deleted line takes its line ending with it
+    for start, end in outcome.regions:  # a deleted block takes the line breaks around it
         while start < end and raw[end - 1] in "\r\n":
             end -= 1
+        while start < end and raw[start] in "\r\n":
+            start += 1
         assert within((start, end), allowed), (start, end, allowed)
 
 

@@ -105,9 +105,9 @@ def test_html_copies_with_other_markup_or_neighbours_are_not_a_safe_fix() -> Non
     assert found["fix"]["safe"] is False and "<a href" in found["message"]
     entity = RIGHT.replace("rates", "r&#97;tes")  # the same characters as stored, once decoded
     assert only(lint_text(article("html", RIGHT, entity), "a.html", LINTER), "duplicate.paragraph")["fix"]["safe"]
-    # Deleting the copy up to the next heading would take the heading's opening tag with it.
+    # The copy is deleted as a whole element, so the next heading keeps its tags: safe.
     html = f"<html><body>\n<h1>{HEAD}</h1>\n<p>{RIGHT}</p>\n<p>{RIGHT}</p>\n<h2>Outlook</h2>\n<p>End.</p>\n</body></html>\n"
-    assert only(lint_text(html, "a.html", LINTER), "duplicate.paragraph")["fix"]["safe"] is False
+    assert only(lint_text(html, "a.html", LINTER), "duplicate.paragraph")["fix"]["safe"] is True
 
 
 def test_repeated_line_differing_in_case_is_shown_and_not_a_safe_fix() -> None:

@@ -23,6 +23,11 @@ class Block:
     end: int
     index: int
     text: str
+    # The block's whole extent in the stored text (``Source.text`` offsets, end exclusive): its
+    # lines in plain text and Markdown (list marker and heading ``#``s included), its first to
+    # last character in HTML (the reader's ``elements`` widen that to whole elements). None
+    # when the block cannot be deleted on its own (a front matter field, a table cell).
+    src: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)
@@ -35,6 +40,18 @@ class Directive:
     end_line: int
 
 
+@dataclass(frozen=True, slots=True)
+class Element:
+    """An HTML element in the stored text: ``<p>`` at ``start``, its content from ``inner_start``
+    to ``inner_end``, its end tag ending at ``end`` (``inner_end == end`` when implied)."""
+
+    tag: str
+    start: int
+    inner_start: int
+    inner_end: int
+    end: int
+
+
 @dataclass
 class Document:
     source: Source
@@ -43,6 +60,7 @@ class Document:
     blocks: list[Block]
     map: OffsetMap
     directives: list[Directive] = field(default_factory=list)
+    elements: list[Element] = field(default_factory=list)  # HTML only, in order of their start
     cache: dict[Any, Any] = field(default_factory=dict)  # views computed once and shared by rules
 
     @property

@@ -44,20 +44,24 @@ def how_they_differ(doc: Document, here: Span, there: Span) -> str:
     return read or difference(stored(doc, here), stored(doc, there))
 
 
-def taken_besides(doc: Document, deleted: Span, copy: Span) -> str:
-    """The stored text that deleting the prose span ``deleted`` removes besides ``copy`` (the
-    separator around it), white space squeezed."""
-    a, b = doc.source_offsets(*deleted)
+def taken_besides(doc: Document, deleted: Span, copy: Span, stored: bool = False) -> str:
+    """The stored text that deleting ``deleted`` (a prose span, or a span of the stored text
+    when ``stored``) removes besides the prose span ``copy`` (the separator and, for whole
+    HTML elements, the tags around it), white space squeezed."""
+    a, b = deleted if stored else doc.source_offsets(*deleted)
     c, d = doc.source_offsets(*copy)
     text = doc.source.text
     return squeezed(text[a : max(a, c)] + " " + text[min(b, d) : b])
 
 
-def deletes_only_copy(doc: Document, deleted: Span, copy: Span, like: tuple[Span, Span] | None = None) -> bool:
+def deletes_only_copy(
+    doc: Document, deleted: Span, copy: Span, like: tuple[Span, Span] | None = None, stored: bool = False
+) -> bool:
     """Whether deleting ``deleted`` removes ``copy`` and no stored text but white space, or the
-    same separator as deleting ``like`` (a deletion and the first copy it holds) would."""
-    besides = taken_besides(doc, deleted, copy)
-    return not besides or (like is not None and besides == taken_besides(doc, *like))
+    same separator and tags as deleting ``like`` (a deletion and the first copy it holds) would;
+    ``stored`` when the deletions are spans of the stored text, as whole-block deletions are."""
+    besides = taken_besides(doc, deleted, copy, stored)
+    return not besides or (like is not None and besides == taken_besides(doc, *like, stored=stored))
 
 
 def difference(here: str, there: str) -> str:

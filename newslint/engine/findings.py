@@ -13,6 +13,9 @@ class Fix:
     # (deleting a paragraph together with the blank line before it).
     start: int | None = None
     end: int | None = None
+    # True when start and end are offsets in the stored text (``Source.text``): deleting whole
+    # blocks or elements, tags and list markers included (see ``deletion.py``).
+    stored: bool = False
 
 
 @dataclass(slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -65,11 +66,11 @@ def edit_of(source: Source, finding: dict[str, Any]) -> Edit:
     line, col = fix.get("line", finding["line"]), fix.get("column", finding["column"])
     end_line, end_col = fix.get("end_line", finding["end_line"]), fix.get("end_column", finding["end_column"])
     replacement = fix["replacement"]
-    if source.newline != "\n":
+    if "\n" in replacement and source.newline != "\n":  # newline scans the file: only when needed
         replacement = replacement.replace("\n", source.newline)
     start, end = _raw_offset(source, line, col), _raw_offset(source, end_line, end_col)
     if not replacement and start < end:
-        end = _whole_lines(source.raw, start, end)
+        start, end = _whole_lines(source.raw, start, end)
     return Edit(start, end, replacement)
 
 
@@ -80,23 +81,58 @@ def _line_break_at(raw: str, pos: int) -> int:
     return 1 if raw.startswith(("\n", "\r"), pos) else 0
 
 
+def _line_break_before(raw: str, pos: int) -> int:
+    """The length of the line ending just before ``pos`` (0 when there is none)."""
+    if raw[max(0, pos - 2) : pos] == "\r\n":
+        return 2
+    return 1 if pos > 0 and raw[pos - 1] in "\r\n" else 0
+
+
+def _line_start(raw: str, pos: int) -> int:
+    """The start of the line holding ``pos`` (a lone ``\r`` ends a line too)."""
+    newline = raw.rfind("\n", 0, pos)
+    return max(newline, raw.rfind("\r", newline + 1, pos)) + 1
+
+
 def _previous_line_blank(raw: str, start: int) -> bool:
     """Whether the line before the one starting at ``start`` is empty (true at the top of the file)."""
     if start == 0:
         return True
-    p = start - (2 if raw[max(0, start - 2) : start] == "\r\n" else 1)
+    p = start - _line_break_before(raw, start)
     return p == 0 or raw[p - 1] in "\r\n"
 
 
-def _whole_lines(raw: str, start: int, end: int) -> int:
-    """Where a deletion should end: a deletion of whole lines takes its line ending too, and
-    the blank line after it when that would leave two blank lines in a row."""
-    at_line_start = start == 0 or raw[start - 1] in "\r\n"
-    if not at_line_start or (end < len(raw) and raw[end] not in "\r\n"):
-        return end
+_SPACES = re.compile(r"[ \t]*")
+_BLANK_TO_END = re.compile(r"\s*\Z")
+
+
+def _whole_lines(raw: str, start: int, end: int) -> tuple[int, int]:
+    """Where a deletion should start and end. A deletion of whole lines (white space around it
+    on its lines aside) takes its line ending, and the blank line after it when that would
+    leave two blank lines in a row; at the end of the file it takes the line breaks and blank
+    lines before it instead, so that the file ends as it did (with or without a final newline)."""
+    first = _line_start(raw, start)
+    last = _SPACES.match(raw, end).end()  # type: ignore[union-attr]
+    if raw[first:start].strip(" \t") or (last < len(raw) and raw[last] not in "\r\n"):
+        return start, end
+    start, end = first, last
+    if _BLANK_TO_END.match(raw, end):
+        return _after_last_content(raw, start), end
     end += _line_break_at(raw, end)
     after = _line_break_at(raw, end)
-    return end + after if after and _previous_line_blank(raw, start) else end
+    return start, end + after if after and _previous_line_blank(raw, start) else end
+
+
+def _after_last_content(raw: str, start: int) -> int:
+    """The end of the last line before ``start`` that is not blank (0 when there is none)."""
+    pos = start
+    while pos > 0:
+        at = pos - _line_break_before(raw, pos)
+        first = _line_start(raw, at)
+        if raw[first:at].strip(" \t"):
+            return at
+        pos = first
+    return 0
 
 
 def _encodable(text: str, source: Source) -> bool:
@@ -109,7 +145,9 @@ def _encodable(text: str, source: Source) -> bool:
 
 def choose(source: Source, findings: Iterable[dict[str, Any]], unsafe: bool) -> list[Edit]:
     """Non-overlapping edits for one pass, earliest first; the rest wait for the next pass."""
-    edits = sorted({edit_of(source, f) for f in findings if wanted(f, unsafe)})
+    # At the same start the longer edit comes first: deleting a teaser with its "Next Post"
+    # label wins over deleting the label alone.
+    edits = sorted({edit_of(source, f) for f in findings if wanted(f, unsafe)}, key=lambda e: (e.start, -e.end, e))
     chosen: list[Edit] = []
     for e in edits:
         if e.end < e.start or not _encodable(e.replacement, source):

@@ -111,10 +111,13 @@ def record(doc: Document, f: Finding, path: str) -> dict[str, Any]:
     if f.fix is not None:
         start = f.start if f.fix.start is None else f.fix.start
         end = f.end if f.fix.end is None else f.fix.end
-        if _fixable(doc, start, end, f.fix.replacement):
-            out["fix"] = {"replacement": f.fix.replacement, "safe": _safe(doc, f.fix, start, end)}
-            if (start, end) != (f.start, f.end):
-                fl, fc, fel, fec = doc.span(start, end)
+        where = _stored_view(doc) if f.fix.stored else doc
+        if _fixable(where, start, end, f.fix.replacement):
+            # a stored fix deletes whole blocks (a quotation in them goes whole)
+            safe = f.fix.safe if f.fix.stored else _safe(doc, f.fix, start, end)
+            out["fix"] = {"replacement": f.fix.replacement, "safe": safe}
+            if f.fix.stored or (start, end) != (f.start, f.end):
+                fl, fc, fel, fec = where.span(start, end)
                 out["fix"].update(line=fl, column=fc, end_line=fel, end_column=fec)
     for rel in f.related:
         rl, rc, rel_l, rel_c = doc.span(rel.start, rel.end)
@@ -253,8 +256,11 @@ def _damaged(doc: Document, result: FileResult) -> list[damage.Span]:
 def _placed(doc: Document, f: Finding) -> Document:
     """The document whose offsets the finding uses: a finding about the stored bytes is placed
     in a view of the stored text that maps every offset to itself."""
-    if not f.stored:
-        return doc
+    return _stored_view(doc) if f.stored else doc
+
+
+def _stored_view(doc: Document) -> Document:
+    """A view of the stored text that maps every offset to itself (cached on the document)."""
     view = doc.cache.get("lint.stored_view")
     if view is None:
         size = len(doc.source.text)

@@ -29,8 +29,9 @@ class BlockCollector:
         self._first_part = len(p.parts)
         return p.length
 
-    def close(self, kind: str, start: int) -> Block | None:
-        """Finish the block begun at ``start``; an empty block is dropped with its separator."""
+    def close(self, kind: str, start: int, src: tuple[int, int] | None = None) -> Block | None:
+        """Finish the block begun at ``start`` (stored extent ``src``); an empty block is dropped
+        with its separator."""
         p = self.prose
         text = "".join(p.parts[self._first_part :])
         if not text.strip():
@@ -39,7 +40,7 @@ class BlockCollector:
             del p.segments[segments:]
             p.length = length
             return None
-        block = Block(kind, start, p.length, len(self.blocks), text)
+        block = Block(kind, start, p.length, len(self.blocks), text, src)
         self.blocks.append(block)
         return block
 

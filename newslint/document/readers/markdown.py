@@ -130,6 +130,36 @@ def _block_kind(stack: list[str], inline_parent: Token, headline_taken: bool) ->
     return "paragraph"
 
 
+def _lines(source: Source, first: int, end: int) -> tuple[int, int]:
+    """Stored extent of the lines ``first`` to ``end`` (0-based, exclusive), trailing blank
+    lines and the last line break left out."""
+    text, starts = source.text, source.line_starts
+    a = starts[first]
+    b = starts[end] if end < len(starts) else len(text)
+    return a, a + len(text[a:b].rstrip())
+
+
+class _Extents:
+    """Gives each block the source lines of the widest container it fills alone (its paragraph,
+    list item, list, block quote), so that deleting the block deletes its markers too."""
+
+    def __init__(self, source: Source, first_line: int, blocks: list) -> None:
+        self.source, self.first_line, self.blocks = source, first_line, blocks
+        self.units = 0  # inline and leaf blocks (code, HTML, rules) read so far
+        self.open: list[tuple[Token, int, int]] = []  # container, units and blocks before it
+
+    def enter(self, tok: Token) -> None:
+        self.open.append((tok, self.units, len(self.blocks)))
+
+    def leave(self) -> None:
+        tok, units, blocks = self.open.pop()
+        if self.units - units == 1 and len(self.blocks) == blocks + 1 and tok.map and self.blocks[-1].src:
+            self.blocks[-1].src = self.extent(tok.map)
+
+    def extent(self, line_map: list[int]) -> tuple[int, int]:
+        return _lines(self.source, self.first_line + line_map[0], self.first_line + line_map[1])
+
+
 def read_markdown(source: Source) -> Document:
     text = source.text
     collector = BlockCollector()
@@ -142,21 +172,20 @@ def read_markdown(source: Source) -> Document:
     first_line = source.position(body_start)[0] - 1
     tokens = _parser().parse(text[body_start:])
     reader = _InlineReader(collector, text, directives, source)
+    extents = _Extents(source, first_line, collector.blocks)
     stack: list[str] = []
     parent: Token | None = None
     headline_taken = any(b.kind == "headline" for b in collector.blocks)
     for tok in tokens:
         if tok.nesting == 1:
             stack.append(tok.type)
+            extents.enter(tok)
             parent = tok
         elif tok.nesting == -1:
             stack.pop()
-        elif tok.type == "html_block" and tok.map:
-            line = first_line + tok.map[0] + 1
-            d = parse_directive(tok.content.strip(), line, first_line + tok.map[1])
-            if d:
-                directives.append(d)
+            extents.leave()
         elif tok.type == "inline" and tok.map and parent is not None:
+            extents.units += 1
             start_line, end_line = first_line + tok.map[0], first_line + tok.map[1]
             pos = source.line_starts[start_line]
             limit = source.line_starts[end_line] if end_line < len(source.line_starts) else len(text)
@@ -164,6 +193,14 @@ def read_markdown(source: Source) -> Document:
             headline_taken |= kind == "headline"
             prose_start = collector.open(pos)
             reader.read(tok, pos, limit)
-            collector.close(kind, prose_start)
+            src = extents.extent(tok.map) if kind != "table_cell" else None
+            collector.close(kind, prose_start, src)
+        elif tok.block:
+            extents.units += 1
+            if tok.type == "html_block" and tok.map:
+                line = first_line + tok.map[0] + 1
+                d = parse_directive(tok.content.strip(), line, first_line + tok.map[1])
+                if d:
+                    directives.append(d)
     prose, omap = collector.prose.build()
     return Document(source, "markdown", prose, collector.blocks, omap, directives)

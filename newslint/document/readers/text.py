@@ -45,6 +45,6 @@ def read_text(source: Source) -> Document:
         is_headline = i == 0 and all(looks_like_headline(x) for x in text.split("\n"))
         prose_start = collector.open(start)
         collector.prose.add(text, start)
-        collector.close("headline" if is_headline else text_block_kind(text), prose_start)
+        collector.close("headline" if is_headline else text_block_kind(text), prose_start, (start, end))
     prose, omap = collector.prose.build()
     return Document(source, "text", prose, collector.blocks, omap, directives)

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 import regex
 
 from newslint.document.model import Document
-from newslint.engine.findings import Finding, Fix
+from newslint.engine.deletion import delete_blocks
+from newslint.engine.findings import Finding
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
 from newslint.engine.regexes import compile_pattern
@@ -27,16 +28,9 @@ def prepare(rule: Rule) -> regex.Pattern:
 
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     kinds = set(rule.options["kinds"])
-    for i, block in enumerate(doc.blocks):
+    for block in doc.blocks:
         if block.kind not in kinds or not rule.compiled.fullmatch(block.text, timeout=1.0):
             continue
-        # Delete the block with the blank line before it (or after it, for the first block).
-        if i > 0:
-            start, end = doc.blocks[i - 1].end, block.end
-        elif len(doc.blocks) > 1:
-            start, end = block.start, doc.blocks[1].start
-        else:
-            start, end = block.start, block.end
         shown = block.text.strip()
-        fix = Fix("", rule.options["safe"], start, end)
+        fix = delete_blocks(doc, block, block, rule.options["safe"])
         yield Finding(rule.id, block.start, block.end, rule.format_message(shown), rule.severity, [], fix)

@@ -18,10 +18,11 @@ import re
 from collections.abc import Iterator
 
 from newslint.document.model import Block, Document
+from newslint.engine.deletion import delete_blocks
 from newslint.engine.findings import Finding
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
-from newslint.engine.support.boilerplate_lines import delete_fix, introduces_list
+from newslint.engine.support.boilerplate_lines import introduces_list
 
 OPTIONS = {
     "min-body-words": Option(int, default=100, help="a body shorter than this is not trusted"),
@@ -114,7 +115,9 @@ def _findings(rule: Rule, doc: Document, blocks: list[Block], where: str) -> Ite
         first, last = run[0], run[-1]
         text = first.text.strip().split("\n", 1)[0][:60]
         message = rule.format_message(text, where=where, blocks=len(run))
-        yield Finding(rule.id, first.start, last.end, message, rule.severity, [], delete_fix())
+        yield Finding(
+            rule.id, first.start, last.end, message, rule.severity, [], delete_blocks(doc, first, last, safe=False)
+        )
 
 
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:

@@ -165,4 +165,4 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
             continue
         seen.add((start, end))
         message = rule.format_message(text)
-        yield Finding(rule.id, start, end, message, rule.severity, [], delete_fix())
+        yield Finding(rule.id, start, end, message, rule.severity, [], delete_fix(doc, start, end))

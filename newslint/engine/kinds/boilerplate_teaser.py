@@ -19,10 +19,11 @@ import re
 from collections.abc import Iterator
 
 from newslint.document.model import Block, Document
+from newslint.engine.deletion import delete_blocks
 from newslint.engine.findings import Finding
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
-from newslint.engine.support.boilerplate_lines import TERMINAL, delete_fix, is_title_like
+from newslint.engine.support.boilerplate_lines import TERMINAL, is_title_like
 
 OPTIONS = {
     "markers": Option(list, default=[], help="regexes a whole block must match to open a teaser"),
@@ -164,4 +165,6 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     for marker, first, end in sorted(found, key=lambda f: f[1]):
         head, last = doc.blocks[first], doc.blocks[end - 1]
         message = rule.format_message(head.text.strip(), marker=doc.blocks[marker].text.strip())
-        yield Finding(rule.id, head.start, last.end, message, rule.severity, [], delete_fix())
+        # The fix takes the marker ("Next Post") too: the teaser must not outlive its label.
+        fix = delete_blocks(doc, doc.blocks[min(marker, first)], last, safe=False)
+        yield Finding(rule.id, head.start, last.end, message, rule.severity, [], fix)

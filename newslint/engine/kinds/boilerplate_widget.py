@@ -55,4 +55,6 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
             continue
         first, last = run[0], run[-1]
         message = rule.format_message(first.text, lines=len(run))
-        yield Finding(rule.id, first.start, last.end, message, rule.severity, [], delete_fix())
+        yield Finding(
+            rule.id, first.start, last.end, message, rule.severity, [], delete_fix(doc, first.start, last.end)
+        )

@@ -104,5 +104,9 @@ def _deletes_only_copy(doc: Document, fix: Fix, block: Block, start: int, end: i
     """Whether the fix deletes the copy with white space, or with a separator like the one
     deleting the headline would take."""
     headline = delete_block(doc, doc.blocks[doc.block_index(start)], True)
+    if headline is None or headline.start is None or headline.end is None or fix.start is None or fix.end is None:
+        return False
     like = ((headline.start, headline.end), (start, end))
-    return deletes_only_copy(doc, (fix.start, fix.end), (block.start, block.end), like)
+    if headline.stored != fix.stored:
+        return False
+    return deletes_only_copy(doc, (fix.start, fix.end), (block.start, block.end), like, stored=fix.stored)

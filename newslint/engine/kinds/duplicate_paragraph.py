@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from newslint.document.model import Block, Document
 from newslint.engine.copies import deletes_only_copy, how_they_differ, stored_key
+from newslint.engine.deletion import delete_blocks
 from newslint.engine.findings import Finding, Fix, Related
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
@@ -48,17 +49,9 @@ def prepare(rule: Rule) -> dict:
     return {"kinds": frozenset(o["block-kinds"])}
 
 
-def delete_block(doc: Document, block: Block, safe: bool) -> Fix:
-    """Deleting ``block`` with the blank line after it (before it, for the last block).
-
-    A separator between blocks maps to the start of the next block in the stored file, so
-    the span up to the next block's start covers the blank line; the span from the end of the
-    previous block covers only the block itself.
-    """
-    if block.index + 1 < len(doc.blocks):
-        return Fix("", safe, block.start, doc.blocks[block.index + 1].start)
-    start = doc.blocks[block.index - 1].end if block.index > 0 else block.start
-    return Fix("", safe, start, block.end)
+def delete_block(doc: Document, block: Block, safe: bool) -> Fix | None:
+    """Deleting ``block`` whole (its element or source lines) with the blank line around it."""
+    return delete_blocks(doc, block, block, safe)
 
 
 def report(rule: Rule, doc: Document, later: Block, first: Block, safe: bool, **values: object) -> Finding:
@@ -114,7 +107,15 @@ def _deletes_only_copy(doc: Document, later: Block, first: Block) -> bool:
     """Whether deleting ``later`` takes from the stored file nothing but it and a separator
     like the one deleting ``first`` would take (no other markup, comment or skipped text)."""
     deleted, like = delete_block(doc, later, True), delete_block(doc, first, True)
-    return deletes_only_copy(doc, (deleted.start, deleted.end), _span(later), ((like.start, like.end), _span(first)))
+    if deleted is None or like is None:
+        return False
+    return deletes_only_copy(doc, _fix_span(deleted), _span(later), (_fix_span(like), _span(first)), stored=True)
+
+
+def _fix_span(fix: Fix) -> tuple[int, int]:
+    """The stored span a whole-block deletion covers."""
+    assert fix.start is not None and fix.end is not None
+    return fix.start, fix.end
 
 
 def _span(block: Block) -> tuple[int, int]:

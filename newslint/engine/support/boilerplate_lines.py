@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from newslint.document.model import Document
+from newslint.engine.deletion import delete_span
 from newslint.engine.findings import Fix
 
 
@@ -90,6 +91,7 @@ def introduces_list(text: str, min_words: int = 6) -> bool:
     return text.endswith(":") and len(text.split()) >= min_words and not FORM_PROMPT.search(text)
 
 
-def delete_fix() -> Fix:
-    """Deleting a boilerplate block is a judgement call: offered, never applied by default."""
-    return Fix("", safe=False)
+def delete_fix(doc: Document, start: int, end: int) -> Fix | None:
+    """Deleting the leftover at the prose span ``start:end`` with its whole blocks (or sentences,
+    see ``deletion.py``). A judgement call: offered, never applied by default."""
+    return delete_span(doc, start, end, safe=False)
