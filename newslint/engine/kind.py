@@ -5,10 +5,12 @@ A kind module defines:
 - ``OPTIONS``: a mapping of its YAML keys to :class:`Option` (type, required, default);
 - ``prepare(rule) -> object``: check and compile the options once, raising
   :class:`OptionError` for a bad value; the result is kept as ``rule.compiled``;
-- ``check(rule, doc, ctx) -> Iterable[Finding]``: the findings of one document.
+- ``check(rule, doc, ctx) -> Iterable[Finding] | Checked``: the findings of one document, or a
+  :class:`~newslint.engine.findings.Checked` when the check also has warnings or could not run.
 
-Optional: ``RUNS_LAST = True`` runs the kind's rules after all others, with their findings in
-``ctx.findings``; ``NEEDS_SERVER = True`` marks a kind whose examples need an outside service.
+Optional: ``NEEDS_FINDINGS = True`` runs the kind's rules after all others, as
+``check(rule, doc, ctx, findings)`` with the others' findings; ``NEEDS_SERVER = True`` marks a
+kind whose examples need an outside service.
 
 A kind knows nothing of files, configuration files or output.
 """
@@ -35,17 +37,13 @@ class Option:
     help: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Context:
-    """What a check may know of the run beyond the document."""
+    """What a check may know of the run beyond the document: fixed for the run. A check reports
+    through its return value, never by writing here (``cache`` only keeps per-process data)."""
 
     language: str = "en"  # en-US, en-GB or en
     accept: frozenset[str] = frozenset()
     reject: frozenset[str] = frozenset()
     settings: dict[str, Any] = field(default_factory=dict)  # per-kind shared settings
     cache: dict[str, Any] = field(default_factory=dict)  # shared, per-process data
-    warnings: list[str] = field(default_factory=list)
-    # A check that could not run (its service was unavailable) sets this: the file counts as failed.
-    incomplete: bool = False
-    # For kinds with ``RUNS_LAST = True``: the findings of the rules that ran before them.
-    findings: list[Any] = field(default_factory=list)
