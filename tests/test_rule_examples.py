@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from engine_helpers import records
 
 from newslint.api import lint_bytes, make_linter
 from newslint.engine.kinds import kind_module
@@ -35,7 +36,7 @@ def _findings(rule: Rule, example: str | dict) -> list[dict]:
     linter = make_linter(Config(select=[rule.id]), [rule])
     result = lint_bytes(data, f"example.{ext}", linter)
     assert not result.error, result.messages
-    return [f for f in result.findings if f["rule"] == rule.id]
+    return [f for f in records(result) if f["rule"] == rule.id]
 
 
 @pytest.mark.parametrize(("rule", "expect", "example"), _cases())
