@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newslint.api import lint_bytes, make_linter
-from newslint.engine.lint import FileResult
+from newslint.api import lint_bytes, make_linter, records
 from newslint.engine.loader import load_rules
 from newslint.settings.config import Config
 
@@ -21,11 +20,6 @@ def lint_with_test_rules(data: bytes | str, path: str, select: list[str] | None 
     if isinstance(data, str):
         data = data.encode("utf-8")
     return records(lint_bytes(data, path, linter_with_test_rules(select)))
-
-
-def records(result: FileResult) -> list[dict]:
-    """The result's findings as the output contract shows them."""
-    return [f.record() for f in result.findings]
 
 
 def stored_text(data: str, f: dict) -> str:
