@@ -13,6 +13,7 @@ import pytest
 
 from newslint.api import builtin_rules, lint_bytes, make_linter
 from newslint.cache.results import Cache
+from newslint.cache.results import key as cache_key
 from newslint.document.model import Document
 from newslint.document.source import decode
 from newslint.engine import fixer, lint
@@ -71,6 +72,15 @@ def test_every_finding_of_a_lint_comes_back_from_the_cache_unchanged(tmp_path: P
     again = jobs.lookup(linter.config, "a.txt", Path("a.txt"), data, jobs.Options(cache_dir=str(tmp_path)))
     assert again is not None and again.cached
     assert again.result.findings == fresh.result.findings
+
+
+def test_a_cache_entry_of_another_layout_is_a_miss(tmp_path: Path) -> None:
+    linter = make_linter()
+    data = ARTICLE.encode("utf-8")
+    key = cache_key(linter.config, "a.txt", Path("a.txt"), data)
+    old = placed_example().record()  # an entry that holds output records, without stored offsets
+    Cache(tmp_path).put(key, {"findings": [old], "messages": []})
+    assert jobs.lookup(linter.config, "a.txt", Path("a.txt"), data, jobs.Options(cache_dir=str(tmp_path))) is None
 
 
 def test_the_output_record_is_the_contract_without_stored_offsets() -> None:

@@ -92,7 +92,7 @@ def context_for(config: Config) -> Context:
 def place(doc: Document, f: Finding, path: str) -> Placed:
     """A rule's finding placed in the stored file, printable: a byte that is not UTF-8 (a lone
     surrogate) in its message or suggestions is shown as ``\\xe9``; a fix that would write one is dropped."""
-    where = _placed(doc, f)
+    where = _document_of(doc, f)
     return Placed(
         path,
         f.rule,
@@ -283,7 +283,7 @@ def _damaged(doc: Document, result: FileResult) -> list[damage.Span]:
         return []
 
 
-def _placed(doc: Document, f: Finding) -> Document:
+def _document_of(doc: Document, f: Finding) -> Document:
     """The document whose offsets the finding uses: a finding about the stored bytes is placed
     in a view of the stored text that maps every offset to itself."""
     if not f.stored:
