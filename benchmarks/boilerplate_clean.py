@@ -12,7 +12,7 @@ import collections
 import time
 from pathlib import Path
 
-from newslint.api import lint_bytes, make_linter
+from newslint.api import lint_bytes, make_linter, records
 from newslint.engine.loader import load_rules
 from newslint.settings.config import Config
 
@@ -35,7 +35,7 @@ def main() -> None:
         data = path.read_bytes()
         lines = data.decode("utf-8", "replace").splitlines()
         words += sum(len(line.split()) for line in lines)
-        for f in lint_bytes(data, str(path), linter).findings:
+        for f in records(lint_bytes(data, str(path), linter)):
             per_rule[f["rule"]] += 1
             text = lines[f["line"] - 1]
             end = f["end_column"] if f["end_line"] == f["line"] else len(text) + 1

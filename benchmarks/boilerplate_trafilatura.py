@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newslint.api import lint_bytes, make_linter  # noqa: E402
+from newslint.api import lint_bytes, make_linter, records  # noqa: E402
 from newslint.engine.loader import load_rules  # noqa: E402
 from newslint.settings.config import Config  # noqa: E402
 
@@ -119,7 +119,7 @@ def score_page(name: str, linter, as_html: bool, verbose: bool, substring: bool 
     path = CORPUS / f"{name}.{'html' if as_html else 'txt'}"
     data = path.read_bytes()
     stored = data.decode("utf-8", errors="replace")
-    flagged = spans(stored, lint_bytes(data, path.name, linter).findings)
+    flagged = spans(stored, records(lint_bytes(data, path.name, linter)))
     flagged_text = [plain(stored[a:b]) for a, b, _ in flagged] if substring else []
     page = visible(stored) if as_html and not substring else None
     counts = {"boilerplate": [0, 0], "main": [0, 0]}

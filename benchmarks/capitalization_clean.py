@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from newslint.api import lint_bytes, make_linter
+from newslint.api import lint_bytes, make_linter, records
 from newslint.engine.loader import load_rules
 from newslint.settings.config import Config
 
@@ -36,7 +36,7 @@ def main() -> None:
             data = path.read_bytes()
             words += len(WORD.findall(data.decode("utf-8", "replace")))
             lines = data.decode("utf-8", "replace").splitlines()
-            for f in lint_bytes(data, str(path), linter).findings:
+            for f in records(lint_bytes(data, str(path), linter)):
                 per_rule[f["rule"]] += 1
                 if shown < args.show:
                     shown += 1

@@ -19,7 +19,7 @@ import random
 import re
 from pathlib import Path
 
-from newslint.api import lint_bytes, make_linter
+from newslint.api import lint_bytes, make_linter, records
 from newslint.engine.loader import load_rules
 from newslint.settings.config import Config
 
@@ -76,7 +76,7 @@ def measure(linter, rng: random.Random) -> tuple[int, int, list[str]]:
         col = at - (text.rfind("\n", 0, at) + 1) + 1
         hits = [
             f
-            for f in lint_bytes(text.encode("utf-8"), path.name, linter).findings
+            for f in records(lint_bytes(text.encode("utf-8"), path.name, linter))
             if f["line"] <= line <= f["end_line"] and f["column"] <= col < f["end_column"] + (f["line"] != line) * 10**6
         ]
         if hits:

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from newslint.api import lint_bytes, make_linter
+from newslint.api import lint_bytes, make_linter, records
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "corpora" / "clean"
@@ -34,7 +34,7 @@ def main() -> None:
     for path in files:
         data = path.read_bytes()
         words += len(re.findall(r"\w+", data.decode("utf-8", "replace")))
-        for f in lint_bytes(data, str(path), linter).findings:
+        for f in records(lint_bytes(data, str(path), linter)):
             (info if f["severity"] == "info" else failing)[f["category"]] += 1
             rules[f["rule"]] += 1
             if f["category"] == args.list:

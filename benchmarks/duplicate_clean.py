@@ -12,7 +12,7 @@ import collections
 import time
 from pathlib import Path
 
-from newslint.api import lint_bytes, make_linter
+from newslint.api import lint_bytes, make_linter, records
 from newslint.settings.config import Config
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "clean"
@@ -34,7 +34,7 @@ def main() -> None:
     for path in files:
         data = path.read_bytes()
         lines = data.decode("utf-8", "replace").splitlines()
-        for f in lint_bytes(data, str(path), linter).findings:
+        for f in records(lint_bytes(data, str(path), linter)):
             per_rule[f["rule"]] += 1
             print(f"{path.name}:{f['line']}:{f['column']} [{f['rule']}] {f['message']}")
             print(f"    here:  {excerpt(lines, f['line'], f['column'], f['end_column'])}")

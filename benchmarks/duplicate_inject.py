@@ -15,7 +15,7 @@ import collections
 import random
 from pathlib import Path
 
-from newslint.api import lint_bytes, make_linter
+from newslint.api import lint_bytes, make_linter, records
 from newslint.settings.config import Config
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "clean"
@@ -73,7 +73,7 @@ def main() -> None:
             copy = make(paras[src], rng)
             doc = paras[:at] + [copy] + paras[at:]
             line = sum(p.count("\n") + 2 for p in doc[:at]) + 1
-            findings = lint_bytes("\n\n".join(doc).encode("utf-8"), path.name, linter).findings
+            findings = records(lint_bytes("\n\n".join(doc).encode("utf-8"), path.name, linter))
             key = (name, size(len(paras[src].split())))
             total[key] += 1
             found[key] += any(f["line"] == line for f in findings)

@@ -12,7 +12,7 @@ import re
 import time
 from pathlib import Path
 
-from newslint.api import lint_bytes, make_linter
+from newslint.api import lint_bytes, make_linter, records
 from newslint.settings.config import Config
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "clean"
@@ -33,7 +33,7 @@ def main() -> None:
         data = path.read_bytes()
         words += len(re.findall(r"\w+", data.decode("utf-8", "replace")))
         lines = data.decode("utf-8", "replace").splitlines()
-        for f in lint_bytes(data, str(path), linter).findings:
+        for f in records(lint_bytes(data, str(path), linter)):
             per_rule[f["rule"]] += 1
             failing += f["severity"] != "info"
             line = lines[f["line"] - 1]

@@ -13,7 +13,7 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-from newslint.api import lint_bytes, make_linter
+from newslint.api import lint_bytes, make_linter, records
 from newslint.settings.config import Config
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "languagetool" / "examples_dev.jsonl"
@@ -46,7 +46,7 @@ def main() -> None:
         if case["rule"] not in IN_SCOPE:
             continue
         # A lone sentence is a paragraph: a blank first line keeps it from being read as a headline.
-        findings = lint_bytes(("Example\n\n" + case["text"]).encode(), "example.txt", linter).findings
+        findings = records(lint_bytes(("Example\n\n" + case["text"]).encode(), "example.txt", linter))
         row = stats[case["rule"]]
         if case["expect"] == "error":
             row[0] += 1

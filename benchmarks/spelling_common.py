@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newslint.api import lint_bytes, make_linter
+from newslint.api import lint_bytes, make_linter, records
 from newslint.engine.loader import load_rules
 from newslint.settings.config import Config
 
@@ -21,4 +21,4 @@ def spelling_linter(language: str = "en", select: tuple[str, ...] = ("spelling",
 
 
 def lint(linter, text: str, name: str = "a.txt") -> list[dict]:
-    return lint_bytes(text.encode("utf-8"), name, linter).findings
+    return records(lint_bytes(text.encode("utf-8"), name, linter))

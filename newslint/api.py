@@ -28,4 +28,9 @@ def lint_bytes(data: bytes, path: str = "article.txt", linter: Linter | None = N
 
 def lint_text(text: str, path: str = "article.txt", linter: Linter | None = None) -> list[dict[str, Any]]:
     """The findings (output-contract records) for ``text`` stored as UTF-8 at ``path``."""
-    return lint_bytes(text.encode("utf-8"), path, linter).findings
+    return records(lint_bytes(text.encode("utf-8"), path, linter))
+
+
+def records(result: FileResult) -> list[dict[str, Any]]:
+    """A result's findings as output-contract records (the dicts ``--format json`` prints)."""
+    return [f.record() for f in result.findings]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newslint.api import lint_bytes, make_linter
+from newslint.api import lint_bytes, make_linter, records
 from newslint.engine.loader import load_rules
 from newslint.settings.config import Config
 
@@ -19,7 +19,7 @@ def linter_with_test_rules(select: list[str] | None = None):
 def lint_with_test_rules(data: bytes | str, path: str, select: list[str] | None = None) -> list[dict]:
     if isinstance(data, str):
         data = data.encode("utf-8")
-    return lint_bytes(data, path, linter_with_test_rules(select)).findings
+    return records(lint_bytes(data, path, linter_with_test_rules(select)))
 
 
 def stored_text(data: str, f: dict) -> str:

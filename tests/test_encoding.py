@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from engine_helpers import records
 
 from newslint.api import lint_bytes, lint_text, make_linter
 from newslint.engine.loader import builtin_rules_dir, load_rules
@@ -58,7 +59,7 @@ def test_c1_control_from_cp1252_is_an_error() -> None:
 
 
 def test_cp1252_file_is_not_mojibake() -> None:
-    found = lint_bytes("The café reopened.\n".encode("cp1252"), "a.txt", LINTER).findings
+    found = records(lint_bytes("The café reopened.\n".encode("cp1252"), "a.txt", LINTER))
     assert [f["rule"] for f in found] == ["encoding.not-utf8"]
 
 
@@ -82,7 +83,7 @@ def fix(data: bytes, unsafe: bool, path: str = "a.txt") -> bytes:
 
 def test_mojibake_owns_its_span_against_spelling_and_controls(tmp_path: Path, capsys) -> None:
     data = "Headline about words\n\nThe word is firstâ€\x9d today.\n".encode()
-    found = lint_bytes(data, "a.txt", DEFAULT).findings
+    found = records(lint_bytes(data, "a.txt", DEFAULT))
     assert [f["rule"] for f in found] == ["encoding.mojibake"]
     assert found[0]["suggestions"] == ["first”"]
     (tmp_path / "a.txt").write_bytes(data)
@@ -94,7 +95,7 @@ def test_mojibake_owns_its_span_against_spelling_and_controls(tmp_path: Path, ca
 
 def test_safe_fix_does_not_edit_inside_mojibake() -> None:
     data = "Headline about dashes\n\nIt is a â€“ test of the dash.\n".encode()
-    found = lint_bytes(data, "a.txt", DEFAULT).findings
+    found = records(lint_bytes(data, "a.txt", DEFAULT))
     assert [f["rule"] for f in found] == ["encoding.mojibake"]
     assert fix(data, unsafe=False) == data  # not 'a â€“test'
     assert b"It is a \xe2\x80\x93 test" in fix(data, unsafe=True)
@@ -126,7 +127,7 @@ def _one_bad_byte() -> bytes:
 
 
 def test_one_invalid_byte_is_flagged_alone() -> None:
-    found = lint_bytes(_one_bad_byte(), "a.txt", DEFAULT).findings
+    found = records(lint_bytes(_one_bad_byte(), "a.txt", DEFAULT))
     assert [f["rule"] for f in found] == ["encoding.not-utf8"]
     (f,) = found
     assert (f["line"], f["column"], f["end_line"], f["end_column"]) == (3, 38, 3, 39)
@@ -142,7 +143,7 @@ def test_one_invalid_byte_is_the_only_byte_fixed() -> None:
 
 def test_column_after_an_invalid_byte_counts_it_as_one() -> None:
     linter = make_linter(Config(select=["punctuation.space-before", "encoding.not-utf8"]))
-    found = lint_bytes(b"Headline here\n\nJos\xe9\xe8 said , hello.\n", "a.txt", linter).findings
+    found = records(lint_bytes(b"Headline here\n\nJos\xe9\xe8 said , hello.\n", "a.txt", linter))
     assert [(f["rule"], f["column"], f["end_column"]) for f in found] == [
         ("encoding.not-utf8", 4, 6),
         ("punctuation.space-before", 11, 13),
@@ -151,16 +152,16 @@ def test_column_after_an_invalid_byte_counts_it_as_one() -> None:
 
 def test_invalid_bytes_in_markup_are_flagged_where_they_lie() -> None:
     data = b'<html><body><p title="caf\xe9">The caf\xc3\xa9 opened.</p></body></html>\n'
-    (f,) = lint_bytes(data, "a.html", LINTER).findings
+    (f,) = records(lint_bytes(data, "a.html", LINTER))
     assert (f["rule"], f["column"], f["end_column"]) == ("encoding.not-utf8", 26, 27)
     data = b"# The caf\xc3\xa9\n\n```\nx = 'caf\xe9'\n```\n"
-    (f,) = lint_bytes(data, "a.md", LINTER).findings
+    (f,) = records(lint_bytes(data, "a.md", LINTER))
     assert (f["rule"], f["line"], f["column"]) == ("encoding.not-utf8", 4, 9)
 
 
 def test_a_cp1252_file_lints_with_a_capped_report() -> None:
     data = ("Headline\n\n" + "The café reopened. " * 150 + "\n").encode("cp1252")
-    found = lint_bytes(data, "a.txt", DEFAULT).findings
+    found = records(lint_bytes(data, "a.txt", DEFAULT))
     assert [f["rule"] for f in found] == ["encoding.not-utf8"] * 101
     assert found[-1]["message"].startswith("50 more runs") and found[-1]["fix"] is None
 
@@ -204,7 +205,7 @@ def test_utf16_with_bom_is_linted_and_fixed_in_place(tmp_path: Path, encoding: s
     article = tmp_path / "a.txt"
     article.write_bytes(bom + text.encode(encoding))
     article.chmod(0o640)
-    found = lint_bytes(article.read_bytes(), "a.txt", DEFAULT).findings
+    found = records(lint_bytes(article.read_bytes(), "a.txt", DEFAULT))
     assert [(f["rule"], f["line"], f["column"]) for f in found] == [("punctuation.space-before", 3, 16)]
     assert main(["--fix", "--no-cache", "--jobs", "1", str(article)]) == 0
     assert article.read_bytes() == bom + text.replace(" ,", ",").encode(encoding)
@@ -215,7 +216,7 @@ def test_front_matter_with_an_invalid_byte_is_still_linted() -> None:
     linter = make_linter(Config(select=["punctuation.space-before", "encoding.not-utf8"]))
     for title in (b'"Caf\xe9 owners meet , today"', b"Caf\xe9 owners meet , today"):
         data = b"---\ntitle: " + title + b"\nauthor: Jos\xe9\n---\n\nThe caf\xc3\xa9 opened.\n"
-        found = lint_bytes(data, "a.md", linter).findings
+        found = records(lint_bytes(data, "a.md", linter))
         shift = title.startswith(b'"')
         assert [(f["rule"], f["line"], f["column"]) for f in found] == [
             ("encoding.not-utf8", 2, 11 + shift),

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from newslint.api import make_linter
 from newslint.engine import fixer
+from newslint.engine.findings import Place, Placed, PlacedFix
 from newslint.engine.loader import load_rules
 from newslint.engine.trail import merged, within
 from newslint.run.cli import main
@@ -187,11 +188,9 @@ def test_overlapping_fixes_wait_for_the_next_pass() -> None:
     assert fixer.apply(source.raw, chosen) in ("x567w89", "x567z89")
 
 
-def _finding(e: fixer.Edit) -> dict:
-    return {
-        "line": 1, "column": e.start + 1, "end_line": 1, "end_column": e.end + 1,
-        "fix": {"replacement": e.replacement, "safe": True},
-    }  # fmt: skip
+def _finding(e: fixer.Edit) -> Placed:
+    place = Place(e.start, e.end, 1, e.start + 1, 1, e.end + 1)
+    return Placed("a.txt", "test.edit", "warning", "An edit.", place, fix=PlacedFix(e.replacement, True))
 
 
 # --- fixed point -------------------------------------------------------------------------------
@@ -219,7 +218,7 @@ def _edits_inside_reported_spans(linter, data: bytes, unsafe: bool) -> None:
     first = lint(data)
     outcome, _ = fixer.fix_bytes(data, lint, unsafe, first=first)
     assert outcome.settled
-    allowed = merged(fixer.reported_spans(first.source, first.findings))
+    allowed = merged(fixer.reported_spans(first.findings))
     raw = first.source.raw
     for start, end in outcome.regions:  # a deleted block takes the line breaks around it
         while start < end and raw[end - 1] in "\r\n":

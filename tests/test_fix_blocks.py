@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint.api import make_linter
+from newslint.api import make_linter, records
 from newslint.engine import fixer
 from newslint.settings.config import Config
 
@@ -31,7 +31,7 @@ def fix(text: str, name: str, unsafe: bool = True, newline: str = "\n") -> tuple
 
     first = lint(data)
     outcome, last = fixer.fix_bytes(data, lint, unsafe, first=first)
-    return outcome.fixed.decode("utf-8"), first.findings, last.findings
+    return outcome.fixed.decode("utf-8"), records(first), records(last)
 
 
 def new_findings(before: list[dict], after: list[dict]) -> set[tuple[str, str]]:

@@ -18,7 +18,6 @@ from collections import Counter
 from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from article_gen import damaged_articles
 from hypothesis import HealthCheck, given, settings
@@ -30,6 +29,7 @@ from newslint.api import make_linter
 from newslint.document.model import Document
 from newslint.document.quotes import Quotation, quote_spans
 from newslint.document.readers import read_document
+from newslint.engine.findings import Place, Placed
 from newslint.engine.fixer import fix_bytes
 from newslint.engine.lint import FileResult, Linter
 
@@ -56,11 +56,12 @@ def document(result: FileResult) -> Document:
     return read_document(result.source, None)
 
 
-def _raw_span(result: FileResult, where: dict[str, Any]) -> Span:
+def _raw_span(result: FileResult, where: Place) -> Span:
+    """The stored span of a place, from its lines and columns (not its own offsets)."""
     source = result.source
     assert source is not None
-    start = source.offset(where["line"], where["column"])
-    end = source.offset(where["end_line"], where["end_column"])
+    start = source.offset(where.line, where.column)
+    end = source.offset(where.end_line, where.end_column)
     return source.raw_offset(start), source.raw_offset(end)
 
 
@@ -68,9 +69,9 @@ def reported_spans(result: FileResult) -> list[Span]:
     """Each finding's span and its fix's own span, as offsets of the stored text."""
     spans = []
     for f in result.findings:
-        spans.append(_raw_span(result, f))
-        if f["fix"] and "line" in f["fix"]:
-            spans.append(_raw_span(result, f["fix"]))
+        spans.append(_raw_span(result, f.place))
+        if f.fix is not None and f.fix.place is not None:
+            spans.append(_raw_span(result, f.fix.place))
     return spans
 
 
@@ -121,20 +122,20 @@ def check_fix(data: bytes, name: str, unsafe: bool) -> None:
         if not unsafe:
             assert not inside_quotation(edit, quotes), (edit, first.source.raw)
     for f in new_findings(first, final):  # only a defect a fix revealed, in text no edit touched
-        if f["related"]:
+        if f.related:
             continue  # a repeat of another place: fixes that made two copies meet revealed it
-        start, end = outcome.trail.origin(*_raw_span(final, f))
+        start, end = outcome.trail.origin(*_raw_span(final, f.place))
         assert not any(a < end and start < b for a, b in edits), (f, first.findings)
 
 
-def new_findings(first: FileResult, final: FileResult) -> list[dict[str, Any]]:
+def new_findings(first: FileResult, final: FileResult) -> list[Placed]:
     """The findings of the fixed text beyond the count of their category in the input's (a near
     repeat that a fix made exact is the same defect under another rule of the category)."""
-    left = Counter(f["category"] for f in first.findings)
+    left = Counter(f.category for f in first.findings)
     out = []
     for f in final.findings:
-        if left[f["category"]] > 0:
-            left[f["category"]] -= 1
+        if left[f.category] > 0:
+            left[f.category] -= 1
         else:
             out.append(f)
     return out

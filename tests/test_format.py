@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from newslint.engine.findings import Place, Placed
 from newslint.report.github import annotation
 from newslint.run.cli import main
 
@@ -67,10 +68,7 @@ def test_github_annotations(project: Path, capsys: pytest.CaptureFixture[str]) -
 
 
 def test_github_escapes_properties_and_data() -> None:
-    f = {
-        "path": "a,b:c.txt", "rule": "x.y", "severity": "error", "message": "50% done\nnext",
-        "line": 1, "column": 2, "end_line": 1, "end_column": 3, "suggestions": [],
-    }  # fmt: skip
+    f = Placed("a,b:c.txt", "x.y", "error", "50% done\nnext", Place(1, 2, 1, 2, 1, 3))
     assert annotation(f) == (
         "::error file=a%2Cb%3Ac.txt,line=1,col=2,endLine=1,endColumn=3,title=newslint x.y::50%25 done%0Anext"
     )

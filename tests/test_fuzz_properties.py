@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newslint.api import builtin_rules, make_linter
+from newslint.document.source import Source
+from newslint.engine.findings import Place, Placed
 from newslint.engine.lint import FileResult, Linter
 from newslint.settings.config import Config
 
@@ -126,13 +127,16 @@ def stored_lines(result: FileResult) -> list[str]:
     return result.source.raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def check_span(lines: list[str], where: dict[str, Any]) -> None:
-    """A span lies on real lines and columns of the stored file, start not after end."""
-    line, col, end_line, end_col = where["line"], where["column"], where["end_line"], where["end_column"]
+def check_span(source: Source, lines: list[str], where: Place) -> None:
+    """A span lies on real lines and columns of the stored file, start not after end, and its
+    stored offsets are those of its lines and columns."""
+    line, col, end_line, end_col = where.line, where.column, where.end_line, where.end_column
     assert 1 <= line <= len(lines) and 1 <= end_line <= len(lines), where
     assert 1 <= col <= len(lines[line - 1]) + 1, where
     assert 1 <= end_col <= len(lines[end_line - 1]) + 1, where
     assert (line, col) <= (end_line, end_col), where
+    assert where.start == source.raw_offset(source.offset(line, col)), where
+    assert where.end == source.raw_offset(source.offset(end_line, end_col)), where
 
 
 def check_result(result: FileResult) -> None:
@@ -144,15 +148,15 @@ def check_result(result: FileResult) -> None:
         return
     lines = stored_lines(result)
     for f in result.findings:
-        check_span(lines, f)
-        if f["fix"] and "line" in f["fix"]:
-            check_span(lines, f["fix"])
-        for rel in f["related"]:
-            check_span(lines, rel)
+        check_span(result.source, lines, f.place)
+        if f.fix is not None and f.fix.place is not None:
+            check_span(result.source, lines, f.fix.place)
+        for rel in f.related:
+            check_span(result.source, lines, rel.place)
 
 
-def key(findings: list[dict[str, Any]]) -> list[tuple]:
-    return [(f["rule"], f["line"], f["column"], f["end_line"], f["end_column"], f["message"]) for f in findings]
+def key(findings: list[Placed]) -> list[tuple]:
+    return [(f.rule, *f.place.position().values(), f.message) for f in findings]
 
 
 @FUZZ
@@ -215,7 +219,7 @@ def test_bytes_that_are_not_utf8_lint_and_fix_cleanly(mixed: tuple[tuple[str, st
     data = spoil(text, damage)
     result = lint(data, path)
     check_result(result)
-    json.dumps(result.findings, ensure_ascii=False).encode("utf-8")  # printable as UTF-8
+    json.dumps([f.record() for f in result.findings], ensure_ascii=False).encode("utf-8")  # printable as UTF-8
     outcome, _ = fix_bytes(data, lambda b: lint(b, path), unsafe=True)
     check_result(lint(outcome.fixed, path))
 

@@ -144,7 +144,10 @@ def _fake_kind(monkeypatch: pytest.MonkeyPatch, **attrs: object) -> None:
         ({"OPTIONS": {"x": 1}, "prepare": lambda rule: None, "check": lambda rule, doc, ctx: []}, "not an Option"),
         ({"OPTIONS": {}, "check": lambda rule, doc, ctx: []}, r"no function prepare\(\)"),
         ({"OPTIONS": {}, "prepare": lambda rule: None, "check": lambda rule: []}, r"no function check\(\)"),
-        ({"OPTIONS": {}, "prepare": print, "check": print, "RUNS_LAST": "yes"}, "RUNS_LAST must be True or False"),
+        (
+            {"OPTIONS": {}, "prepare": print, "check": print, "NEEDS_FINDINGS": "yes"},
+            "NEEDS_FINDINGS must be True or False",
+        ),
     ],
 )
 def test_a_kind_module_breaking_the_contract_is_a_located_error(

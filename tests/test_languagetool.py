@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from engine_helpers import records
 
 from newslint.api import builtin_rules, lint_bytes, make_linter
 from newslint.run.cli import main
@@ -48,7 +49,7 @@ def linter(server, select=(GRAMMAR,), **options):
 
 def lint(text: str, path: str, lin) -> tuple[list[dict], list[str], bool]:
     result = lint_bytes(text.encode("utf-8"), path, lin)
-    return result.findings, result.messages, result.error
+    return records(result), result.messages, result.error
 
 
 def at(findings: list[dict], rule: str) -> list[tuple[int, int, int, int]]:

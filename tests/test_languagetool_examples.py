@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from engine_helpers import records
 
 from newslint.api import lint_bytes, make_linter
 from newslint.engine.kinds import kind_module
@@ -44,7 +45,7 @@ def findings(rule: Rule, example: str | dict, url: str) -> tuple[list[dict], lis
     path = f"example.{EXTENSIONS[example.get('format', 'text')]}"
     linter = make_linter(Config(select=[rule.id], languagetool={"url": url, "cache": False}), [rule])
     result = lint_bytes(example["text"].encode(example.get("encoding", "utf-8")), path, linter)
-    return [f for f in result.findings if f["category"] == rule.category], result.messages
+    return [f for f in records(result) if f["category"] == rule.category], result.messages
 
 
 def check_example(rule: Rule, expect: str, example: str | dict, url: str) -> None:

@@ -11,7 +11,7 @@ import tracemalloc
 
 import pytest
 
-from newslint.api import lint_bytes, make_linter
+from newslint.api import lint_bytes, make_linter, records
 from newslint.engine.support import spell_words, spelldata
 from newslint.settings.config import Config
 
@@ -54,7 +54,7 @@ def _lint(text: str) -> tuple[list[dict], list[str], int]:
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    return result.findings, result.messages, peak
+    return records(result), result.messages, peak
 
 
 def test_10000_letter_word_is_bounded_and_reported_once(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from engine_helpers import records
 
 from newslint.api import lint_bytes, make_linter
 from newslint.engine.loader import load_rule_text, load_rules
@@ -82,4 +83,4 @@ def test_catastrophic_regex_is_bounded_and_reported() -> None:
     linter = make_linter(Config(select=["house"]), [slow, quick])
     result = lint_bytes(("a" * 5000 + "! a thing.").encode(), "a.txt", linter)
     assert any("house.thing" in m and "longer than" in m for m in result.messages)
-    assert [f["rule"] for f in result.findings] == ["house.quick"]
+    assert [f["rule"] for f in records(result)] == ["house.quick"]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from engine_helpers import records
 
 from newslint.api import lint_bytes
 
@@ -18,7 +19,7 @@ EXPECTED = yaml.safe_load((SEEDS / "expected.yaml").read_text(encoding="utf-8"))
 
 def _findings(name: str) -> tuple[list[str], list[dict]]:
     data = (SEEDS / name).read_bytes()
-    return data.decode("utf-8").split("\n"), lint_bytes(data, name).findings
+    return data.decode("utf-8").split("\n"), records(lint_bytes(data, name))
 
 
 def _columns(line: str, text: str) -> list[tuple[int, int]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from engine_helpers import lint_with_test_rules
+from engine_helpers import lint_with_test_rules, records
 
 from newslint.document.source import BinaryFileError, decode
 
@@ -33,7 +33,7 @@ def test_cp1252_bytes_are_flagged_one_run_at_a_time() -> None:
     assert src.encode(src.raw) == data
     from newslint.api import lint_bytes
 
-    findings = [f for f in lint_bytes(data, "a.txt").findings if f["rule"] == "encoding.not-utf8"]
+    findings = [f for f in records(lint_bytes(data, "a.txt")) if f["rule"] == "encoding.not-utf8"]
     assert [(f["column"], f["end_column"], f["suggestions"]) for f in findings] == [
         (8, 9, ["é"]),
         (10, 11, ["“"]),

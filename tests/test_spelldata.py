@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from engine_helpers import records
 
 from newslint.api import lint_bytes, make_linter
 from newslint.engine.loader import builtin_rules_dir, load_rules
@@ -76,5 +77,5 @@ def test_each_occurrence_of_a_typo_is_reported() -> None:
     rules = list(load_rules(builtin_rules_dir() / "spelling"))
     linter = make_linter(Config(select=["spelling.typo"]), rules)
     text = "Headline here\n\nThe zorbleflux broke. A zorbleflux again.\n"
-    found = lint_bytes(text.encode(), "a.txt", linter).findings
+    found = records(lint_bytes(text.encode(), "a.txt", linter))
     assert [f["column"] for f in found] == [5, 25]

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from engine_helpers import records
 
 from newslint.api import lint_bytes, make_linter
 from newslint.engine.loader import builtin_rules_dir, load_rules
@@ -19,7 +20,7 @@ def findings(text: str, language: str = "en", accept=(), reject=()) -> list[dict
     config = Config(select=["spelling"])
     config.language, config.accept, config.reject = language, list(accept), list(reject)
     linter = make_linter(config, RULES)
-    return lint_bytes(text.encode(), "a.txt", linter).findings
+    return records(lint_bytes(text.encode(), "a.txt", linter))
 
 
 def flagged(text: str, **kw) -> dict[str, list[str]]:

@@ -18,7 +18,7 @@ from newslint import __version__, builtin_rules_dir
 from newslint.cache.folder import DAY, GITIGNORE, mark_used, stale
 from newslint.settings.rulefolders import rule_files
 
-FORMAT = 1  # bump when the layout of an entry changes
+FORMAT = 2  # bump when the layout of an entry changes
 
 
 def _stamp(path: Path) -> list[Any]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newslint.engine.findings import Placed
 from newslint.engine.kind import flag
 from newslint.engine.kinds import kind_module
 from newslint.engine.lint import Linter, load_ruleset
@@ -60,7 +61,7 @@ def linter_for(rule: Rule) -> Linter:
     return Linter(config, load_ruleset(config, [rule]))
 
 
-def findings_of(example: Example, linter: Linter | None = None) -> tuple[list[dict[str, Any]], list[str]]:
+def findings_of(example: Example, linter: Linter | None = None) -> tuple[list[Placed], list[str]]:
     """The rule's findings on the example, and the messages of a run that failed (else none)."""
     value = example.value if isinstance(example.value, dict) else {"text": example.value}
     data = value["text"].encode(value.get("encoding", "utf-8"))
@@ -68,7 +69,7 @@ def findings_of(example: Example, linter: Linter | None = None) -> tuple[list[di
     result = (linter or linter_for(example.rule)).lint_bytes(name, data, Path(name))
     if result.error:
         return [], result.messages or ["the rule failed on this example"]
-    return [f for f in result.findings if f["rule"] == example.rule.id], []
+    return [f for f in result.findings if f.rule == example.rule.id], []
 
 
 def problem(example: Example, linter: Linter | None = None) -> str | None:
@@ -79,6 +80,6 @@ def problem(example: Example, linter: Linter | None = None) -> str | None:
     if example.expect == "flag" and not found:
         return "flag example not flagged"
     if example.expect == "pass" and found:
-        where = ", ".join(f"{f['line']}:{f['column']} {f['message']!r}" for f in found)
+        where = ", ".join(f"{f.place.line}:{f.place.column} {f.message!r}" for f in found)
         return f"pass example flagged at {where}"
     return None

@@ -1,8 +1,11 @@
-"""Findings as rules produce them: spans in prose offsets of a document."""
+"""Findings as rules produce them (spans in prose offsets of a document), and as placed in the
+stored file for everything after the rules."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(slots=True)
@@ -42,3 +45,139 @@ class Finding:
     @property
     def category(self) -> str:
         return self.rule.split(".", 1)[0]
+
+
+@dataclass(slots=True)
+class Checked:
+    """What one check reports besides findings, for a kind whose ``check`` returns it instead of
+    an iterable of findings: warnings for the user, and whether the check could not run (its
+    service was unavailable), which makes the file count as failed."""
+
+    findings: Iterable[Finding] = ()
+    warnings: Iterable[str] = ()
+    incomplete: bool = False
+
+
+# --- findings placed in the stored file ------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Place:
+    """A span of the stored file: offsets in ``Source.raw`` (line endings as stored) and the
+    1-based line and column of each end (end exclusive, columns in code points)."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def position(self) -> dict[str, int]:
+        """Line and column of both ends, as the output contract names them."""
+        return {"line": self.line, "column": self.column, "end_line": self.end_line, "end_column": self.end_column}
+
+    def to_dict(self) -> dict[str, int]:
+        return {"start": self.start, "end": self.end, **self.position()}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, int]) -> Place:
+        return cls(d["start"], d["end"], d["line"], d["column"], d["end_line"], d["end_column"])
+
+
+@dataclass(slots=True)
+class PlacedFix:
+    """A fix that ``--fix`` may make: its own span only when it differs from its finding's."""
+
+    replacement: str
+    safe: bool
+    place: Place | None = None
+
+
+@dataclass(slots=True)
+class PlacedRelated:
+    place: Place
+    message: str
+
+
+@dataclass(slots=True)
+class Placed:
+    """A finding of one file placed in the stored text, as suppression, the cache, the fixer and
+    the reporters use it."""
+
+    path: str
+    rule: str
+    severity: str
+    message: str
+    place: Place
+    suggestions: tuple[str, ...] = ()
+    fix: PlacedFix | None = None
+    related: tuple[PlacedRelated, ...] = ()
+
+    @property
+    def category(self) -> str:
+        return self.rule.split(".", 1)[0]
+
+    @property
+    def fix_place(self) -> Place:
+        """The span the fix replaces (its own, else the finding's); only for a finding with a fix."""
+        assert self.fix is not None
+        return self.fix.place or self.place
+
+    def record(self) -> dict[str, Any]:
+        """The finding as the output contract describes it (keys in the contract's order)."""
+        return {
+            "path": self.path,
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            **self.place.position(),
+            "suggestions": list(self.suggestions),
+            "fix": None if self.fix is None else _fix_record(self.fix),
+            "related": [{**r.place.position(), "message": r.message} for r in self.related],
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready copy for the result cache, stored offsets included; :meth:`from_dict` reads it."""
+        out: dict[str, Any] = {
+            "path": self.path,
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "place": self.place.to_dict(),
+            "suggestions": list(self.suggestions),
+            "fix": None,
+            "related": [{"place": r.place.to_dict(), "message": r.message} for r in self.related],
+        }
+        if self.fix is not None:
+            own = None if self.fix.place is None else self.fix.place.to_dict()
+            out["fix"] = {"replacement": self.fix.replacement, "safe": self.fix.safe, "place": own}
+        return out
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Placed:
+        fix = d["fix"]
+        return cls(
+            d["path"],
+            d["rule"],
+            d["severity"],
+            d["message"],
+            Place.from_dict(d["place"]),
+            tuple(d["suggestions"]),
+            None if fix is None else _fix_from_dict(fix),
+            tuple(PlacedRelated(Place.from_dict(r["place"]), r["message"]) for r in d["related"]),
+        )
+
+
+def _fix_record(fix: PlacedFix) -> dict[str, Any]:
+    """A fix as the output contract shows it: its own span only when it has one."""
+    out: dict[str, Any] = {"replacement": fix.replacement, "safe": fix.safe}
+    if fix.place is not None:
+        out.update(fix.place.position())
+    return out
+
+
+def _fix_from_dict(d: dict[str, Any]) -> PlacedFix:
+    own = d["place"]
+    return PlacedFix(d["replacement"], d["safe"], None if own is None else Place.from_dict(own))

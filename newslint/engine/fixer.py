@@ -10,11 +10,15 @@ import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newslint.cache.folder import WRITE_BITS
 from newslint.document.source import Source
+from newslint.engine.findings import Placed
 from newslint.engine.trail import Trail, merged, within
+
+if TYPE_CHECKING:
+    from newslint.engine.lint import FileResult
 
 MAX_PASSES = 10  # lint-and-fix rounds before giving up on a file that keeps changing
 
@@ -49,26 +53,20 @@ class FixOutcome:
         return self.fixed != self.original
 
 
-def wanted(finding: dict[str, Any], unsafe: bool) -> bool:
+def wanted(finding: Placed, unsafe: bool) -> bool:
     """Whether ``--fix`` (or ``--fix --unsafe-fixes``) applies the finding's fix."""
-    fix = finding.get("fix")
-    return bool(fix) and (fix["safe"] or unsafe)
+    fix = finding.fix
+    return fix is not None and (fix.safe or unsafe)
 
 
-def _raw_offset(source: Source, line: int, column: int) -> int:
-    line = max(1, min(line, len(source.line_starts)))
-    return source.raw_offset(source.offset(line, column))
-
-
-def edit_of(source: Source, finding: dict[str, Any]) -> Edit:
-    """The finding's fix as an edit of the stored text (its own span, or the fix's)."""
-    fix = finding["fix"]
-    line, col = fix.get("line", finding["line"]), fix.get("column", finding["column"])
-    end_line, end_col = fix.get("end_line", finding["end_line"]), fix.get("end_column", finding["end_column"])
-    replacement = fix["replacement"]
+def edit_of(source: Source, finding: Placed) -> Edit:
+    """The finding's fix as an edit of the stored text (its own span, or the finding's)."""
+    assert finding.fix is not None
+    place = finding.fix_place
+    replacement = finding.fix.replacement
     if "\n" in replacement and source.newline != "\n":  # newline scans the file: only when needed
         replacement = replacement.replace("\n", source.newline)
-    start, end = _raw_offset(source, line, col), _raw_offset(source, end_line, end_col)
+    start, end = place.start, place.end
     if not replacement and start < end:
         start, end = _whole_lines(source.raw, start, end)
     return Edit(start, end, replacement)
@@ -143,7 +141,7 @@ def _encodable(text: str, source: Source) -> bool:
     return True
 
 
-def choose(source: Source, findings: Iterable[dict[str, Any]], unsafe: bool) -> list[Edit]:
+def choose(source: Source, findings: Iterable[Placed], unsafe: bool) -> list[Edit]:
     """Non-overlapping edits for one pass, earliest first; the rest wait for the next pass."""
     # At the same start the longer edit comes first: deleting a teaser with its "Next Post"
     # label wins over deleting the label alone.
@@ -176,28 +174,22 @@ def encode(source: Source, raw: str) -> bytes:
     return source.encode(raw)
 
 
-Lint = Callable[[bytes], Any]  # bytes -> FileResult (with .source and .findings)
+Lint = Callable[[bytes], "FileResult"]  # lints the bytes of one file
 
 
-def reported_spans(source: Source, findings: Iterable[dict[str, Any]]) -> list[tuple[int, int]]:
-    """The raw spans of the findings and of their fixes."""
+def reported_spans(findings: Iterable[Placed]) -> list[tuple[int, int]]:
+    """The stored spans of the findings and of their fixes' own spans."""
     spans = []
     for f in findings:
-        spans.append((_raw_offset(source, f["line"], f["column"]), _raw_offset(source, f["end_line"], f["end_column"])))
-        fix = f.get("fix") or {}
-        if "line" in fix:
-            spans.append(
-                (
-                    _raw_offset(source, fix["line"], fix["column"]),
-                    _raw_offset(source, fix["end_line"], fix["end_column"]),
-                )
-            )
+        spans.append((f.place.start, f.place.end))
+        if f.fix is not None and f.fix.place is not None:
+            spans.append((f.fix.place.start, f.fix.place.end))
     return spans
 
 
 def fix_bytes(
-    data: bytes, lint: Lint, unsafe: bool = False, max_passes: int = MAX_PASSES, first: Any = None
-) -> tuple[FixOutcome, Any]:
+    data: bytes, lint: Lint, unsafe: bool = False, max_passes: int = MAX_PASSES, first: FileResult | None = None
+) -> tuple[FixOutcome, FileResult]:
     """Lint, apply the chosen fixes, re-lint, until nothing changes; returns the final lint too.
 
     Later passes fix only inside what the first lint reported (a doubled word left after one
@@ -207,12 +199,12 @@ def fix_bytes(
     outcome = FixOutcome(data, data)
     result = first if first is not None else lint(data)
     trail = outcome.trail
-    allowed = merged(reported_spans(result.source, result.findings)) if result.source is not None else []
+    allowed = merged(reported_spans(result.findings)) if result.source is not None else []
     for _ in range(max_passes):
         source = result.source
         if source is None:
             break
-        edits = choose(source, _reported(source, result.findings, trail, allowed), unsafe)
+        edits = choose(source, _reported(result.findings, trail, allowed), unsafe)
         if not edits:
             break
         new = encode(source, apply(source.raw, edits))
@@ -222,19 +214,17 @@ def fix_bytes(
         outcome.fixed, outcome.applied = new, outcome.applied + len(edits)
         result = lint(new)
     else:
-        if result.source is not None and choose(
-            result.source, _reported(result.source, result.findings, trail, allowed), unsafe
-        ):
+        if result.source is not None and choose(result.source, _reported(result.findings, trail, allowed), unsafe):
             outcome.settled = False
             outcome.messages.append(f"fixes did not settle after {max_passes} passes")
     return outcome, result
 
 
-def _reported(source: Source, findings: list[dict[str, Any]], trail: Trail, allowed: list[tuple[int, int]]) -> list:
+def _reported(findings: list[Placed], trail: Trail, allowed: list[tuple[int, int]]) -> list[Placed]:
     """The findings whose span lies inside what the first lint reported."""
     if not trail.passes:
         return findings
-    return [f for f in findings if within(trail.origin(*reported_spans(source, [f])[0]), allowed)]
+    return [f for f in findings if within(trail.origin(f.place.start, f.place.end), allowed)]
 
 
 def unified_diff(label: str, before: Source, after: Source) -> str:

@@ -8,11 +8,12 @@ A kind module (see :class:`Kind`) defines:
   a rule's values of them are one frozen :func:`options_class` instance, ``rule.options``;
 - ``prepare(rule) -> object``: check and compile the options once, raising
   :class:`OptionError` for a bad value; the result is kept as ``rule.compiled``;
-- ``check(rule, doc, ctx) -> Iterable[Finding]``: the findings of one document.
+- ``check(rule, doc, ctx) -> Iterable[Finding] | Checked``: the findings of one document, or a
+  :class:`~newslint.engine.findings.Checked` when the check also has warnings or could not run.
 
-Optional (see :data:`FLAGS`): ``RUNS_LAST = True`` runs the kind's rules after all others,
-with their findings in ``ctx.findings``; ``NEEDS_SERVER = True`` marks a kind whose examples
-need an outside service.
+Optional (see :data:`FLAGS`): ``NEEDS_FINDINGS = True`` runs the kind's rules after all others, as
+``check(rule, doc, ctx, findings)`` with the others' findings; ``NEEDS_SERVER = True`` marks a
+kind whose examples need an outside service.
 
 A kind knows nothing of files, configuration files or output.
 """
@@ -31,6 +32,7 @@ from newslint.settings.types import check_type, type_name
 
 if TYPE_CHECKING:
     from newslint.document.model import Document
+    from newslint.engine.findings import Checked
     from newslint.engine.loader import Rule
 
 
@@ -50,23 +52,19 @@ class Option:
     help: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Context:
-    """What a check may know of the run beyond the document."""
+    """What a check may know of the run beyond the document: fixed for the run. A check reports
+    through its return value, never by writing here (``cache`` only keeps per-process data)."""
 
     language: str = "en"  # en-US, en-GB or en
     accept: frozenset[str] = frozenset()
     reject: frozenset[str] = frozenset()
     settings: dict[str, Any] = field(default_factory=dict)  # per-kind shared settings
-    cache: dict[str, Any] = field(default_factory=dict)  # shared, per-process data
-    warnings: list[str] = field(default_factory=list)
-    # A check that could not run (its service was unavailable) sets this: the file counts as failed.
-    incomplete: bool = False
-    # For kinds with ``RUNS_LAST = True``: the findings of the rules that ran before them.
-    findings: list[Any] = field(default_factory=list)
+    cache: dict[Any, Any] = field(default_factory=dict)  # shared, per-process data
 
 
-FLAGS = ("RUNS_LAST", "NEEDS_SERVER")  # optional module-level booleans of a kind
+FLAGS = ("NEEDS_FINDINGS", "NEEDS_SERVER")  # optional module-level booleans of a kind
 
 
 class Kind(Protocol):
@@ -78,7 +76,7 @@ class Kind(Protocol):
 
     def prepare(self, rule: Rule) -> object: ...
 
-    def check(self, rule: Rule, doc: Document, ctx: Context) -> Iterable[Any]: ...
+    def check(self, rule: Rule, doc: Document, ctx: Context, /, *findings: Any) -> Iterable[Any] | Checked: ...
 
 
 class KindError(Exception):
@@ -100,7 +98,7 @@ def check_kind(module: Any, name: str) -> Kind:
             raise KindError(f"kind '{name}': option key {key!r} is not a name (letters, digits, dashes)")
     if len({attribute(key) for key in options}) != len(options):
         raise KindError(f"kind '{name}': two option keys differ only in dashes and underscores")
-    for func, arity in (("prepare", 1), ("check", 3)):
+    for func, arity in (("prepare", 1), ("check", 4 if getattr(module, "NEEDS_FINDINGS", False) else 3)):
         if not _takes(getattr(module, func, None), arity):
             raise KindError(f"kind '{name}' has no function {func}() taking {arity} argument(s)")
     for flag in FLAGS:

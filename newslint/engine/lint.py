@@ -11,7 +11,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 from newslint.document.model import Directive, Document
 from newslint.document.offsets import OffsetMap, Segment
@@ -19,7 +18,7 @@ from newslint.document.quotes import rewrites_quotation
 from newslint.document.readers import read_document
 from newslint.document.source import BinaryFileError, Source, decode, show_bytes
 from newslint.engine import damage, suppress
-from newslint.engine.findings import Finding, Fix
+from newslint.engine.findings import Checked, Finding, Fix, Place, Placed, PlacedFix, PlacedRelated
 from newslint.engine.kind import Context, OptionError, with_options
 from newslint.engine.kinds import kind_module
 from newslint.engine.loader import Rule, builtin_rules_dir, load_rules
@@ -34,7 +33,7 @@ MAX_FILE_BYTES = 8 << 20  # larger files are skipped with a message (no article 
 @dataclass
 class FileResult:
     path: str
-    findings: list[dict[str, Any]] = field(default_factory=list)
+    findings: list[Placed] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)  # for stderr
     error: bool = False  # the run failed for this file (exit status 2)
     fail_on: str = "warning"  # lowest severity that fails the run
@@ -91,40 +90,43 @@ def context_for(config: Config) -> Context:
     )
 
 
-def record(doc: Document, f: Finding, path: str) -> dict[str, Any]:
-    """A finding as the output contract describes it."""
-    line, col, end_line, end_col = doc.span(f.start, f.end)
-    out: dict[str, Any] = {
-        "path": path,
-        "rule": f.rule,
-        "category": f.category,
-        "severity": f.severity,
-        "message": f.message,
-        "line": line,
-        "column": col,
-        "end_line": end_line,
-        "end_column": end_col,
-        "suggestions": list(f.suggestions),
-        "fix": None,
-        "related": [],
-    }
-    if f.fix is not None:
-        start = f.start if f.fix.start is None else f.fix.start
-        end = f.end if f.fix.end is None else f.fix.end
-        where = _stored_view(doc) if f.fix.stored else doc
-        if _fixable(where, start, end, f.fix.replacement):
-            # a stored fix deletes whole blocks (a quotation in them goes whole)
-            safe = f.fix.safe if f.fix.stored else _safe(doc, f.fix, start, end)
-            out["fix"] = {"replacement": f.fix.replacement, "safe": safe}
-            if f.fix.stored or (start, end) != (f.start, f.end):
-                fl, fc, fel, fec = where.span(start, end)
-                out["fix"].update(line=fl, column=fc, end_line=fel, end_column=fec)
-    for rel in f.related:
-        rl, rc, rel_l, rel_c = doc.span(rel.start, rel.end)
-        out["related"].append(
-            {"line": rl, "column": rc, "end_line": rel_l, "end_column": rel_c, "message": rel.message}
-        )
-    return out
+def place(doc: Document, f: Finding, path: str) -> Placed:
+    """A rule's finding placed in the stored file, printable: a byte that is not UTF-8 (a lone
+    surrogate) in its message or suggestions is shown as ``\\xe9``; a fix that would write one is dropped."""
+    where = _document_of(doc, f)
+    return Placed(
+        path,
+        f.rule,
+        f.severity,
+        show_bytes(f.message),
+        _place(where, f.start, f.end),
+        tuple(show_bytes(s) for s in f.suggestions),
+        _placed_fix(where, f),
+        tuple(PlacedRelated(_place(where, r.start, r.end), show_bytes(r.message)) for r in f.related),
+    )
+
+
+def _place(doc: Document, start: int, end: int) -> Place:
+    """The stored span of a span of the document's prose."""
+    a, b = doc.source_offsets(start, end)
+    source = doc.source
+    return Place(source.raw_offset(a), source.raw_offset(b), *source.position(a), *source.position(b))
+
+
+def _placed_fix(doc: Document, f: Finding) -> PlacedFix | None:
+    """The finding's fix when it may touch the stored file and writes nothing unprintable."""
+    fix = f.fix
+    if fix is None:
+        return None
+    start = f.start if fix.start is None else fix.start
+    end = f.end if fix.end is None else fix.end
+    where = _stored_view(doc) if fix.stored else doc
+    if not _fixable(where, start, end, fix.replacement) or show_bytes(fix.replacement) != fix.replacement:
+        return None
+    # a stored fix deletes whole blocks (a quotation in them goes whole)
+    safe = fix.safe if fix.stored else _safe(doc, fix, start, end)
+    own = _place(where, start, end) if fix.stored or (start, end) != (f.start, f.end) else None
+    return PlacedFix(fix.replacement, safe, own)
 
 
 def _safe(doc: Document, fix: Fix, start: int, end: int) -> bool:
@@ -178,16 +180,11 @@ class Linter:
         result.source = source
         doc = read_document(source, fmt)
         findings = self.check(doc, self.active_rules(path or Path(label)), result)
-        last_line = len(source.line_starts)
-        kept = suppress.apply(findings, doc.directives, lambda f: _placed(doc, f).span(f.start, f.end)[0], last_line)
+        placed = [place(doc, f, label) for f in findings]
+        kept = suppress.apply(placed, doc.directives, len(source.line_starts))
         if doc.directives:
             result.messages.extend(self._unknown_in_directives(label, doc.directives))
-        records = {}
-        for f in kept:
-            rec = printable(record(_placed(doc, f), f, label))
-            key = (rec["line"], rec["column"], rec["end_line"], rec["end_column"], rec["rule"])
-            records.setdefault(key, rec)
-        result.findings = [records[k] for k in sorted(records, key=lambda k: (k[0], k[1], k[4], k[2], k[3]))]
+        result.findings = _distinct(kept)
         return result
 
     @cached_property
@@ -210,35 +207,73 @@ class Linter:
         return out
 
     def check(self, doc: Document, rules: list[Rule], result: FileResult) -> list[Finding]:
-        findings: list[Finding] = []
-        self.context.warnings = []
-        self.context.incomplete = False
-        self.context.findings = findings
+        """The findings of the rules on one document; warnings and failures go to ``result``.
+
+        The rules of a kind that declares ``NEEDS_FINDINGS`` run after the others and are given
+        the others' findings."""
         damaged = _damaged(doc, result)
-        for rule in sorted(rules, key=lambda r: getattr(kind_module(r.kind), "RUNS_LAST", False)):
-            try:
-                with regex_budget(len(doc.text)):
-                    found = kind_module(rule.kind).check(rule, doc, self.context)
-                    if damaged and rule.kind not in damage.OWNER_KINDS:
-                        found = damage.respect(found, damaged)
-                    findings.extend(found)
-            except RegexTimeout as exc:
-                result.messages.append(
-                    f"{result.path}: rule {rule.id} ({rule.path}): {exc}; rule skipped for this file"
-                )
-            except Exception as exc:  # a faulty rule must not stop the others
-                result.messages.append(f"{result.path}: internal error in rule {rule.id}: {type(exc).__name__}: {exc}")
-                result.error = True
-                if os.environ.get("NEWSLINT_DEBUG"):
-                    raise
-        result.messages.extend(f"{result.path}: {w}" for w in self.context.warnings)
-        result.error = result.error or self.context.incomplete
+        first = [r for r in rules if not _needs_findings(r)]
+        findings: list[Finding] = []
+        for rule in first:
+            findings += self._run(rule, doc, damaged, result)
+        others = tuple(findings)
+        for rule in rules:
+            if _needs_findings(rule):
+                findings += self._run(rule, doc, damaged, result, others)
         return findings
+
+    def _run(
+        self,
+        rule: Rule,
+        doc: Document,
+        damaged: list[damage.Span],
+        result: FileResult,
+        others: tuple[Finding, ...] | None = None,
+    ) -> list[Finding]:
+        """One rule's findings (those found before it failed, if it fails); its warnings and
+        failure go to ``result``."""
+        kind = kind_module(rule.kind)
+        out: list[Finding] = []
+        try:
+            with regex_budget(len(doc.text)):
+                if others is None:
+                    got = kind.check(rule, doc, self.context)
+                else:
+                    got = kind.check(rule, doc, self.context, others)
+                if isinstance(got, Checked):
+                    result.messages.extend(f"{result.path}: {w}" for w in got.warnings)
+                    result.error = result.error or got.incomplete
+                    got = got.findings
+                if damaged and rule.kind not in damage.OWNER_KINDS:
+                    got = damage.respect(got, damaged)
+                out.extend(got)
+        except RegexTimeout as exc:
+            result.messages.append(f"{result.path}: rule {rule.id} ({rule.path}): {exc}; rule skipped for this file")
+        except Exception as exc:  # a faulty rule must not stop the others
+            result.messages.append(f"{result.path}: internal error in rule {rule.id}: {type(exc).__name__}: {exc}")
+            result.error = True
+            if os.environ.get("NEWSLINT_DEBUG"):
+                raise
+        return out
 
     def lint_path(self, path: Path, label: str | None = None) -> FileResult:
         label = label or str(path)
         data = read_file(label, path)
         return data if isinstance(data, FileResult) else self.lint_bytes(label, data, path)
+
+
+def _needs_findings(rule: Rule) -> bool:
+    """Whether the rule's kind declares that its check needs the other rules' findings."""
+    return getattr(kind_module(rule.kind), "NEEDS_FINDINGS", False)
+
+
+def _distinct(findings: list[Placed]) -> list[Placed]:
+    """One finding per rule and span (the first), by line, column, rule, then end."""
+    by_key: dict[tuple[int, int, str, int, int], Placed] = {}
+    for f in findings:
+        p = f.place
+        by_key.setdefault((p.line, p.column, f.rule, p.end_line, p.end_column), f)
+    return [by_key[k] for k in sorted(by_key)]
 
 
 def _damaged(doc: Document, result: FileResult) -> list[damage.Span]:
@@ -253,7 +288,7 @@ def _damaged(doc: Document, result: FileResult) -> list[damage.Span]:
         return []
 
 
-def _placed(doc: Document, f: Finding) -> Document:
+def _document_of(doc: Document, f: Finding) -> Document:
     """The document whose offsets the finding uses: a finding about the stored bytes is placed
     in a view of the stored text that maps every offset to itself."""
     return _stored_view(doc) if f.stored else doc
@@ -267,18 +302,6 @@ def _stored_view(doc: Document) -> Document:
         identity = OffsetMap([Segment(0, size, 0, size)])
         view = doc.cache["lint.stored_view"] = Document(doc.source, doc.format, doc.source.text, [], identity)
     return view
-
-
-def printable(rec: dict[str, Any]) -> dict[str, Any]:
-    """A record that can be printed and stored as UTF-8: a byte that is not UTF-8 (a lone
-    surrogate) in its message or suggestions is shown as ``\\xe9``; a fix that would write one is dropped."""
-    rec["message"] = show_bytes(rec["message"])
-    rec["suggestions"] = [show_bytes(s) for s in rec["suggestions"]]
-    for rel in rec["related"]:
-        rel["message"] = show_bytes(rel["message"])
-    if rec["fix"] is not None and show_bytes(rec["fix"]["replacement"]) != rec["fix"]["replacement"]:
-        rec["fix"] = None
-    return rec
 
 
 def skip(label: str, reason: str) -> FileResult:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from newslint.document.model import Directive
-from newslint.engine.findings import Finding
+from newslint.engine.findings import Placed
 
 
 def _matches(rule_id: str, selectors: tuple[str, ...]) -> bool:
@@ -35,18 +35,15 @@ def _disabled_ranges(directives: list[Directive], last_line: int) -> list[tuple[
     return ranges
 
 
-def apply(findings: Iterable[Finding], directives: list[Directive], line_of, last_line: int) -> list[Finding]:
-    """Drop findings whose start line lies where a directive switched their rule off.
-
-    ``line_of(finding)`` gives a finding's stored start line.
-    """
+def apply(findings: Iterable[Placed], directives: list[Directive], last_line: int) -> list[Placed]:
+    """Drop findings whose stored start line lies where a directive switched their rule off."""
     findings = list(findings)
     if not directives:
         return findings
     ranges = _disabled_ranges(directives, last_line)
     kept = []
     for f in findings:
-        line = line_of(f)
+        line = f.place.line
         if not any(a <= line <= b and _matches(f.rule, rules) for a, b, rules in ranges):
             kept.append(f)
     return kept

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import Any, TextIO
+from dataclasses import dataclass, field
+from typing import TextIO
 
-Reporter = Callable[[list[dict[str, Any]], "RunInfo", TextIO], None]
+from newslint.document.source import Source
+from newslint.engine.findings import Placed
+from newslint.engine.loader import Rule
 
 # format name -> module of this package that holds its ``report`` function
 MODULES = {
@@ -21,33 +24,23 @@ MODULES = {
 FORMATS = tuple(MODULES)
 
 
+@dataclass
 class RunInfo:
     """What a reporter may need besides the findings."""
 
-    def __init__(
-        self,
-        files: int,
-        sources: dict[str, Any],
-        color: bool,
-        show_source: bool,
-        quiet: bool,
-        *,
-        rules: list[Any] | None = None,
-        fixed: int = 0,
-        unsafe_fixes: bool = False,
-        unlinted: int = 0,
-        unfixed: int = 0,
-    ):
-        self.files = files
-        self.sources = sources  # path -> Source, for showing lines
-        self.color = color
-        self.show_source = show_source
-        self.quiet = quiet
-        self.rules = rules or []  # the rules that ran, for formats that describe them
-        self.fixed = fixed  # fixes applied by --fix
-        self.unsafe_fixes = unsafe_fixes
-        self.unlinted = unlinted  # files (or named paths) that could not be linted: the run failed
-        self.unfixed = unfixed  # files whose fixes could not be written: the run failed
+    files: int
+    sources: dict[str, Source]  # path -> Source, for showing lines
+    color: bool
+    show_source: bool
+    quiet: bool
+    rules: list[Rule] = field(default_factory=list)  # the rules that ran, for formats that describe them
+    fixed: int = 0  # fixes applied by --fix
+    unsafe_fixes: bool = False
+    unlinted: int = 0  # files (or named paths) that could not be linted: the run failed
+    unfixed: int = 0  # files whose fixes could not be written: the run failed
+
+
+Reporter = Callable[[list[Placed], RunInfo, TextIO], None]
 
 
 def failures(info: RunInfo) -> str:

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+from typing import TextIO
+
+from newslint.engine.findings import Placed
+from newslint.report import RunInfo
 
 
-def line(f: dict[str, Any], unsafe_fixes: bool = False) -> str:
+def line(f: Placed, unsafe_fixes: bool = False) -> str:
     """One finding; ``[*]`` when ``--fix`` would fix it (an unsafe fix only with ``--unsafe-fixes``)."""
-    fix = f.get("fix")
-    mark = " [*]" if fix and (fix["safe"] or unsafe_fixes) else ""
-    return f"{f['path']}:{f['line']}:{f['column']}: {f['severity']} [{f['rule']}]{mark} {f['message']}"
+    mark = " [*]" if f.fix is not None and (f.fix.safe or unsafe_fixes) else ""
+    return f"{f.path}:{f.place.line}:{f.place.column}: {f.severity} [{f.rule}]{mark} {f.message}"
 
 
-def report(findings: list[dict[str, Any]], info: Any, out: TextIO) -> None:
-    unsafe = getattr(info, "unsafe_fixes", False)
+def report(findings: list[Placed], info: RunInfo, out: TextIO) -> None:
     for f in findings:
-        out.write(line(f, unsafe) + "\n")
+        out.write(line(f, info.unsafe_fixes) + "\n")

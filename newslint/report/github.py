@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+from typing import TextIO
+
+from newslint.engine.findings import Placed
+from newslint.report import RunInfo
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -15,21 +18,22 @@ def _prop(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(f: dict[str, Any]) -> str:
+def annotation(f: Placed) -> str:
+    p = f.place
     props = [
-        f"file={_prop(f['path'])}",
-        f"line={f['line']}",
-        f"col={f['column']}",
-        f"endLine={f['end_line']}",
-        f"endColumn={f['end_column']}",
-        f"title={_prop('newslint ' + f['rule'])}",
+        f"file={_prop(f.path)}",
+        f"line={p.line}",
+        f"col={p.column}",
+        f"endLine={p.end_line}",
+        f"endColumn={p.end_column}",
+        f"title={_prop('newslint ' + f.rule)}",
     ]
-    message = f["message"]
-    if f["suggestions"]:
-        message += f" (suggestion: {f['suggestions'][0]})"
-    return f"::{LEVELS.get(f['severity'], 'warning')} {','.join(props)}::{_data(message)}"
+    message = f.message
+    if f.suggestions:
+        message += f" (suggestion: {f.suggestions[0]})"
+    return f"::{LEVELS.get(f.severity, 'warning')} {','.join(props)}::{_data(message)}"
 
 
-def report(findings: list[dict[str, Any]], info: Any, out: TextIO) -> None:
+def report(findings: list[Placed], info: RunInfo, out: TextIO) -> None:
     for f in findings:
         out.write(annotation(f) + "\n")

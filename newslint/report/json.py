@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
-from typing import Any, TextIO
+from typing import TextIO
+
+from newslint.engine.findings import Placed
+from newslint.report import RunInfo
 
 
-def report(findings: list[dict[str, Any]], info: Any, out: TextIO) -> None:
-    json.dump(findings, out, ensure_ascii=False, indent=2)
+def report(findings: list[Placed], info: RunInfo, out: TextIO) -> None:
+    json.dump([f.record() for f in findings], out, ensure_ascii=False, indent=2)
     out.write("\n")

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
-from typing import Any, TextIO
+from typing import TextIO
+
+from newslint.engine.findings import Placed
+from newslint.report import RunInfo
 
 
-def report(findings: list[dict[str, Any]], info: Any, out: TextIO) -> None:
+def report(findings: list[Placed], info: RunInfo, out: TextIO) -> None:
     for f in findings:
-        out.write(json.dumps(f, ensure_ascii=False) + "\n")
+        out.write(json.dumps(f.record(), ensure_ascii=False) + "\n")

@@ -8,6 +8,9 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from newslint import __version__
+from newslint.engine.findings import Place, Placed
+from newslint.engine.loader import Rule
+from newslint.report import RunInfo
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -21,11 +24,16 @@ def uri(path: str) -> str:
     return quote(PurePosixPath(*p.parts).as_posix() if p.parts else path)
 
 
-def region(line: int, column: int, end_line: int, end_column: int) -> dict[str, int]:
-    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
+def region(place: Place) -> dict[str, int]:
+    return {
+        "startLine": place.line,
+        "startColumn": place.column,
+        "endLine": place.end_line,
+        "endColumn": place.end_column,
+    }
 
 
-def _descriptor(rule: Any) -> dict[str, Any]:
+def _descriptor(rule: Rule) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": rule.id,
         "name": "".join(w.capitalize() for w in rule.id.replace(".", "-").split("-")),
@@ -40,66 +48,54 @@ def _descriptor(rule: Any) -> dict[str, Any]:
     return out
 
 
-def _location(f: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "physicalLocation": {
-            "artifactLocation": {"uri": uri(f["path"]), "uriBaseId": "%SRCROOT%"},
-            "region": region(f["line"], f["column"], f["end_line"], f["end_column"]),
-        }
-    }
+def _physical(path: str, place: Place) -> dict[str, Any]:
+    return {"artifactLocation": {"uri": uri(path), "uriBaseId": "%SRCROOT%"}, "region": region(place)}
 
 
-def _fix(f: dict[str, Any]) -> dict[str, Any]:
-    fix = f["fix"]
-    span = [fix.get(k, f[k]) for k in ("line", "column", "end_line", "end_column")]
-    text = "Delete the text" if not fix["replacement"] else f"Replace with '{fix['replacement']}'"
+def _fix(f: Placed) -> dict[str, Any]:
+    assert f.fix is not None
+    replacement = f.fix.replacement
+    text = "Delete the text" if not replacement else f"Replace with '{replacement}'"
     return {
-        "description": {"text": text + ("" if fix["safe"] else " (unsafe: check the result)")},
+        "description": {"text": text + ("" if f.fix.safe else " (unsafe: check the result)")},
         "artifactChanges": [
             {
-                "artifactLocation": {"uri": uri(f["path"]), "uriBaseId": "%SRCROOT%"},
-                "replacements": [{"deletedRegion": region(*span), "insertedContent": {"text": fix["replacement"]}}],
+                "artifactLocation": {"uri": uri(f.path), "uriBaseId": "%SRCROOT%"},
+                "replacements": [{"deletedRegion": region(f.fix_place), "insertedContent": {"text": replacement}}],
             }
         ],
     }
 
 
-def result(f: dict[str, Any], index: dict[str, int]) -> dict[str, Any]:
+def result(f: Placed, index: dict[str, int]) -> dict[str, Any]:
     out: dict[str, Any] = {
-        "ruleId": f["rule"],
-        "level": LEVELS.get(f["severity"], "warning"),
-        "message": {"text": f["message"]},
-        "locations": [_location(f)],
+        "ruleId": f.rule,
+        "level": LEVELS.get(f.severity, "warning"),
+        "message": {"text": f.message},
+        "locations": [{"physicalLocation": _physical(f.path, f.place)}],
     }
-    if f["rule"] in index:
-        out["ruleIndex"] = index[f["rule"]]
-    if f["related"]:
+    if f.rule in index:
+        out["ruleIndex"] = index[f.rule]
+    if f.related:
         out["relatedLocations"] = [
-            {
-                "id": i,
-                "message": {"text": r["message"]},
-                "physicalLocation": {
-                    "artifactLocation": {"uri": uri(f["path"]), "uriBaseId": "%SRCROOT%"},
-                    "region": region(r["line"], r["column"], r["end_line"], r["end_column"]),
-                },
-            }
-            for i, r in enumerate(f["related"])
+            {"id": i, "message": {"text": r.message}, "physicalLocation": _physical(f.path, r.place)}
+            for i, r in enumerate(f.related)
         ]
-    if f["suggestions"]:
-        out["properties"] = {"suggestions": list(f["suggestions"])}
-    if f.get("fix"):
+    if f.suggestions:
+        out["properties"] = {"suggestions": list(f.suggestions)}
+    if f.fix is not None:
         out["fixes"] = [_fix(f)]
     return out
 
 
-def log(findings: list[dict[str, Any]], rules: list[Any]) -> dict[str, Any]:
+def log(findings: list[Placed], rules: list[Rule]) -> dict[str, Any]:
     """The SARIF log of a run: one run, the rules that ran, one result per finding."""
-    ran = {r.id: r for r in rules}
+    ran: dict[str, Rule | None] = {r.id: r for r in rules}
     for f in findings:  # rules that raised findings are always described
-        ran.setdefault(f["rule"], None)
+        ran.setdefault(f.rule, None)
     ids = sorted(ran)
     index = {rid: i for i, rid in enumerate(ids)}
-    descriptors = [_descriptor(ran[i]) if ran[i] is not None else {"id": i} for i in ids]
+    descriptors = [_descriptor(rule) if (rule := ran[i]) is not None else {"id": i} for i in ids]
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -121,6 +117,6 @@ def log(findings: list[dict[str, Any]], rules: list[Any]) -> dict[str, Any]:
     }
 
 
-def report(findings: list[dict[str, Any]], info: Any, out: TextIO) -> None:
+def report(findings: list[Placed], info: RunInfo, out: TextIO) -> None:
     json.dump(log(findings, info.rules), out, ensure_ascii=False, indent=2)
     out.write("\n")

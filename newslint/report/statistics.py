@@ -6,23 +6,24 @@ import json
 from collections import Counter
 from typing import Any, TextIO
 
-from newslint.report import failures
+from newslint.engine.findings import Placed
+from newslint.report import RunInfo, failures
 
 
-def counts(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def counts(findings: list[Placed]) -> list[dict[str, Any]]:
     """One row per rule, most findings first: rule, severity, count, fixable (safe fixes)."""
     total: Counter[str] = Counter()
     fixable: Counter[str] = Counter()
     severity: dict[str, str] = {}
     for f in findings:
-        total[f["rule"]] += 1
-        fixable[f["rule"]] += bool(f.get("fix") and f["fix"]["safe"])
-        severity[f["rule"]] = f["severity"]
+        total[f.rule] += 1
+        fixable[f.rule] += f.fix is not None and f.fix.safe
+        severity[f.rule] = f.severity
     rows = sorted(total, key=lambda r: (-total[r], r))
     return [{"rule": r, "severity": severity[r], "count": total[r], "fixable": fixable[r]} for r in rows]
 
 
-def report(findings: list[dict[str, Any]], info: Any, out: TextIO) -> None:
+def report(findings: list[Placed], info: RunInfo, out: TextIO) -> None:
     rows = counts(findings)
     width = max((len(str(r["count"])) for r in rows), default=1)
     for r in rows:
@@ -36,6 +37,6 @@ def report(findings: list[dict[str, Any]], info: Any, out: TextIO) -> None:
         )
 
 
-def report_json(findings: list[dict[str, Any]], info: Any, out: TextIO) -> None:
+def report_json(findings: list[Placed], info: RunInfo, out: TextIO) -> None:
     json.dump(counts(findings), out, indent=2)
     out.write("\n")

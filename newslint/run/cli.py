@@ -309,8 +309,8 @@ def run_tasks(session: Session, tasks: list[Task], opts: jobs.Options, requested
     return [done[i] for i in range(len(tasks))]
 
 
-def _rules_that_ran(session: Session) -> list[Any]:
-    ran: dict[str, Any] = {}
+def _rules_that_ran(session: Session) -> list[Rule]:
+    ran: dict[str, Rule] = {}
     for linter in session.linters():
         for rule in linter.active_rules(None):
             ran.setdefault(rule.id, rule)
@@ -441,7 +441,7 @@ def _write_stored(text: str) -> None:
 
 def _failing(results: list[FileResult]) -> int:
     levels = {s: i for i, s in enumerate(SEVERITIES)}
-    return 1 if any(levels[f["severity"]] >= levels[r.fail_on] for r in results for f in r.findings) else 0
+    return 1 if any(levels[f.severity] >= levels[r.fail_on] for r in results for f in r.findings) else 0
 
 
 def _report(
@@ -454,7 +454,7 @@ def _report(
 ) -> int:
     """Write the findings in the chosen format; the exit status they call for."""
     results = [o.result for o in outcomes]
-    findings = sorted((f for r in results for f in r.findings), key=lambda f: (f["path"], f["line"], f["column"]))
+    findings = sorted((f for r in results for f in r.findings), key=lambda f: (f.path, f.place.line, f.place.column))
     color = tty and not args.no_color and not os.environ.get("NO_COLOR")
     unfixed = sum(1 for o in outcomes if o.unwritten)
     info = RunInfo(
@@ -463,7 +463,7 @@ def _report(
         color,
         tty,
         args.quiet,
-        rules=_rules_that_ran(session) if args.format == "sarif" else None,
+        rules=_rules_that_ran(session) if args.format == "sarif" else [],
         fixed=sum(o.applied for o in outcomes),
         unsafe_fixes=args.unsafe_fixes,
         unlinted=len(errors) + sum(1 for r in results if r.error) - unfixed,

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newslint.document.source import BinaryFileError, decode
+from newslint.engine.findings import Placed
 from newslint.engine.lint import FileResult, Linter, read_file
 from newslint.settings.config import Config
 
@@ -57,7 +58,12 @@ def lookup(config: Config, label: str, path: Path | None, data: bytes, opts: Opt
     entry = Cache(Path(opts.cache_dir)).get(cache_key(config, label, path, data))
     if entry is None:
         return None
-    result = FileResult(label, entry["findings"], entry["messages"], False, config.fail_on)
+    try:
+        findings = [Placed.from_dict(f) for f in entry["findings"]]
+        messages = [str(m) for m in entry["messages"]]
+    except (KeyError, TypeError, ValueError):  # an entry of another layout: linted afresh
+        return None
+    result = FileResult(label, findings, messages, False, config.fail_on)
     if opts.keep_source:
         with contextlib.suppress(BinaryFileError):
             result.source = decode(str(path or label), data)
@@ -71,7 +77,7 @@ def lint_cached(linter: Linter, label: str, data: bytes, path: Path | None, cach
         from newslint.cache.results import key as cache_key
 
         key = cache_key(linter.config, label, path, data)
-        cache.put(key, {"findings": result.findings, "messages": result.messages})
+        cache.put(key, {"findings": [f.to_dict() for f in result.findings], "messages": result.messages})
     return Outcome(result)
 
 

@@ -4,7 +4,7 @@ Silent unless a server is configured (``languagetool: url`` in the config file,
 ``--languagetool-url`` or ``NEWSLINT_LANGUAGETOOL_URL``) or a local install is named
 (``languagetool: local-path``). Each match becomes a finding ``grammar.<rule id>``.
 A server that cannot be used gives one warning for the run, and every file it could not
-check counts as failed (``ctx.incomplete``: exit status 2), never as clean.
+check counts as failed (``Checked.incomplete``: exit status 2), never as clean.
 
 A built-in check with settings, not a building block: its one built-in rule (below) is the
 one to tune, under ``options:`` in the configuration; a rule file of your own of this kind is
@@ -15,18 +15,18 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newslint.document.model import PROSE_KINDS, Document
-from newslint.engine.findings import Finding
+from newslint.engine.findings import Checked, Finding
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
 
 OPTIONS = {
     "blocks": Option(list, default=sorted(PROSE_KINDS), help="kinds of block whose text is sent to the server"),
 }
-RUNS_LAST = True  # sees the other rules' findings in ctx.findings, to drop matches they already report
+NEEDS_FINDINGS = True  # is given the other rules' findings, to drop matches they already report
 NEEDS_SERVER = True  # its examples run against a test server (tests/test_languagetool_examples.py)
 BLOCK_KINDS = frozenset({"headline", "heading", "paragraph", "list_item", "quote", "caption", "table_cell", "field"})
 _LIMIT = re.compile(r"limit of ([\d,.\s]+?) characters", re.IGNORECASE)
@@ -52,7 +52,9 @@ class _State:
     sent: list[int] = field(default_factory=list)  # UTF-16 size of each request made (for tests)
 
 
-def _state(ctx: Context) -> _State | None:
+def _state(ctx: Context) -> _State | str | None:
+    """The run's server state (kept in the per-process cache); None when no server is set up,
+    a warning when the settings cannot be used."""
     from newslint.engine.languagetool.cache import ResultCache
     from newslint.settings.languagetool import resolve
 
@@ -62,37 +64,37 @@ def _state(ctx: Context) -> _State | None:
         try:
             settings = resolve(raw, ctx.language)
         except ValueError as exc:  # a bad URL from the environment or the command line
-            ctx.warnings.append(f"LanguageTool: {exc}; grammar not checked")
-            ctx.incomplete = True
-            return None
+            return f"LanguageTool: {exc}; grammar not checked"
         cache = ResultCache(settings.fingerprint(), settings.cache_dir or None, settings.cache)
         ctx.cache[key] = _State(settings, cache) if settings.active else None
     return ctx.cache[key]
 
 
-def check(rule: Rule, doc: Document, ctx: Context) -> Iterable[Finding]:
+def check(rule: Rule, doc: Document, ctx: Context, others: Sequence[Finding]) -> Checked:
+    """The server's matches in the document, but for those another rule already reports."""
     state = _state(ctx)
+    if isinstance(state, str):
+        return Checked(warnings=[state], incomplete=True)
     if state is None:
-        return []
+        return Checked()
     from newslint.engine.languagetool.batches import pieces
     from newslint.engine.languagetool.mapping import drop_reported, to_finding
 
     items = pieces(doc, rule.compiled, state.settings.max_request_chars)
     found = {p.text: state.cache.get(p.text) for p in items}
     missing = [p for p in items if found[p.text] is None]
-    if missing:
-        _fetch(state, missing, ctx)
+    warnings = _fetch(state, missing) if missing else []
     out = []
     for p in items:
         for m in state.cache.get(p.text) or []:
             f = to_finding(rule, p, m)
             if f is not None:
                 out.append(f)
-    return drop_reported(out, getattr(ctx, "findings", []))
+    return Checked(drop_reported(out, others), warnings, state.failure is not None and bool(missing))
 
 
-def _fetch(state: _State, items: list, ctx: Context) -> None:
-    """Ask the server about pieces not in the cache; on failure warn once and mark the file."""
+def _fetch(state: _State, items: list) -> list[str]:
+    """Ask the server about pieces not in the cache; on failure, a warning the first time."""
     from newslint.engine.languagetool.client import Client, Unavailable
 
     try:
@@ -102,14 +104,12 @@ def _fetch(state: _State, items: list, ctx: Context) -> None:
             _send(state, items, state.settings.max_request_chars)
     except Unavailable as exc:
         state.failure = str(exc)
-    if state.failure is not None:
-        ctx.incomplete = True
-        if not state.warned:
-            state.warned = True
-            ctx.warnings.append(
-                f"LanguageTool at {state.settings.where} cannot be used: {state.failure}; "
-                "grammar not checked (exit status 2)"
-            )
+    if state.failure is None or state.warned:
+        return []
+    state.warned = True
+    return [
+        f"LanguageTool at {state.settings.where} cannot be used: {state.failure}; grammar not checked (exit status 2)"
+    ]
 
 
 def _send(state: _State, items: list, limit: int) -> None:
