@@ -20,11 +20,12 @@ from newslint.document.source import Source, decode
 from newslint.engine.fixer import fix_bytes
 from newslint.engine.kinds import kind_module
 from newslint.engine.lint import FileResult, Linter
-from newslint.engine.loader import Rule
+from newslint.engine.loader import Rule, load_rules
 from newslint.settings.config import Config
 
 TESTS = Path(__file__).resolve().parent
 SNAPSHOTS = TESTS / "snapshots"
+TEST_RULES = TESTS / "rules"
 UPDATE_ENV = "NEWSLINT_UPDATE_SNAPSHOTS"
 EXTENSIONS = {"text": "txt", "markdown": "md", "html": "html"}
 
@@ -92,8 +93,10 @@ def stored_text(data: str, f: dict[str, Any]) -> str:
 
 
 def snapshot_rules() -> list[Rule]:
-    """The built-in rules that run without a server (LanguageTool's are tested against a stand-in)."""
-    return [r for r in builtin_rules() if not getattr(kind_module(r.kind), "NEEDS_SERVER", False)]
+    """The built-in rules and the test rules of ``tests/rules`` that run without a server
+    (LanguageTool's are tested against a stand-in)."""
+    rules = [*builtin_rules(), *load_rules(TEST_RULES)]
+    return [r for r in rules if not getattr(kind_module(r.kind), "NEEDS_SERVER", False)]
 
 
 def snapshot_path(rule: Rule) -> Path:

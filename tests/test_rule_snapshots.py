@@ -1,4 +1,4 @@
-"""Each built-in rule's ``flag`` examples against its snapshot in ``tests/snapshots/<rule id>.yaml``.
+"""Each rule's ``flag`` examples against its snapshot in ``tests/snapshots/<rule id>.yaml``.
 
 A snapshot records, for every ``flag`` example of the rule, that rule's findings on it (line,
 column, end line, end column, the matched text, message, suggestions, fix with its own span when
@@ -8,7 +8,8 @@ review the snapshot diff like code:
 
     NEWSLINT_UPDATE_SNAPSHOTS=1 .venv/bin/python -m pytest tests/test_rule_snapshots.py
 
-Rules that need a LanguageTool server are skipped (``test_languagetool_examples.py`` runs them).
+The rules are the built-in ones and the test rules of ``tests/rules`` (the only rules of the
+``substitution`` kind). Rules that need a LanguageTool server are skipped (``test_languagetool_examples.py`` runs them).
 """
 
 from __future__ import annotations
