@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -35,12 +36,23 @@ Options = dict[str, dict[str, Any]]
 
 
 def linter_for(
-    select: Sequence[str] | None = None, rules: Sequence[Rule] | None = None, options: Options | None = None
+    select: Sequence[str] | None = None,
+    rules: Sequence[Rule] | None = None,
+    options: Options | None = None,
+    **settings: Any,
 ) -> Linter:
     """A linter over ``rules`` (default: the built-in ones) running ``select`` (default: the
-    rules on by default), with per-rule ``options`` as a configuration file gives them."""
-    config = Config(select=list(select) if select is not None else None, options=dict(options or {}))
+    rules on by default), with per-rule ``options`` as a configuration file gives them and
+    other :class:`Config` fields (``language``, ``accept``, ...) as ``settings``."""
+    selected = list(select) if select is not None else None
+    config = Config(select=selected, options=dict(options or {}), **settings)
     return make_linter(config, list(rules) if rules is not None else None)
+
+
+@cache
+def test_rules() -> tuple[Rule, ...]:
+    """The test rules of ``tests/rules`` (ids ``test.*``)."""
+    return tuple(load_rules(TEST_RULES))
 
 
 def lint_result(data: str | bytes, path: str = "a.txt", linter: Linter | None = None) -> FileResult:
@@ -57,12 +69,13 @@ def lint(
     rules: Sequence[Rule] | None = None,
     options: Options | None = None,
     linter: Linter | None = None,
+    **settings: Any,
 ) -> list[dict[str, Any]]:
     """The findings (output-contract records) for ``data`` stored at ``path``.
 
-    Pass a ready ``linter`` to reuse one, or ``select``/``rules``/``options`` to build one.
+    Pass a ready ``linter`` to reuse one, or ``select``/``rules``/``options``/``settings`` to build one.
     """
-    return lint_result(data, path, linter or linter_for(select, rules, options)).findings
+    return lint_result(data, path, linter or linter_for(select, rules, options, **settings)).findings
 
 
 def found(
@@ -76,6 +89,11 @@ def found(
     """The findings of the one rule ``rule`` alone (selected by its id, with its ``options``)."""
     linter = linter_for([rule], rules, {rule: options} if options else None)
     return [f for f in lint(data, path, linter=linter) if f["rule"] == rule]
+
+
+def lint_with_test_rules(data: str | bytes, path: str, select: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """The findings of the test rules alone (all of them, or those ``select`` names)."""
+    return lint(data, path, select=list(select or ["test"]), rules=test_rules())
 
 
 def spans(findings: Sequence[dict[str, Any]]) -> list[tuple[int, int, int, int]]:
@@ -95,7 +113,7 @@ def stored_text(data: str, f: dict[str, Any]) -> str:
 def snapshot_rules() -> list[Rule]:
     """The built-in rules and the test rules of ``tests/rules`` that run without a server
     (LanguageTool's are tested against a stand-in)."""
-    rules = [*builtin_rules(), *load_rules(TEST_RULES)]
+    rules = [*builtin_rules(), *test_rules()]
     return [r for r in rules if not getattr(kind_module(r.kind), "NEEDS_SERVER", False)]
 
 
@@ -105,6 +123,12 @@ def snapshot_path(rule: Rule) -> Path:
 
 def _example(example: str | dict[str, Any]) -> dict[str, Any]:
     return {"text": example} if isinstance(example, str) else dict(example)
+
+
+def example_input(example: str | dict[str, Any]) -> tuple[bytes, str]:
+    """The stored bytes of a rule file's example and a file name whose extension gives its format."""
+    ex = _example(example)
+    return ex["text"].encode(ex.get("encoding", "utf-8")), f"example.{EXTENSIONS[ex.get('format', 'text')]}"
 
 
 def _record(source: Source, f: dict[str, Any]) -> dict[str, Any]:
@@ -130,8 +154,7 @@ def example_snapshot(rule: Rule, example: str | dict[str, Any]) -> dict[str, Any
     """One ``flag`` example with the rule's findings on it and the text its fixes leave."""
     ex = _example(example)
     fmt, encoding = ex.get("format", "text"), ex.get("encoding", "utf-8")
-    path = f"example.{EXTENSIONS[fmt]}"
-    data = ex["text"].encode(encoding)
+    data, path = example_input(ex)
     linter = linter_for([rule.id], [rule])
     result = linter.lint_bytes(path, data, Path(path))
     assert result.source is not None, result.messages

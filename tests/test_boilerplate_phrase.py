@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from harness import found
 
-from newslint.api import lint_text, make_linter
 from newslint.engine.loader import ConfigError, build_rule
-from newslint.settings.config import Config
 
 BASE = {
     "id": "test.furniture",
@@ -24,7 +23,7 @@ def rule(**options):
 
 def lint(text: str, **options) -> list[dict]:
     r = rule(**options)
-    return lint_text(text, "a.txt", make_linter(Config(select=[r.id]), [r]))
+    return found(text, r.id, rules=[r])
 
 
 def texts(text: str, findings: list[dict]) -> list[str]:

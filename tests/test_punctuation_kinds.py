@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from harness import lint
+
 from newslint.api import lint_text, make_linter
 from newslint.settings.config import Config
 
 
 def _lint(text: str, select: str, path: str = "a.txt") -> list[dict]:
-    return lint_text(text, path, make_linter(Config(select=[select])))
+    return lint(text, path, select=[select])
 
 
 def test_unclosed_quote_is_flagged_at_the_opening_mark() -> None:

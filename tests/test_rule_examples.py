@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from harness import example_input, lint_result, linter_for
 
 from newslint.api import lint_bytes, make_linter
 from newslint.engine.kinds import kind_module
@@ -13,7 +14,6 @@ from newslint.settings.config import Config
 
 TEST_RULES = Path(__file__).resolve().parent / "rules"
 ALL_RULES = load_rules(builtin_rules_dir()) + load_rules(TEST_RULES)
-EXTENSIONS = {"text": "txt", "markdown": "md", "html": "html"}
 
 
 def _cases() -> list:
@@ -28,12 +28,8 @@ def _cases() -> list:
 
 
 def _findings(rule: Rule, example: str | dict) -> list[dict]:
-    if isinstance(example, str):
-        example = {"text": example}
-    ext = EXTENSIONS[example.get("format", "text")]
-    data = example["text"].encode(example.get("encoding", "utf-8"))
-    linter = make_linter(Config(select=[rule.id]), [rule])
-    result = lint_bytes(data, f"example.{ext}", linter)
+    data, path = example_input(example)
+    result = lint_result(data, path, linter_for([rule.id], [rule]))
     assert not result.error, result.messages
     return [f for f in result.findings if f["rule"] == rule.id]
 

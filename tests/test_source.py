@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from engine_helpers import lint_with_test_rules
+from harness import lint_with_test_rules
 
 from newslint.document.source import BinaryFileError, decode
 
