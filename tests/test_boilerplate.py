@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from newslint.api import lint_text, make_linter
+from functools import partial
+
+from harness import lint as shared_lint
+from harness import linter_for
+
 from newslint.engine.loader import builtin_rules_dir, load_rules
-from newslint.settings.config import Config
 
 RULES = load_rules(builtin_rules_dir() / "boilerplate")
-LINTER = make_linter(Config(select=[r.id for r in RULES]), RULES)
+LINTER = linter_for([r.id for r in RULES], RULES)
 
 BODY = (
     "The talks between the two governments ended on Monday after three days in the capital, "
@@ -22,8 +25,7 @@ BODY = (
 WIDGET = "Happy\nHappy\n0 %\nSad\nSad\n0 %\nSleppy\nSleppy\n0 %\n"
 
 
-def lint(text: str, path: str = "a.txt") -> list[dict]:
-    return lint_text(text, path, LINTER)
+lint = partial(shared_lint, linter=LINTER)  # the findings of this file's linter on (text, path="a.txt")
 
 
 def by_rule(findings: list[dict], rule: str) -> list[dict]:

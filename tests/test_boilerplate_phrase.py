@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from harness import found
 
-from newslint.api import lint_text, make_linter
 from newslint.engine.loader import ConfigError, build_rule
-from newslint.settings.config import Config
 
 BASE = {
     "id": "test.furniture",
@@ -24,7 +23,7 @@ def rule(**options):
 
 def lint(text: str, **options) -> list[dict]:
     r = rule(**options)
-    return lint_text(text, "a.txt", make_linter(Config(select=[r.id]), [r]))
+    return found(text, r.id, rules=[r])
 
 
 def texts(text: str, findings: list[dict]) -> list[str]:
@@ -74,8 +73,8 @@ def test_hand_kept_keys_are_accepted_and_have_no_effect() -> None:
 def test_a_builtin_phrase_whose_words_no_hand_kept_key_held_is_found() -> None:
     # image-credit's hand-kept keys were ". by ", ". photo by "...: a credit after "!" was never searched.
     text = "The talks ended on Monday.\n\nThe storm hit the coast hard on Monday! By JOHN SMITH"
-    found = [f for f in lint_text(text) if f["rule"] == "boilerplate.image-credit"]
-    assert texts(text, found) == ["The storm hit the coast hard on Monday! By JOHN SMITH"]
+    credits = found(text, "boilerplate.image-credit")
+    assert texts(text, credits) == ["The storm hit the coast hard on Monday! By JOHN SMITH"]
 
 
 def test_keys_are_matched_against_lower_case_text_with_offsets_kept() -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from newslint.api import lint_text, make_linter
+from harness import found
+
 from newslint.engine.loader import build_rule
-from newslint.settings.config import Config
 
 BASE = {
     "id": "test.teaser",
@@ -20,8 +20,7 @@ BODY = "Talks End\n\nThe talks ended on Monday, officials said.\n\n"
 
 def lint(text: str, **options) -> list[tuple[int, int]]:
     r = build_rule({**BASE, **options}, "test.yaml")
-    found = lint_text(text, "a.txt", make_linter(Config(select=[r.id]), [r]))
-    return [(f["line"], f["end_line"]) for f in found]
+    return [(f["line"], f["end_line"]) for f in found(text, r.id, rules=[r])]
 
 
 def test_repeated_teasers_after_a_marker_make_one_finding() -> None:

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from harness import found as found_by
 
-from newslint.api import lint_text, make_linter
 from newslint.engine.loader import builtin_rules_dir, load_rules
-from newslint.settings.config import Config
 
 RULES = load_rules(builtin_rules_dir() / "capitalization")
 
 
 def found(rule: str, text: str) -> list[tuple[int, int, str]]:
-    linter = make_linter(Config(select=[rule]), RULES)
-    return [
-        (f["line"], f["column"], f["suggestions"][0]) for f in lint_text(text, "a.txt", linter) if f["rule"] == rule
-    ]
+    return [(f["line"], f["column"], f["suggestions"][0]) for f in found_by(text, rule, rules=RULES)]
 
 
 def test_us_as_the_pronoun_in_a_title_case_line() -> None:

@@ -7,11 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
+from harness import found as found_by
 
-from newslint.api import lint_text, make_linter
 from newslint.engine.loader import builtin_rules_dir, load_rules
 from newslint.engine.support import capital_case
-from newslint.settings.config import Config
 
 RULES = load_rules(builtin_rules_dir() / "capitalization")
 RULE = "capitalization.proper-noun"
@@ -19,8 +18,7 @@ HAS_DATA = capital_case._source() is not None
 
 
 def found(text: str, **options: object) -> list[str]:
-    config = Config(select=[RULE], options={RULE: options} if options else {})
-    return [f["suggestions"][0] for f in lint_text(text, "a.txt", make_linter(config, RULES)) if f["rule"] == RULE]
+    return [f["suggestions"][0] for f in found_by(text, RULE, rules=RULES, options=options)]
 
 
 def test_prepare_keeps_the_ratio_of_every_word_with_a_title_case_form(tmp_path: Path) -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from newslint.api import lint_text, make_linter
+from harness import lint
+
 from newslint.engine.loader import builtin_rules_dir, load_rules
-from newslint.settings.config import Config
 
 RULE = "capitalization.headline-style"
 RULES = load_rules(builtin_rules_dir() / "capitalization")
@@ -12,8 +12,8 @@ BODY = "\n\nThe talks between officials of the two countries went well on Monday
 
 
 def found(headline: str, style: str | None = None) -> list[str]:
-    config = Config(select=[RULE], options={RULE: {"style": style}} if style else {})
-    return [f["suggestions"][0] for f in lint_text(headline + BODY, "a.txt", make_linter(config, RULES))]
+    options = {RULE: {"style": style}} if style else None
+    return [f["suggestions"][0] for f in lint(headline + BODY, select=[RULE], rules=RULES, options=options)]
 
 
 def test_any_reports_a_lower_case_word_in_a_title_case_headline() -> None:

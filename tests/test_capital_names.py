@@ -5,18 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from harness import found as found_by
 
-from newslint.api import lint_text, make_linter
 from newslint.engine.loader import builtin_rules_dir, load_rules
-from newslint.settings.config import Config
 
 RULES = load_rules(builtin_rules_dir() / "capitalization")
 
 
 def found(text: str, rule: str = "capitalization.proper-noun", **options: object) -> list[dict]:
-    config = Config(select=[rule], options={rule: options} if options else {})
-    linter = make_linter(config, RULES)
-    return [f for f in lint_text(text, "a.txt", linter) if f["rule"] == rule]
+    return found_by(text, rule, rules=RULES, options=options)
 
 
 SEED_LIKE = (

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from harness import found as found_by
 
-from newslint.api import lint_text, make_linter
 from newslint.engine.loader import builtin_rules_dir, load_rules
-from newslint.settings.config import Config
 
 RULE = "capitalization.sentence-start"
 RULES = load_rules(builtin_rules_dir() / "capitalization")
 
 
 def found(text: str, path: str = "a.txt", **options: object) -> list[tuple[int, int, str]]:
-    linter = make_linter(Config(select=[RULE], options={RULE: options} if options else {}), RULES)
-    return [(f["line"], f["column"], f["suggestions"][0]) for f in lint_text(text, path, linter) if f["rule"] == RULE]
+    return [
+        (f["line"], f["column"], f["suggestions"][0]) for f in found_by(text, RULE, path, rules=RULES, options=options)
+    ]
 
 
 def test_lower_case_first_line_after_the_headline() -> None:

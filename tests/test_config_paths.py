@@ -107,7 +107,7 @@ def test_folder_as_a_word_list_is_refused(tmp_path: Path) -> None:
     assert err.key == "vocabulary.reject" and "a folder" in str(err)
 
 
-def test_root_as_a_rules_folder_fails_fast(tmp_path: Path) -> None:
+def test_root_as_a_rules_folder_is_refused_as_outside_the_configuration(tmp_path: Path) -> None:
     proc = run_cli(tmp_path, "select: [ALL]\nrules: [/]\n")
     assert_one_line_error(proc, "rules", "outside the configuration's folder")
 

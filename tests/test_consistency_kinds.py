@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from newslint.api import lint_text, make_linter
-from newslint.settings.config import Config
+from harness import lint
 
 CURLY_ARTICLE = (
     "Talks\n\nMoscow considers “partnership” a goal of Russia’s policy, and it’s “clear”.\n\n"
@@ -13,7 +12,7 @@ CURLY_ARTICLE = (
 
 
 def _lint(text: str, select: str) -> list[dict]:
-    return lint_text(text, "a.txt", make_linter(Config(select=[select])))
+    return lint(text, select=[select])
 
 
 def test_straight_quotes_in_a_curly_article_are_info_with_a_safe_fix() -> None:

@@ -8,22 +8,23 @@ import json
 import stat
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
-from engine_helpers import records
+from harness import lint as shared_lint
+from harness import linter_for
 
-from newslint.api import lint_bytes, lint_text, make_linter
+from newslint.api import lint_bytes, lint_text, make_linter, records
 from newslint.engine.loader import builtin_rules_dir, load_rules
 from newslint.run.cli import main
 from newslint.settings.config import Config
 
 RULES = load_rules(builtin_rules_dir() / "encoding")
-LINTER = make_linter(Config(select=[r.id for r in RULES] + ["encoding.nbsp"]), RULES)
+LINTER = linter_for([r.id for r in RULES] + ["encoding.nbsp"], RULES)
 
 
-def lint(text: str, path: str = "a.txt") -> list[dict]:
-    return lint_text(text, path, LINTER)
+lint = partial(shared_lint, linter=LINTER)  # the findings of this file's linter on (text, path="a.txt")
 
 
 def test_mojibake_is_repaired_without_uncurling_quotes() -> None:

@@ -9,9 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
-from engine_helpers import records
 
-from newslint.api import builtin_rules, lint_bytes, make_linter
+from newslint.api import builtin_rules, lint_bytes, make_linter, records
 from newslint.run.cli import main
 from newslint.settings.config import Config, parse_config
 from newslint.settings.languagetool import normalise_url, resolve

@@ -11,9 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from engine_helpers import records
 
-from newslint.api import lint_bytes, make_linter
+from newslint.api import lint_bytes, make_linter, records
 from newslint.engine.kinds import kind_module
 from newslint.engine.loader import Rule, builtin_rules_dir, load_rules
 from newslint.settings.config import Config

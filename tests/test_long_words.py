@@ -90,7 +90,7 @@ def test_no_candidates_from_any_overlong_word(shape: str, monkeypatch: pytest.Mo
     assert all(len(f["message"]) < 300 for f in findings)
 
 
-def test_many_long_words_cost_grows_linearly(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_many_long_words_lookups_and_traced_memory_grow_linearly(monkeypatch: pytest.MonkeyPatch) -> None:
     probe = Probe(monkeypatch)
     costs = []
     for n in (10, 40):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from harness import lint
+
 from newslint.api import lint_text, make_linter
 from newslint.settings.config import Config
 
 
 def _lint(text: str, select: str, path: str = "a.txt") -> list[dict]:
-    return lint_text(text, path, make_linter(Config(select=[select])))
+    return lint(text, path, select=[select])
 
 
 def test_unclosed_quote_is_flagged_at_the_opening_mark() -> None:
@@ -87,7 +89,7 @@ def test_markdown_spans_point_into_the_stored_file() -> None:
     assert (finding["line"], finding["column"], finding["end_column"]) == (5, 17, 19)
 
 
-def test_large_document_is_linted_quickly() -> None:
+def test_large_document_is_linted_in_under_20_seconds() -> None:
     import time
 
     para = "He said that “the talks (in Beijing) went well”, and Russia’s aim is 5% growth.\n\n"

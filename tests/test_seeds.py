@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from engine_helpers import records
 
-from newslint.api import lint_bytes
+from newslint.api import lint_bytes, records
 
 SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
 EXPECTED = yaml.safe_load((SEEDS / "expected.yaml").read_text(encoding="utf-8"))

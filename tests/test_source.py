@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from engine_helpers import lint_with_test_rules, records
+from harness import lint_with_test_rules
 
+from newslint.api import records
 from newslint.document.source import BinaryFileError, decode
 
 

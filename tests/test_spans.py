@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 import pytest
-from engine_helpers import lint_with_test_rules, stored_text
+from harness import lint_with_test_rules, stored_text
 
 MARKDOWN = """---
 title: "A title with DEFECT1 inside"

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from engine_helpers import records
 
-from newslint.api import lint_bytes, make_linter
+from newslint.api import lint_bytes, make_linter, records
 from newslint.engine.loader import builtin_rules_dir, load_rules
 from newslint.engine.support import spell_words, spelldata
 from newslint.engine.support.spell_words import distance, edits1, two_edits

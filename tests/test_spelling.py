@@ -6,21 +6,16 @@ import os
 from pathlib import Path
 
 import pytest
-from engine_helpers import records
+from harness import lint
 
-from newslint.api import lint_bytes, make_linter
 from newslint.engine.loader import builtin_rules_dir, load_rules
 from newslint.engine.support import spelldata
-from newslint.settings.config import Config
 
 RULES = [r for r in load_rules(builtin_rules_dir() / "spelling")]
 
 
 def findings(text: str, language: str = "en", accept=(), reject=()) -> list[dict]:
-    config = Config(select=["spelling"])
-    config.language, config.accept, config.reject = language, list(accept), list(reject)
-    linter = make_linter(config, RULES)
-    return records(lint_bytes(text.encode(), "a.txt", linter))
+    return lint(text, select=["spelling"], rules=RULES, language=language, accept=list(accept), reject=list(reject))
 
 
 def flagged(text: str, **kw) -> dict[str, list[str]]:
