@@ -154,3 +154,18 @@ def test_show_settings_names_the_configuration_and_its_rules(project: Path) -> N
     assert "select: ['test']" in lines and "ignore: ['test.cafe']" in lines
     rules = [line for line in lines[lines.index("rules (2):") + 1 :] if line]
     assert rules == ["  test.demo-substitution (info)", "  test.marker (warning)"]
+
+
+def test_check_is_the_lint_command_and_a_folder_named_rules_needs_no_dot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newslint.run.cli import main
+
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "a.txt").write_text("Headline here\n\nSome text , here.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--no-cache", "--format", "json", "rules"]) == 1
+    checked = capsys.readouterr().out
+    assert '"punctuation.space-before"' in checked
+    assert main(["--no-cache", "--format", "json", "rules/a.txt"]) == 1  # without 'check' too
+    assert capsys.readouterr().out == checked

@@ -44,8 +44,8 @@ def _csv(value: str) -> list[str]:
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
-        prog="newslint",
-        description="Lint news articles (text, Markdown, HTML) for CMS defects.",
+        prog="newslint check",
+        description="Lint news articles (text, Markdown, HTML) for CMS defects. 'newslint PATH...' does the same.",
         epilog="Also: 'newslint rules' lists the rules, 'newslint rule ID' explains one, 'newslint kinds' lists the"
         " kinds of rule, 'newslint kind NAME' documents one's keys, 'newslint test-rules [PATH...]' runs rule files'"
         " examples, 'newslint clean' empties the cache.",
@@ -493,7 +493,7 @@ def main(argv: list[str] | None = None) -> int:
             from newslint.run.clean import clean_command
 
             return clean_command(argv[1:])
-        return run(argv)
+        return run(argv[1:] if argv[:1] == ["check"] else argv)
     except UsageError as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)
         return 2
