@@ -212,6 +212,11 @@ def options_class(kind: Kind) -> type[Options]:
     return cls
 
 
+def option_definitions(kind: Kind) -> list[tuple[str, Option]]:
+    """(YAML key, definition) of each of a kind's options, in the order the kind gives them."""
+    return [(f.metadata["key"], f.metadata["option"]) for f in dataclasses.fields(options_class(kind))]  # type: ignore[arg-type]
+
+
 def attribute(key: str) -> str:
     """The attribute name of a YAML key: dashes as underscores, and a trailing underscore when
     the name is taken by the mapping's own methods (``keys_``) or is a Python keyword."""

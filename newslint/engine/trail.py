@@ -8,9 +8,12 @@ from typing import Protocol
 
 
 class EditLike(Protocol):
-    start: int
-    end: int
-    replacement: str
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def replacement(self) -> str: ...
 
 
 class Pass:

@@ -8,11 +8,10 @@ import argparse
 import json
 import sys
 from collections import Counter
-from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from newslint.engine.kind import Kind, KindError, Option, options_class, summary
+from newslint.engine.kind import Kind, KindError, Option, option_definitions, summary
 from newslint.engine.kinds import KINDS, kind_module
 from newslint.engine.lint import load_ruleset
 from newslint.engine.loader import COMMON, Rule, builtin_rules_dir, load_rules
@@ -152,7 +151,7 @@ def describe_kind(name: str, kind: Kind, builtin: list[Rule]) -> str:
     lines = [f"# {name}", "", doc, "", "## Built-in rules of this kind", ""]
     lines += [f"    {r.id}  ({r.path})" for r in builtin] or ["    (none)"]
     lines += ["", f"## Keys of the kind {name}", ""]
-    own = [(f.metadata["key"], f.metadata["option"]) for f in fields(options_class(kind))]
+    own = option_definitions(kind)
     lines += _keys(own) if own else ["    (none)", ""]
     lines += ["## Keys of every rule", ""] + _keys(list(COMMON.items()))
     return "\n".join(lines)
@@ -182,7 +181,7 @@ def _kind_dict(name: str, kind: Kind) -> dict[str, Any]:
             for k, o in options
         ]
 
-    own = [(f.metadata["key"], f.metadata["option"]) for f in fields(options_class(kind))]
+    own = option_definitions(kind)
     return {
         "kind": name,
         "description": (kind.__doc__ or "").strip(),

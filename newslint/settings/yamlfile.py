@@ -33,7 +33,7 @@ class Located(dict[str, Any]):
     line: int
 
 
-class LocatedList(list):
+class LocatedList(list[Any]):
     """A sequence read from YAML that remembers the line of each item (``lines``)."""
 
     lines: list[int]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -143,7 +145,7 @@ class _Extents:
     """Gives each block the source lines of the widest container it fills alone (its paragraph,
     list item, list, block quote), so that deleting the block deletes its markers too."""
 
-    def __init__(self, source: Source, first_line: int, blocks: list) -> None:
+    def __init__(self, source: Source, first_line: int, blocks: list[Any]) -> None:
         self.source, self.first_line, self.blocks = source, first_line, blocks
         self.units = 0  # inline and leaf blocks (code, HTML, rules) read so far
         self.open: list[tuple[Token, int, int]] = []  # container, units and blocks before it

@@ -15,7 +15,8 @@ seldom useful.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from newslint.document.model import Block, Document
 from newslint.engine.deletion import delete_blocks
@@ -74,7 +75,7 @@ def _is_prose(block: Block, min_words: int) -> bool:
     return len(block.text.split()) >= min_words and bool(SENTENCE_END.search(block.text))
 
 
-def _runs(blocks: list[Block], o: dict) -> list[list[Block]]:
+def _runs(blocks: list[Block], o: Mapping[str, Any]) -> list[list[Block]]:
     """Runs of short blocks that are not prose (headlines excluded).
 
     A list that a sentence of the article introduces ("I'll sum them up:") is left out: the

@@ -134,7 +134,7 @@ def _blocks_with_keys(doc: Document, keys: tuple[str, ...]) -> list[int]:
 def _spans(c: Compiled, doc: Document, max_chars: int, block_words: int) -> Iterator[tuple[int, int]]:
     if c.lines is not None:
         short = [line for line in lines(doc) if len(line.text) <= max_chars]
-        fullmatch = c.lines.compiled.fullmatch if short else None
+        fullmatch = c.lines.compiled.fullmatch
         for line in short:
             if fullmatch(line.text):
                 yield line.start, line.end

@@ -53,7 +53,7 @@ def _compile(rule: Rule, key: str, template: str, required: bool = True) -> re.P
         raise OptionError(key, f"invalid regular expression: {exc}") from None
 
 
-def prepare(rule: Rule) -> tuple[re.Pattern | None, re.Pattern, re.Pattern | None]:
+def prepare(rule: Rule) -> tuple[re.Pattern | None, re.Pattern | None, re.Pattern | None]:
     for key in ("max-blocks", "max-teasers", "excerpt-words"):
         if rule.options[key] < 1:
             raise OptionError(key, "must be at least 1")

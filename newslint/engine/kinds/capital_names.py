@@ -11,8 +11,8 @@ seldom useful.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
-from typing import TypeGuard
+from collections.abc import Iterator, Mapping
+from typing import Any, TypeGuard
 
 from newslint.document.model import PROSE_KINDS, Document
 from newslint.document.tokens import Token
@@ -194,7 +194,7 @@ def _date_after(doc: Document, i: int) -> bool:
     return text.isdigit() and (1 <= int(text) <= 31 or len(text) == 4 and text[:2] in ("19", "20"))
 
 
-def _evidence_words(ev: Evidence, o: dict) -> frozenset[str]:
+def _evidence_words(ev: Evidence, o: Mapping[str, Any]) -> frozenset[str]:
     """Every lower-cased word the article's evidence could hold a lower-case word against."""
     strong = [w for w in ev.total if w not in ev.anywhere and _strong(w, 1, 1, o)]
     return frozenset(ev.anywhere).union(*ev.pairs, strong)
@@ -227,7 +227,7 @@ def _name_uses(doc: Document) -> tuple[frozenset[str], frozenset[str], Counter]:
     return cached
 
 
-def _article_form(doc: Document, i: int, ev: Evidence, lowers: Counter, o: dict) -> tuple[str, str] | None:
+def _article_form(doc: Document, i: int, ev: Evidence, lowers: Counter, o: Mapping[str, Any]) -> tuple[str, str] | None:
     """(replacement, the article's spelling) when the article capitalizes this word elsewhere."""
     tok = doc.tokens[i]
     word = base(tok.text)
@@ -270,7 +270,7 @@ def _article_form(doc: Document, i: int, ev: Evidence, lowers: Counter, o: dict)
     return _rare_form(tok.text, prev, nxt, ev, o)
 
 
-def _usually_lower(word: str, o: dict) -> bool:
+def _usually_lower(word: str, o: Mapping[str, Any]) -> bool:
     """True for a word English writes in lower case far more often than its sentence starts
     explain (``time``, ``budget``): a capitalized use standing alone is then a title. A less
     frequent word (``intimidating``) must be further below ``common-ratio``."""
@@ -280,7 +280,7 @@ def _usually_lower(word: str, o: dict) -> bool:
     return found <= o["common-ratio"] - LOWER_MARGIN or spelldata.load().zipf(word) >= FREQUENT_ZIPF
 
 
-def _strong(word: str, uses: int, prose_uses: int, o: dict) -> bool:
+def _strong(word: str, uses: int, prose_uses: int, o: Mapping[str, Any]) -> bool:
     """A word the article needs to capitalize only at sentence starts or in a headline (``uses``
     times, ``prose_uses`` of them in prose paragraphs): one English writes capitalized far more
     often than not, or one unknown to English capitalized in prose (not only in headings)."""
@@ -341,7 +341,9 @@ def _modifiers(doc: Document) -> Counter:
     return cached
 
 
-def _rare_form(found: str, prev: Token | None, nxt: Token | None, ev: Evidence, o: dict) -> tuple[str, str] | None:
+def _rare_form(
+    found: str, prev: Token | None, nxt: Token | None, ev: Evidence, o: Mapping[str, Any]
+) -> tuple[str, str] | None:
     """A word rare in English (low zipf) needs less evidence: one capitalized use in running text
     (standing alone when this one stands alone), or, rarer still, any capitalized use: the zipf
     data is case-folded, so a frequent word (``budget``) may be a common noun here."""

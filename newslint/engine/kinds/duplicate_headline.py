@@ -86,7 +86,7 @@ def _finding(rule: Rule, doc: Document, block: Block, start: int, end: int, exac
     line = doc.span(start, start)[0]
     same = exact and same_as_stored(doc, (start, end), (block.start, block.end))
     fix = delete_block(doc, block, same)
-    if same:
+    if same and fix is not None:
         fix.safe = _deletes_only_copy(doc, fix, block, start, end)
     how = "" if same else f" ({int(score * 100)}% the same)" if score < 1.0 else _differs(doc, block, start, end, exact)
     message = rule.format_message(block.text, line=line, how=how)

@@ -17,11 +17,18 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from newslint.document.model import PROSE_KINDS, Document
 from newslint.engine.findings import Checked, Finding
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
+
+if TYPE_CHECKING:
+    from newslint.engine.languagetool.cache import ResultCache
+    from newslint.engine.languagetool.client import Client
+    from newslint.settings.languagetool import Settings
+
 
 OPTIONS = {
     "blocks": Option(list, default=sorted(PROSE_KINDS), help="kinds of block whose text is sent to the server"),
@@ -44,9 +51,9 @@ def prepare(rule: Rule) -> frozenset[str]:
 class _State:
     """What one run knows of its server: settings, results so far, and whether it failed."""
 
-    settings: object
-    cache: object
-    client: object = None
+    settings: Settings
+    cache: ResultCache
+    client: Client | None = None
     failure: str | None = None
     warned: bool = False
     sent: list[int] = field(default_factory=list)  # UTF-16 size of each request made (for tests)
@@ -116,9 +123,11 @@ def _send(state: _State, items: list, limit: int) -> None:
     from newslint.engine.languagetool.batches import requests
     from newslint.engine.languagetool.client import Rejected, Unavailable
 
+    client = state.client
+    assert client is not None  # made by _fetch before any request
     for req in requests(items, limit):
         try:
-            matches = state.client.check(req.text)
+            matches = client.check(req.text)
         except Rejected as exc:
             smaller = _server_limit(str(exc))
             if smaller is None or smaller >= limit or len(req.pieces) == 1:

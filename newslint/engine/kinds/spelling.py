@@ -14,7 +14,8 @@ seldom useful.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from newslint.document.model import Document
 from newslint.engine.findings import Finding, Fix
@@ -80,7 +81,7 @@ MAX_SHOWN = 20  # letters of an overlong word quoted in the message
 
 
 def judge(
-    piece: Piece, doc: Document, ctx: Context, o: dict, data: spelldata.SpellData, memo: dict | None = None
+    piece: Piece, doc: Document, ctx: Context, o: Mapping[str, Any], data: spelldata.SpellData, memo: dict | None = None
 ) -> Verdict:
     """(reason, suggestions) when the piece is misspelt, else None; ``memo`` is ``_memo``'s."""
     word = piece.text
@@ -107,7 +108,9 @@ def judge(
     return verdict
 
 
-def _memo(ctx: Context, o: dict, data: spelldata.SpellData) -> dict[tuple[str, bool], tuple[Verdict, bool]]:
+def _memo(
+    ctx: Context, o: Mapping[str, Any], data: spelldata.SpellData
+) -> dict[tuple[str, bool], tuple[Verdict, bool]]:
     """The per-process verdicts of words for these options, language and word lists."""
     key = ("spelling.words", ctx.language, id(data), tuple(o[k] for k in WORD_OPTIONS))
     memo = ctx.cache.get(key)
@@ -116,7 +119,9 @@ def _memo(ctx: Context, o: dict, data: spelldata.SpellData) -> dict[tuple[str, b
     return memo
 
 
-def judge_word(word: str, initial: bool, language: str, o: dict, data: spelldata.SpellData) -> tuple[Verdict, bool]:
+def judge_word(
+    word: str, initial: bool, language: str, o: Mapping[str, Any], data: spelldata.SpellData
+) -> tuple[Verdict, bool]:
     """The part of a word's verdict the document has no say in, and whether the document may
     still clear the word (when it is written often enough, or capitalized mid-sentence)."""
     kind = shape(word)

@@ -14,7 +14,8 @@ seldom useful.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from newslint.document.model import Document
 from newslint.engine.findings import Finding, Fix
@@ -65,7 +66,7 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
                 yield Finding(rule.id, piece.start, piece.end, message, rule.severity, [joined], fix)
 
 
-def find_split(word: str, doc: Document, data: spelldata.SpellData, o: dict) -> tuple[str, ...] | None:
+def find_split(word: str, doc: Document, data: spelldata.SpellData, o: Mapping[str, Any]) -> tuple[str, ...] | None:
     """The words ``word`` was glued from, or None; in one document it depends on the word alone."""
     if shape(word) == "mixed":
         split = camel_split(word, data, o) if counts(doc)[word] == 1 else None
@@ -85,7 +86,7 @@ def lower_split(word: str, data: spelldata.SpellData) -> tuple[str, ...] | None:
     return split
 
 
-def camel_split(word: str, data: spelldata.SpellData, o: dict) -> tuple[str, ...] | None:
+def camel_split(word: str, data: spelldata.SpellData, o: Mapping[str, Any]) -> tuple[str, ...] | None:
     parts = CAMEL.findall(word)
     if "".join(parts) != word or not 2 <= len(parts) <= 3 or parts[0] in o["name-prefixes"]:
         return None
