@@ -6,8 +6,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from newslint import builtin_rules_dir
 from newslint.engine.lint import FileResult, Linter, load_ruleset
-from newslint.engine.loader import Rule, builtin_rules_dir, load_rules
+from newslint.engine.loader import Rule, load_rules
 from newslint.settings.config import Config
 
 

@@ -26,7 +26,7 @@ import inspect
 import keyword
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
 from newslint.settings.types import check_type, type_name
 
@@ -104,7 +104,7 @@ def check_kind(module: Any, name: str) -> Kind:
     for flag in FLAGS:
         if not isinstance(getattr(module, flag, False), bool):
             raise KindError(f"kind '{name}': {flag} must be True or False")
-    return module
+    return cast("Kind", module)
 
 
 def _takes(func: Any, arity: int) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
+from newslint import builtin_rules_dir
 from newslint.document.model import Directive, Document
 from newslint.document.offsets import OffsetMap, Segment
 from newslint.document.quotes import rewrites_quotation
@@ -21,7 +22,7 @@ from newslint.engine import damage, suppress
 from newslint.engine.findings import Checked, Finding, Fix, Place, Placed, PlacedFix, PlacedRelated
 from newslint.engine.kind import Context, OptionError, with_options
 from newslint.engine.kinds import kind_module
-from newslint.engine.loader import Rule, builtin_rules_dir, load_rules
+from newslint.engine.loader import Rule, load_rules
 from newslint.engine.regexes import RegexTimeout, regex_budget
 from newslint.settings.config import Config, matches
 from newslint.settings.types import check_type, type_name

@@ -70,7 +70,7 @@ class Rule:
 
 
 def _fill(template: str, values: dict[str, Any]) -> str:
-    def sub(m: re.Match) -> str:
+    def sub(m: re.Match[str]) -> str:
         value = values.get(m.group(1))
         return m.group(0) if value is None else str(value)
 

@@ -6,7 +6,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, cast
 
 import regex
 
@@ -25,7 +25,7 @@ class RegexTimeout(Exception):
     """A rule's pattern took too long (catastrophic backtracking)."""
 
 
-def compile_pattern(pattern: str, key: str, ignore_case: bool = False) -> regex.Pattern:
+def compile_pattern(pattern: str, key: str, ignore_case: bool = False) -> regex.Pattern[str]:
     """Compile a rule's pattern; a bad one raises OptionError naming ``key``.
 
     While built-in rules load (:func:`deferring`), the pattern store answers first and keeps
@@ -35,21 +35,21 @@ def compile_pattern(pattern: str, key: str, ignore_case: bool = False) -> regex.
     return _compile(pattern, key, ignore_case)
 
 
-def _compile(pattern: str, key: str, ignore_case: bool) -> regex.Pattern:
+def _compile(pattern: str, key: str, ignore_case: bool) -> regex.Pattern[str]:
     try:
         return regex.compile(pattern, _flags(ignore_case))
     except (regex.error, ValueError, OverflowError, RecursionError) as exc:
         raise OptionError(key, f"invalid regular expression: {exc}") from None
 
 
-def _stored(pattern: str, key: str, ignore_case: bool) -> regex.Pattern:
+def _stored(pattern: str, key: str, ignore_case: bool) -> regex.Pattern[str]:
     """The compiled pattern from the store, compiled and stored when it is not there."""
     flags = _flags(ignore_case)
     found = _store.get(pattern, flags)
     if found is None:
         found = _compile(pattern, key, ignore_case)
         _store.put(pattern, flags, found)
-    return found
+    return cast("regex.Pattern[str]", found)
 
 
 def _flags(ignore_case: bool) -> int:
@@ -78,12 +78,12 @@ class Deferred:
 
     def __init__(self, source: str, key: str, ignore_case: bool = False):
         self.source, self.key, self.ignore_case = source, key, ignore_case
-        self._compiled: regex.Pattern | None = None
+        self._compiled: regex.Pattern[str] | None = None
         if not _deferring.get():
             self._compiled = compile_pattern(source, key, ignore_case)
 
     @property
-    def compiled(self) -> regex.Pattern:
+    def compiled(self) -> regex.Pattern[str]:
         if self._compiled is None:
             compile = _stored if _store is not None else _compile
             self._compiled = compile(self.source, self.key, self.ignore_case)
@@ -109,7 +109,7 @@ def deferring(on: bool = True) -> Iterator[None]:
         _deferring.reset(token)
 
 
-def find(pattern: regex.Pattern, text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match]:
+def find(pattern: regex.Pattern[str], text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match[str]]:
     """Matches of ``pattern`` in ``text[start:end]``, raising RegexTimeout past the bound.
 
     When every match must hold one of some characters (:func:`needed_chars`) and the text
@@ -136,14 +136,14 @@ def find(pattern: regex.Pattern, text: str, start: int = 0, end: int | None = No
     return _matches(pattern, text, start, end, limit)
 
 
-_NOTHING: Iterator[regex.Match] = iter(())
+_NOTHING: Iterator[regex.Match[str]] = iter(())
 _UNKNOWN: Any = object()
 _needs: dict[Any, frozenset[str] | None] = {}  # pattern -> needed_chars of it
 MAX_FINDS = 6  # a range is searched for at most this many needed characters, else the regex runs
 _seen: list[Any] = [None, frozenset()]  # the last text and the set of its characters
 
 
-def _need_of(pattern: regex.Pattern) -> frozenset[str] | None:
+def _need_of(pattern: regex.Pattern[str]) -> frozenset[str] | None:
     need = needed_chars(pattern.pattern, pattern.flags)
     return None if need is None else frozenset(need)
 
@@ -153,10 +153,10 @@ def _chars(text: str) -> frozenset[str]:
     document after another, each many times)."""
     if _seen[0] is not text:
         _seen[0], _seen[1] = text, frozenset(text)
-    return _seen[1]
+    return cast("frozenset[str]", _seen[1])
 
 
-def _matches(pattern: regex.Pattern, text: str, start: int, end: int, limit: float) -> Iterator[regex.Match]:
+def _matches(pattern: regex.Pattern[str], text: str, start: int, end: int, limit: float) -> Iterator[regex.Match[str]]:
     try:
         yield from pattern.finditer(text, start, end, timeout=limit)
     except TimeoutError:
@@ -180,6 +180,6 @@ def alternation_source(words: list[str]) -> str:
     return rf"(?<![\w'’-])(?:{body})(?![\w-]|['’]\w)"
 
 
-def word_alternation(words: list[str], ignore_case: bool, key: str) -> regex.Pattern:
+def word_alternation(words: list[str], ignore_case: bool, key: str) -> regex.Pattern[str]:
     """One pattern matching any of ``words`` as whole words (longest first)."""
     return compile_pattern(alternation_source(words), key, ignore_case)

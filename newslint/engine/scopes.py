@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from newslint.document.model import Block, Document
 from newslint.engine.regexes import find
@@ -61,7 +62,7 @@ def crosses_blocks(doc: Document, start: int, end: int) -> bool:
     return block is None or end > block.end
 
 
-def matches_in(doc: Document, scope: tuple[str, ...], pattern) -> Iterator:
+def matches_in(doc: Document, scope: tuple[str, ...], pattern: Any) -> Iterator[Any]:
     """Matches of a compiled pattern in the scope's units, one regex pass per run of blocks."""
     merged = "document" not in scope and "sentence" not in scope
     for start, end in ranges(doc, scope):

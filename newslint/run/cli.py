@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from newslint import __version__
+from newslint import __version__, builtin_rules_dir
 from newslint.cache import folder as cachedir
 from newslint.engine import regexes, selectors
 from newslint.engine.lint import FileResult, Linter, load_ruleset, warn
-from newslint.engine.loader import Rule, builtin_rules_dir, load_rules
+from newslint.engine.loader import Rule, load_rules
 from newslint.report import FORMATS, RunInfo, reporter, statistics_reporter
 from newslint.run import jobs, parallel, progress
 from newslint.run.gitignore import GitIgnore

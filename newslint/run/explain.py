@@ -11,10 +11,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from newslint import builtin_rules_dir
 from newslint.engine.kind import Kind, KindError, Option, option_definitions, summary
 from newslint.engine.kinds import KINDS, kind_module
 from newslint.engine.lint import load_ruleset
-from newslint.engine.loader import COMMON, Rule, builtin_rules_dir, load_rules
+from newslint.engine.loader import COMMON, Rule, load_rules
 from newslint.settings.config import Config, find_config_file, load_config, matches
 from newslint.settings.types import type_name
 from newslint.settings.yamlfile import ConfigError

@@ -20,7 +20,7 @@ OPTIONS = {
 }
 
 
-def prepare(rule: Rule) -> regex.Pattern:
+def prepare(rule: Rule) -> regex.Pattern[str]:
     if not all(isinstance(k, str) for k in rule.options["kinds"]):
         raise OptionError("kinds", "must be a list of block kinds")
     return compile_pattern(rule.options["pattern"], "pattern")

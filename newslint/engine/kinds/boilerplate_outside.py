@@ -39,7 +39,7 @@ OPTIONS = {
 SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*[\s\u200b-\u200d\u2060-\u2064\ufeff]*$")
 
 
-def prepare(rule: Rule) -> re.Pattern:
+def prepare(rule: Rule) -> re.Pattern[str]:
     anchors = rule.options["anchors"]
     if not anchors or not all(isinstance(a, str) and a for a in anchors):
         raise OptionError("anchors", "must be a non-empty list of regexes")

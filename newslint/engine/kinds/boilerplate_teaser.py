@@ -41,7 +41,7 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff"
 LINKISH = re.compile(r"://|www\.|\w\.(?:com|org|net)/|@\w")
 
 
-def _compile(rule: Rule, key: str, template: str, required: bool = True) -> re.Pattern | None:
+def _compile(rule: Rule, key: str, template: str, required: bool = True) -> re.Pattern[str] | None:
     items = rule.options[key]
     if not all(isinstance(x, str) and x for x in items) or (required and not items):
         raise OptionError(key, "must be a non-empty list of regexes")
@@ -53,7 +53,7 @@ def _compile(rule: Rule, key: str, template: str, required: bool = True) -> re.P
         raise OptionError(key, f"invalid regular expression: {exc}") from None
 
 
-def prepare(rule: Rule) -> tuple[re.Pattern | None, re.Pattern | None, re.Pattern | None]:
+def prepare(rule: Rule) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]:
     for key in ("max-blocks", "max-teasers", "excerpt-words"):
         if rule.options[key] < 1:
             raise OptionError(key, "must be at least 1")

@@ -14,6 +14,7 @@ seldom useful.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import cast
 
 from newslint.document.model import Document
 from newslint.document.tokens import Token
@@ -30,7 +31,7 @@ STYLES = ("title", "sentence", "any")
 def prepare(rule: Rule) -> str:
     if rule.options["style"] not in STYLES:
         raise OptionError("style", f"must be one of {', '.join(STYLES)}")
-    return rule.options["style"]
+    return cast("str", rule.options["style"])
 
 
 def _words(doc: Document, block_index: int) -> tuple[list[Token], list[Token]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from typing import Any, TypeGuard
+from typing import Any, TypeGuard, cast
 
 from newslint.document.model import PROSE_KINDS, Document
 from newslint.document.tokens import Token
@@ -100,10 +100,10 @@ def _names(rule: Rule) -> tuple[dict[str, str], dict[str, list[tuple[str, ...]]]
     return table, first
 
 
-_prepared: dict[tuple, tuple] = {}
+_prepared: dict[tuple[Any, ...], tuple[Any, ...]] = {}
 
 
-def _match_name(doc: Document, i: int, first: dict) -> list[Token] | None:
+def _match_name(doc: Document, i: int, first: dict[Any, Any]) -> list[Token] | None:
     """The lower-case tokens from ``i`` spelling a known name, or None."""
     for words in first.get(doc.tokens[i].text, ()):
         toks, j = [doc.tokens[i]], i
@@ -200,16 +200,16 @@ def _evidence_words(ev: Evidence, o: Mapping[str, Any]) -> frozenset[str]:
     return frozenset(ev.anywhere).union(*ev.pairs, strong)
 
 
-def _name_uses(doc: Document) -> tuple[frozenset[str], frozenset[str], Counter]:
+def _name_uses(doc: Document) -> tuple[frozenset[str], frozenset[str], Counter[str]]:
     """Words the article writes capitalized in running text as the first word of a name
     (``Mark Hughes``, after a lower-case word), right after ``the`` (``the Lions``), and how
     often it writes each word capitalized in prose, sentence starts included."""
     cached = doc.cache.get("capital.name_uses")
     if cached is not None:
-        return cached
+        return cast("tuple[frozenset[str], frozenset[str], Counter[str]]", cached)
     toks, blocks, free = doc.tokens, doc.blocks, free_positions(doc)
     leads, after_the = set(), set()
-    prose: Counter = Counter()
+    prose: Counter[str] = Counter()
     for i in capitalized_words(doc):
         block = blocks[toks[i].block]
         if block.kind not in PROSE_KINDS or title_like(doc, block):
@@ -227,7 +227,9 @@ def _name_uses(doc: Document) -> tuple[frozenset[str], frozenset[str], Counter]:
     return cached
 
 
-def _article_form(doc: Document, i: int, ev: Evidence, lowers: Counter, o: Mapping[str, Any]) -> tuple[str, str] | None:
+def _article_form(
+    doc: Document, i: int, ev: Evidence, lowers: Counter[str], o: Mapping[str, Any]
+) -> tuple[str, str] | None:
     """(replacement, the article's spelling) when the article capitalizes this word elsewhere."""
     tok = doc.tokens[i]
     word = base(tok.text)
@@ -331,7 +333,7 @@ def _heads(doc: Document, ev: Evidence) -> frozenset[str]:
     return cached
 
 
-def _modifiers(doc: Document) -> Counter:
+def _modifiers(doc: Document) -> Counter[str]:
     """How often the article writes each title-case word with no capitalized word after it."""
     cached = doc.cache.get("capital.modifiers")
     if cached is None:
@@ -372,6 +374,6 @@ def _capital_word(tok: Token | None) -> TypeGuard[Token]:
     return tok is not None and tok.kind == "word" and tok.text[:1].isupper() and tok.text.lower() not in SMALL_WORDS
 
 
-def _most_common(found: str, forms: Counter) -> tuple[str, str]:
+def _most_common(found: str, forms: Counter[str]) -> tuple[str, str]:
     form = forms.most_common(1)[0][0]
     return _capitalize(found, form), form

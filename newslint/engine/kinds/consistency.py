@@ -41,7 +41,7 @@ OPTIONS = {
 
 @dataclass(frozen=True)
 class Form:
-    pattern: regex.Pattern
+    pattern: regex.Pattern[str]
     replacement: str | None
     safe: bool
     group: str  # forms of one group are compared with each other
@@ -51,7 +51,7 @@ class Form:
 class Hit:
     style: str
     form: Form
-    match: regex.Match
+    match: regex.Match[str]
 
 
 def _form(entry: object, key: str) -> Form:
@@ -71,7 +71,7 @@ def _form(entry: object, key: str) -> Form:
 @dataclass(frozen=True)
 class Compiled:
     styles: dict[str, list[Form]]
-    skip: regex.Pattern | None
+    skip: regex.Pattern[str] | None
 
 
 def prepare(rule: Rule) -> Compiled:

@@ -8,6 +8,7 @@ seldom useful.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from newslint.document.model import Block, Document
 from newslint.document.readers.frontmatter import split_front_matter
@@ -27,7 +28,7 @@ OPTIONS = {
 }
 
 
-def prepare(rule: Rule) -> dict:
+def prepare(rule: Rule) -> dict[Any, Any]:
     if not 0.5 <= rule.options["threshold"] <= 1:
         raise OptionError("threshold", "must be between 0.5 and 1")
     return {"kinds": frozenset(rule.options["block-kinds"])}

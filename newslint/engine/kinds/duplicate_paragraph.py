@@ -9,6 +9,7 @@ the message shows what differs). Near repeats have a token-level similarity of a
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from newslint.document.model import Block, Document
 from newslint.engine.copies import deletes_only_copy, how_they_differ, stored_key
@@ -36,7 +37,7 @@ OPTIONS = {
 }
 
 
-def prepare(rule: Rule) -> dict:
+def prepare(rule: Rule) -> dict[Any, Any]:
     o = rule.options
     if o["match"] not in MATCHES:
         raise OptionError("match", f"must be one of {', '.join(MATCHES)}")

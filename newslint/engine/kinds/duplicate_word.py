@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from newslint.document.model import Document
 from newslint.document.tokens import Token
@@ -34,7 +35,7 @@ PRONOUNS = frozenset("me you him her it us them".split())
 DETERMINERS = frozenset("the a an this these those his its our their my your".split())
 
 
-def prepare(rule: Rule) -> dict:
+def prepare(rule: Rule) -> dict[Any, Any]:
     o = rule.options
     return {key: frozenset(w.lower() for w in o[key]) for key in OPTIONS} | {
         "phrasal-verbs": tuple(w.lower() for w in o["phrasal-verbs"])
@@ -73,7 +74,7 @@ def _alone_on_line(text: str, tok: Token) -> bool:
     return not text[start : tok.start].strip() and not text[tok.end : end].strip()
 
 
-def _accepted(c: dict, toks: list[Token], i: int, doc: Document) -> bool:
+def _accepted(c: dict[Any, Any], toks: list[Token], i: int, doc: Document) -> bool:
     a, b = toks[i - 1], toks[i]
     word = b.text.lower()
     if len(word) == 1 and word not in ("a", "i"):

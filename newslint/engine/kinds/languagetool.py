@@ -17,7 +17,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from newslint.document.model import PROSE_KINDS, Document
 from newslint.engine.findings import Checked, Finding
@@ -74,7 +74,7 @@ def _state(ctx: Context) -> _State | str | None:
             return f"LanguageTool: {exc}; grammar not checked"
         cache = ResultCache(settings.fingerprint(), settings.cache_dir or None, settings.cache)
         ctx.cache[key] = _State(settings, cache) if settings.active else None
-    return ctx.cache[key]
+    return cast("_State | str | None", ctx.cache[key])
 
 
 def check(rule: Rule, doc: Document, ctx: Context, others: Sequence[Finding]) -> Checked:
@@ -100,7 +100,7 @@ def check(rule: Rule, doc: Document, ctx: Context, others: Sequence[Finding]) ->
     return Checked(drop_reported(out, others), warnings, state.failure is not None and bool(missing))
 
 
-def _fetch(state: _State, items: list) -> list[str]:
+def _fetch(state: _State, items: list[Any]) -> list[str]:
     """Ask the server about pieces not in the cache; on failure, a warning the first time."""
     from newslint.engine.languagetool.client import Client, Unavailable
 
@@ -119,7 +119,7 @@ def _fetch(state: _State, items: list) -> list[str]:
     ]
 
 
-def _send(state: _State, items: list, limit: int) -> None:
+def _send(state: _State, items: list[Any], limit: int) -> None:
     from newslint.engine.languagetool.batches import requests
     from newslint.engine.languagetool.client import Rejected, Unavailable
 
@@ -138,8 +138,8 @@ def _send(state: _State, items: list, limit: int) -> None:
         _store(state, req, matches)
 
 
-def _store(state: _State, req, matches: list) -> None:
-    per_piece: list[list] = [[] for _ in req.pieces]
+def _store(state: _State, req: Any, matches: list[Any]) -> None:
+    per_piece: list[list[Any]] = [[] for _ in req.pieces]
     for m in matches:
         i = req.locate(m.start)
         base, size = req.starts[i], len(req.pieces[i].text)
@@ -150,7 +150,7 @@ def _store(state: _State, req, matches: list) -> None:
         state.cache.put(piece.text, ms)
 
 
-def _fields(m) -> dict:
+def _fields(m: Any) -> dict[Any, Any]:
     return {k: getattr(m, k) for k in m.__slots__}
 
 

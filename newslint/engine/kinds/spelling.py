@@ -81,7 +81,12 @@ MAX_SHOWN = 20  # letters of an overlong word quoted in the message
 
 
 def judge(
-    piece: Piece, doc: Document, ctx: Context, o: Mapping[str, Any], data: spelldata.SpellData, memo: dict | None = None
+    piece: Piece,
+    doc: Document,
+    ctx: Context,
+    o: Mapping[str, Any],
+    data: spelldata.SpellData,
+    memo: dict[Any, Any] | None = None,
 ) -> Verdict:
     """(reason, suggestions) when the piece is misspelt, else None; ``memo`` is ``_memo``'s."""
     word = piece.text

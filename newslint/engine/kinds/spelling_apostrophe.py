@@ -61,7 +61,7 @@ def orphaned(word: str, tail: str, not_before_s: frozenset[str]) -> bool:
     return len(word) > 1 and word not in not_before_s
 
 
-def orphans(doc: Document) -> Iterator[regex.Match]:
+def orphans(doc: Document) -> Iterator[regex.Match[str]]:
     """ORPHAN's matches in each block, found from the rare tail (`` s``) back to its word."""
     text = doc.text
     done = 0

@@ -25,7 +25,7 @@ OPTIONS = {
 
 @dataclass
 class Compiled:
-    pattern: regex.Pattern
+    pattern: regex.Pattern[str]
     swap: dict[str, str]
 
 

@@ -14,6 +14,7 @@ seldom useful.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import cast
 
 import regex
 
@@ -45,7 +46,7 @@ def _reads_as_prose(words: list[Token], rule: Rule) -> bool:
     if len(words) < rule.options["min-words"]:
         return False
     lower = sum(1 for w in words if w.text[:1].islower())
-    return lower / len(words) >= rule.options["min-lower"]
+    return cast("bool", lower / len(words) >= rule.options["min-lower"])
 
 
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from newslint.document.model import Document
 from newslint.engine.deletion import delete_span
@@ -26,7 +27,7 @@ def lines(doc: Document) -> list[Line]:
     """Every non-blank line of every block, trimmed, in document order (cached on the doc)."""
     cached = doc.cache.get("boilerplate.lines")
     if cached is not None:
-        return cached
+        return cast("list[Line]", cached)
     out: list[Line] = []
     for block in doc.blocks:
         pos = block.start

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from array import array
 from pathlib import Path
+from typing import Any
 
 from newslint.engine.support.spelldata import Table, cache_dir, cached, file_stamp, package_file
 
@@ -21,7 +22,7 @@ FORMAT = 2  # bump when the prepared layout changes
 SOURCE = ("spacy_lookups_data", "data/en_lexeme_prob.json.gz")
 MISSING = 99  # stored ratio x 10 for words never seen in lower case; ratios are clamped to +-99
 
-_TABLE: Table | dict | None = None
+_TABLE: Table | dict[Any, Any] | None = None
 _MEMO: dict[str, float | None] = {}
 
 
@@ -37,7 +38,7 @@ def ratio(word: str) -> float | None:
     return _MEMO[word]
 
 
-def load() -> Table | dict:
+def load() -> Table | dict[Any, Any]:
     """lower-case word -> ratio x 10 (capped), from the cache when it is there."""
     global _TABLE
     if _TABLE is None:
@@ -52,7 +53,7 @@ def load() -> Table | dict:
     return _TABLE
 
 
-def _pack(table: dict[str, int]) -> dict:
+def _pack(table: dict[str, int]) -> dict[Any, Any]:
     blob, offsets, slots = Table.pack(list(table))
     return {
         "format": FORMAT,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TypeGuard
+from typing import TypeGuard, cast
 
 from newslint.document.model import PROSE_KINDS, Block, Document
 from newslint.document.tokens import Token
@@ -59,7 +59,7 @@ def free_positions(doc: Document) -> list[bool]:
     after an opening quote, bracket, colon or dash, first word of a block)."""
     cached = doc.cache.get("capital.free")
     if cached is not None:
-        return cached
+        return cast("list[bool]", cached)
     toks = doc.tokens
     text = doc.text
     out = [False] * len(toks)
@@ -90,7 +90,7 @@ def title_like(doc: Document, block: Block) -> bool:
     key = ("capital.title_like", block.index)
     cached = doc.cache.get(key)
     if cached is not None:
-        return cached
+        return cast("bool", cached)
     words = [t.text for t in doc.tokens_of(block) if t.kind == "word" and t.text.lower() not in SMALL_WORDS]
     upper = sum(1 for w in words if w[:1].isupper())
     result = block.kind in ("headline", "heading") or (bool(words) and upper >= 0.6 * len(words))
@@ -102,10 +102,10 @@ def title_like(doc: Document, block: Block) -> bool:
 class Evidence:
     """The article's own capitalized words: the spellings to hold lower-case ones against."""
 
-    alone: dict[str, Counter] = field(default_factory=dict)  # one-word names in running text
-    anywhere: dict[str, Counter] = field(default_factory=dict)  # any title-case word in prose
+    alone: dict[str, Counter[str]] = field(default_factory=dict)  # one-word names in running text
+    anywhere: dict[str, Counter[str]] = field(default_factory=dict)  # any title-case word in prose
     pairs: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # "wall street" -> Wall Street
-    total: Counter = field(default_factory=Counter)  # title-case uses anywhere, headline included
+    total: Counter[str] = field(default_factory=Counter[str])  # title-case uses anywhere, headline included
 
 
 def name_evidence(doc: Document) -> Evidence:
@@ -114,7 +114,7 @@ def name_evidence(doc: Document) -> Evidence:
     title-case word of the prose, and pairs of adjacent title-case words (``Wall Street``)."""
     cached = doc.cache.get("capital.names")
     if cached is not None:
-        return cached
+        return cast("Evidence", cached)
     free = free_positions(doc)
     ev = Evidence()
     toks = doc.tokens
@@ -166,7 +166,7 @@ def _alone(doc: Document, i: int) -> bool:
     return not _capital(next_word(doc, i)) or base(doc.tokens[i].text) != doc.tokens[i].text
 
 
-def lower_counts(doc: Document) -> Counter:
+def lower_counts(doc: Document) -> Counter[str]:
     """How often each word occurs written all in lower case."""
     cached = doc.cache.get("capital.lower")
     if cached is None:

@@ -106,7 +106,7 @@ def _parts(word: str, start: int, initial: bool) -> Iterator[Piece]:
             yield Piece(s, s + len(part), part, initial and m.start() == 0)
 
 
-def counts(doc: Document) -> Counter:
+def counts(doc: Document) -> Counter[str]:
     """How often each exact word form occurs in the document."""
     found = doc.cache.get("spell_counts")
     if found is None:

@@ -43,7 +43,7 @@ def _hash(key: bytes) -> int:
 class Table:
     """UTF-8 keys in one blob with a hash table of their positions: loads in microseconds, no dict to build."""
 
-    def __init__(self, blob: bytes, offsets: bytes, slots: bytes, values: list | array):
+    def __init__(self, blob: bytes, offsets: bytes, slots: bytes, values: list[Any] | array[Any]):
         self.blob = blob
         self.offsets = array("I")
         self.offsets.frombytes(offsets)
@@ -137,8 +137,8 @@ class SuggestIndex:
     """
 
     words: Table  # frequent words -> zipf x 100
-    buckets: array  # bucket -> first posting; one more entry than buckets
-    postings: array  # word numbers
+    buckets: array[Any]  # bucket -> first posting; one more entry than buckets
+    postings: array[Any]  # word numbers
 
     def near(self, word: str) -> set[int]:
         """Numbers of the indexed words that may be within two edits of ``word``."""
@@ -227,7 +227,7 @@ def suggest_index() -> SuggestIndex:
     return _INDEX
 
 
-def cached(path: Path, build: Callable[[], dict], version: int = FORMAT) -> dict:
+def cached(path: Path, build: Callable[[], dict[Any, Any]], version: int = FORMAT) -> dict[Any, Any]:
     """Prepared data from the ``marshal`` file at ``path`` when it holds this ``version``, else
     built, written there atomically and returned. Its ``format`` key is the version."""
     raw = _read(path, version)
@@ -237,7 +237,7 @@ def cached(path: Path, build: Callable[[], dict], version: int = FORMAT) -> dict
     return raw
 
 
-def _read(path: Path, version: int = FORMAT) -> dict | None:
+def _read(path: Path, version: int = FORMAT) -> dict[Any, Any] | None:
     try:
         with open(path, "rb") as fh:
             raw = marshal.load(fh)
@@ -248,7 +248,7 @@ def _read(path: Path, version: int = FORMAT) -> dict | None:
     return raw if isinstance(raw, dict) and raw.get("format") == version else None
 
 
-def _write(path: Path, raw: dict) -> None:
+def _write(path: Path, raw: dict[Any, Any]) -> None:
     """Write atomically; a cache that cannot be written is simply not kept."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -286,7 +286,7 @@ def _prune(path: Path) -> None:
                 other.unlink()
 
 
-def prepare() -> dict:
+def prepare() -> dict[Any, Any]:
     """Build the prepared form from the installed wordfreq and codespell packages."""
     freq = _frequencies()
     words = list(freq)
@@ -318,7 +318,7 @@ def _frequencies() -> dict[str, int]:
     return freq
 
 
-def prepare_index() -> dict:
+def prepare_index() -> dict[Any, Any]:
     """The suggestion index: plain a-z words of zipf x 100 at least INDEX_MIN, by hashed deletions."""
     data = load()
     words = [w for w, f in data.words.items() if f >= INDEX_MIN and w.isascii() and w.isalpha() and w.islower()]
