@@ -121,6 +121,6 @@ def test_a_run_of_hits_loads_no_rules(
     def no_rules(*args, **kwargs):
         raise AssertionError("rules loaded although every file was cached")
 
-    monkeypatch.setattr("newslint.run.cli.load_rules", no_rules)
-    monkeypatch.setattr("newslint.run.cli.load_ruleset", no_rules)
+    monkeypatch.setattr("newslint.run.session.load_rules", no_rules)
+    monkeypatch.setattr("newslint.run.session.load_ruleset", no_rules)
     assert run(project, capsys, "a.txt") == first

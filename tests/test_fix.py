@@ -220,10 +220,10 @@ def _edits_inside_reported_spans(linter, data: bytes, unsafe: bool) -> None:
     assert outcome.settled
     allowed = merged(fixer.reported_spans(first.findings))
     raw = first.source.raw
-    for start, end in outcome.regions:  # a deleted block takes the line breaks around it
-        while start < end and raw[end - 1] in "\r\n":
+    for start, end in outcome.regions:  # a deleted block takes the blank lines around it
+        while start < end and raw[end - 1].isspace():
             end -= 1
-        while start < end and raw[start] in "\r\n":
+        while start < end and raw[start].isspace():
             start += 1
         assert within((start, end), allowed), (start, end, allowed)
 

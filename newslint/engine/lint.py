@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import os
 import stat
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -257,11 +256,6 @@ class Linter:
                 raise
         return out
 
-    def lint_path(self, path: Path, label: str | None = None) -> FileResult:
-        label = label or str(path)
-        data = read_file(label, path)
-        return data if isinstance(data, FileResult) else self.lint_bytes(label, data, path)
-
 
 def _needs_findings(rule: Rule) -> bool:
     """Whether the rule's kind declares that its check needs the other rules' findings."""
@@ -337,7 +331,3 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def warn(message: str) -> None:
-    print(f"newslint: {message}", file=sys.stderr)

@@ -1,36 +1,30 @@
-"""The command line: ``newslint [PATH...]``, and the subcommands ``rules``, ``rule ID``, ``kinds``,
+"""The command line: ``newslint check PATH...`` (or ``newslint PATH...``), and the subcommands ``rules``, ``rule ID``, ``kinds``,
 ``kind NAME``, ``test-rules [PATH...]`` and ``clean``."""
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import gc
 import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
-from newslint import __version__, builtin_rules_dir
+from newslint import __version__
 from newslint.cache import folder as cachedir
-from newslint.engine import regexes, selectors
-from newslint.engine.lint import FileResult, Linter, load_ruleset, warn
-from newslint.engine.loader import Rule, load_rules
+from newslint.engine.lint import FileResult
+from newslint.engine.loader import Rule
 from newslint.report import FORMATS, RunInfo, reporter, statistics_reporter
-from newslint.run import jobs, parallel, progress
-from newslint.run.gitignore import GitIgnore
+from newslint.run import jobs, parallel
+from newslint.run.discover import Task, collect, folder_of
 from newslint.run.output import OutputError, ReportFile
-from newslint.settings.config import Config, find_config_file, load_config
+from newslint.run.schedule import run_tasks
+from newslint.run.session import Session, UsageError, settings_text
 from newslint.settings.types import SEVERITIES
 from newslint.settings.yamlfile import ConfigError
 
-EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
-SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"})
 
-
-class UsageError(Exception):
-    """Bad arguments: one line on stderr, exit status 2."""
+def warn(message: str) -> None:
+    print(f"newslint: {message}", file=sys.stderr)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -83,230 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-class Session:
-    """Configuration and rule sets of one run, found once per folder."""
-
-    def __init__(self, args: argparse.Namespace):
-        self.args = args
-        self._builtin: list[Rule] | None = None
-        self.patterns: Any = None  # the compiled-pattern store, when the cache is on
-        regexes.use_store(None)
-        if args.config is not None and not args.config.is_file():
-            raise ConfigError(args.config, _not_a_config(args.config))
-        self._found: dict[Path, Path | None] = {}
-        self._configs: dict[Path | None, Config] = {}
-        self._linters: dict[Path | None, Linter] = {}
-
-    @property
-    def builtin(self) -> list[Rule]:
-        """The built-in rules, loaded on first use (a run answered from the cache never needs them)."""
-        if self._builtin is None:
-            store = None
-            if not self.args.no_cache:
-                from newslint.cache import patterns as patterncache
-                from newslint.cache.rulestore import store_path
-
-                folder = cachedir.folder()
-                store = store_path(folder)
-                self.patterns = patterncache.PatternStore(patterncache.store_path(folder))
-                regexes.use_store(self.patterns)
-            with _collector_off():
-                self._builtin = load_rules(builtin_rules_dir(), store=store)
-        return self._builtin
-
-    def _config_path(self, folder: Path) -> Path | None:
-        if self.args.config is not None:
-            return self.args.config
-        if folder not in self._found:
-            real = folder.resolve()
-            self._found[folder] = self._found[real] if real in self._found else find_config_file(real)
-        return self._found[folder]
-
-    def config_for(self, folder: Path) -> Config:
-        path = self._config_path(folder)
-        if path not in self._configs:
-            cfg = load_config(path) if path else Config(root=Path.cwd())
-            self._apply_cli(cfg)
-            self._configs[path] = cfg
-        return self._configs[path]
-
-    def linters(self) -> list[Linter]:
-        """A linter for every configuration met so far."""
-        return [self._linter(path) for path in self._configs]
-
-    def _linter(self, path: Path | None) -> Linter:
-        if path not in self._linters:
-            cfg = self._configs[path]
-            builtin = self.builtin
-            with _collector_off():
-                linter = Linter(cfg, load_ruleset(cfg, builtin))
-            self._check_selectors(linter)
-            self._linters[path] = linter
-        return self._linters[path]
-
-    def _check_selectors(self, linter: Linter) -> None:
-        """A selector that names no rule is an error (a typo would switch rules off in silence):
-        the command line's first, then the configuration file's."""
-        names = linter.rule_names
-        a = self.args
-        for flag, given in (("--select", a.select or []), ("--extend-select", a.extend_select), ("--ignore", a.ignore)):
-            for bad in selectors.unknown(given, names):
-                raise UsageError(f"{flag}: {selectors.problem(bad, names)}")
-        selectors.check_config(linter.config, linter.rules, names)
-
-    def linter_for(self, folder: Path) -> Linter:
-        self.config_for(folder)
-        return self._linter(self._config_path(folder))
-
-    def _apply_cli(self, cfg: Config) -> None:
-        a = self.args
-        if a.select is not None:
-            cfg.select = a.select
-        cfg.extend_select = cfg.extend_select + a.extend_select
-        cfg.ignore = cfg.ignore + a.ignore
-        if a.fail_on:
-            cfg.fail_on = a.fail_on
-        if a.languagetool_url:
-            cfg.languagetool = {**cfg.languagetool, "url": a.languagetool_url}
-        if a.cache_dir is not None and "cache-dir" in cfg.languagetool:  # --cache-dir holds every cache
-            cfg.languagetool = {k: v for k, v in cfg.languagetool.items() if k != "cache-dir"}
-
-
-def _not_a_config(path: Path) -> str:
-    """Why ``--config`` names no configuration file: missing, or a folder, pipe or device."""
-    from newslint.settings.safefile import describe
-
-    try:
-        return f"not a regular file ({describe(path.stat().st_mode)})"
-    except OSError:
-        return "configuration file not found"
-
-
-@contextlib.contextmanager
-def _collector_off() -> Iterator[None]:
-    """Loading rules makes many small objects and no garbage cycles: the cyclic collector
-    would only slow it down (about 5% of a one-article run); afterwards the rules, which
-    live as long as the process, are moved out of its way with ``gc.freeze``."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
-
-
-def iter_files(paths: list[str], errors: list[str], ignore: GitIgnore | None = None) -> Iterator[Path]:
-    """Named files as they are, and files with a known extension under named folders (but for
-    what ``ignore``, the repository's .gitignore files, leaves out)."""
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-                if ignore is not None:
-                    dirs[:] = [d for d in dirs if not ignore.ignored(os.path.join(root, d), is_dir=True)]
-                for file in sorted(files):
-                    if Path(file).suffix.lower() not in EXTENSIONS:
-                        continue
-                    if ignore is None or not ignore.ignored(os.path.join(root, file)):
-                        yield Path(root) / file
-        elif path.exists() or path.is_symlink():
-            yield path
-        else:
-            errors.append(f"{name}: no such file or folder")
-
-
-Task = tuple[str, "Path | None", "bytes | None"]  # label, path, data (stdin, or read for the cache)
-
-
-def collect(session: Session, args: argparse.Namespace, errors: list[str], named: set[str] | None = None) -> list[Task]:
-    """The files to lint, in order: named files, files found under folders, stdin. ``named``
-    receives the labels of the files named on the command line (stdin included)."""
-    tasks: list[Task] = []
-    named = set() if named is None else named
-    gitignore = None
-    for name in args.paths or ["."]:
-        if name == "-":
-            label = args.stdin_filename or "-"
-            tasks.append((label, None, sys.stdin.buffer.read()))
-            named.add(label)
-            continue
-        ignore = None
-        if Path(name).is_dir() and not args.no_respect_gitignore and session.config_for(Path(name)).respect_gitignore:
-            gitignore = gitignore or GitIgnore()
-            # a folder named on purpose is linted whole, even when .gitignore leaves it out
-            ignore = None if gitignore.ignored(name, is_dir=True) else gitignore
-        folder = Path(name).is_dir()
-        for path in iter_files([name], errors, ignore):
-            if session.config_for(path.parent).excluded(path) and name != str(path):
-                continue
-            tasks.append((str(path), path, None))
-            if not folder:
-                named.add(str(path))
-    return tasks
-
-
-def _folder(session: Session, task: Task) -> Path:
-    label, path, _ = task
-    if path is not None:
-        return path.parent
-    return Path(label).parent if session.args.stdin_filename else Path.cwd()
-
-
-def _work(state: tuple[Session, jobs.Options], task: Task) -> jobs.Outcome:
-    session, opts = state
-    label, path, data = task
-    linter = session.linter_for(_folder(session, task))
-    if path is None:  # stdin
-        return jobs.process(linter, label, Path(label), data, opts, stdin=True)
-    return jobs.process(linter, label, path, data, opts)
-
-
 def _options(args: argparse.Namespace, show_source: bool) -> jobs.Options:
     cache_dir = None if args.no_cache else str(cachedir.folder())
     return jobs.Options(args.fix, args.diff, args.unsafe_fixes, show_source, cache_dir)
-
-
-def _from_cache(session: Session, task: Task, opts: jobs.Options) -> tuple[Task, jobs.Outcome | None]:
-    """The task's outcome when the cache answers it, else the task with its bytes read."""
-    label, path, data = task
-    if data is None and path is not None:
-        got = jobs.read(label, path)
-        if isinstance(got, FileResult):
-            return task, jobs.Outcome(got)
-        task = (label, path, got)
-        data = got
-    assert data is not None
-    return task, jobs.lookup(session.config_for(_folder(session, task)), label, path or Path(label), data, opts)
-
-
-def run_tasks(session: Session, tasks: list[Task], opts: jobs.Options, requested: int | None) -> list[jobs.Outcome]:
-    """Every task's outcome in order: cache hits first, then the rest, in worker processes when worth it."""
-    bar = progress.Progress(len(tasks)) if progress.wanted(len(tasks)) else progress.NoProgress()
-    done: dict[int, jobs.Outcome] = {}
-    pending: list[tuple[int, Task]] = []
-    try:
-        for i, task in enumerate(tasks):
-            outcome = None
-            if opts.cache_dir and not opts.fixing:
-                task, outcome = _from_cache(session, task, opts)
-            if outcome is None:
-                pending.append((i, task))
-            else:
-                done[i] = outcome
-                bar.step()
-        if pending:
-            session.linters()  # load the rules before forking: rule errors surface here, once
-            work = [t for _, t in pending if t[1] is not None]
-            it = parallel.map_ordered(_work, (session, opts), work, parallel.jobs_for(requested, len(work)))
-            for i, task in pending:
-                done[i] = next(it) if task[1] is not None else _work((session, opts), task)
-                bar.step()
-    finally:
-        bar.close()
-    return [done[i] for i in range(len(tasks))]
 
 
 def _rules_that_ran(session: Session) -> list[Rule]:
@@ -326,29 +99,10 @@ def _show(session: Session, args: argparse.Namespace, tasks: list[Task], errors:
             print(label)
     if args.show_settings:
         for task in tasks:
-            session.linter_for(_folder(session, task))
+            session.linter_for(folder_of(session, task))
         for linter in session.linters():
             print(settings_text(linter))
     return 2 if errors else 0
-
-
-def settings_text(linter: Linter) -> str:
-    """A configuration's file, its settings and the rules it runs, for ``--show-settings``."""
-    cfg = linter.config
-    rules = linter.active_rules(None)
-    lines = [
-        f"configuration: {cfg.path or 'none (the defaults)'}",
-        f"select: {cfg.select if cfg.select is not None else 'default'}",
-        f"extend-select: {cfg.extend_select}",
-        f"ignore: {cfg.ignore}",
-        f"per-file-ignores: {cfg.per_file_ignores}",
-        f"exclude: {cfg.exclude}",
-        f"fail-on: {cfg.fail_on}",
-        f"language: {cfg.language}",
-        f"rules ({len(rules)}):",
-        *(f"  {r.id} ({r.severity})" for r in rules),
-    ]
-    return "\n".join(lines) + "\n"
 
 
 def run(argv: list[str]) -> int:

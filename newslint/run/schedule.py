@@ -1,0 +1,59 @@
+"""Running the files' work: answers from the cache first, the rest in worker processes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newslint.engine.lint import FileResult
+from newslint.run import jobs, parallel, progress
+from newslint.run.discover import Task, folder_of
+from newslint.run.session import Session
+
+
+def _work(state: tuple[Session, jobs.Options], task: Task) -> jobs.Outcome:
+    session, opts = state
+    label, path, data = task
+    linter = session.linter_for(folder_of(session, task))
+    if path is None:  # stdin
+        return jobs.process(linter, label, Path(label), data, opts, stdin=True)
+    return jobs.process(linter, label, path, data, opts)
+
+
+def _from_cache(session: Session, task: Task, opts: jobs.Options) -> tuple[Task, jobs.Outcome | None]:
+    """The task's outcome when the cache answers it, else the task with its bytes read."""
+    label, path, data = task
+    if data is None and path is not None:
+        got = jobs.read(label, path)
+        if isinstance(got, FileResult):
+            return task, jobs.Outcome(got)
+        task = (label, path, got)
+        data = got
+    assert data is not None
+    return task, jobs.lookup(session.config_for(folder_of(session, task)), label, path or Path(label), data, opts)
+
+
+def run_tasks(session: Session, tasks: list[Task], opts: jobs.Options, requested: int | None) -> list[jobs.Outcome]:
+    """Every task's outcome in order: cache hits first, then the rest, in worker processes when worth it."""
+    bar = progress.Progress(len(tasks)) if progress.wanted(len(tasks)) else progress.NoProgress()
+    done: dict[int, jobs.Outcome] = {}
+    pending: list[tuple[int, Task]] = []
+    try:
+        for i, task in enumerate(tasks):
+            outcome = None
+            if opts.cache_dir and not opts.fixing:
+                task, outcome = _from_cache(session, task, opts)
+            if outcome is None:
+                pending.append((i, task))
+            else:
+                done[i] = outcome
+                bar.step()
+        if pending:
+            session.linters()  # load the rules before forking: rule errors surface here, once
+            work = [t for _, t in pending if t[1] is not None]
+            it = parallel.map_ordered(_work, (session, opts), work, parallel.jobs_for(requested, len(work)))
+            for i, task in pending:
+                done[i] = next(it) if task[1] is not None else _work((session, opts), task)
+                bar.step()
+    finally:
+        bar.close()
+    return [done[i] for i in range(len(tasks))]
