@@ -196,3 +196,15 @@ def test_config_option_naming_a_device_says_what_it_is(capsys) -> None:
 
     assert main(["--config", "/dev/zero", "a.txt"]) == 2
     assert "/dev/zero: not a regular file (a character device)" in capsys.readouterr().err
+
+
+def test_a_configuration_cannot_make_newslint_write_outside_its_folder(tmp_path: Path, monkeypatch) -> None:
+    """``languagetool: cache-dir`` is where newslint writes: confined like the files it reads."""
+    monkeypatch.delenv(ENV_TRUSTED, raising=False)
+    project = tmp_path / "project"
+    project.mkdir()
+    with pytest.raises(ConfigError) as err:
+        load_config(_write_config(project, "languagetool:\n  cache-dir: ../elsewhere\n"))
+    assert "languagetool.cache-dir" in str(err.value) and ":2:" in str(err.value)
+    inside = load_config(_write_config(project, "languagetool:\n  cache-dir: .lt-cache\n"))
+    assert inside.languagetool["cache-dir"] == str(project.resolve() / ".lt-cache")

@@ -112,7 +112,19 @@ def validate(data: Any, path: str | Path) -> dict[str, Any]:
     out = dict(data)
     if out.get("local-path"):
         out["local-path"] = _trusted_program(out["local-path"], Path(path), line_of(data, "local-path"))
+    if out.get("cache-dir"):
+        out["cache-dir"] = _own_folder(out["cache-dir"], Path(path), line_of(data, "cache-dir"))
     return out
+
+
+def _own_folder(value: str, config: Path, line: int | None) -> str:
+    """A ``cache-dir`` from a configuration file, where newslint writes: inside the
+    configuration's folder tree or a folder listed in NEWSLINT_TRUSTED_PATHS, as word lists are."""
+    folder = config.parent / Path(value).expanduser()
+    try:
+        return str(confined(folder, trusted_roots(config.parent)))
+    except Refused as exc:
+        raise ConfigError(config, f"{folder}: {exc}", line, "languagetool.cache-dir") from None
 
 
 def _trusted_program(value: str, config: Path, line: int | None) -> str:
