@@ -71,3 +71,16 @@ def test_empty_run_is_valid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 def test_schema_rejects_a_broken_log() -> None:
     with pytest.raises(jsonschema.ValidationError):
         validate({"version": "2.1.0", "runs": [{"tool": {"driver": {}}, "columnKind": "bytes"}]})
+
+
+def test_a_run_that_could_not_lint_a_named_file_is_not_successful(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_text("Headline here\n\nSome text , here.\n", encoding="utf-8")
+    ok = sarif(tmp_path, capsys, "a.txt")
+    validate(ok)
+    assert ok["runs"][0]["invocations"] == [{"executionSuccessful": True}]
+    failed = sarif(tmp_path, capsys, "a.txt", "missing.txt")
+    validate(failed)
+    assert failed["runs"][0]["invocations"] == [{"executionSuccessful": False}]
+    assert failed["runs"][0]["results"]  # the findings of a.txt are still there

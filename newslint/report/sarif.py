@@ -10,7 +10,7 @@ from urllib.parse import quote
 from newslint import __version__
 from newslint.engine.findings import Place, Placed
 from newslint.engine.loader import Rule
-from newslint.report import RunInfo
+from newslint.report import RunInfo, failures
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -88,8 +88,9 @@ def result(f: Placed, index: dict[str, int]) -> dict[str, Any]:
     return out
 
 
-def log(findings: list[Placed], rules: list[Rule]) -> dict[str, Any]:
-    """The SARIF log of a run: one run, the rules that ran, one result per finding."""
+def log(findings: list[Placed], rules: list[Rule], succeeded: bool = True) -> dict[str, Any]:
+    """The SARIF log of a run: one run, the rules that ran, one result per finding, and whether
+    the run itself succeeded (a file not linted or not fixed makes it fail, exit status 2)."""
     ran: dict[str, Rule | None] = {r.id: r for r in rules}
     for f in findings:  # rules that raised findings are always described
         ran.setdefault(f.rule, None)
@@ -112,11 +113,12 @@ def log(findings: list[Placed], rules: list[Rule]) -> dict[str, Any]:
                 "columnKind": "unicodeCodePoints",
                 "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
                 "results": [result(f, index) for f in findings],
+                "invocations": [{"executionSuccessful": succeeded}],
             }
         ],
     }
 
 
 def report(findings: list[Placed], info: RunInfo, out: TextIO) -> None:
-    json.dump(log(findings, info.rules), out, ensure_ascii=False, indent=2)
+    json.dump(log(findings, info.rules, not failures(info)), out, ensure_ascii=False, indent=2)
     out.write("\n")
