@@ -9,24 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_hostile_config import RULE
 
 from newslint.engine.lint import load_ruleset
 from newslint.settings import rulefolders as rules
 from newslint.settings.config import MAX_WORD_LIST_BYTES, load_config
 from newslint.settings.safefile import ENV_TRUSTED
 from newslint.settings.yamlfile import ConfigError
-
-RULE = """\
-id: house.thing
-kind: pattern
-severity: warning
-message: "Avoid '{match}'."
-description: A test rule.
-pattern: 'thing'
-examples:
-  flag: ["A thing."]
-  pass: ["Nothing here."]
-"""
 
 
 def run_cli(project: Path, config: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

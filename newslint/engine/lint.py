@@ -19,7 +19,7 @@ from newslint.document.readers import read_document
 from newslint.document.source import BinaryFileError, Source, decode, show_bytes
 from newslint.engine import damage, suppress
 from newslint.engine.findings import Checked, Finding, Fix, Place, Placed, PlacedFix, PlacedRelated
-from newslint.engine.kind import Context, OptionError, with_options
+from newslint.engine.kind import Context, OptionError, flag, with_options
 from newslint.engine.kinds import kind_module
 from newslint.engine.loader import Rule, load_rules
 from newslint.engine.regexes import RegexTimeout, regex_budget
@@ -259,7 +259,7 @@ class Linter:
 
 def _needs_findings(rule: Rule) -> bool:
     """Whether the rule's kind declares that its check needs the other rules' findings."""
-    return getattr(kind_module(rule.kind), "NEEDS_FINDINGS", False)
+    return flag(kind_module(rule.kind), "NEEDS_FINDINGS")
 
 
 def _distinct(findings: list[Placed]) -> list[Placed]:
