@@ -1,9 +1,10 @@
-"""newslint's punctuation rules on LanguageTool's own example sentences.
+"""newslint's punctuation and word-repeat rules on LanguageTool's own example sentences.
 
-Usage: .venv/bin/python benchmarks/punctuation_languagetool.py [--show]
+Usage: .venv/bin/python benchmarks/punctuation_languagetool.py [--set punctuation|repeat] [--show]
 Reads ../shared/corpora/languagetool/examples_dev.jsonl; for each LanguageTool rule in scope,
 prints the errors found (sentences marked `error` that newslint flags) and the correct
-sentences flagged (marked `ok`), and the totals.
+sentences flagged (marked `ok`), and the totals. `--set repeat` runs duplicate.word on
+LanguageTool's word-repetition examples (target: at most 3% of the correct ones flagged).
 """
 
 from __future__ import annotations
@@ -32,18 +33,23 @@ IN_SCOPE = {
     "CURRENCY_SPACE",
     "EG_SPACE",
 }
+# LanguageTool's word-repetition rules, checked against newslint's duplicate.word.
+REPEAT_SCOPE = {"ENGLISH_WORD_REPEAT_RULE", "WORD_REPEAT_RULE"}
+SETS = {"punctuation": (IN_SCOPE, "punctuation,consistency"), "repeat": (REPEAT_SCOPE, "duplicate.word")}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--select", default="punctuation,consistency")
+    parser.add_argument("--set", choices=sorted(SETS), default="punctuation")
+    parser.add_argument("--select", default="", help="rules to run (default: the set's own)")
     parser.add_argument("--show", action="store_true", help="print missed errors and flagged correct sentences")
     args = parser.parse_args()
-    linter = make_linter(Config(select=args.select.split(",")))
+    scope, select = SETS[args.set]
+    linter = make_linter(Config(select=(args.select or select).split(",")))
     stats: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # errors, found, ok, flagged
     for line in EXAMPLES.read_text(encoding="utf-8").splitlines():
         case = json.loads(line)
-        if case["rule"] not in IN_SCOPE:
+        if case["rule"] not in scope:
             continue
         # A lone sentence is a paragraph: a blank first line keeps it from being read as a headline.
         findings = records(lint_bytes(("Example\n\n" + case["text"]).encode(), "example.txt", linter))

@@ -111,6 +111,12 @@ def test_headline_repeated_in_other_case_is_shown_and_not_a_safe_fix() -> None:
         "What it is is a plan.",
         "He said no no no.",
         "But wait, wait for me!",
+        "Yeah yeah, we know.",
+        "Wink wink, nudge nudge.",
+        "The horn went beep beep.",
+        "Will will be here at noon.",
+        "Wait wait!",
+        "She waited for for years.",
     ],
 )
 def test_legitimate_doubles_are_left_alone(sentence: str) -> None:
@@ -122,6 +128,19 @@ def test_doubled_word_is_found_with_its_fix() -> None:
     assert f["rule"] == "duplicate.word"
     assert (f["line"], f["column"], f["end_column"]) == (3, 15, 20)
     assert f["suggestions"] == ["in"] and f["fix"] == {"replacement": "in", "safe": True}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials said about about 40 people were hurt.",
+        "The plan could could fail.",
+        "I will will go.",
+        "For for years.",
+    ],
+)
+def test_slips_beside_the_accepted_doubles_are_still_found(sentence: str) -> None:
+    assert rules_of(lint(f"The story.\n\n{sentence}\n")) == ["duplicate.word"]
 
 
 def test_doubled_content_word_fix_is_not_safe() -> None:

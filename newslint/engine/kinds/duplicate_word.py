@@ -2,8 +2,9 @@
 
 Accepted, after LanguageTool's English word-repeat rule: "had had", "that that", "her her",
 "is is" / "was was" after "what ...", particles after phrasal verbs ("signs in in"),
-reduplications and interjections ("ha ha", "far far", "no no"), names ("Duran Duran"), single
-letters, runs of three or more, and words apart across punctuation ("wait, wait").
+reduplications and interjections ("ha ha", "far far", "no no"), names ("Duran Duran", "May
+may"), calls ("Wait wait!"), "for for" after a verb taking "for" ("waited for for years"),
+single letters, runs of three or more, and words apart across punctuation ("wait, wait").
 
 A built-in check with settings, not a building block: its one built-in rule (below) is the
 one to tune, under ``options:`` in the configuration; a rule file of your own of this kind is
@@ -28,6 +29,7 @@ OPTIONS = {
     "particles": Option(list, default=[], help="particles doubled after a phrasal verb ('sign in in')"),
     "phrasal-verbs": Option(list, default=[], help="verb stems before a doubled particle"),
     "copulas": Option(list, default=[], help="verbs doubled after 'what ...' ('what it is is')"),
+    "name-words": Option(list, default=[], help="words that are also names, doubled after the name ('May may')"),
 }
 CODE_AFTER = re.compile(r"[.(\[=_]\w|\(")
 PRONOUNS = frozenset("me you him her it us them".split())
@@ -85,6 +87,10 @@ def _accepted(c: dict[Any, Any], toks: list[Token], i: int, doc: Document) -> bo
         return True
     if b.text[:1].isupper():
         return True  # a name ("Duran Duran", "May May") or a title-cased line
+    if word in c["name-words"] and a.text[:1].isupper():
+        return True  # "May may awake", "Will will be here"
+    if doc.text.startswith("!", b.end):
+        return True  # calling out: "Wait wait!"
     if a.text[:1].isupper() and not _starts_sentence(doc, toks, i - 1):
         return True  # "In May may we..."
     if word in c["copulas"] and _what_before(doc, toks, i - 1):
