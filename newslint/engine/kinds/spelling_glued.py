@@ -1,10 +1,13 @@
 """``spelling_glued``: two words run together (``HostingRadio``, ``thecompany``, ``ofthe``).
 
 A word written once in camel case whose parts are common words while the whole is not one,
-and one part of which the article also writes on its own (``HostingRadio ... Hosting``), or a
-lower-case non-word that cuts into a very common word ("the", "of", "their") and another word;
-codespell's curated run-togethers (``ofthe->of the``) count too. Compounds of two content words
-(``carmaking``) are left alone.
+one part of which the article also writes on its own (``HostingRadio ... Hosting``), and which
+stands among capitalized words (a menu or link run) rather than in running text, where a
+camel-case word is a brand (``like Movielink and CinemaNow``, ``with RemoteTalk``); or a
+lower-case non-word that cuts into a very common word ("the", "of", "their") and another word,
+unless that common word makes compounds on its side (``writeback``, ``uplights``,
+``backglass``); codespell's curated run-togethers (``ofthe->of the``) count too. Compounds of two
+content words (``carmaking``) are left alone.
 
 A built-in check with settings, not a building block: its one built-in rule (below) is the
 one to tune, under ``options:`` in the configuration; a rule file of your own of this kind is
@@ -14,6 +17,7 @@ seldom useful.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -32,19 +36,22 @@ OPTIONS = {
         default=["Mc", "Mac", "De", "Di", "Le", "La", "Van", "Von", "O"],
         help="first parts of names written glued (McDonald, DeSantis): never split off",
     ),
+    "compound-heads": Option(list, default=[], help="common words that begin real compounds (backglass, uplights)"),
+    "compound-tails": Option(list, default=[], help="common words that end real compounds (writeback, trashcan)"),
 }
 MEMO_LIMIT = 200_000  # lower-case words remembered per process
 CAMEL = re.compile(r"[A-Z]?[a-z]+")
 
 
-def prepare(rule: Rule) -> None:
-    return None
+def prepare(rule: Rule) -> dict[str, frozenset[str]]:
+    o = rule.options
+    return {key: frozenset(w.lower() for w in o[key]) for key in ("compound-heads", "compound-tails")}
 
 
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     data = spelldata.load()
     splits: dict[str, tuple[str, ...] | None] = {}
-    memo = ctx.cache.setdefault(("spelling.glued.lower", id(data)), {})  # per process: lower case only
+    memo = ctx.cache.setdefault(("spelling.glued.lower", rule.id, id(data)), {})  # per process: lower case only
     for (word, _), pieces in forms(doc).items():
         if word in splits:
             split = splits[word]
@@ -54,36 +61,58 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
             if word not in memo:
                 if len(memo) >= MEMO_LIMIT:
                     memo.clear()
-                memo[word] = lower_split(word, data)
+                memo[word] = lower_split(word, data, rule.compiled)
             split = splits[word] = memo[word]
         else:
-            split = splits[word] = find_split(word, doc, data, rule.options)
+            split = splits[word] = find_split(word, doc, data, rule)
         if split:
             joined = " ".join(split)
             message = rule.format_message(word, word=word, split=joined)
             for piece in pieces:
+                if shape(word) == "mixed" and in_running_text(doc, piece.start):
+                    continue  # a brand named in a sentence: "like Movielink and CinemaNow"
                 fix = Fix(joined, safe=False)
                 yield Finding(rule.id, piece.start, piece.end, message, rule.severity, [joined], fix)
 
 
-def find_split(word: str, doc: Document, data: spelldata.SpellData, o: Mapping[str, Any]) -> tuple[str, ...] | None:
+def find_split(word: str, doc: Document, data: spelldata.SpellData, rule: Rule) -> tuple[str, ...] | None:
     """The words ``word`` was glued from, or None; in one document it depends on the word alone."""
     if shape(word) == "mixed":
-        split = camel_split(word, data, o) if counts(doc)[word] == 1 else None
-        if split and any(counts(doc)[p] or data.zipf(p.lower()) >= FUNCTION_ZIPF for p in split):
+        split = camel_split(word, data, rule.options) if counts(doc)[word] == 1 else None
+        if split and any(counts(doc)[p] for p in split):
             return split  # a brand (RipGuard) unless a part stands alone elsewhere (HostingRadio ... Hosting)
         return None
     if not word.islower():
         return None
-    return lower_split(word, data)
+    return lower_split(word, data, rule.compiled)
 
 
-def lower_split(word: str, data: spelldata.SpellData) -> tuple[str, ...] | None:
+def lower_split(word: str, data: spelldata.SpellData, c: Mapping[str, frozenset[str]]) -> tuple[str, ...] | None:
     """``find_split`` for a lower-case word, which depends on the word alone."""
-    split = curated_split(word, data) or (glued(word, data.zipf) if data.zipf(word) < 1.0 else None)
-    if split and derived(word, lambda w: data.zipf(w) >= 1.5):
+    curated = curated_split(word, data)
+    split = curated or (glued(word, data.zipf) if data.zipf(word) < 1.0 else None)
+    if not split or derived(word, lambda w: data.zipf(w) >= 1.5):
         return None
-    return split
+    return None if not curated and compound(split, data, c) else split
+
+
+def compound(split: tuple[str, ...], data: spelldata.SpellData, c: Mapping[str, frozenset[str]]) -> bool:
+    """True when each very common part of ``split`` is one that makes compounds on its side."""
+    head, tail = split[0], split[-1]
+    common = [
+        (w, side) for w, side in ((head, "compound-heads"), (tail, "compound-tails")) if data.zipf(w) >= FUNCTION_ZIPF
+    ]
+    return all(w in c[side] for w, side in common)
+
+
+def in_running_text(doc: Document, start: int) -> bool:
+    """True when a lower-case word of the same sentence stands right before or after ``start``."""
+    toks = doc.tokens
+    i = bisect_left(toks, start, key=lambda t: t.start)
+    if i >= len(toks) or toks[i].start != start:
+        return False
+    near = [toks[j] for j in (i - 1, i + 1) if 0 <= j < len(toks) and toks[j].sentence == toks[i].sentence]
+    return any(t.kind == "word" and t.text[:1].islower() for t in near)
 
 
 def camel_split(word: str, data: spelldata.SpellData, o: Mapping[str, Any]) -> tuple[str, ...] | None:

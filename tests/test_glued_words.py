@@ -1,0 +1,37 @@
+"""spelling.glued-words: glued pairs found, brand names in sentences and real compounds quiet."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pytest
+from harness import lint as shared_lint
+from harness import linter_for
+
+lint = partial(shared_lint, linter=linter_for(["spelling.glued-words"]))
+
+
+@pytest.mark.parametrize("word", ["thecompany", "aboutroughly", "filethat", "alot"])
+def test_lower_case_glued_pairs_are_found(word: str) -> None:
+    [f] = lint(f"Title\n\nHe said {word} was fine.\n")
+    assert f["rule"] == "spelling.glued-words" and f["column"] == 9
+
+
+@pytest.mark.parametrize("word", ["writeback", "uplights", "backglass", "adscan"])
+def test_compounds_with_a_particle_or_can_are_quiet(word: str) -> None:
+    assert lint(f"Title\n\nHe said {word} was fine.\n") == []
+
+
+def test_camel_case_brand_in_a_sentence_is_quiet_even_when_a_part_stands_alone() -> None:
+    text = "Title\n\nSites like Movielink and CinemaNow grew. Cinema fans and Now readers agree.\n"
+    assert lint(text) == []
+
+
+def test_camel_case_pair_in_a_run_of_capitalized_words_is_found() -> None:
+    [f] = lint("Title\n\nThe story.\n\nFree Shoutcast HostingRadio Stream Hosting\n")
+    assert (f["line"], f["column"], f["end_column"]) == (5, 16, 28)
+    assert f["fix"] == {"replacement": "Hosting Radio", "safe": False}
+
+
+def test_camel_case_pair_without_a_part_written_alone_is_a_brand() -> None:
+    assert lint("Title\n\nThe story.\n\nFree Shoutcast HostingRadio Stream\n") == []
