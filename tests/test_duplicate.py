@@ -195,3 +195,37 @@ examples: {flag: ["a"], pass: ["b"]}
 """
     with pytest.raises(ConfigError, match="threshold"):
         load_rule_text(rule)
+
+
+RECIPE_LINE = "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 Blue, 1 Orange, 1 tsp."
+FEATURE = "New Apple H1 headphone chip delivers faster wireless connection to your devices"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        RECIPE_LINE,
+        FEATURE,
+        "- " + PARA[:-1] + " and more",
+        "2 cups flour, sifted twice with a pinch of salt and sugar.",
+    ],
+)
+def test_list_and_recipe_entries_repeated_apart_are_left_alone(entry: str) -> None:
+    text = f"Menu\n\n{entry}\n\n{PARA}\n\n{entry}\n"
+    assert "duplicate.paragraph" not in rules_of(lint(text))
+
+
+def test_list_entry_doubled_in_place_is_still_found() -> None:
+    [f] = lint(f"Menu\n\nIntro.\n\n{FEATURE}\n\n{FEATURE}\n")
+    assert f["rule"] == "duplicate.paragraph" and f["line"] == 7
+
+
+def test_sentence_repeated_apart_is_still_found_beside_an_unterminated_copy() -> None:
+    text = f"Menu\n\n{PARA}\n\nAnother paragraph with enough words to stand apart.\n\n{PARA[:-1]}\n"
+    assert rules_of(lint(text)) == ["duplicate.paragraph"]
+
+
+def test_quotation_and_the_quoted_text_are_not_a_near_repeat() -> None:
+    said = "Hey Twitter, the whole point of this ad campaign is to raise awareness among young people"
+    assert lint(f"Title\n\n“{said},” Noem tweeted.\n\n{said}, Noem.\n") == []
+    assert rules_of(lint(f"Title\n\n{said}, Noem tweeted.\n\n{said}, Noem.\n")) == ["duplicate.near-paragraph"]

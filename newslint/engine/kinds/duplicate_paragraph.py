@@ -2,12 +2,17 @@
 
 Exact repeats are equal after normalising white space, quote styles, case and trailing
 punctuation; deleting one is safe only when it is the same as stored, white space aside (else
-the message shows what differs). Near repeats have a token-level similarity of at least
-``threshold`` and are found through hashed sketches, never by comparing every pair of blocks.
+the message shows what differs). Entries of a list, a recipe or a product sheet repeat by
+design ("Portion Fix Containers: 1 Green, 1 Red, 1 tsp.", a product feature line): they are
+reported only when doubled in place. Near repeats have a token-level similarity of at least
+``threshold`` and are found through hashed sketches, never by comparing every pair of blocks;
+a quotation of a text that the article also shows on its own (a quoted tweet above the
+embedded tweet) is not a near repeat.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,6 +25,16 @@ from newslint.engine.loader import Rule
 from newslint.engine.similarity import BlockKey, NearIndex, block_keys, compare, has_letter
 
 MATCHES = ("exact", "near")
+LIST_MARKER = re.compile(r"\s*(?:[-*•·▪–]|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)])\s")
+QUANTITY = re.compile(
+    r"\b\d+(?:[./]\d+)?\s*(?:tsps?|tbsps?|oz|lbs?|g|kg|ml|cups?|teaspoons?|tablespoons?|grams?|ounces?"
+    r"|pounds?|pinch(?:es)?|cloves?|slices?|pieces?|servings?)\b",
+    re.IGNORECASE,
+)
+LABEL = re.compile(r"[^\W\d][^.:!?\n]{0,40}:\s+\S")
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+QUOTE_MARKS = re.compile(r"[“”\"]")
+LIST_ENTRY_WORDS = 25  # an unterminated line of at most this many words is a list entry
 SAME = "delete this copy"
 DIFFERS = "keep the right copy and delete the other"
 
@@ -88,10 +103,23 @@ def _exact(rule: Rule, doc: Document, units: list[BlockKey]) -> Iterator[Finding
         if earlier is not key.block:
             copies = forms.setdefault(key.text, {stored_key(doc, _span(earlier)): earlier})
             stored = stored_key(doc, _span(key.block))
-            if len(key.words) >= apart or last[key.text] == n - 1:
+            spaced = len(key.words) >= apart and not (list_entry(earlier) and list_entry(key.block))
+            if spaced or last[key.text] == n - 1:
                 yield _repeat(rule, doc, key.block, copies.get(stored), earlier)
             copies.setdefault(stored, key.block)
         last[key.text] = n
+
+
+def list_entry(block: Block) -> bool:
+    """Whether ``block`` reads as an entry of a list, a recipe or a product sheet, which may
+    repeat by design: a list item, a line with a list marker, a quantity ("1 tsp") or a label
+    ("Price: 10"), or a short line that ends without closing a sentence (a feature, a heading)."""
+    text = block.text
+    if block.kind == "list_item" or LIST_MARKER.match(text) or QUANTITY.search(text):
+        return True
+    if LABEL.match(text) and any(c.isdigit() for c in text):
+        return True
+    return not SENTENCE_END.search(text) and len(text.split()) <= LIST_ENTRY_WORDS
 
 
 def _repeat(rule: Rule, doc: Document, later: Block, same: Block | None, first: Block) -> Finding:
@@ -123,6 +151,12 @@ def _span(block: Block) -> tuple[int, int]:
     return block.start, block.end
 
 
+def _quotes_the_other(a: Block, b: Block) -> bool:
+    """Whether one block holds quotation marks and the other none: a quotation of a text the
+    article also shows on its own (a quoted tweet, then the tweet), not an edit left behind."""
+    return bool(QUOTE_MARKS.search(a.text)) != bool(QUOTE_MARKS.search(b.text))
+
+
 def _near(rule: Rule, doc: Document, units: list[BlockKey]) -> Iterator[Finding]:
     threshold = rule.options["threshold"]
     least_changed = rule.options["min-words-changed"]
@@ -137,6 +171,8 @@ def _near(rule: Rule, doc: Document, units: list[BlockKey]) -> Iterator[Finding]
         for c in candidates:
             like = compare(units[c].words, key.words, threshold)
             if like and like.ratio > score and (not like.changed or len(key.words) >= least_changed):
+                if _quotes_the_other(units[c].block, key.block):
+                    continue
                 best, score = units[c], like.ratio
         if best is not None:
             yield report(rule, doc, key.block, best.block, False, percent=int(score * 100))
