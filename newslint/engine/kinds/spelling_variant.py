@@ -3,7 +3,9 @@
 Words are classed by codespell's British-to-American list. -ise/-ize endings form a group of
 their own (Oxford spelling writes "organize" with "colour"), the other pairs another; in each
 group where both varieties occur, the first use of the rarer one gets one finding, pointing at
-the usual one. A tie goes to the variety the article used first.
+the usual one. A tie goes to the variety the article used first. A word capitalized in
+mid-sentence is part of a name ("the Labor Department", "Silver Aluminium Case") and counts
+for neither variety.
 
 A built-in check with settings, not a building block: its one built-in rule (below) is the
 one to tune, under ``options:`` in the configuration; a rule file of your own of this kind is
@@ -12,6 +14,7 @@ seldom useful.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from newslint.document.model import Document
@@ -47,12 +50,24 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         if lower in rule.compiled or other in rule.compiled:
             continue
         group = "ise" if "is" in lower and "iz" in other or "iz" in lower and "is" in other else "other"
+        if text[:1].isupper():
+            pieces = [p for p in pieces if not in_a_name(doc, p.start)]
         seen.setdefault(group, {"gb": [], "us": []})[variety].extend((piece, other) for piece in pieces)
     for uses in seen.values():
         if uses["gb"] and uses["us"]:
             uses["gb"].sort(key=lambda use: use[0].start)
             uses["us"].sort(key=lambda use: use[0].start)
             yield finding(rule, uses)
+
+
+def in_a_name(doc: Document, start: int) -> bool:
+    """Whether the capitalized word at ``start`` follows a word of its sentence (a name's part)."""
+    toks = doc.tokens
+    i = bisect_left(toks, start, key=lambda t: t.start)
+    if i >= len(toks) or toks[i].start != start:
+        return False
+    sentence = toks[i].sentence
+    return any(t.sentence == sentence and t.kind in ("word", "number", "abbr") for t in toks[max(0, i - 1) : i])
 
 
 def finding(rule: Rule, uses: dict[str, list[tuple[Piece, str]]]) -> Finding:
