@@ -43,3 +43,13 @@ def test_one_finding_per_paragraph_covers_quotes_and_apostrophes() -> None:
 def test_embedded_posts_are_left_out() -> None:
     text = CURLY_ARTICLE.replace("later.", "later. pic.twitter.com/3BDnrvkoms")
     assert _lint(text, "consistency.quote-style") == []
+
+
+def test_spelling_variant_takes_capitalized_words_in_mid_sentence_for_names() -> None:
+    from harness import lint
+
+    text = "Jobs\n\nThe Labor Department said jobs grew in neighbouring states and labour was scarce.\n"
+    assert lint(text, select=["consistency.spelling-variant"]) == []
+    mixed = "Jobs\n\nLabor groups said jobs grew in neighbouring states as labor was scarce and labor rose.\n"
+    [f] = lint(mixed, select=["consistency.spelling-variant"])
+    assert f["line"] == 3 and f["suggestions"] == ["neighboring"]

@@ -149,3 +149,13 @@ def test_space_after_currency_sign_fix_closes_it_up() -> None:
 def test_low_opening_quotes_pair_with_either_closing_mark() -> None:
     text = "Talks\n\nBrowse our „Bavarian picture book” and „Bilderbuch“ today."
     assert _lint(text, "punctuation.unbalanced-quotes") == []
+
+
+def test_missing_terminal_leaves_lists_set_as_paragraphs_and_author_notes_alone() -> None:
+    items = "Challenges that need to be performed within a week, even after the game is over"
+    last = "Additional quizzes, surprises and bonuses, so that each game was unique and unforgettable"
+    assert _lint(f"Game\n\nThe box holds these.\n\n{items}\n\n{last}", "punctuation.missing-terminal") == []
+    found = _lint(f"Game\n\nThe box holds these.\n\n{last}", "punctuation.missing-terminal")
+    assert [f["suggestions"] for f in found] == [["unforgettable."]]
+    note = "Simon Perry is the editor of the Digital Lifestyles website, which covers the impact of technology on media"
+    assert _lint(f"Media\n\nThe talks went well.\n\n{note}", "punctuation.missing-terminal") == []

@@ -4,7 +4,10 @@ By default only the article's last paragraph is judged: an article cut short by 
 ends mid-sentence, while a paragraph break inside a sentence is a different defect.
 Only the last line of a paragraph is judged, and only when it reads as prose: long enough and
 mostly lower-case words, so that headings, bylines, datelines, captions and widget lines kept
-as paragraphs are left alone.
+as paragraphs are left alone. A paragraph that follows another one without terminal
+punctuation is an entry of a list set as paragraphs ("Challenges to do within a week" /
+"Additional quizzes and bonuses"), and a closing note about the author ("Simon Perry is the
+editor of ...") is set without a full stop by house style: both are left alone.
 
 A built-in check with settings, not a building block: its one built-in rule (below) is the
 one to tune, under ``options:`` in the configuration; a rule file of your own of this kind is
@@ -30,7 +33,18 @@ OPTIONS = {
     "kinds": Option(list, default=["paragraph", "quote"], help="block kinds to look at"),
     "last-only": Option(bool, default=True, help="judge only the article's last paragraph of those kinds"),
 }
+AUTHOR_NOTE = regex.compile(r"(?:\p{Lu}[\w.'’-]*\s+){1,4}(?:is|was|writes|reports)\s+(?:a|an|the)\s")
 ENDING = regex.compile(r"[.!?…:;,—–\-]['\"”’)\]»*]*\s*$|[\"”’)\]»]\s*$")
+
+
+# Words that cannot end a list entry: a paragraph ending in one was cut mid-sentence.
+CUT_WORDS = frozenset("a an the and or but of to in on at by for from with as that than".split())
+
+
+def _list_entry(text: str) -> bool:
+    """Whether a paragraph ends like a list entry: no terminal mark, on a word that can end one."""
+    words = text.split()
+    return not ENDING.search(text) and bool(words) and words[-1].lower() not in CUT_WORDS
 
 
 def prepare(rule: Rule) -> None:
@@ -54,9 +68,12 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     blocks = [b for b in doc.blocks if b.kind in kinds]
     if len(blocks) < 2:
         return  # a lone paragraph is a snippet, not an article cut short
-    for block in blocks[-1:] if rule.options["last-only"] else blocks:
-        if ENDING.search(block.text):
+    for n in range(len(blocks) - 1 if rule.options["last-only"] else 0, len(blocks)):
+        block = blocks[n]
+        if ENDING.search(block.text) or AUTHOR_NOTE.match(block.text):
             continue
+        if n and _list_entry(blocks[n - 1].text):
+            continue  # an entry of a list set as paragraphs
         toks = doc.tokens_of(block)
         if not toks or toks[-1].kind not in ("word", "number", "abbr"):
             continue
