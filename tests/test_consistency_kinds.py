@@ -46,8 +46,6 @@ def test_embedded_posts_are_left_out() -> None:
 
 
 def test_spelling_variant_takes_capitalized_words_in_mid_sentence_for_names() -> None:
-    from harness import lint
-
     text = "Jobs\n\nThe Labor Department said jobs grew in neighbouring states and labour was scarce.\n"
     assert lint(text, select=["consistency.spelling-variant"]) == []
     mixed = "Jobs\n\nLabor groups said jobs grew in neighbouring states as labor was scarce and labor rose.\n"
