@@ -116,7 +116,8 @@ def test_headline_repeated_in_other_case_is_shown_and_not_a_safe_fix() -> None:
         "The horn went beep beep.",
         "Will will be here at noon.",
         "Wait wait!",
-        "She waited for for years.",
+        "It was the chance she had waited for for years.",
+        "This is what fans have asked for for a decade.",
     ],
 )
 def test_legitimate_doubles_are_left_alone(sentence: str) -> None:

@@ -3,7 +3,7 @@
 Accepted, after LanguageTool's English word-repeat rule: "had had", "that that", "her her",
 "is is" / "was was" after "what ...", particles after phrasal verbs ("signs in in"),
 reduplications and interjections ("ha ha", "far far", "no no"), names ("Duran Duran", "May
-may"), calls ("Wait wait!"), "for for" after a verb taking "for" ("waited for for years"),
+may"), calls ("Wait wait!"), "for for" ending a relative clause ("what we waited for for years"),
 single letters, runs of three or more, and words apart across punctuation ("wait, wait").
 
 A built-in check with settings, not a building block: its one built-in rule (below) is the
@@ -30,11 +30,19 @@ OPTIONS = {
     "phrasal-verbs": Option(list, default=[], help="verb stems before a doubled particle"),
     "copulas": Option(list, default=[], help="verbs doubled after 'what ...' ('what it is is')"),
     "name-words": Option(list, default=[], help="words that are also names, doubled after the name ('May may')"),
+    "stranded": Option(
+        list,
+        default=[],
+        help="particles accepted doubled only when the first ends a relative clause ('what we waited for for years')",
+    ),
 }
 CODE_AFTER = re.compile(r"[.(\[=_]\w|\(")
 PRONOUNS = frozenset("me you him her it us them".split())
 # "that that" is fine ("said that that plan failed") unless a determiner follows.
 DETERMINERS = frozenset("the a an this these those his its our their my your".split())
+RELATIVES = frozenset("what which that who whom whatever".split())
+SUBJECTS = frozenset("i you he she we they".split())
+NOT_A_NOUN = frozenset("and but or so because when if as said".split())
 
 
 def prepare(rule: Rule) -> dict[Any, Any]:
@@ -97,7 +105,26 @@ def _accepted(c: dict[Any, Any], toks: list[Token], i: int, doc: Document) -> bo
         return True
     if word in c["particles"] and i >= 2:
         before = toks[i - 2].text.lower()
+        if word in c["stranded"]:
+            return before.startswith(c["phrasal-verbs"]) and _relative_clause(toks, i - 2)
         return before in PRONOUNS or before.startswith(c["phrasal-verbs"])
+    return False
+
+
+def _relative_clause(toks: list[Token], verb: int) -> bool:
+    """True when the verb at ``verb`` sits in a relative clause, so that a preposition after it
+    is stranded: "what we waited for", "the day (that) they had waited for"."""
+    for k in range(verb - 1, max(-1, verb - 6), -1):
+        if toks[k].sentence != toks[verb].sentence or toks[k].kind != "word":
+            return False
+        word = toks[k].text.lower()
+        if word in RELATIVES:
+            return True
+        if word in SUBJECTS:
+            prev = toks[k - 1] if k else None
+            return bool(prev and prev.sentence == toks[k].sentence and prev.kind == "word") and (
+                prev is not None and prev.text.lower() not in NOT_A_NOUN
+            )
     return False
 
 
