@@ -34,7 +34,7 @@ QUANTITY = re.compile(
 LABEL = re.compile(r"[^\W\d][^.:!?\n]{0,40}:\s+\S")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 QUOTE_MARKS = re.compile(r"[“”\"]")
-LIST_ENTRY_WORDS = 25  # an unterminated line of at most this many words is a list entry
+LIST_ENTRY_WORDS = 30  # an unterminated line of at most this many words is a list entry
 SAME = "delete this copy"
 DIFFERS = "keep the right copy and delete the other"
 

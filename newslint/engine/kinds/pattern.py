@@ -14,6 +14,7 @@ from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
 from newslint.engine.regexes import Deferred, alternation_source
 from newslint.engine.scopes import matches_in
+from newslint.engine.support.code_text import code_at
 
 OPTIONS = {
     "pattern": Option(str, help="regular expression (the `regex` module's syntax)"),
@@ -23,6 +24,7 @@ OPTIONS = {
     "replacement": Option(str, help="replacement template (\\1, \\g<name>) offered as the fix"),
     "safe": Option(bool, default=True, help="whether the replacement is safe to apply with --fix"),
     "skip-quotes": Option(bool, default=False, help="leave text inside quotation marks alone"),
+    "skip-code": Option(bool, default=False, help="leave blocks that read as program code alone"),
 }
 
 
@@ -64,6 +66,8 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         if c.exceptions and c.exceptions.compiled.fullmatch(m.group()):
             continue
         if o["skip-quotes"] and inside_quotes(doc, m.start()):
+            continue
+        if o["skip-code"] and code_at(doc, m.start()):
             continue
         suggestions, fix = [], None
         if o["replacement"] is not None:
