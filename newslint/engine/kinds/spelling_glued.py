@@ -7,7 +7,8 @@ camel-case word is a brand (``like Movielink and CinemaNow``, ``with RemoteTalk`
 lower-case non-word that cuts into a very common word ("the", "of", "their") and another word,
 unless that common word makes compounds on its side (``writeback``, ``uplights``,
 ``backglass``); codespell's curated run-togethers (``ofthe->of the``) count too. Compounds of two
-content words (``carmaking``) are left alone.
+content words (``carmaking``) are left alone, as are identifiers in code (``from timeit import
+timeit``, ``import mymodule``).
 
 A built-in check with settings, not a building block: its one built-in rule (below) is the
 one to tune, under ``options:`` in the configuration; a rule file of your own of this kind is
@@ -26,6 +27,7 @@ from newslint.engine.findings import Finding, Fix
 from newslint.engine.kind import Context, Option
 from newslint.engine.loader import Rule
 from newslint.engine.support import spelldata
+from newslint.engine.support.code_text import code_at
 from newslint.engine.support.spell_words import FUNCTION_ZIPF, counts, derived, forms, glued, shape
 
 OPTIONS = {
@@ -41,6 +43,7 @@ OPTIONS = {
 }
 MEMO_LIMIT = 200_000  # lower-case words remembered per process
 CAMEL = re.compile(r"[A-Z]?[a-z]+")
+CODE_NAME = re.compile(r"(?:\bimport|\bfrom|>>>|[._])\s*$")  # what comes before a name in code
 
 
 def prepare(rule: Rule) -> dict[str, frozenset[str]]:
@@ -71,6 +74,8 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
             for piece in pieces:
                 if shape(word) == "mixed" and in_running_text(doc, piece.start):
                     continue  # a brand named in a sentence: "like Movielink and CinemaNow"
+                if code_at(doc, piece.start) or CODE_NAME.search(doc.text, max(0, piece.start - 8), piece.start):
+                    continue  # an identifier in code: "from timeit import timeit", "import mymodule"
                 fix = Fix(joined, safe=False)
                 yield Finding(rule.id, piece.start, piece.end, message, rule.severity, [joined], fix)
 
