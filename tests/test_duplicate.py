@@ -230,3 +230,10 @@ def test_quotation_and_the_quoted_text_are_not_a_near_repeat() -> None:
     said = "Hey Twitter, the whole point of this ad campaign is to raise awareness among young people"
     assert lint(f"Title\n\n“{said},” Noem tweeted.\n\n{said}, Noem.\n") == []
     assert rules_of(lint(f"Title\n\n{said}, Noem tweeted.\n\n{said}, Noem.\n")) == ["duplicate.near-paragraph"]
+
+
+def test_list_entries_with_a_short_label_between_are_not_doubled_in_place() -> None:
+    text = f"Menu\n\nIntro.\n\nBreakfast\n\n{RECIPE_LINE}\n\nLunch\n\n{RECIPE_LINE}\n"
+    assert lint(text) == []
+    short = "Intro.\n\nIt was said that the plan is good.\n\nOK\n\nIt was said that the plan is good.\n"
+    assert rules_of(lint(f"Menu\n\n{short}")) == ["duplicate.paragraph"]  # a sentence, not an entry

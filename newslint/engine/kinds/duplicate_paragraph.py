@@ -97,17 +97,20 @@ def _exact(rule: Rule, doc: Document, units: list[BlockKey]) -> Iterator[Finding
     apart = rule.options["min-words-apart"]
     first: dict[str, Block] = {}
     forms: dict[str, dict[tuple[str, str], Block]] = {}  # the first copy of each stored form, once repeated
-    last: dict[str, int] = {}
+    last: dict[str, tuple[int, int]] = {}  # the unit number and block index of the latest copy
     for n, key in enumerate(units):
         earlier = first.setdefault(key.text, key.block)
         if earlier is not key.block:
             copies = forms.setdefault(key.text, {stored_key(doc, _span(earlier)): earlier})
             stored = stored_key(doc, _span(key.block))
-            spaced = len(key.words) >= apart and not (list_entry(earlier) and list_entry(key.block))
-            if spaced or last[key.text] == n - 1:
+            listed = list_entry(earlier) and list_entry(key.block)
+            unit, block = last[key.text]
+            # in place: right after the previous copy; a list entry only with no block between
+            in_place = unit == n - 1 and (not listed or block == key.block.index - 1)
+            if (len(key.words) >= apart and not listed) or in_place:
                 yield _repeat(rule, doc, key.block, copies.get(stored), earlier)
             copies.setdefault(stored, key.block)
-        last[key.text] = n
+        last[key.text] = (n, key.block.index)
 
 
 def list_entry(block: Block) -> bool:
