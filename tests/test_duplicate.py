@@ -237,3 +237,8 @@ def test_list_entries_with_a_short_label_between_are_not_doubled_in_place() -> N
     assert lint(text) == []
     short = "Intro.\n\nIt was said that the plan is good.\n\nOK\n\nIt was said that the plan is good.\n"
     assert rules_of(lint(f"Menu\n\n{short}")) == ["duplicate.paragraph"]  # a sentence, not an entry
+
+
+def test_two_entries_of_one_list_are_not_a_near_repeat() -> None:
+    day = "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 Blue, 1 Orange, {n} tsp. of olive oil for the salad"
+    assert lint(f"Plan\n\nDay 1: {day.format(n=2)}\n\nDay 2: {day.format(n=3)}\n") == []

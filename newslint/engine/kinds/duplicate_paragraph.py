@@ -7,7 +7,8 @@ design ("Portion Fix Containers: 1 Green, 1 Red, 1 tsp.", a product feature line
 reported only when doubled in place. Near repeats have a token-level similarity of at least
 ``threshold`` and are found through hashed sketches, never by comparing every pair of blocks;
 a quotation of a text that the article also shows on its own (a quoted tweet above the
-embedded tweet) is not a near repeat.
+embedded tweet) is not a near repeat, and neither are two list entries ("1 Green, 1 Red" /
+"2 Green, 1 Red").
 """
 
 from __future__ import annotations
@@ -174,8 +175,10 @@ def _near(rule: Rule, doc: Document, units: list[BlockKey]) -> Iterator[Finding]
         for c in candidates:
             like = compare(units[c].words, key.words, threshold)
             if like and like.ratio > score and (not like.changed or len(key.words) >= least_changed):
-                if _quotes_the_other(units[c].block, key.block):
-                    continue
+                if _quotes_the_other(units[c].block, key.block) or (
+                    list_entry(units[c].block) and list_entry(key.block)
+                ):
+                    continue  # a quotation of the other, or two entries of one list
                 best, score = units[c], like.ratio
         if best is not None:
             yield report(rule, doc, key.block, best.block, False, percent=int(score * 100))
