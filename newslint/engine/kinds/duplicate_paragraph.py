@@ -27,10 +27,9 @@ from newslint.engine.similarity import BlockKey, NearIndex, block_keys, compare,
 
 MATCHES = ("exact", "near")
 LIST_MARKER = re.compile(r"\s*(?:[-*•·▪–]|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)])\s")
-QUANTITY = re.compile(
-    r"\b\d+(?:[./]\d+)?\s*(?:tsps?|tbsps?|oz|lbs?|g|kg|ml|cups?|teaspoons?|tablespoons?|grams?|ounces?"
-    r"|pounds?|pinch(?:es)?|cloves?|slices?|pieces?|servings?)\b",
-    re.IGNORECASE,
+QUANTITY = re.compile(  # a measure in a recipe: "1 tsp.", "8 oz", "2 cups", "200g"
+    r"\b\d+(?:[./]\d+)?\s*(?:[Tt]sps?|[Tt]bsps?|oz|lbs?|g|kg|ml|[Cc]ups?|teaspoons?|tablespoons?|grams?"
+    r"|ounces?|pinch(?:es)?|cloves?|slices?)\b"
 )
 LABEL = re.compile(r"[^\W\d][^.:!?\n]{0,40}:\s+\S")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
@@ -116,14 +115,16 @@ def _exact(rule: Rule, doc: Document, units: list[BlockKey]) -> Iterator[Finding
 
 def list_entry(block: Block) -> bool:
     """Whether ``block`` reads as an entry of a list, a recipe or a product sheet, which may
-    repeat by design: a list item, a line with a list marker, a quantity ("1 tsp") or a label
-    ("Price: 10"), or a short line that ends without closing a sentence (a feature, a heading)."""
+    repeat by design: a short list item, or a short line with a list marker, a quantity ("1
+    tsp") or a label ("Price: 10"), or that ends without closing a sentence (a feature, a heading)."""
     text = block.text
+    if len(text.split()) > LIST_ENTRY_WORDS:
+        return False
     if block.kind == "list_item" or LIST_MARKER.match(text) or QUANTITY.search(text):
         return True
     if LABEL.match(text) and any(c.isdigit() for c in text):
         return True
-    return not SENTENCE_END.search(text) and len(text.split()) <= LIST_ENTRY_WORDS
+    return not SENTENCE_END.search(text)
 
 
 def _repeat(rule: Rule, doc: Document, later: Block, same: Block | None, first: Block) -> Finding:
