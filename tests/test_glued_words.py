@@ -35,3 +35,9 @@ def test_camel_case_pair_in_a_run_of_capitalized_words_is_found() -> None:
 
 def test_camel_case_pair_without_a_part_written_alone_is_a_brand() -> None:
     assert lint("Title\n\nThe story.\n\nFree Shoutcast HostingRadio Stream\n") == []
+
+
+def test_identifiers_in_code_are_quiet_but_a_glued_word_after_a_full_stop_is_not() -> None:
+    assert lint("Title\n\nUse from timeit import timeit, or import mymodule for it.\n") == []
+    [f] = lint("Title\n\nThe talks ended. thecompany said so.\n")
+    assert f["column"] == 18

@@ -43,7 +43,9 @@ OPTIONS = {
 }
 MEMO_LIMIT = 200_000  # lower-case words remembered per process
 CAMEL = re.compile(r"[A-Z]?[a-z]+")
-CODE_NAME = re.compile(r"(?:\bimport|\bfrom|>>>|[._])\s*$")  # what comes before a name in code
+# Next to a name in code: "import timeit", ">>> timeit", "os.path"; "mymodule import", "f(", "x = 1".
+CODE_BEFORE = re.compile(r"(?:\bimport\s+|>>>\s*|[._])$")
+CODE_AFTER = re.compile(r"\s+import\b|[(._]\w|\s*=[^=]")
 
 
 def prepare(rule: Rule) -> dict[str, frozenset[str]]:
@@ -74,7 +76,7 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
             for piece in pieces:
                 if shape(word) == "mixed" and in_running_text(doc, piece.start):
                     continue  # a brand named in a sentence: "like Movielink and CinemaNow"
-                if code_at(doc, piece.start) or CODE_NAME.search(doc.text, max(0, piece.start - 8), piece.start):
+                if in_code(doc, piece.start, piece.end):
                     continue  # an identifier in code: "from timeit import timeit", "import mymodule"
                 fix = Fix(joined, safe=False)
                 yield Finding(rule.id, piece.start, piece.end, message, rule.severity, [joined], fix)
@@ -108,6 +110,17 @@ def compound(split: tuple[str, ...], data: spelldata.SpellData, c: Mapping[str, 
         (w, side) for w, side in ((head, "compound-heads"), (tail, "compound-tails")) if data.zipf(w) >= FUNCTION_ZIPF
     ]
     return all(w in c[side] for w, side in common)
+
+
+def in_code(doc: Document, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is an identifier: in a block that reads as code, or
+    next to an import, a prompt, an attribute dot or an assignment."""
+    text = doc.text
+    return (
+        code_at(doc, start)
+        or bool(CODE_BEFORE.search(text, max(0, start - 8), start))
+        or bool(CODE_AFTER.match(text, end))
+    )
 
 
 def in_running_text(doc: Document, start: int) -> bool:
