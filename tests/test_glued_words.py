@@ -41,3 +41,8 @@ def test_identifiers_in_code_are_quiet_but_a_glued_word_after_a_full_stop_is_not
     assert lint("Title\n\nUse from timeit import timeit, or import mymodule for it.\n") == []
     [f] = lint("Title\n\nThe talks ended. thecompany said so.\n")
     assert f["column"] == 18
+
+
+def test_menu_label_glued_to_a_headline_is_found_in_a_sentence() -> None:
+    [f] = lint("Title\n\nThe article was new. AnalysisThe talks ended.\n")
+    assert f["fix"]["replacement"] == "Analysis The"

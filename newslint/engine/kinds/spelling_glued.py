@@ -1,9 +1,10 @@
 """``spelling_glued``: two words run together (``HostingRadio``, ``thecompany``, ``ofthe``).
 
 A word written once in camel case whose parts are common words while the whole is not one,
-one part of which the article also writes on its own (``HostingRadio ... Hosting``), and which
-stands among capitalized words (a menu or link run) rather than in running text, where a
-camel-case word is a brand (``like Movielink and CinemaNow``, ``with RemoteTalk``); or a
+one part of which the article also writes on its own (``HostingRadio ... Hosting``) or is a
+very common word, unless it starts with a capital and stands in a sentence, where it is a brand
+(``like Movielink and CinemaNow``, ``with RemoteTalk``), the more so when no part after the
+first opens a sentence (``CrimeThis article`` is a menu label glued to a headline); or a
 lower-case non-word that cuts into a very common word ("the", "of", "their") and another word,
 unless that common word makes compounds on its side (``writeback``, ``uplights``,
 ``backglass``); codespell's curated run-togethers (``ofthe->of the``) count too. Compounds of two
@@ -40,6 +41,9 @@ OPTIONS = {
     ),
     "compound-heads": Option(list, default=[], help="common words that begin real compounds (backglass, uplights)"),
     "compound-tails": Option(list, default=[], help="common words that end real compounds (writeback, trashcan)"),
+    "glue-openers": Option(
+        list, default=[], help="words that open a sentence and never end a brand (CrimeThis, AnalysisThe)"
+    ),
 }
 MEMO_LIMIT = 200_000  # lower-case words remembered per process
 CAMEL = re.compile(r"[A-Z]?[a-z]+")
@@ -50,7 +54,7 @@ CODE_AFTER = re.compile(r"\s+import\b|[(._]\w|\s*=[^=]")
 
 def prepare(rule: Rule) -> dict[str, frozenset[str]]:
     o = rule.options
-    return {key: frozenset(w.lower() for w in o[key]) for key in ("compound-heads", "compound-tails")}
+    return {key: frozenset(w.lower() for w in o[key]) for key in ("compound-heads", "compound-tails", "glue-openers")}
 
 
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -74,8 +78,8 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
             joined = " ".join(split)
             message = rule.format_message(word, word=word, split=joined)
             for piece in pieces:
-                if shape(word) == "mixed" and in_running_text(doc, piece.start):
-                    continue  # a brand named in a sentence: "like Movielink and CinemaNow"
+                if brand_in_a_sentence(doc, piece.start, word, split, rule.compiled["glue-openers"]):
+                    continue  # "like Movielink and CinemaNow", "with RemoteTalk"
                 if in_code(doc, piece.start, piece.end):
                     continue  # an identifier in code: "from timeit import timeit", "import mymodule"
                 fix = Fix(joined, safe=False)
@@ -86,7 +90,7 @@ def find_split(word: str, doc: Document, data: spelldata.SpellData, rule: Rule) 
     """The words ``word`` was glued from, or None; in one document it depends on the word alone."""
     if shape(word) == "mixed":
         split = camel_split(word, data, rule.options) if counts(doc)[word] == 1 else None
-        if split and any(counts(doc)[p] for p in split):
+        if split and any(counts(doc)[p] or data.zipf(p.lower()) >= FUNCTION_ZIPF for p in split):
             return split  # a brand (RipGuard) unless a part stands alone elsewhere (HostingRadio ... Hosting)
         return None
     if not word.islower():
@@ -121,6 +125,15 @@ def in_code(doc: Document, start: int, end: int) -> bool:
         or bool(CODE_BEFORE.search(text, max(0, start - 8), start))
         or bool(CODE_AFTER.match(text, end))
     )
+
+
+def brand_in_a_sentence(doc: Document, start: int, word: str, split: tuple[str, ...], openers: frozenset[str]) -> bool:
+    """Whether a capitalized camel-case word stands in a sentence as a brand would: a lower-case
+    word beside it, and no part after the first that opens a sentence (a menu label glued to a
+    headline, "CrimeThis article", is not a brand)."""
+    if not word[:1].isupper() or shape(word) != "mixed":
+        return False
+    return in_running_text(doc, start) and not any(p.lower() in openers for p in split[1:])
 
 
 def in_running_text(doc: Document, start: int) -> bool:
