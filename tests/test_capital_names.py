@@ -71,13 +71,13 @@ def test_rules_folder_is_the_repository_one() -> None:
 RARE_NAME = (
     "Chip deal\n\n"
     "The deal will enable Hitachi and Matsushita to share costs, officials said on Monday.\n\n"
-    "Analysts said hitachi would gain most from the venture.\n"
+    "Analysts said matsushita would gain most from the venture.\n"
 )
 
 
 def test_a_rare_word_capitalized_once_in_running_text_is_a_name() -> None:
     hits = found(RARE_NAME)
-    assert [h["suggestions"] for h in hits] == [["Hitachi"]]
+    assert [h["suggestions"] for h in hits] == [["Matsushita"]]
     assert not found(RARE_NAME, **{"rare-zipf": 0.0, "name-ratio": 99.0})
 
 
@@ -88,4 +88,29 @@ def test_a_frequent_word_capitalized_once_needs_more_evidence() -> None:
 
 def test_a_prefix_glued_to_a_dash_is_not_a_name() -> None:
     text = "Loans\n\nThe Neo card came out on Monday, officials said.\n\nIt is a neo–payday loan.\n"
+    assert not found(text)
+
+
+@pytest.mark.parametrize("brand", ["samsung", "microsoft", "google"])
+def test_a_brand_is_a_name_even_written_once(brand: str) -> None:
+    hits = found(f"The update from {brand} arrived on Monday.")
+    assert [h["suggestions"] for h in hits] == [[brand.capitalize()]]
+    assert not found(f"The update from {brand} arrived on Monday.", brands=[])
+
+
+@pytest.mark.parametrize(
+    ("name", "lower"),
+    [
+        ("Bank of England", "the bank said"),
+        ("Council of Ministers", "through the council"),
+        ("Hutton Inquiry", "the Hutton inquiry"),
+        ("European Parliament", "the European parliament"),
+        ("Belmarsh Prison", "at Belmarsh prison"),
+        ("Macworld Expo", "at Macworld expo"),
+    ],
+)
+def test_a_common_noun_inside_a_longer_name_is_not_a_name(name: str, lower: str) -> None:
+    text = (
+        f"News\n\nOfficials at the {name} met on Monday. Critics of the {name} spoke.\n\nHe said {lower} was wrong.\n"
+    )
     assert not found(text)

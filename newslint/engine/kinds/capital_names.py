@@ -34,6 +34,7 @@ from newslint.engine.support.capital_common import (
     lower_counts,
     name_evidence,
     next_word,
+    opens_of_name,
     previous_word,
     title_like,
 )
@@ -64,6 +65,7 @@ OPTIONS = {
     ),
     "data": Option(list, default=list(GROUPS), help=f"name lists to use: {', '.join(GROUPS)}"),
     "names": Option(list, default=[], help="more names that are never written in lower case"),
+    "brands": Option(list, default=[], help="brands and organisations that are names in every use"),
 }
 HEADING_BLOCKS = frozenset({"headline", "heading"})
 SKIP_BLOCKS = frozenset({"field", "table_cell"})
@@ -83,14 +85,15 @@ def prepare(rule: Rule) -> tuple[str, ...]:
     unknown = [g for g in data if g not in GROUPS]
     if unknown:
         raise OptionError("data", f"unknown name list '{unknown[0]}' (choose from {', '.join(GROUPS)})")
-    if not all(isinstance(n, str) and n.strip() for n in rule.options["names"]):
-        raise OptionError("names", "must be a list of non-empty strings")
+    for key in ("names", "brands"):
+        if not all(isinstance(n, str) and n.strip() for n in rule.options[key]):
+            raise OptionError(key, "must be a list of non-empty strings")
     return tuple(data)
 
 
 def _names(rule: Rule) -> tuple[dict[str, str], dict[str, list[tuple[str, ...]]]]:
     """The name table and, per first word, the names it starts (longest first)."""
-    table = known_names(rule.compiled, tuple(rule.options["names"]))
+    table = known_names(rule.compiled, _extra(rule))
     first: dict[str, list[tuple[str, ...]]] = {}
     for lower in table:
         words = tuple(lower.split())
@@ -98,6 +101,10 @@ def _names(rule: Rule) -> tuple[dict[str, str], dict[str, list[tuple[str, ...]]]
     for names in first.values():
         names.sort(key=len, reverse=True)
     return table, first
+
+
+def _extra(rule: Rule) -> tuple[str, ...]:
+    return (*rule.options["brands"], *rule.options["names"])
 
 
 _prepared: dict[tuple[Any, ...], tuple[Any, ...]] = {}
@@ -134,7 +141,7 @@ def _capitalize(found: str, form: str) -> str:
 
 
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
-    key = rule.compiled, tuple(rule.options["names"])
+    key = rule.compiled, _extra(rule)
     if key not in _prepared:
         _prepared[key] = _names(rule)
     table, first = _prepared[key]
@@ -219,7 +226,7 @@ def _name_uses(doc: Document) -> tuple[frozenset[str], frozenset[str], Counter[s
         if free[i]:
             continue
         prev = previous_word(doc, i)
-        if prev is not None and prev.text == "the":
+        if prev is not None and prev.text == "the" and not _title_word(next_word(doc, i)) and not opens_of_name(doc, i):
             after_the.add(base(word).lower())
         if not _capital_word(prev) and word == base(word) and _title_word(next_word(doc, i)):
             leads.add(word.lower())
@@ -238,9 +245,11 @@ def _article_form(
     if doc.blocks[tok.block].kind in HEADING_BLOCKS:
         return None
     prev, nxt = previous_word(doc, i), next_word(doc, i)
+    if word in ev.anywhere and _camel_only(ev.anywhere[word]):
+        return None
     if prev is not None and prev.text[:1].isupper():
         pair = ev.pairs.get((base(prev.text).lower(), word))
-        if pair and prev.text == pair[0] and lowers[word] <= o["max-lowercase"]:
+        if pair and prev.text == pair[0] and lowers[word] <= o["max-lowercase"] and _name_itself(word, o):
             return _capitalize(tok.text, pair[1]), " ".join(pair)
         if prev.text.rstrip(".") in HONORIFICS and word in ev.anywhere:
             form = ev.anywhere[word].most_common(1)[0][0]
@@ -255,7 +264,7 @@ def _article_form(
         if _strong(word, ev.total[word], _name_uses(doc)[2][word], o):
             return _capitalize(tok.text, word[:1].upper() + word[1:]), word[:1].upper() + word[1:]
         return None
-    found = _name_part(doc, i, prev, nxt, ev) or _after_name_part(doc, i, prev, ev)
+    found = _name_part(doc, i, prev, nxt, ev) or _after_name_part(doc, i, prev, ev, o)
     if found:
         return found
     if _usually_lower(word, o):
@@ -270,6 +279,23 @@ def _article_form(
     if _usually_capitalized(word, o["name-ratio"]):
         return _most_common(tok.text, ev.anywhere[word])
     return _rare_form(tok.text, prev, nxt, ev, o)
+
+
+def _name_itself(word: str, o: Mapping[str, Any]) -> bool:
+    """True for a word that is a name on its own rather than a common noun a longer name uses
+    (``Hutton Inquiry``, ``European Parliament``, ``Macworld Expo``): English writes it
+    capitalized far more often than not, or it is very rare and not mostly lower case."""
+    found = capital_case.ratio(word)
+    if found is not None and found >= o["strong-ratio"]:
+        return True
+    rare = spelldata.load().zipf(word) < o["rare-zipf"] - 1
+    return rare and (found is None or found > o["common-ratio"] + LOWER_MARGIN)
+
+
+def _camel_only(forms: Counter[str]) -> bool:
+    """True when the article writes the word only with inner capitals (``AppleInsider``): a
+    lower-case copy is a handle or a code, not a slip."""
+    return all(any(c.isupper() for c in form[1:]) for form in forms)
 
 
 def _usually_lower(word: str, o: Mapping[str, Any]) -> bool:
@@ -308,7 +334,9 @@ def _name_part(doc: Document, i: int, prev: Token | None, nxt: Token | None, ev:
     return None
 
 
-def _after_name_part(doc: Document, i: int, prev: Token | None, ev: Evidence) -> tuple[str, str] | None:
+def _after_name_part(
+    doc: Document, i: int, prev: Token | None, ev: Evidence, o: Mapping[str, Any]
+) -> tuple[str, str] | None:
     """``Liggett group`` where the article writes ``Altria Group`` and never writes ``Liggett``
     without a capitalized word after it: the lower-case word ends a name. Not after ``a Bafta``,
     a common noun phrase."""
@@ -318,6 +346,8 @@ def _after_name_part(doc: Document, i: int, prev: Token | None, ev: Evidence) ->
     if prev.text.endswith(NATIONALITY_ENDS):  # Welsh castle, Republican governor
         return None
     if word not in _heads(doc, ev) or _modifiers(doc)[prev.text.lower()] > 1:  # this use is one
+        return None
+    if not _name_itself(word, o):  # Hutton inquiry, European parliament: a common noun after a name
         return None
     before = previous_word(doc, i - 1)
     if before is not None and before.text in ("a", "an"):
@@ -355,7 +385,9 @@ def _rare_form(
         return None
     beside = _capital_word(prev) or _capital_word(nxt)
     determiner = prev is not None and prev.text.lower() in DETERMINERS
-    if zipf < o["rare-zipf"] - 1 or beside or (word in ev.alone and not determiner):
+    if (beside and _name_itself(word, o)) or (word in ev.alone and not determiner):
+        return _most_common(found, ev.anywhere[word])
+    if zipf < o["rare-zipf"] - 1 and word in ev.alone:  # not only inside longer names
         return _most_common(found, ev.anywhere[word])
     return None
 

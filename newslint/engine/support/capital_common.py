@@ -23,6 +23,8 @@ DETERMINERS = frozenset(
 )
 # Name particles written in lower case by design (Charles van Commenee, Luiz Inacio lula da Silva).
 PARTICLES = frozenset("van von de da di du le la del della der den des dos das ter ten bin ibn al el".split())
+# Words that join a head noun to the rest of a longer name: Bank of England, Minister for Health.
+NAME_LINKS = frozenset(("of", "for"))
 HONORIFICS = frozenset("Mr Mrs Ms Dr Prof Sir Lord Lady Dame Mx Miss".split())
 # Marks after which a capital letter is normal whatever the word.
 OPENERS = frozenset("“\"‘'([«—–-:;•*>|/…")
@@ -159,11 +161,23 @@ def _capital(tok: Token | None) -> TypeGuard[Token]:
 
 
 def _alone(doc: Document, i: int) -> bool:
-    """True when token ``i`` has no capitalized word beside it (a title before it is fine)."""
+    """True when token ``i`` has no capitalized word beside it (a title before it is fine) and
+    does not open an ``X of Y`` name (``Bank of England``)."""
     prev = previous_word(doc, i)
     if _capital(prev) and prev.text.rstrip(".") not in HONORIFICS:
         return False
+    if opens_of_name(doc, i):
+        return False
     return not _capital(next_word(doc, i)) or base(doc.tokens[i].text) != doc.tokens[i].text
+
+
+def opens_of_name(doc: Document, i: int) -> bool:
+    """True when token ``i`` is followed by ``of`` or ``for`` and a capitalized word: the first
+    word of a longer name (``Bank of England``, ``Council of Ministers``), a common noun there."""
+    link = next_word(doc, i)
+    if link is None or link.text not in NAME_LINKS:
+        return False
+    return _capital(next_word(doc, i + 1))
 
 
 def lower_counts(doc: Document) -> Counter[str]:
