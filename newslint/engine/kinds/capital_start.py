@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from newslint.document.model import Document
 from newslint.document.abbreviations import is_abbreviation, list_marker
+from newslint.document.model import Document
 from newslint.document.tokens import CLOSERS, Token
 from newslint.engine.findings import Finding, Fix
 from newslint.engine.kind import Context, Option, OptionError
