@@ -99,18 +99,31 @@ def test_a_brand_is_a_name_even_written_once(brand: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "lower"),
+    ("name", "lower", "alone"),
     [
-        ("Bank of England", "the bank said"),
-        ("Council of Ministers", "through the council"),
-        ("Hutton Inquiry", "the Hutton inquiry"),
-        ("European Parliament", "the European parliament"),
-        ("Belmarsh Prison", "at Belmarsh prison"),
-        ("Macworld Expo", "at Macworld expo"),
+        ("Bank of England", "the bank said", ""),
+        ("Council of Ministers", "through the council", ""),
+        ("House of Lords", "the law lords", ""),
+        ("Hutton Inquiry", "the Hutton inquiry", "Hutton"),
+        ("European Parliament", "the European parliament", "European"),
+        ("Belmarsh Prison", "at Belmarsh prison", "Belmarsh"),
+        ("Macworld Expo", "at Macworld expo", "Macworld"),
+        ("Heineken Cup", "the Heineken cup", "Heineken"),
     ],
 )
-def test_a_common_noun_inside_a_longer_name_is_not_a_name(name: str, lower: str) -> None:
+def test_a_common_noun_inside_a_longer_name_is_not_a_name(name: str, lower: str, alone: str) -> None:
     text = (
-        f"News\n\nOfficials at the {name} met on Monday. Critics of the {name} spoke.\n\nHe said {lower} was wrong.\n"
+        f"News\n\nOfficials at the {name} met with several local business leaders on Monday, and critics of "
+        f"the {name} said that the talks had gone on for far too long.\n\n"
+        + (f"People close to {alone} said that {alone} would say nothing more about it.\n\n" if alone else "")
+        + f"He said {lower} was wrong about the plan and should think again before the vote.\n"
     )
     assert not found(text)
+
+
+def test_a_common_noun_after_a_word_used_only_in_that_name_is_part_of_it() -> None:
+    text = (
+        "Markets\n\nShares on Wall Street rose on Monday as traders in the city said that they were calm, and "
+        "analysts on Wall Street agreed that the worst was over.\n\nHe said Wall street had been wrong.\n"
+    )
+    assert [h["suggestions"] for h in found(text)] == [["Street"]]

@@ -38,7 +38,7 @@ from newslint.engine.support.capital_common import (
     previous_word,
     title_like,
 )
-from newslint.engine.support.capital_data import GROUPS, known_names
+from newslint.engine.support.capital_data import GROUPS, HOMOGRAPHS, known_names
 
 OPTIONS = {
     "article": Option(bool, default=True, help="flag words the article capitalizes in running text elsewhere"),
@@ -77,6 +77,10 @@ MONTHS = {"may": "May", "march": "March", "august": "August"}  # months that are
 DATE_WORDS = frozenset("on by until till from since before after of to in".split())
 RELATIVE = frozenset(("last", "next", "this"))
 NATIONALITY_ENDS = ("an", "sh", "ese")  # adjectives of place and party: Welsh, Gazan, Republican
+HOME_NATIONS = frozenset(("england", "scotland", "wales", "britain", "ulster"))  # not CLDR countries
+PLACE_GROUPS = ("countries", "regions", "demonyms", "languages", "cities")
+# Words after which a word is a verb or a common noun, not a name: "Many marvel at", "they run".
+SUBJECTS = frozenset("many few several most both all we they you who".split())
 FUNCTION_ZIPF = 6.0  # words this frequent (when, new) start too many phrases to be names
 
 
@@ -249,14 +253,14 @@ def _article_form(
         return None
     if prev is not None and prev.text[:1].isupper():
         pair = ev.pairs.get((base(prev.text).lower(), word))
-        if pair and prev.text == pair[0] and lowers[word] <= o["max-lowercase"] and _name_itself(word, o):
+        if pair and prev.text == pair[0] and lowers[word] <= o["max-lowercase"] and _head_of_name(prev, word, ev, o):
             return _capitalize(tok.text, pair[1]), " ".join(pair)
         if prev.text.rstrip(".") in HONORIFICS and word in ev.anywhere:
             form = ev.anywhere[word].most_common(1)[0][0]
             return _capitalize(tok.text, form), form
     if nxt is not None and nxt.text[:1].isupper() and tok.text == word:
         pair = ev.pairs.get((word, base(nxt.text).lower()))
-        if pair and base(nxt.text) == pair[1]:
+        if pair and base(nxt.text) == pair[1] and not _usually_lower(word, o):  # the upper Yangtze
             return pair[0], " ".join(pair)
     if lowers[word] > o["max-lowercase"] or len(word) < 3 or _prefix(doc, tok):
         return None
@@ -271,7 +275,9 @@ def _article_form(
         return None
     forms = ev.alone.get(word)
     article = prev.text.lower() if prev is not None else ""
-    determiner = article in DETERMINERS
+    if article in SUBJECTS or _capital_word(prev) and not _head_of_name(prev, word, ev, o):
+        return None
+    determiner = article in DETERMINERS or article in SUBJECTS
     if determiner and article == "the" and word in _name_uses(doc)[1]:
         determiner = False  # the article writes "the Lions" too
     if forms and not determiner and (sum(forms.values()) >= o["min-evidence"] or ev.total[word] >= o["min-uses"]):
@@ -290,6 +296,30 @@ def _name_itself(word: str, o: Mapping[str, Any]) -> bool:
         return True
     rare = spelldata.load().zipf(word) < o["rare-zipf"] - 1
     return rare and (found is None or found > o["common-ratio"] + LOWER_MARGIN)
+
+
+def _head_of_name(prev: Token, word: str, ev: Evidence, o: Mapping[str, Any]) -> bool:
+    """True when ``Wall street`` (the article writes ``Wall Street``) is that name: ``word`` is a
+    name itself, or the word before it is one only inside names. After a name the article also
+    writes on its own (``Hutton``, ``European``, ``Labour``), a common noun (``inquiry``,
+    ``parliament``, ``party``) is a description in lower case by house style."""
+    if word in HOMOGRAPHS:  # Fresno chile, a Jersey jersey: an everyday word after a name
+        return False
+    if _name_itself(word, o):
+        return True
+    before = base(prev.text).lower()
+    alone = ev.alone.get(before)
+    if alone is not None and sum(alone.values()) > 1:  # this use is one
+        return False
+    return not _place(before)  # All England club, European commission
+
+
+def _place(word: str) -> bool:
+    """True for a place or a nationality (``England``, ``European``, ``French``): a name that
+    describes the common noun after it rather than starting a name with it."""
+    if word in HOME_NATIONS or word.endswith(NATIONALITY_ENDS):
+        return True
+    return word in known_names(PLACE_GROUPS)
 
 
 def _camel_only(forms: Counter[str]) -> bool:
@@ -383,11 +413,12 @@ def _rare_form(
     zipf = spelldata.load().zipf(word)
     if zipf >= o["rare-zipf"]:
         return None
-    beside = _capital_word(prev) or _capital_word(nxt)
+    after_name = _capital_word(prev) and _head_of_name(prev, word, ev, o)  # Land registry, not Macworld expo
+    beside = after_name or (_capital_word(nxt) and _name_itself(word, o))
     determiner = prev is not None and prev.text.lower() in DETERMINERS
-    if (beside and _name_itself(word, o)) or (word in ev.alone and not determiner):
+    if beside or (word in ev.alone and not determiner):
         return _most_common(found, ev.anywhere[word])
-    if zipf < o["rare-zipf"] - 1 and word in ev.alone:  # not only inside longer names
+    if zipf < o["rare-zipf"] - 1 and (word in ev.alone or _name_itself(word, o)):
         return _most_common(found, ev.anywhere[word])
     return None
 

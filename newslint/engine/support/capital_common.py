@@ -162,13 +162,20 @@ def _capital(tok: Token | None) -> TypeGuard[Token]:
 
 def _alone(doc: Document, i: int) -> bool:
     """True when token ``i`` has no capitalized word beside it (a title before it is fine) and
-    does not open an ``X of Y`` name (``Bank of England``)."""
+    does not open or close an ``X of Y`` name (``Bank of England``, ``House of Lords``)."""
     prev = previous_word(doc, i)
     if _capital(prev) and prev.text.rstrip(".") not in HONORIFICS:
         return False
-    if opens_of_name(doc, i):
+    if opens_of_name(doc, i) or closes_of_name(doc, i):
         return False
     return not _capital(next_word(doc, i)) or base(doc.tokens[i].text) != doc.tokens[i].text
+
+
+def closes_of_name(doc: Document, i: int) -> bool:
+    """True when token ``i`` follows a capitalized word and ``of`` or ``for`` (``House of
+    Lords``): the end of a longer name, not evidence for the word alone."""
+    link = previous_word(doc, i)
+    return link is not None and link.text in NAME_LINKS and _capital(previous_word(doc, i - 1))
 
 
 def opens_of_name(doc: Document, i: int) -> bool:
