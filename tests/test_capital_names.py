@@ -127,3 +127,15 @@ def test_a_common_noun_after_a_word_used_only_in_that_name_is_part_of_it() -> No
         "analysts on Wall Street agreed that the worst was over.\n\nHe said Wall street had been wrong.\n"
     )
     assert [h["suggestions"] for h in found(text)] == [["Street"]]
+
+
+@pytest.mark.parametrize(
+    ("lower", "right"), [("the House of lords", "Lords"), ("the ministry of Commerce", "Ministry")]
+)
+def test_one_word_of_an_of_name_in_lower_case(lower: str, right: str) -> None:
+    text = (
+        "Trade\n\nFigures from the Ministry of Commerce reached the House of Lords on Monday, and peers in the House "
+        "of Lords said that the Ministry of Commerce had been slow.\n\n"
+        f"He said {lower} was wrong about the plan.\n"
+    )
+    assert [h["suggestions"] for h in found(text)] == [[right]]

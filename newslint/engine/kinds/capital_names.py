@@ -23,6 +23,7 @@ from newslint.engine.support import capital_case, spelldata
 from newslint.engine.support.capital_common import (
     DETERMINERS,
     HONORIFICS,
+    NAME_LINKS,
     PARTICLES,
     POSSESSIVE_ENDS,
     SMALL_WORDS,
@@ -79,8 +80,8 @@ RELATIVE = frozenset(("last", "next", "this"))
 NATIONALITY_ENDS = ("an", "sh", "ese")  # adjectives of place and party: Welsh, Gazan, Republican
 HOME_NATIONS = frozenset(("england", "scotland", "wales", "britain", "ulster"))  # not CLDR countries
 PLACE_GROUPS = ("countries", "regions", "demonyms", "languages", "cities")
-# Words after which a word is a verb or a common noun, not a name: "Many marvel at", "they run".
-SUBJECTS = frozenset("many few several most both all we they you who".split())
+# Pronouns after which a word is a verb, not a name: "they marvel at".
+SUBJECTS = frozenset("we they you".split())
 FUNCTION_ZIPF = 6.0  # words this frequent (when, new) start too many phrases to be names
 
 
@@ -251,6 +252,9 @@ def _article_form(
     prev, nxt = previous_word(doc, i), next_word(doc, i)
     if word in ev.anywhere and _camel_only(ev.anywhere[word]):
         return None
+    linked = _linked(doc, i, prev, nxt, ev)
+    if linked:
+        return linked
     if prev is not None and prev.text[:1].isupper():
         pair = ev.pairs.get((base(prev.text).lower(), word))
         if pair and prev.text == pair[0] and lowers[word] <= o["max-lowercase"] and _head_of_name(prev, word, ev, o):
@@ -298,6 +302,23 @@ def _name_itself(word: str, o: Mapping[str, Any]) -> bool:
     return rare and (found is None or found > o["common-ratio"] + LOWER_MARGIN)
 
 
+def _linked(doc: Document, i: int, prev: Token | None, nxt: Token | None, ev: Evidence) -> tuple[str, str] | None:
+    """``House of lords``, ``the ministry of Commerce``: one word of an ``X of Y`` name in lower
+    case where the article writes the whole name capitalized."""
+    word = doc.tokens[i].text
+    if prev is not None and prev.text in NAME_LINKS:
+        head = previous_word(doc, i - 1)
+        found = head is not None and _title_word(head) and ev.links.get((base(head.text).lower(), prev.text, word))
+        if found:
+            return _capitalize(word, found[1]), f"{found[0]} {prev.text} {found[1]}"
+    if nxt is not None and nxt.text in NAME_LINKS:
+        tail = next_word(doc, i + 1)
+        found = tail is not None and _title_word(tail) and ev.links.get((word, nxt.text, base(tail.text).lower()))
+        if found:
+            return _capitalize(word, found[0]), f"{found[0]} {nxt.text} {found[1]}"
+    return None
+
+
 def _head_of_name(prev: Token, word: str, ev: Evidence, o: Mapping[str, Any]) -> bool:
     """True when ``Wall street`` (the article writes ``Wall Street``) is that name: ``word`` is a
     name itself, or the word before it is one only inside names. After a name the article also
@@ -305,8 +326,8 @@ def _head_of_name(prev: Token, word: str, ev: Evidence, o: Mapping[str, Any]) ->
     ``parliament``, ``party``) is a description in lower case by house style."""
     if word in HOMOGRAPHS:  # Fresno chile, a Jersey jersey: an everyday word after a name
         return False
-    if _name_itself(word, o):
-        return True
+    if _name_itself(word, o) or sum(ev.alone.get(word, {}).values()) >= o["min-evidence"]:
+        return True  # the article writes the word as a name on its own too (Microsoft Windows)
     before = base(prev.text).lower()
     alone = ev.alone.get(before)
     if alone is not None and sum(alone.values()) > 1:  # this use is one

@@ -107,6 +107,8 @@ class Evidence:
     alone: dict[str, Counter[str]] = field(default_factory=dict)  # one-word names in running text
     anywhere: dict[str, Counter[str]] = field(default_factory=dict)  # any title-case word in prose
     pairs: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # "wall street" -> Wall Street
+    # ("house", "of", "lords") -> ("House", "Lords"): names joined by "of" or "for"
+    links: dict[tuple[str, str, str], tuple[str, str]] = field(default_factory=dict)
     total: Counter[str] = field(default_factory=Counter[str])  # title-case uses anywhere, headline included
 
 
@@ -137,6 +139,9 @@ def name_evidence(doc: Document) -> Evidence:
         prev = previous_word(doc, i)
         if prev is not None and is_title(prev.text) and not free[i - 1] and prev.text.lower() not in SMALL_WORDS:
             ev.pairs[(prev.text.lower(), word.lower())] = (prev.text, word)
+        if closes_of_name(doc, i):
+            head, link = toks[i - 2], toks[i - 1]
+            ev.links[(base(head.text).lower(), link.text, word.lower())] = (base(head.text), word)
         if free[i]:
             continue
         ev.anywhere.setdefault(word.lower(), Counter())[word] += 1
