@@ -68,6 +68,7 @@ def test_a_block_without_any_capital_is_styled_on_purpose() -> None:
         "The points\n\na) This is the first point.\n\nb) This is the second.",
         "The points\n\niv. This is the fourth point.\n\n(v) This is the fifth.",
         "The rules:\ni) first rule here\nii) second rule here",
+        "Pie\n\nSteps:\n1. preheat the oven to 200C\n2. mix the flour and butter\niv. this too",
     ],
 )
 def test_abbreviations_units_and_list_markers_end_no_sentence(text: str) -> None:

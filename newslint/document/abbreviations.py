@@ -16,9 +16,11 @@ ABBREVIATIONS = frozenset(
 )
 # Units that are abbreviations only right after a number: "6 in. wide", "2 c. flour", "5 g. salt".
 UNITS = frozenset("in c g kg mg ml cl l dl m cm mm km mi yd yds sq cu t min mins sec secs".split())
-# A list marker opening a line: "a)", "(b)", "iv.", "IV)", "3)". A single letter or a Roman
-# numeral, then "." or ")"; the marker's own letter case says nothing about the item.
-_MARKER = re.compile(r"[ \t]*(?:\(?(?:[a-zA-Z]|[ivxlcIVXLC]{1,6}|\d{1,3})\)|(?:[a-zA-Z]|[ivxlcIVXLC]{1,6})\.)[ \t]")
+# A list marker opening a line: "a)", "(b)", "iv.", "IV)", "3)", "12.". A single letter, a Roman
+# numeral or a short number, then "." or ")"; the marker's own letter case says nothing.
+_MARKER = re.compile(
+    r"[ \t]*(?:\(?(?:[a-zA-Z]|[ivxlcIVXLC]{1,6}|\d{1,3})\)|(?:[a-zA-Z]|[ivxlcIVXLC]{1,6}|\d{1,3})\.)[ \t]"
+)
 
 
 def is_abbreviation(word: str, after_number: bool = False) -> bool:

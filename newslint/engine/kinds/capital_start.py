@@ -82,6 +82,8 @@ def _stops_in_sentences(doc: Document, kinds: set[str]) -> Iterator[int]:
         gap = doc.text[dot.end : toks[i].start]
         if gap != " " or word.end != dot.start or word.block != dot.block:
             continue
+        if _marker(doc, word):  # "1. preheat", "iv. this": a list item, not a sentence
+            continue
         if word.kind == "number" and i - 2 > doc.block_tokens[word.block][0]:
             yield i
             continue
