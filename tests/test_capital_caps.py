@@ -75,3 +75,7 @@ def test_us_at_a_sentence_end_after_an_ordinary_verb_is_the_country(text: str) -
 
 def test_us_after_a_call_to_action_verb_is_the_pronoun() -> None:
     assert found("capitalization.caps-pronoun", "Questions? Please email US.") == [(1, 25, "us")]
+
+
+def test_us_in_a_company_name_at_a_line_end_is_not_the_pronoun() -> None:
+    assert found("capitalization.caps-pronoun", "The talks went well.\n\n© Future US, Inc. New York\n") == []

@@ -139,3 +139,26 @@ def test_one_word_of_an_of_name_in_lower_case(lower: str, right: str) -> None:
         f"He said {lower} was wrong about the plan.\n"
     )
     assert [h["suggestions"] for h in found(text)] == [[right]]
+
+
+@pytest.mark.parametrize(
+    ("capital", "lower"),
+    [
+        ("South London", "shot dead in Croydon, south London"),
+        ("Western North Carolina", "effects beyond western North Carolina"),
+    ],
+)
+def test_a_compass_word_before_a_place_describes_it(capital: str, lower: str) -> None:
+    text = (
+        f"Report\n\nThe office in {capital} opened on Monday, and officials said that the plan had gone on "
+        f"for far too long.\n\nHe said it happened {lower} last week.\n"
+    )
+    assert not found(text)
+
+
+def test_a_compass_word_that_starts_a_name_is_still_found() -> None:
+    text = (
+        "Race\n\nThe candidates visited Nevada and South Carolina on Monday, and aides said that South "
+        "Carolina would decide.\n\nShe left south Carolina on Tuesday.\n"
+    )
+    assert [h["suggestions"] for h in found(text)] == [["South"]]

@@ -51,7 +51,7 @@ def _pronoun(doc: Document, i: int) -> bool:
         after = doc.text[doc.tokens[i].end : doc.tokens[i].end + 1]
         if after in GLUED or after.isdigit():  # US-led, US$5, US/EU
             return False
-        return prev.text.lower() in OBJECT_VERBS or _all_titled(doc, doc.tokens[i].block)
+        return prev.text.lower() in OBJECT_VERBS  # not "© Future US, Inc."
     if is_caps(nxt.text) or nxt.text[:1].islower():
         return False
     return _all_titled(doc, doc.tokens[i].block)

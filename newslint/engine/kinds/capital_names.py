@@ -78,7 +78,12 @@ MONTHS = {"may": "May", "march": "March", "august": "August"}  # months that are
 DATE_WORDS = frozenset("on by until till from since before after of to in".split())
 RELATIVE = frozenset(("last", "next", "this"))
 NATIONALITY_ENDS = ("an", "sh", "ese")  # adjectives of place and party: Welsh, Gazan, Republican
+COMPASS = frozenset(
+    "north south east west northern southern eastern western north-east north-west south-east south-west "
+    "northeast northwest southeast southwest central upper lower".split()
+)
 HOME_NATIONS = frozenset(("england", "scotland", "wales", "britain", "ulster"))  # not CLDR countries
+AREA_GROUPS = ("countries", "regions", "cities")
 PLACE_GROUPS = ("countries", "regions", "demonyms", "languages", "cities")
 # Pronouns after which a word is a verb, not a name: "they marvel at".
 SUBJECTS = frozenset("we they you".split())
@@ -250,6 +255,8 @@ def _article_form(
     if doc.blocks[tok.block].kind in HEADING_BLOCKS:
         return None
     prev, nxt = previous_word(doc, i), next_word(doc, i)
+    if word in COMPASS and _compass(doc, nxt):
+        return None
     if word in ev.anywhere and _camel_only(ev.anywhere[word]):
         return None
     linked = _linked(doc, i, prev, nxt, ev)
@@ -264,7 +271,7 @@ def _article_form(
             return _capitalize(tok.text, form), form
     if nxt is not None and nxt.text[:1].isupper() and tok.text == word:
         pair = ev.pairs.get((word, base(nxt.text).lower()))
-        if pair and base(nxt.text) == pair[1] and not _usually_lower(word, o):  # the upper Yangtze
+        if pair and base(nxt.text) == pair[1] and not _mostly_lower(word, o["common-ratio"]):  # upper Yangtze
             return pair[0], " ".join(pair)
     if lowers[word] > o["max-lowercase"] or len(word) < 3 or _prefix(doc, tok):
         return None
@@ -272,7 +279,7 @@ def _article_form(
         if _strong(word, ev.total[word], _name_uses(doc)[2][word], o):
             return _capitalize(tok.text, word[:1].upper() + word[1:]), word[:1].upper() + word[1:]
         return None
-    found = _name_part(doc, i, prev, nxt, ev) or _after_name_part(doc, i, prev, ev, o)
+    found = _name_part(doc, i, prev, nxt, ev, o) or _after_name_part(doc, i, prev, ev, o)
     if found:
         return found
     if _usually_lower(word, o):
@@ -300,6 +307,16 @@ def _name_itself(word: str, o: Mapping[str, Any]) -> bool:
         return True
     rare = spelldata.load().zipf(word) < o["rare-zipf"] - 1
     return rare and (found is None or found > o["common-ratio"] + LOWER_MARGIN)
+
+
+def _compass(doc: Document, nxt: Token | None) -> bool:
+    """True for ``south London``, ``south west London``, ``western North Carolina``: a compass word
+    before a place that is a name on its own (or another compass word) describes a part of it;
+    ``north America``, a name of its own, is found by the name lists."""
+    if nxt is None or nxt.text.lower() in COMPASS:
+        return True
+    place = base(nxt.text).lower()
+    return place in HOME_NATIONS or place in known_names(AREA_GROUPS)  # not "south African"
 
 
 def _linked(doc: Document, i: int, prev: Token | None, nxt: Token | None, ev: Evidence) -> tuple[str, str] | None:
@@ -349,6 +366,13 @@ def _camel_only(forms: Counter[str]) -> bool:
     return all(any(c.isupper() for c in form[1:]) for form in forms)
 
 
+def _mostly_lower(word: str, least: float) -> bool:
+    """True when English writes ``word`` capitalized less often than ``least`` says (``install``
+    in ``Install Windows``, ``editor`` in ``to the Editor``): a verb or a common noun."""
+    found = capital_case.ratio(word)
+    return found is not None and found <= least
+
+
 def _usually_lower(word: str, o: Mapping[str, Any]) -> bool:
     """True for a word English writes in lower case far more often than its sentence starts
     explain (``time``, ``budget``): a capitalized use standing alone is then a title. A less
@@ -374,7 +398,9 @@ def _usually_capitalized(word: str, least: float) -> bool:
     return found is not None and found >= least
 
 
-def _name_part(doc: Document, i: int, prev: Token | None, nxt: Token | None, ev: Evidence) -> tuple[str, str] | None:
+def _name_part(
+    doc: Document, i: int, prev: Token | None, nxt: Token | None, ev: Evidence, o: Mapping[str, Any]
+) -> tuple[str, str] | None:
     """``mark Wright`` where the article writes ``Mark Hughes``: a word the article writes as the
     first word of a name, here before a capitalized word."""
     word = base(doc.tokens[i].text)
