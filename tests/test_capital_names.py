@@ -162,3 +162,8 @@ def test_a_compass_word_that_starts_a_name_is_still_found() -> None:
         "Carolina would decide.\n\nShe left south Carolina on Tuesday.\n"
     )
     assert [h["suggestions"] for h in found(text)] == [["South"]]
+
+
+def test_a_name_alone_in_its_block_is_a_label() -> None:
+    assert not found("Recipe\n\nStir the sauce well.\n\nfacebook\n\ninstagram\n\nbrazil\n")
+    assert found("Recipe\n\nStir the sauce well.\n\nFollow us on facebook\n")

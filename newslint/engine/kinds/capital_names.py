@@ -135,6 +135,14 @@ def _match_name(doc: Document, i: int, first: dict[Any, Any]) -> list[Token] | N
     return None
 
 
+def _label(doc: Document, span: list[Token]) -> bool:
+    """True when the name is its block's only text (``facebook`` under a share icon, a tag):
+    a label set in lower case on purpose."""
+    first, end = doc.block_tokens[span[0].block]
+    words = [t for t in doc.tokens[first:end] if t.kind in ("word", "abbr", "number")]
+    return len(words) == len(span)
+
+
 def _skipped(doc: Document, tok: Token, ctx: Context) -> bool:
     if tok.kind != "word" or not tok.text.islower() or len(tok.text) < 3:
         return True
@@ -166,6 +174,8 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         if _skipped(doc, tok, ctx):
             continue
         span = _match_name(doc, i, first)
+        if span and _label(doc, span):
+            continue
         if span:
             found = doc.text[span[0].start : span[-1].end]
             right = table.get(found.lower()) or table[" ".join(t.text for t in span)]
