@@ -167,3 +167,11 @@ def test_a_compass_word_that_starts_a_name_is_still_found() -> None:
 def test_a_name_alone_in_its_block_is_a_label() -> None:
     assert not found("Recipe\n\nStir the sauce well.\n\nfacebook\n\ninstagram\n\nbrazil\n")
     assert found("Recipe\n\nStir the sauce well.\n\nFollow us on facebook\n")
+
+
+def test_a_region_named_with_a_compass_word_is_still_found() -> None:
+    text = (
+        "Prices\n\nHouse prices rose in Wales, Scotland and Northern Ireland on Monday, and agents said "
+        "that Northern Ireland led the way.\n\nThe average was £111,314 in northern Ireland.\n"
+    )
+    assert [h["suggestions"] for h in found(text)] == [["Northern"]]

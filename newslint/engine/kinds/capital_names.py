@@ -83,6 +83,21 @@ COMPASS = frozenset(
     "northeast northwest southeast southwest central upper lower".split()
 )
 HOME_NATIONS = frozenset(("england", "scotland", "wales", "britain", "ulster"))  # not CLDR countries
+# Compass words that are part of a region's name (UK nations and English regions).
+REGIONS = frozenset(
+    tuple(name.split())
+    for name in (
+        "northern ireland",
+        "north east",
+        "north west",
+        "south east",
+        "south west",
+        "east midlands",
+        "west midlands",
+        "east anglia",
+        "west country",
+    )
+)
 AREA_GROUPS = ("countries", "regions", "cities")
 PLACE_GROUPS = ("countries", "regions", "demonyms", "languages", "cities")
 # Pronouns after which a word is a verb, not a name: "they marvel at".
@@ -265,7 +280,7 @@ def _article_form(
     if doc.blocks[tok.block].kind in HEADING_BLOCKS:
         return None
     prev, nxt = previous_word(doc, i), next_word(doc, i)
-    if word in COMPASS and _compass(doc, nxt):
+    if word in COMPASS and _compass(word, nxt):
         return None
     if word in ev.anywhere and _camel_only(ev.anywhere[word]):
         return None
@@ -319,13 +334,17 @@ def _name_itself(word: str, o: Mapping[str, Any]) -> bool:
     return rare and (found is None or found > o["common-ratio"] + LOWER_MARGIN)
 
 
-def _compass(doc: Document, nxt: Token | None) -> bool:
+def _compass(word: str, nxt: Token | None) -> bool:
     """True for ``south London``, ``south west London``, ``western North Carolina``: a compass word
     before a place that is a name on its own (or another compass word) describes a part of it;
     ``north America``, a name of its own, is found by the name lists."""
-    if nxt is None or nxt.text.lower() in COMPASS:
+    if nxt is None:
         return True
     place = base(nxt.text).lower()
+    if (word, place) in REGIONS:  # Northern Ireland, the South East: names of their own
+        return False
+    if place in COMPASS:
+        return True
     return place in HOME_NATIONS or place in known_names(AREA_GROUPS)  # not "south African"
 
 
