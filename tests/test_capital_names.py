@@ -175,3 +175,14 @@ def test_a_region_named_with_a_compass_word_is_still_found() -> None:
         "that Northern Ireland led the way.\n\nThe average was £111,314 in northern Ireland.\n"
     )
     assert [h["suggestions"] for h in found(text)] == [["Northern"]]
+
+
+def test_a_two_word_name_in_lower_case_is_one_finding() -> None:
+    text = (
+        "Freight\n\nThe firm Hughes Logistics won the contract on Monday, and analysts said that Hughes "
+        "Logistics would grow.\n\nShares in hughes logistics rose.\n"
+    )
+    hits = found(text)
+    assert [(h["line"], h["column"], h["end_column"], h["suggestions"]) for h in hits] == [
+        (5, 11, 27, ["Hughes Logistics"])
+    ]

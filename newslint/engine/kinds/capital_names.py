@@ -182,6 +182,7 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     evidence = name_evidence(doc)
     lowers = lower_counts(doc)
     words = _evidence_words(evidence, o).union(MONTHS) if o["article"] else frozenset(MONTHS)
+    covered = 0  # the end of the last finding: a word inside it is not flagged again
     for i, tok in enumerate(doc.tokens):
         text = tok.text
         if text not in first and text not in words and (text[-1] not in POSSESSIVE_ENDS or base(text) not in words):
@@ -200,8 +201,26 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         written = _article_form(doc, i, evidence, lowers, o) or _month(doc, i, evidence)
         if written:
             right, form = written
-            message = rule.format_message(tok.text, right=right, why=f"is written '{form}' elsewhere in the article")
-            yield Finding(rule.id, tok.start, tok.end, message, rule.severity, [right], Fix(right, False))
+            end, right, form = _whole_name(doc, i, evidence, right, form)
+            if tok.start < covered:
+                continue
+            covered = end
+            found = doc.text[tok.start : end]
+            message = rule.format_message(found, right=right, why=f"is written '{form}' elsewhere in the article")
+            yield Finding(rule.id, tok.start, end, message, rule.severity, [right], Fix(right, False))
+
+
+def _whole_name(doc: Document, i: int, ev: Evidence, right: str, form: str) -> tuple[int, str, str]:
+    """Extend a finding over the next word when both are a name the article writes capitalized:
+    ``hughes logistics`` where it writes ``Hughes Logistics`` (end offset, replacement, form)."""
+    tok, nxt = doc.tokens[i], next_word(doc, i)
+    if nxt is None or not nxt.text.islower() or tok.text != base(tok.text):
+        return tok.end, right, form
+    pair = ev.pairs.get((tok.text, base(nxt.text)))
+    if pair is None or right != pair[0]:
+        return tok.end, right, form
+    tail = _capitalize(nxt.text, pair[1])
+    return nxt.end, f"{right}{doc.text[tok.end : nxt.start]}{tail}", " ".join(pair)
 
 
 def _month(doc: Document, i: int, ev: Evidence) -> tuple[str, str] | None:
