@@ -79,3 +79,9 @@ def test_us_after_a_call_to_action_verb_is_the_pronoun() -> None:
 
 def test_us_in_a_company_name_at_a_line_end_is_not_the_pronoun() -> None:
     assert found("capitalization.caps-pronoun", "The talks went well.\n\n© Future US, Inc. New York\n") == []
+
+
+def test_a_name_the_article_writes_on_its_own_makes_the_part_a_description() -> None:
+    text = "Members of the Labour Party met on Monday, and the national Labour Party office said so."
+    assert found("capitalization.name-part", text) == []
+    assert found("capitalization.name-part", text.replace("of the Labour", "of the national Labour")) != []
