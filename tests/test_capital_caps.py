@@ -58,3 +58,30 @@ def test_generic_or_capitalized_names_stay(text: str) -> None:
 def test_name_spelled_out_elsewhere_is_left_to_proper_noun() -> None:
     text = "Then the National Security Council met in private for a long time. Later the national Security Council met again."
     assert found("capitalization.name-part", text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president visited US. He left on Monday.",
+        "The deal cost US$5 million, officials said.",
+        "Sanctions were imposed by Britain, then US.",
+        "Joe Biden toured US cities and praised US.",
+    ],
+)
+def test_us_at_a_sentence_end_after_an_ordinary_verb_is_the_country(text: str) -> None:
+    assert found("capitalization.caps-pronoun", text) == []
+
+
+def test_us_after_a_call_to_action_verb_is_the_pronoun() -> None:
+    assert found("capitalization.caps-pronoun", "Questions? Please email US.") == [(1, 25, "us")]
+
+
+def test_us_in_a_company_name_at_a_line_end_is_not_the_pronoun() -> None:
+    assert found("capitalization.caps-pronoun", "The talks went well.\n\n© Future US, Inc. New York\n") == []
+
+
+def test_a_name_the_article_writes_on_its_own_makes_the_part_a_description() -> None:
+    text = "Members of the Labour Party met on Monday, and the national Labour Party office said so."
+    assert found("capitalization.name-part", text) == []
+    assert found("capitalization.name-part", text.replace("of the Labour", "of the national Labour")) != []

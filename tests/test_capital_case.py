@@ -80,12 +80,13 @@ def test_the_article_writing_the_name_after_the_lifts_the_determiner_block() -> 
     assert found(plain) == []
 
 
-def test_last_word_of_a_name_after_a_word_only_used_in_names() -> None:
+def test_a_common_noun_ending_another_name_is_left_alone() -> None:
+    """``Altria Group`` is no evidence for ``Liggett group``: a common noun inside a longer name."""
     text = (
         "Tobacco\n\nThe firms are Altria Group, Lorillard Tobacco and others, lawyers said.\n\n"
         "Shares in Liggett group rose on Monday.\n"
     )
-    assert found(text) == ["Group"]
+    assert found(text) == []
 
 
 def test_a_capitalized_modifier_before_a_common_noun_is_left_alone() -> None:
@@ -138,7 +139,7 @@ def test_a_name_word_after_an_indefinite_article_is_a_common_noun_phrase() -> No
         "He had to be content with a Bafta award for his performance.\n"
     )
     assert found(text) == []
-    assert found(text.replace("a Bafta award", "the Bafta award")) == ["Award"]
+    assert found(text.replace("a Bafta award", "the Bafta award")) == []
 
 
 def test_a_place_adjective_before_a_word_the_article_capitalizes_in_names() -> None:

@@ -32,3 +32,10 @@ def test_title_style_holds_every_word() -> None:
 
 def test_sentence_style_lowers_capitals_that_are_not_names() -> None:
     assert found("Russia Seeks closer ties with China on Monday", "sentence") == ["seeks"]
+
+
+def test_words_cased_by_design_are_never_recased() -> None:
+    assert found("Apple Unveils New iPhone And iOS Update For Students") == []
+    assert found("Paris Street Named After Charles de Gaulle Opens Today") == []
+    assert found("Apple unveils iPhone and the al-Assad regime reacts", "title") == ["Unveils", "Regime", "Reacts"]
+    assert found("Sellers On eBay Report Higher Sales At McDonald's", "sentence") == ["report", "higher", "sales"]

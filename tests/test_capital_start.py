@@ -58,3 +58,26 @@ def test_markdown_heading_and_list_items() -> None:
 
 def test_a_block_without_any_capital_is_styled_on_purpose() -> None:
     assert found("The tweet read:\n\nwe’re. on. it.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Add 1 tsp. soy sauce and 8 oz. unsweetened almond milk, then 2 Tbsp. balsamic vinegar.",
+        "The board is 6 in. wide and costs approx. ten pounds.",
+        "The points\n\na) This is the first point.\n\nb) This is the second.",
+        "The points\n\niv. This is the fourth point.\n\n(v) This is the fifth.",
+        "The rules:\ni) first rule here\nii) second rule here",
+        "Pie\n\nSteps:\n1. preheat the oven to 200C\n2. mix the flour and butter\niv. this too",
+    ],
+)
+def test_abbreviations_units_and_list_markers_end_no_sentence(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_unit_needs_a_number_before_it() -> None:
+    assert found("They live in. the rest stay out.") == [(1, 15, "The")]
+
+
+def test_a_real_slip_after_a_full_stop_is_still_found() -> None:
+    assert found("The rule would be introduced. unless the court objects.") == [(1, 31, "Unless")]

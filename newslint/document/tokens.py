@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newslint.document.abbreviations import ABBREVIATIONS  # words a full stop does not end
+
 # Order matters: abbreviations with dots, numbers (with units and separators), words, URLs,
 # then any single mark.
 _URL = r"(?P<url>(?:https?://|www\.)[^\s<>\"“”]*[^\s<>\"“”.,;:!?)\]’'])"
@@ -25,12 +27,6 @@ _TOKEN_FOR = {
     (False, False): re.compile(_REST),
 }
 
-# Words after which a full stop does not end a sentence.
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st sr jr gen gov sen rep col lt sgt capt cmdr adm maj rev hon "
-    "jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc inc ltd co corp "
-    "approx dept est fig vol ed eds al e.g i.e u.s u.k a.m p.m ft mt".split()
-)
 SENTENCE_END = frozenset(".!?")
 CLOSERS = frozenset("\"”’')]»")
 

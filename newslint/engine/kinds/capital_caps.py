@@ -26,6 +26,15 @@ OPTIONS = {
 ACRONYM_BEFORE = DETERMINERS | SMALL_WORDS | frozenset("against across between among toward towards".split())
 
 
+# Verbs of a call to action whose object is the reader's "us" ("contact US", "join US"); after
+# another verb at a sentence end ("visited US.") the capitals are the country.
+OBJECT_VERBS = frozenset(
+    "contact join follow email e-mail call message tell help support subscribe write ask text like "
+    "reach find visit_us".split()
+)
+GLUED = frozenset("-‐–$€£/")
+
+
 def prepare(rule: Rule) -> frozenset[str]:
     words = rule.options["words"]
     if not all(isinstance(w, str) and w.isalpha() for w in words):
@@ -40,7 +49,9 @@ def _pronoun(doc: Document, i: int) -> bool:
         return False
     if nxt is None:
         after = doc.text[doc.tokens[i].end : doc.tokens[i].end + 1]
-        return after != "-"
+        if after in GLUED or after.isdigit():  # US-led, US$5, US/EU
+            return False
+        return prev.text.lower() in OBJECT_VERBS  # not "© Future US, Inc."
     if is_caps(nxt.text) or nxt.text[:1].islower():
         return False
     return _all_titled(doc, doc.tokens[i].block)

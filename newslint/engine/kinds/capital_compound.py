@@ -41,10 +41,29 @@ def _name_after(doc: Document, i: int, heads: frozenset[str]) -> int | None:
     return last
 
 
+def _standalone(doc: Document, parts: frozenset[str], heads: frozenset[str]) -> set[tuple[str, ...]]:
+    """Names (``Labour Party``) the article writes after a lower-case word that is not one of
+    ``parts``: a name of their own, so ``the national Labour Party`` only describes it."""
+    free = free_positions(doc)
+    out = set()
+    for j in range(1, len(doc.tokens)):
+        tok = doc.tokens[j]
+        if tok.kind != "word" or not is_title(tok.text) or free[j]:
+            continue
+        prev = previous_word(doc, j)
+        if prev is None or not prev.text.islower() or prev.text in parts:
+            continue
+        end = _name_after(doc, j - 1, heads)
+        if end is not None:
+            out.add(tuple(t.text.lower() for t in doc.tokens[j : end + 1]))
+    return out
+
+
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     parts, heads = rule.compiled
     free = free_positions(doc)
     pairs = name_evidence(doc).pairs
+    standalone: set[tuple[str, ...]] | None = None
     for i, tok in enumerate(doc.tokens):
         if tok.kind != "word" or tok.text not in parts or free[i]:
             continue
@@ -54,6 +73,10 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         end = _name_after(doc, i, heads)
         if end is None or (tok.text, doc.tokens[i + 1].text.lower()) in pairs:
             continue  # no name, or the article spells it out elsewhere (capitalization.proper-noun)
+        if standalone is None:
+            standalone = _standalone(doc, parts, heads)
+        if tuple(t.text.lower() for t in doc.tokens[i + 1 : end + 1]) in standalone:
+            continue
         right = tok.text.capitalize()
         name = right + doc.text[tok.end : doc.tokens[end].end]
         message = rule.format_message(tok.text, right=right, name=name)

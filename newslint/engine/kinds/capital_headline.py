@@ -21,7 +21,14 @@ from newslint.document.tokens import Token
 from newslint.engine.findings import Finding, Fix
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
-from newslint.engine.support.capital_common import SMALL_WORDS, base, free_positions, is_caps, name_evidence
+from newslint.engine.support.capital_common import (
+    PARTICLES,
+    SMALL_WORDS,
+    base,
+    free_positions,
+    is_caps,
+    name_evidence,
+)
 from newslint.engine.support.capital_data import GROUPS, known_names
 
 OPTIONS = {"style": Option(str, default="any", help="the house style: title, sentence or any")}
@@ -47,11 +54,19 @@ def _words(doc: Document, block_index: int) -> tuple[list[Token], list[Token]]:
         word = base(tok.text)
         if tok.kind != "word" or free[i] or word.lower() in SMALL_WORDS or is_caps(word) or not word.isalpha():
             continue
+        if _cased_by_design(word):
+            continue
         if word[:1].islower():
             lower.append(tok)
         elif word.lower() not in evidence and word.lower() not in names and word == word.capitalize():
             upper.append(tok)
     return upper, lower
+
+
+def _cased_by_design(word: str) -> bool:
+    """``iPhone``, ``eBay``, ``McDonald``, ``de`` (de Gaulle): inner capitals or a name particle
+    set the word's case; title or sentence case never rewrites it."""
+    return any(c.isupper() for c in word[1:]) or word.lower() in PARTICLES
 
 
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:

@@ -23,6 +23,7 @@ from newslint.engine.support import capital_case, spelldata
 from newslint.engine.support.capital_common import (
     DETERMINERS,
     HONORIFICS,
+    NAME_LINKS,
     PARTICLES,
     POSSESSIVE_ENDS,
     SMALL_WORDS,
@@ -34,10 +35,11 @@ from newslint.engine.support.capital_common import (
     lower_counts,
     name_evidence,
     next_word,
+    opens_of_name,
     previous_word,
     title_like,
 )
-from newslint.engine.support.capital_data import GROUPS, known_names
+from newslint.engine.support.capital_data import GROUPS, HOMOGRAPHS, known_names
 
 OPTIONS = {
     "article": Option(bool, default=True, help="flag words the article capitalizes in running text elsewhere"),
@@ -64,6 +66,7 @@ OPTIONS = {
     ),
     "data": Option(list, default=list(GROUPS), help=f"name lists to use: {', '.join(GROUPS)}"),
     "names": Option(list, default=[], help="more names that are never written in lower case"),
+    "brands": Option(list, default=[], help="brands and organisations that are names in every use"),
 }
 HEADING_BLOCKS = frozenset({"headline", "heading"})
 SKIP_BLOCKS = frozenset({"field", "table_cell"})
@@ -75,6 +78,30 @@ MONTHS = {"may": "May", "march": "March", "august": "August"}  # months that are
 DATE_WORDS = frozenset("on by until till from since before after of to in".split())
 RELATIVE = frozenset(("last", "next", "this"))
 NATIONALITY_ENDS = ("an", "sh", "ese")  # adjectives of place and party: Welsh, Gazan, Republican
+COMPASS = frozenset(
+    "north south east west northern southern eastern western north-east north-west south-east south-west "
+    "northeast northwest southeast southwest central upper lower".split()
+)
+HOME_NATIONS = frozenset(("england", "scotland", "wales", "britain", "ulster"))  # not CLDR countries
+# Compass words that are part of a region's name (UK nations and English regions).
+REGIONS = frozenset(
+    tuple(name.split())
+    for name in (
+        "northern ireland",
+        "north east",
+        "north west",
+        "south east",
+        "south west",
+        "east midlands",
+        "west midlands",
+        "east anglia",
+        "west country",
+    )
+)
+AREA_GROUPS = ("countries", "regions", "cities")
+PLACE_GROUPS = ("countries", "regions", "demonyms", "languages", "cities")
+# Pronouns after which a word is a verb, not a name: "they marvel at".
+SUBJECTS = frozenset("we they you".split())
 FUNCTION_ZIPF = 6.0  # words this frequent (when, new) start too many phrases to be names
 
 
@@ -83,14 +110,15 @@ def prepare(rule: Rule) -> tuple[str, ...]:
     unknown = [g for g in data if g not in GROUPS]
     if unknown:
         raise OptionError("data", f"unknown name list '{unknown[0]}' (choose from {', '.join(GROUPS)})")
-    if not all(isinstance(n, str) and n.strip() for n in rule.options["names"]):
-        raise OptionError("names", "must be a list of non-empty strings")
+    for key in ("names", "brands"):
+        if not all(isinstance(n, str) and n.strip() for n in rule.options[key]):
+            raise OptionError(key, "must be a list of non-empty strings")
     return tuple(data)
 
 
 def _names(rule: Rule) -> tuple[dict[str, str], dict[str, list[tuple[str, ...]]]]:
     """The name table and, per first word, the names it starts (longest first)."""
-    table = known_names(rule.compiled, tuple(rule.options["names"]))
+    table = known_names(rule.compiled, _extra(rule))
     first: dict[str, list[tuple[str, ...]]] = {}
     for lower in table:
         words = tuple(lower.split())
@@ -98,6 +126,10 @@ def _names(rule: Rule) -> tuple[dict[str, str], dict[str, list[tuple[str, ...]]]
     for names in first.values():
         names.sort(key=len, reverse=True)
     return table, first
+
+
+def _extra(rule: Rule) -> tuple[str, ...]:
+    return (*rule.options["brands"], *rule.options["names"])
 
 
 _prepared: dict[tuple[Any, ...], tuple[Any, ...]] = {}
@@ -118,6 +150,14 @@ def _match_name(doc: Document, i: int, first: dict[Any, Any]) -> list[Token] | N
     return None
 
 
+def _label(doc: Document, span: list[Token]) -> bool:
+    """True when the name is its block's only text (``facebook`` under a share icon, a tag):
+    a label set in lower case on purpose."""
+    first, end = doc.block_tokens[span[0].block]
+    words = [t for t in doc.tokens[first:end] if t.kind in ("word", "abbr", "number")]
+    return len(words) == len(span)
+
+
 def _skipped(doc: Document, tok: Token, ctx: Context) -> bool:
     if tok.kind != "word" or not tok.text.islower() or len(tok.text) < 3:
         return True
@@ -134,7 +174,7 @@ def _capitalize(found: str, form: str) -> str:
 
 
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
-    key = rule.compiled, tuple(rule.options["names"])
+    key = rule.compiled, _extra(rule)
     if key not in _prepared:
         _prepared[key] = _names(rule)
     table, first = _prepared[key]
@@ -142,6 +182,7 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     evidence = name_evidence(doc)
     lowers = lower_counts(doc)
     words = _evidence_words(evidence, o).union(MONTHS) if o["article"] else frozenset(MONTHS)
+    covered = 0  # the end of the last finding: a word inside it is not flagged again
     for i, tok in enumerate(doc.tokens):
         text = tok.text
         if text not in first and text not in words and (text[-1] not in POSSESSIVE_ENDS or base(text) not in words):
@@ -149,6 +190,8 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         if _skipped(doc, tok, ctx):
             continue
         span = _match_name(doc, i, first)
+        if span and _label(doc, span):
+            continue
         if span:
             found = doc.text[span[0].start : span[-1].end]
             right = table.get(found.lower()) or table[" ".join(t.text for t in span)]
@@ -158,8 +201,26 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         written = _article_form(doc, i, evidence, lowers, o) or _month(doc, i, evidence)
         if written:
             right, form = written
-            message = rule.format_message(tok.text, right=right, why=f"is written '{form}' elsewhere in the article")
-            yield Finding(rule.id, tok.start, tok.end, message, rule.severity, [right], Fix(right, False))
+            end, right, form = _whole_name(doc, i, evidence, right, form)
+            if tok.start < covered:
+                continue
+            covered = end
+            found = doc.text[tok.start : end]
+            message = rule.format_message(found, right=right, why=f"is written '{form}' elsewhere in the article")
+            yield Finding(rule.id, tok.start, end, message, rule.severity, [right], Fix(right, False))
+
+
+def _whole_name(doc: Document, i: int, ev: Evidence, right: str, form: str) -> tuple[int, str, str]:
+    """Extend a finding over the next word when both are a name the article writes capitalized:
+    ``hughes logistics`` where it writes ``Hughes Logistics`` (end offset, replacement, form)."""
+    tok, nxt = doc.tokens[i], next_word(doc, i)
+    if nxt is None or not nxt.text.islower() or tok.text != base(tok.text):
+        return tok.end, right, form
+    pair = ev.pairs.get((tok.text, base(nxt.text)))
+    if pair is None or right != pair[0]:
+        return tok.end, right, form
+    tail = _capitalize(nxt.text, pair[1])
+    return nxt.end, f"{right}{doc.text[tok.end : nxt.start]}{tail}", " ".join(pair)
 
 
 def _month(doc: Document, i: int, ev: Evidence) -> tuple[str, str] | None:
@@ -219,7 +280,7 @@ def _name_uses(doc: Document) -> tuple[frozenset[str], frozenset[str], Counter[s
         if free[i]:
             continue
         prev = previous_word(doc, i)
-        if prev is not None and prev.text == "the":
+        if prev is not None and prev.text == "the" and not _title_word(next_word(doc, i)) and not opens_of_name(doc, i):
             after_the.add(base(word).lower())
         if not _capital_word(prev) and word == base(word) and _title_word(next_word(doc, i)):
             leads.add(word.lower())
@@ -238,16 +299,23 @@ def _article_form(
     if doc.blocks[tok.block].kind in HEADING_BLOCKS:
         return None
     prev, nxt = previous_word(doc, i), next_word(doc, i)
+    if word in COMPASS and _compass(word, nxt):
+        return None
+    if word in ev.anywhere and _camel_only(ev.anywhere[word]):
+        return None
+    linked = _linked(doc, i, prev, nxt, ev)
+    if linked:
+        return linked
     if prev is not None and prev.text[:1].isupper():
         pair = ev.pairs.get((base(prev.text).lower(), word))
-        if pair and prev.text == pair[0] and lowers[word] <= o["max-lowercase"]:
+        if pair and prev.text == pair[0] and lowers[word] <= o["max-lowercase"] and _head_of_name(prev, word, ev, o):
             return _capitalize(tok.text, pair[1]), " ".join(pair)
         if prev.text.rstrip(".") in HONORIFICS and word in ev.anywhere:
             form = ev.anywhere[word].most_common(1)[0][0]
             return _capitalize(tok.text, form), form
     if nxt is not None and nxt.text[:1].isupper() and tok.text == word:
         pair = ev.pairs.get((word, base(nxt.text).lower()))
-        if pair and base(nxt.text) == pair[1]:
+        if pair and base(nxt.text) == pair[1] and not _mostly_lower(word, o["common-ratio"]):  # upper Yangtze
             return pair[0], " ".join(pair)
     if lowers[word] > o["max-lowercase"] or len(word) < 3 or _prefix(doc, tok):
         return None
@@ -255,14 +323,16 @@ def _article_form(
         if _strong(word, ev.total[word], _name_uses(doc)[2][word], o):
             return _capitalize(tok.text, word[:1].upper() + word[1:]), word[:1].upper() + word[1:]
         return None
-    found = _name_part(doc, i, prev, nxt, ev) or _after_name_part(doc, i, prev, ev)
+    found = _name_part(doc, i, prev, nxt, ev, o) or _after_name_part(doc, i, prev, ev, o)
     if found:
         return found
     if _usually_lower(word, o):
         return None
     forms = ev.alone.get(word)
     article = prev.text.lower() if prev is not None else ""
-    determiner = article in DETERMINERS
+    if article in SUBJECTS or _capital_word(prev) and not _head_of_name(prev, word, ev, o):
+        return None
+    determiner = article in DETERMINERS or article in SUBJECTS
     if determiner and article == "the" and word in _name_uses(doc)[1]:
         determiner = False  # the article writes "the Lions" too
     if forms and not determiner and (sum(forms.values()) >= o["min-evidence"] or ev.total[word] >= o["min-uses"]):
@@ -270,6 +340,85 @@ def _article_form(
     if _usually_capitalized(word, o["name-ratio"]):
         return _most_common(tok.text, ev.anywhere[word])
     return _rare_form(tok.text, prev, nxt, ev, o)
+
+
+def _name_itself(word: str, o: Mapping[str, Any]) -> bool:
+    """True for a word that is a name on its own rather than a common noun a longer name uses
+    (``Hutton Inquiry``, ``European Parliament``, ``Macworld Expo``): English writes it
+    capitalized far more often than not, or it is very rare and not mostly lower case."""
+    found = capital_case.ratio(word)
+    if found is not None and found >= o["strong-ratio"]:
+        return True
+    rare = spelldata.load().zipf(word) < o["rare-zipf"] - 1
+    return rare and (found is None or found > o["common-ratio"] + LOWER_MARGIN)
+
+
+def _compass(word: str, nxt: Token | None) -> bool:
+    """True for ``south London``, ``south west London``, ``western North Carolina``: a compass word
+    before a place that is a name on its own (or another compass word) describes a part of it;
+    ``north America``, a name of its own, is found by the name lists."""
+    if nxt is None:
+        return True
+    place = base(nxt.text).lower()
+    if (word, place) in REGIONS:  # Northern Ireland, the South East: names of their own
+        return False
+    if place in COMPASS:
+        return True
+    return place in HOME_NATIONS or place in known_names(AREA_GROUPS)  # not "south African"
+
+
+def _linked(doc: Document, i: int, prev: Token | None, nxt: Token | None, ev: Evidence) -> tuple[str, str] | None:
+    """``House of lords``, ``the ministry of Commerce``: one word of an ``X of Y`` name in lower
+    case where the article writes the whole name capitalized."""
+    word = doc.tokens[i].text
+    if prev is not None and prev.text in NAME_LINKS:
+        head = previous_word(doc, i - 1)
+        found = head is not None and _title_word(head) and ev.links.get((base(head.text).lower(), prev.text, word))
+        if found:
+            return _capitalize(word, found[1]), f"{found[0]} {prev.text} {found[1]}"
+    if nxt is not None and nxt.text in NAME_LINKS:
+        tail = next_word(doc, i + 1)
+        found = tail is not None and _title_word(tail) and ev.links.get((word, nxt.text, base(tail.text).lower()))
+        if found:
+            return _capitalize(word, found[0]), f"{found[0]} {nxt.text} {found[1]}"
+    return None
+
+
+def _head_of_name(prev: Token, word: str, ev: Evidence, o: Mapping[str, Any]) -> bool:
+    """True when ``Wall street`` (the article writes ``Wall Street``) is that name: ``word`` is a
+    name itself, or the word before it is one only inside names. After a name the article also
+    writes on its own (``Hutton``, ``European``, ``Labour``), a common noun (``inquiry``,
+    ``parliament``, ``party``) is a description in lower case by house style."""
+    if word in HOMOGRAPHS:  # Fresno chile, a Jersey jersey: an everyday word after a name
+        return False
+    if _name_itself(word, o) or sum(ev.alone.get(word, {}).values()) >= o["min-evidence"]:
+        return True  # the article writes the word as a name on its own too (Microsoft Windows)
+    before = base(prev.text).lower()
+    alone = ev.alone.get(before)
+    if alone is not None and sum(alone.values()) > 1:  # this use is one
+        return False
+    return not _place(before)  # All England club, European commission
+
+
+def _place(word: str) -> bool:
+    """True for a place or a nationality (``England``, ``European``, ``French``): a name that
+    describes the common noun after it rather than starting a name with it."""
+    if word in HOME_NATIONS or word.endswith(NATIONALITY_ENDS):
+        return True
+    return word in known_names(PLACE_GROUPS)
+
+
+def _camel_only(forms: Counter[str]) -> bool:
+    """True when the article writes the word only with inner capitals (``AppleInsider``): a
+    lower-case copy is a handle or a code, not a slip."""
+    return all(any(c.isupper() for c in form[1:]) for form in forms)
+
+
+def _mostly_lower(word: str, least: float) -> bool:
+    """True when English writes ``word`` capitalized less often than ``least`` says (``install``
+    in ``Install Windows``, ``editor`` in ``to the Editor``): a verb or a common noun."""
+    found = capital_case.ratio(word)
+    return found is not None and found <= least
 
 
 def _usually_lower(word: str, o: Mapping[str, Any]) -> bool:
@@ -297,7 +446,9 @@ def _usually_capitalized(word: str, least: float) -> bool:
     return found is not None and found >= least
 
 
-def _name_part(doc: Document, i: int, prev: Token | None, nxt: Token | None, ev: Evidence) -> tuple[str, str] | None:
+def _name_part(
+    doc: Document, i: int, prev: Token | None, nxt: Token | None, ev: Evidence, o: Mapping[str, Any]
+) -> tuple[str, str] | None:
     """``mark Wright`` where the article writes ``Mark Hughes``: a word the article writes as the
     first word of a name, here before a capitalized word."""
     word = base(doc.tokens[i].text)
@@ -308,7 +459,9 @@ def _name_part(doc: Document, i: int, prev: Token | None, nxt: Token | None, ev:
     return None
 
 
-def _after_name_part(doc: Document, i: int, prev: Token | None, ev: Evidence) -> tuple[str, str] | None:
+def _after_name_part(
+    doc: Document, i: int, prev: Token | None, ev: Evidence, o: Mapping[str, Any]
+) -> tuple[str, str] | None:
     """``Liggett group`` where the article writes ``Altria Group`` and never writes ``Liggett``
     without a capitalized word after it: the lower-case word ends a name. Not after ``a Bafta``,
     a common noun phrase."""
@@ -318,6 +471,8 @@ def _after_name_part(doc: Document, i: int, prev: Token | None, ev: Evidence) ->
     if prev.text.endswith(NATIONALITY_ENDS):  # Welsh castle, Republican governor
         return None
     if word not in _heads(doc, ev) or _modifiers(doc)[prev.text.lower()] > 1:  # this use is one
+        return None
+    if not _name_itself(word, o):  # Hutton inquiry, European parliament: a common noun after a name
         return None
     before = previous_word(doc, i - 1)
     if before is not None and before.text in ("a", "an"):
@@ -353,9 +508,12 @@ def _rare_form(
     zipf = spelldata.load().zipf(word)
     if zipf >= o["rare-zipf"]:
         return None
-    beside = _capital_word(prev) or _capital_word(nxt)
+    after_name = _capital_word(prev) and _head_of_name(prev, word, ev, o)  # Land registry, not Macworld expo
+    beside = after_name or (_capital_word(nxt) and _name_itself(word, o))
     determiner = prev is not None and prev.text.lower() in DETERMINERS
-    if zipf < o["rare-zipf"] - 1 or beside or (word in ev.alone and not determiner):
+    if beside or (word in ev.alone and not determiner):
+        return _most_common(found, ev.anywhere[word])
+    if zipf < o["rare-zipf"] - 1 and (word in ev.alone or _name_itself(word, o)):
         return _most_common(found, ev.anywhere[word])
     return None
 

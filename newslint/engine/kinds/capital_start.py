@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from newslint.document.abbreviations import is_abbreviation, list_marker
 from newslint.document.model import Document
-from newslint.document.tokens import ABBREVIATIONS, CLOSERS, Token
+from newslint.document.tokens import CLOSERS, Token
 from newslint.engine.findings import Finding, Fix
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
@@ -81,14 +82,30 @@ def _stops_in_sentences(doc: Document, kinds: set[str]) -> Iterator[int]:
         gap = doc.text[dot.end : toks[i].start]
         if gap != " " or word.end != dot.start or word.block != dot.block:
             continue
+        if _marker(doc, word):  # "1. preheat", "iv. this": a list item, not a sentence
+            continue
         if word.kind == "number" and i - 2 > doc.block_tokens[word.block][0]:
             yield i
             continue
         if word.kind != "word":
             continue
-        if word.text.lower() in ABBREVIATIONS or len(word.text) == 1 or word.text.isupper():
+        if len(word.text) == 1 or word.text.isupper() or is_abbreviation(word.text, _after_number(doc, i - 2)):
             continue
         yield i
+
+
+def _after_number(doc: Document, i: int) -> bool:
+    """True when token ``i`` follows a number and a space (``8 oz``, ``6 in``)."""
+    prev = doc.tokens[i - 1] if i > 0 else None
+    return prev is not None and prev.kind == "number" and doc.text[prev.end : doc.tokens[i].start] == " "
+
+
+def _marker(doc: Document, tok: Token) -> bool:
+    """True when ``tok`` is a list marker opening its line (``a)``, ``iv.``): not a word."""
+    line_start = doc.text.rfind("\n", 0, tok.start) + 1
+    if doc.text[line_start : tok.start].strip(" \t("):
+        return False
+    return list_marker(doc.text, line_start) >= tok.end
 
 
 def _domain(doc: Document, tok: Token) -> bool:
@@ -108,7 +125,7 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     starts = set(_sentence_starts(doc, kinds)) | set(_stops_in_sentences(doc, kinds))
     for i in sorted(starts):
         tok = doc.tokens[i]
-        if _by_design(tok, rule.compiled) or _domain(doc, tok) or _styled(doc, tok.block):
+        if _by_design(tok, rule.compiled) or _domain(doc, tok) or _styled(doc, tok.block) or _marker(doc, tok):
             continue
         right = tok.text[0].upper() + tok.text[1:]
         message = rule.format_message(tok.text, right=right)

@@ -23,6 +23,8 @@ DETERMINERS = frozenset(
 )
 # Name particles written in lower case by design (Charles van Commenee, Luiz Inacio lula da Silva).
 PARTICLES = frozenset("van von de da di du le la del della der den des dos das ter ten bin ibn al el".split())
+# Words that join a head noun to the rest of a longer name: Bank of England, Minister for Health.
+NAME_LINKS = frozenset(("of", "for"))
 HONORIFICS = frozenset("Mr Mrs Ms Dr Prof Sir Lord Lady Dame Mx Miss".split())
 # Marks after which a capital letter is normal whatever the word.
 OPENERS = frozenset("“\"‘'([«—–-:;•*>|/…")
@@ -105,6 +107,8 @@ class Evidence:
     alone: dict[str, Counter[str]] = field(default_factory=dict)  # one-word names in running text
     anywhere: dict[str, Counter[str]] = field(default_factory=dict)  # any title-case word in prose
     pairs: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # "wall street" -> Wall Street
+    # ("house", "of", "lords") -> ("House", "Lords"): names joined by "of" or "for"
+    links: dict[tuple[str, str, str], tuple[str, str]] = field(default_factory=dict)
     total: Counter[str] = field(default_factory=Counter[str])  # title-case uses anywhere, headline included
 
 
@@ -135,6 +139,9 @@ def name_evidence(doc: Document) -> Evidence:
         prev = previous_word(doc, i)
         if prev is not None and is_title(prev.text) and not free[i - 1] and prev.text.lower() not in SMALL_WORDS:
             ev.pairs[(prev.text.lower(), word.lower())] = (prev.text, word)
+        if closes_of_name(doc, i):
+            head, link = toks[i - 2], toks[i - 1]
+            ev.links[(base(head.text).lower(), link.text, word.lower())] = (base(head.text), word)
         if free[i]:
             continue
         ev.anywhere.setdefault(word.lower(), Counter())[word] += 1
@@ -159,11 +166,30 @@ def _capital(tok: Token | None) -> TypeGuard[Token]:
 
 
 def _alone(doc: Document, i: int) -> bool:
-    """True when token ``i`` has no capitalized word beside it (a title before it is fine)."""
+    """True when token ``i`` has no capitalized word beside it (a title before it is fine) and
+    does not open or close an ``X of Y`` name (``Bank of England``, ``House of Lords``)."""
     prev = previous_word(doc, i)
     if _capital(prev) and prev.text.rstrip(".") not in HONORIFICS:
         return False
+    if opens_of_name(doc, i) or closes_of_name(doc, i):
+        return False
     return not _capital(next_word(doc, i)) or base(doc.tokens[i].text) != doc.tokens[i].text
+
+
+def closes_of_name(doc: Document, i: int) -> bool:
+    """True when token ``i`` follows a capitalized word and ``of`` or ``for`` (``House of
+    Lords``): the end of a longer name, not evidence for the word alone."""
+    link = previous_word(doc, i)
+    return link is not None and link.text in NAME_LINKS and _capital(previous_word(doc, i - 1))
+
+
+def opens_of_name(doc: Document, i: int) -> bool:
+    """True when token ``i`` is followed by ``of`` or ``for`` and a capitalized word: the first
+    word of a longer name (``Bank of England``, ``Council of Ministers``), a common noun there."""
+    link = next_word(doc, i)
+    if link is None or link.text not in NAME_LINKS:
+        return False
+    return _capital(next_word(doc, i + 1))
 
 
 def lower_counts(doc: Document) -> Counter[str]:

@@ -11,7 +11,7 @@ import re
 # Names whose lower-case form is also an everyday word ("fine china", "may", "turkey"):
 # a lower-case one proves nothing, so these are judged only against the article itself.
 HOMOGRAPHS = frozenset(
-    "may march august china turkey chad jordan jersey guinea polish even ewe lao ido twi bar cook "
+    "may march august china chile turkey chad jordan jersey guinea polish even ewe lao ido twi bar cook "
     "world resolute phoenix troll center regina casey davis palmer easter nome victoria mendoza "
     "sango manx komi afar oromo tonga cree pali nauru herero kongo venda swati shona "
     "interlingua interlingue walloon volapük malay reunion union american samoa midway".split()
