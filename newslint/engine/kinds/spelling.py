@@ -31,14 +31,30 @@ from newslint.engine.support.spell_words import (
     match_case,
     mid_sentence_capitals,
     near_words,
+    overregular,
     shape,
+    slip_fix,
     splits,
     suggestions,
     too_long,
 )
 
 OPTIONS = {
-    "min-zipf": Option(float, default=1.0, help="a lower-case word rarer than this (zipf) is unknown"),
+    "min-zipf": Option(
+        float, default=3.0, help="a word the lexicon lacks is taken as a word when wordfreq has it this common (zipf)"
+    ),
+    "noise-zipf": Option(
+        float, default=1.0, help="a rarer word the lexicon lacks is a typo unless made of known words"
+    ),
+    "noise-margin": Option(
+        float,
+        default=2.0,
+        help="a word between noise-zipf and min-zipf is a typo when one slip from a word this much more common",
+    ),
+    "capital-max-zipf": Option(float, default=1.1, help="a capitalized word wordfreq knows this well is a name"),
+    "capital-min-length": Option(int, default=6, help="shorter capitalized words are taken for names"),
+    "capital-min-zipf": Option(float, default=4.0, help="how common the word a capitalized typo slips from must be"),
+    "capital-margin": Option(float, default=2.5, help="and how much more common than the typo itself (zipf)"),
     "initial-min-zipf": Option(
         float, default=3.0, help="how common a word one edit from an unknown capitalized word must be to flag it"
     ),
@@ -75,7 +91,12 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
 
 Verdict = tuple[str, list[str]] | None
 # Option keys a word's verdict depends on, apart from the document.
-WORD_OPTIONS = ("min-zipf", "initial-min-zipf", "min-length", "curated", "variants")
+WORD_OPTIONS = (
+    "min-zipf", "noise-zipf", "noise-margin", "capital-max-zipf", "capital-min-length", "capital-min-zipf", "capital-margin",
+    "initial-min-zipf", "min-length", "curated", "variants",
+)  # fmt: skip
+OVERREGULAR_ZIPF = 2.0  # a listed stem with -ed or -es the lexicon lacks is a typo when rarer (hurted)
+COMMON_ZIPF = 3.0  # a word the lexicon lacks is a stem for prefixes and suffixes when this common
 MEMO_LIMIT = 200_000  # words remembered per process (a big export has fewer distinct forms)
 MAX_SHOWN = 20  # letters of an overlong word quoted in the message
 
@@ -105,6 +126,8 @@ def judge(
     verdict, depends = found
     if not depends:
         return verdict
+    if depends == "capital":  # a name the article writes the same way again is deliberate
+        return None if counts(doc)[word] >= 2 else verdict
     # The article itself may vouch for the word: written often, or capitalized mid-sentence.
     if counts(doc)[word] >= o["trust-count"]:
         return None
@@ -115,7 +138,7 @@ def judge(
 
 def _memo(
     ctx: Context, o: Mapping[str, Any], data: spelldata.SpellData
-) -> dict[tuple[str, bool], tuple[Verdict, bool]]:
+) -> dict[tuple[str, bool], tuple[Verdict, bool | str]]:
     """The per-process verdicts of words for these options, language and word lists."""
     key = ("spelling.words", ctx.language, id(data), tuple(o[k] for k in WORD_OPTIONS))
     memo = ctx.cache.get(key)
@@ -126,9 +149,10 @@ def _memo(
 
 def judge_word(
     word: str, initial: bool, language: str, o: Mapping[str, Any], data: spelldata.SpellData
-) -> tuple[Verdict, bool]:
+) -> tuple[Verdict, bool | str]:
     """The part of a word's verdict the document has no say in, and whether the document may
-    still clear the word (when it is written often enough, or capitalized mid-sentence)."""
+    still clear the word (when it is written often enough, or capitalized mid-sentence; for a
+    capitalized typo, ``"capital"``: when the article writes it the same way again)."""
     kind = shape(word)
     if len(word) < o["min-length"] or kind in ("upper", "mixed"):
         return None, False
@@ -142,24 +166,53 @@ def judge_word(
             return ("is a common misspelling", single), False
     if o["variants"] and (variant := other_variety(lower, language, data)):
         return (f"is not {language} spelling", [match_case(variant, word)]), False
-    if data.zipf(lower) >= o["min-zipf"]:
+    if data.listed(lower) or data.zipf(lower) >= o["min-zipf"]:
         return None, False
-    if "'" in lower and all(data.zipf(p) >= o["min-zipf"] for p in lower.split("'") if p):
+    if "'" in lower and all(data.listed(p) or data.zipf(p) >= o["min-zipf"] for p in lower.split("'") if p):
         return None, False
-
-    def known(w: str) -> bool:
-        return data.zipf(w) >= 1.5
-
-    if derived(lower, known) or splits(lower, data.zipf):
-        return None, False  # outjumped, carmaking; "ofthe" is spelling.glued-words' finding
     if kind == "capitalized":
-        if not initial or data.zipf(lower) > 0:
-            return None, False
-        if not near_words(lower, o["initial-min-zipf"]):
-            return None, False
+        return judge_capitalized(word, lower, initial, o, data)
     if too_long(word):
         return ("is too long to be a word", []), True
+    if data.zipf(lower) >= o["noise-zipf"]:
+        # Known to the web only: a word unless it is a slip of a far more common word (goverment).
+        slip = slip_fix(lower, data.zipf(lower) + o["noise-margin"])
+        if slip is None and not (data.zipf(lower) < OVERREGULAR_ZIPF and overregular(lower, data.listed)):
+            return None, False
+        return ("is not a known word", suggestions(word)), True
+    if cleared(lower, data):
+        return None, False  # outjumped, carmaking; "ofthe" is spelling.glued-words' finding
     return ("is not a known word", suggestions(word)), True
+
+
+def cleared(lower: str, data: spelldata.SpellData, compounds: bool = True) -> bool:
+    """A word made of known words: a prefix or suffix (not an inflection the lexicon lacks), or
+    (with ``compounds``) two listed words (carmaking)."""
+
+    def known(w: str) -> bool:
+        return data.listed(w) or data.zipf(w) >= COMMON_ZIPF
+
+    if derived(lower, known, full=data.listed):
+        return True
+    return compounds and any(
+        data.listed(a) and data.listed(b) and min(len(a), len(b)) >= 3 for a, b in splits(lower, data.zipf)
+    )
+
+
+def judge_capitalized(
+    word: str, lower: str, initial: bool, o: Mapping[str, Any], data: spelldata.SpellData
+) -> tuple[Verdict, bool | str]:
+    """A capitalized word the lexicon lacks: a typo when one slip from a much more common word
+    (Firday, Washingon), else a name; at a sentence start also an unknown word near a common one."""
+    zipf = data.zipf(lower)
+    if len(lower) >= o["capital-min-length"] and zipf < o["capital-max-zipf"] and not too_long(word):
+        fix = slip_fix(lower, max(o["capital-min-zipf"], zipf + o["capital-margin"]))
+        if fix is not None and not cleared(lower, data, compounds=False):
+            found = [match_case(fix, word)] + [s for s in suggestions(word) if s.lower() != fix]
+            return ("is not a known word", found), "capital"
+    if initial and zipf == 0 and near_words(lower, o["initial-min-zipf"]) and not cleared(lower, data):
+        return ("is not a known word", suggestions(word)), True
+    return None, False
 
 
 def other_variety(lower: str, language: str, data: spelldata.SpellData) -> str | None:
