@@ -70,7 +70,9 @@ def wordfreq_words(min_zipf: float) -> Callable[[], set[str]]:
     def build() -> set[str]:
         import wordfreq
 
-        return {w for w, f in wordfreq.get_frequency_dict("en", "large").items() if wordfreq.freq_to_zipf(f) >= min_zipf}
+        return {
+            w for w, f in wordfreq.get_frequency_dict("en", "large").items() if wordfreq.freq_to_zipf(f) >= min_zipf
+        }
 
     return build
 

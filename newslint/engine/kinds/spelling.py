@@ -14,6 +14,7 @@ seldom useful.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -52,8 +53,8 @@ OPTIONS = {
         help="a word between noise-zipf and min-zipf is a typo when one slip from a word this much more common",
     ),
     "capital-max-zipf": Option(float, default=1.1, help="a capitalized word wordfreq knows this well is a name"),
-    "capital-min-length": Option(int, default=6, help="shorter capitalized words are taken for names"),
-    "capital-min-zipf": Option(float, default=4.0, help="how common the word a capitalized typo slips from must be"),
+    "capital-min-length": Option(int, default=4, help="shorter capitalized words are taken for names"),
+    "capital-min-zipf": Option(float, default=3.5, help="how common the word a capitalized typo slips from must be"),
     "capital-margin": Option(float, default=2.5, help="and how much more common than the typo itself (zipf)"),
     "initial-min-zipf": Option(
         float, default=3.0, help="how common a word one edit from an unknown capitalized word must be to flag it"
@@ -127,13 +128,30 @@ def judge(
     if not depends:
         return verdict
     if depends == "capital":  # a name the article writes the same way again is deliberate
-        return None if counts(doc)[word] >= 2 else verdict
+        return None if counts(doc)[word] >= 2 or in_name(piece, doc, data) else verdict
     # The article itself may vouch for the word: written often, or capitalized mid-sentence.
     if counts(doc)[word] >= o["trust-count"]:
         return None
     if shape(word) == "capitalized" and word in mid_sentence_capitals(doc):
         return None
     return verdict
+
+
+def in_name(piece: Piece, doc: Document, data: spelldata.SpellData) -> bool:
+    """True when the word next to ``piece`` (a space apart) is a rare capitalized word the
+    lexicon lacks: the piece is part of a longer name (Nisan Ahmado), not a slip of a common word."""
+    tokens, text = doc.tokens, doc.text
+    i = bisect_right(tokens, piece.start, key=lambda t: t.start) - 1
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(tokens):
+            continue
+        tok = tokens[j]
+        gap = text[tok.end : tokens[i].start] if j < i else text[tokens[i].end : tok.start]
+        if tok.kind == "word" and gap == " " and shape(tok.text) == "capitalized":
+            lower = tok.text.lower()
+            if not data.listed(lower) and data.zipf(lower) < COMMON_ZIPF:
+                return True
+    return False
 
 
 def _memo(
@@ -174,10 +192,15 @@ def judge_word(
         return judge_capitalized(word, lower, initial, o, data)
     if too_long(word):
         return ("is too long to be a word", []), True
-    if data.zipf(lower) >= o["noise-zipf"]:
-        # Known to the web only: a word unless it is a slip of a far more common word (goverment).
-        slip = slip_fix(lower, data.zipf(lower) + o["noise-margin"])
-        if slip is None and not (data.zipf(lower) < OVERREGULAR_ZIPF and overregular(lower, data.listed)):
+    zipf = data.zipf(lower)
+    if zipf < OVERREGULAR_ZIPF and overregular(lower, data.listed):
+        return ("is not a known word", suggestions(word)), True  # thinked, hurted
+    if zipf >= o["noise-zipf"]:
+        # Known to the web only: a word unless it is a slip of a far more common word (ofrer).
+        plural = (
+            lower.endswith("s") and not lower.endswith("ys") and data.listed(lower[:-1])
+        )  # spectrums: the slip is the plural
+        if plural or slip_fix(lower, zipf + o["noise-margin"]) is None:
             return None, False
         return ("is not a known word", suggestions(word)), True
     if cleared(lower, data):

@@ -96,7 +96,10 @@ def _sentence_starts(doc: Document) -> set[int]:
 
 
 def _parts(word: str, start: int, initial: bool) -> Iterator[Piece]:
-    """The pieces of a word with an apostrophe or a hyphen."""
+    """The pieces of a word with an apostrophe or a hyphen; none when the lexicon lists the
+    word without its hyphens (pre-empt, co-ordinating)."""
+    if "-" in word and spelldata.load().listed(word.replace("-", "").lower()):
+        return
     for m in PART.finditer(word):
         part = m.group()
         if part[-2:-1] in "'’" or part[-1] in "'’":
@@ -146,7 +149,7 @@ def match_case(word: str, like: str) -> str:
 
 # --- word formation -------------------------------------------------------------------------
 PREFIXES = (
-    "anti", "counter", "cyber", "de", "dis", "electro", "hyper", "inter", "mega", "micro", "mis", "multi", "non",
+    "bio", "eco", "mid", "nano", "neo", "tele", "ultra", "anti", "counter", "cyber", "de", "dis", "electro", "hyper", "inter", "mega", "micro", "mis", "multi", "non",
     "out", "over", "post", "pre", "pro", "re", "semi", "sub", "super", "un", "under",
 )  # fmt: skip
 SUFFIXES = (
@@ -272,6 +275,7 @@ def near_words(word: str, min_zipf: float) -> list[str]:
     return [c for f, c in sorted(found, reverse=True)]
 
 
+NAME = 400  # zipf x 100: a word the lexicon lacks this common in wordfreq is a name worth correcting to
 KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 NEIGHBOURS = {
     c: {
@@ -286,9 +290,13 @@ NEIGHBOURS = {
 }
 
 
-def slips(word: str) -> Iterator[str]:
-    """Strings one typing slip from ``word`` that keep its first letter: a letter dropped or
-    doubled, two swapped, one struck for a keyboard neighbour or another vowel."""
+def slips(word: str, last: bool = True) -> Iterator[str]:
+    """Strings one typing slip from ``word`` that keep its first letter (and, without ``last``,
+    its last): a letter dropped or doubled, two swapped, one struck for a keyboard neighbour or
+    another vowel."""
+    if not last:
+        yield from (s + word[-1] for s in slips(word[:-1]))
+        return
     n = len(word)
     for i in range(1, n + 1):
         if i < n:
@@ -307,12 +315,16 @@ def slips(word: str) -> Iterator[str]:
             yield word[: a + 1] + word[b] + word[b:]
 
 
-def slip_fix(word: str, above: float) -> str | None:
-    """The most common word one slip from a lower-case word, when listed and more common than
-    ``above`` (zipf), else None: Firday is Friday, Washingon Washington."""
+def slip_fix(word: str, above: float, last: bool = True) -> str | None:
+    """The most common word one slip from a lower-case word, when listed (or a name common
+    enough to be known) and more common than ``above`` (zipf), else None: Firday is Friday,
+    Washingon Washington, Reuteers Reuters; ``last``: slips of the last letter too."""
     data = spelldata.load()
     floor = round(above * 100)
-    best = max(((data.freq(c), c) for c in set(slips(word)) if c != word and data.listed(c)), default=(0, ""))
+    best = max(
+        ((f, c) for c in set(slips(word, last)) if c != word and ((f := data.freq(c)) >= NAME or data.listed(c))),
+        default=(0, ""),
+    )
     return best[1] if best[0] >= floor else None
 
 
