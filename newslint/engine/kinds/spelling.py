@@ -15,7 +15,7 @@ seldom useful.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from newslint.document.model import Document
@@ -97,6 +97,7 @@ WORD_OPTIONS = (
     "initial-min-zipf", "min-length", "curated", "variants",
 )  # fmt: skip
 OVERREGULAR_ZIPF = 2.0  # a listed stem with -ed or -es the lexicon lacks is a typo when rarer (hurted)
+PARADIGM_ZIPF = 4.0  # see paradigm()
 COMMON_ZIPF = 3.0  # a word the lexicon lacks is a stem for prefixes and suffixes when this common
 MEMO_LIMIT = 200_000  # words remembered per process (a big export has fewer distinct forms)
 MAX_SHOWN = 20  # letters of an overlong word quoted in the message
@@ -193,7 +194,7 @@ def judge_word(
     if too_long(word):
         return ("is too long to be a word", []), True
     zipf = data.zipf(lower)
-    if zipf < OVERREGULAR_ZIPF and overregular(lower, data.listed):
+    if zipf < OVERREGULAR_ZIPF and overregular(lower, paradigm(data)):
         return ("is not a known word", suggestions(word)), True  # thinked, hurted
     if zipf >= o["noise-zipf"]:
         # Known to the web only: a word unless it is a slip of a far more common word (ofrer).
@@ -208,6 +209,12 @@ def judge_word(
     return ("is not a known word", suggestions(word)), True
 
 
+def paradigm(data: spelldata.SpellData) -> Callable[[str], bool]:
+    """Stems whose regular forms the lexicon would list if they existed: frequent listed words
+    (think, hurt, good). A rare stem's forms may just be missing (remortgaged, backbenches)."""
+    return lambda w: data.listed(w) and data.zipf(w) >= PARADIGM_ZIPF
+
+
 def cleared(lower: str, data: spelldata.SpellData, compounds: bool = True) -> bool:
     """A word made of known words: a prefix or suffix (not an inflection the lexicon lacks), or
     (with ``compounds``) two listed words (carmaking)."""
@@ -215,7 +222,7 @@ def cleared(lower: str, data: spelldata.SpellData, compounds: bool = True) -> bo
     def known(w: str) -> bool:
         return data.listed(w) or data.zipf(w) >= COMMON_ZIPF
 
-    if derived(lower, known, full=data.listed):
+    if derived(lower, known, full=paradigm(data)):
         return True
     return compounds and any(
         data.listed(a) and data.listed(b) and min(len(a), len(b)) >= 3 for a, b in splits(lower, data.zipf)
