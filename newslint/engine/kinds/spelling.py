@@ -209,6 +209,17 @@ def judge_word(
     return ("is not a known word", suggestions(word)), True
 
 
+def regular_form(lower: str, data: spelldata.SpellData) -> bool:
+    """True when ``lower`` is a listed word with -s or -ers (spectrums, bribers): endings that
+    over-regularizing does not produce, and whose removal is no slip (-ing is left out: runing)."""
+    for suffix, adds in (("s", ("",)), ("ers", ("", "e"))):
+        stem = lower[: -len(suffix)]
+        if lower.endswith(suffix) and not stem.endswith("y") and len(stem) >= 3:
+            if any(data.listed(stem + add) for add in adds):
+                return True
+    return False
+
+
 def paradigm(data: spelldata.SpellData) -> Callable[[str], bool]:
     """Stems whose regular forms the lexicon would list if they existed: frequent listed words
     (think, hurt, good). A rare stem's forms may just be missing (remortgaged, backbenches)."""

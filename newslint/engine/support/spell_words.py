@@ -154,7 +154,7 @@ PREFIXES = (
 )  # fmt: skip
 SUFFIXES = (
     ("ically", ""), ("ally", ""), ("ly", ""), ("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("es", ""),
-    ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ers", ""), ("er", ""), ("er", "e"),
+    ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ers", ""), ("ers", "e"), ("er", ""), ("er", "e"),
     ("ness", ""), ("ities", "e"), ("ity", ""), ("ism", ""), ("ist", ""), ("ise", ""), ("ize", ""), ("ising", ""),
     ("izing", ""), ("ised", ""), ("ized", ""), ("ation", "e"), ("ations", "e"), ("ation", ""), ("able", ""),
 )  # fmt: skip
