@@ -214,9 +214,9 @@ def regular_form(lower: str, data: spelldata.SpellData) -> bool:
     over-regularizing does not produce, and whose removal is no slip (-ing is left out: runing)."""
     for suffix, adds in (("s", ("",)), ("ers", ("", "e"))):
         stem = lower[: -len(suffix)]
-        if lower.endswith(suffix) and not stem.endswith("y") and len(stem) >= 3:
-            if any(data.listed(stem + add) for add in adds):
-                return True
+        ok = lower.endswith(suffix) and not stem.endswith("y") and len(stem) >= 3
+        if ok and any(data.listed(stem + add) for add in adds):
+            return True
     return False
 
 
