@@ -349,7 +349,7 @@ def candidates(word: str) -> list[tuple[float, str]]:
             scored[fix] = 99.0
     for cand in edits1(word):
         f = data.freq(cand)
-        if f >= floor and (f >= COMMON or data.listed(cand)):
+        if f >= COMMON or data.listed(cand):  # a listed word however rare; else a common one
             scored.setdefault(cand, f / 100 - _cost(word, cand))
     if 3 < len(word) <= 14:
         best1 = max(scored.values(), default=0.0)
