@@ -133,3 +133,7 @@ def test_lexicon_flag_comes_from_the_curated_list() -> None:
     assert data.listed("government") and data.listed("thinking")
     assert not data.listed("thinked") and not data.listed("goverment")
     assert data.freq("government") == round(100 * data.zipf("government")) > 0
+
+
+def test_a_typo_on_two_lines_of_a_widget_is_still_flagged() -> None:
+    assert "Sleppy" in flagged("Headline here\n\nHappy\nSleppy\nSleppy\nAngry\n")

@@ -246,13 +246,15 @@ def judge_capitalized(
     """A capitalized word the lexicon lacks: a typo when one slip from a much more common word
     (Firday, Washingon), else a name; at a sentence start also an unknown word near a common one."""
     zipf = data.zipf(lower)
+    # At a sentence or line start (a widget's "Sleppy" on two lines) the article vouches for a
+    # word only when it writes it often, as for lower-case words.
+    if initial and zipf == 0 and near_words(lower, o["initial-min-zipf"]) and not cleared(lower, data):
+        return ("is not a known word", suggestions(word)), True
     if len(lower) >= o["capital-min-length"] and zipf < o["capital-max-zipf"] and not too_long(word):
         fix = slip_fix(lower, max(o["capital-min-zipf"], zipf + o["capital-margin"]))
         if fix is not None and not cleared(lower, data, compounds=False):
             found = [match_case(fix, word)] + [s for s in suggestions(word) if s.lower() != fix]
             return ("is not a known word", found), "capital"
-    if initial and zipf == 0 and near_words(lower, o["initial-min-zipf"]) and not cleared(lower, data):
-        return ("is not a known word", suggestions(word)), True
     return None, False
 
 
