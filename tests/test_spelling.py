@@ -137,3 +137,14 @@ def test_lexicon_flag_comes_from_the_curated_list() -> None:
 
 def test_a_typo_on_two_lines_of_a_widget_is_still_flagged() -> None:
     assert "Sleppy" in flagged("Headline here\n\nHappy\nSleppy\nSleppy\nAngry\n")
+
+
+def test_split_words_are_joined_or_the_space_moved() -> None:
+    found = findings("Headline here\n\nIt was fo rthe show, and we are go ing there.\n")
+    fixes = {f["suggestions"][0] for f in found}
+    assert fixes == {"for the", "going"}
+    assert all(f["fix"] and not f["fix"]["safe"] for f in found)
+
+
+def test_two_words_with_a_common_fragment_pass() -> None:
+    assert flagged("Headline here\n\nIt is a de facto ban on 10 per cent of it.\n") == {}

@@ -74,7 +74,17 @@ def prepare(rule: Rule) -> None:
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     data = spelldata.load()
     memo = _memo(ctx, rule.options, data)
+    taken: set[int] = set()
+    for start, end, text, fixed in split_words(doc, data):
+        if text in ctx.accept:
+            continue
+        taken.update((start, end))
+        message = rule.format_message(text, word=text, reason="is a word split apart", hint=f"write '{fixed}'.")
+        yield Finding(rule.id, start, end, message, rule.severity, [fixed], Fix(fixed, safe=False))
     for group in forms(doc).values():  # in one document, a verdict depends on the form alone
+        group = [p for p in group if p.start not in taken and p.end not in taken]
+        if not group:
+            continue
         verdict = judge(group[0], doc, ctx, rule.options, data, memo)
         if verdict is None:
             continue
@@ -90,6 +100,48 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
             yield Finding(rule.id, piece.start, piece.end, message, rule.severity, list(fixes), fix)
 
 
+def split_words(doc: Document, data: spelldata.SpellData) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, text, fixed) of two lower-case words a space apart, one of them a fragment,
+    that are one word split apart (go ing: going) or two words with the space misplaced
+    (fo rthe: for the)."""
+    tokens, text = doc.tokens, doc.text
+    for a, b in zip(tokens, tokens[1:], strict=False):
+        if a.kind != "word" or b.kind != "word" or text[a.end : b.start] != " ":
+            continue
+        x, y = a.text, b.text
+        if not (x.isalpha() and y.isalpha() and x.islower() and y.islower()) or min(len(x), len(y)) < 2:
+            continue
+        if not any(fragment(w, data) for w in (x, y)):
+            continue
+        fixed = rejoined(x, y, data)
+        if fixed:
+            yield a.start, b.end, f"{x} {y}", fixed
+
+
+def fragment(w: str, data: spelldata.SpellData) -> bool:
+    """True when ``w`` looks like a piece of a word: unlisted, and short and not very common, or unknown."""
+    return not data.listed(w) and ((len(w) <= FRAGMENT_LETTERS and data.zipf(w) < 4.0) or data.zipf(w) < 1.0)
+
+
+def rejoined(x: str, y: str, data: spelldata.SpellData) -> str | None:
+    """The words ``x`` and ``y`` make when the space between them moves or goes."""
+
+    def word(w: str) -> bool:
+        return data.listed(w) and data.zipf(w) >= COMMON_ZIPF
+
+    joined = x + y
+    if too_long(joined):
+        return None
+    if word(joined):
+        return joined
+    if not any(len(w) <= FRAGMENT_LETTERS and fragment(w, data) for w in (x, y)):
+        return None  # the space moves only off a short fragment (fo rthe), not a long non-word
+    for i in range(1, len(joined)):
+        if i != len(x) and word(joined[:i]) and word(joined[i:]):
+            return f"{joined[:i]} {joined[i:]}"
+    return None
+
+
 Verdict = tuple[str, list[str]] | None
 # Option keys a word's verdict depends on, apart from the document.
 WORD_OPTIONS = (
@@ -97,6 +149,7 @@ WORD_OPTIONS = (
     "initial-min-zipf", "min-length", "curated", "variants",
 )  # fmt: skip
 OVERREGULAR_ZIPF = 2.0  # a listed stem with -ed or -es the lexicon lacks is a typo when rarer (hurted)
+FRAGMENT_LETTERS = 4  # see fragment()
 PARADIGM_ZIPF = 4.0  # see paradigm()
 COMMON_ZIPF = 3.0  # a word the lexicon lacks is a stem for prefixes and suffixes when this common
 MEMO_LIMIT = 200_000  # words remembered per process (a big export has fewer distinct forms)
