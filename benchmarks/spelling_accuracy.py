@@ -2,7 +2,8 @@
 
 For every misspelling -> correction pair of ../shared/corpora/spelling/, a sentence of the
 clean corpus that holds the correct word in mid-sentence gets the misspelling in its place
-(a fixed sentence when no article has the word). Only non-word errors count: pairs whose
+(a fixed sentence when no article has the word). Pairs are split into halves by their
+correction (``--half``, held-out "test" by default). Only non-word errors count: pairs whose
 misspelling is not itself a word (wordfreq zipf below --word-zipf).
 
     .venv/bin/python benchmarks/spelling_accuracy.py [--show N]
@@ -16,6 +17,7 @@ import re
 import sys
 import time
 
+from halves import half
 from spelling_common import CORPORA, lint, spelling_linter
 
 from newslint.engine.support import spelldata
@@ -44,6 +46,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", type=int, default=0, help="print N misses of each kind")
     ap.add_argument("--word-zipf", type=float, default=3.0)
+    ap.add_argument("--half", choices=("tune", "test", "all"), default="test", help="pairs by their correction")
     args = ap.parse_args()
     data = spelldata.load()
     by_word = sentences_by_word()
@@ -53,6 +56,8 @@ def main() -> int:
         n = flagged = first = anywhere = 0
         missed, wrong = [], []
         for bad, good in pairs(name):
+            if args.half != "all" and half(good) != args.half:
+                continue
             if not good.islower() or data.zipf(bad.lower()) >= args.word_zipf:
                 continue  # names, and real-word errors a word list cannot see
             n += 1

@@ -92,3 +92,59 @@ def test_corrupt_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(spelldata, "_DATA", None)
     spelldata.cache_path().write_bytes(b"not marshal")
     assert spelldata.load().zipf("the") > 7
+
+
+@pytest.mark.parametrize(
+    ("text", "typo", "fix"),
+    [
+        ("Preorders open on Firday, the firm said.", "Firday", "Friday"),
+        ("Deliveries begin on Wendesday and end soon.", "Wendesday", "Wednesday"),
+        ("The vote is in Washingon this week.", "Washingon", "Washington"),
+        ("Critics said the rating was Sleppy at best.", "Sleppy", "Sleepy"),
+    ],
+)
+def test_capitalized_slip_of_a_common_word_is_flagged(text: str, typo: str, fix: str) -> None:
+    found = flagged("Headline here\n\n" + text + "\n")
+    assert found[typo][0] == fix
+
+
+def test_capitalized_slip_written_twice_or_inside_a_longer_name_passes() -> None:
+    assert flagged("Headline here\n\nWashingon said no. Then Washingon said yes.\n") == {}
+    assert "Ahmado" not in flagged("Headline here\n\nThe reporter Olumide Ahmado said it was done.\n")
+
+
+def test_rare_names_stay_quiet() -> None:
+    text = "Headline here\n\nNikolai Patrushev met Kpakpando in Nanping with Bashar al-Assad and McCall.\n"
+    assert flagged(text) == {}
+
+
+@pytest.mark.parametrize("word", ["ofrer", "forsed", "directer", "thinked", "hurted", "becomed", "qualifys"])
+def test_web_noise_and_over_regularized_forms_are_flagged(word: str) -> None:
+    assert word in flagged(f"Headline here\n\nThey said he {word} it in the end.\n")
+
+
+@pytest.mark.parametrize("word", ["spectrums", "bribers", "relocations", "pre-empted", "remortgaged", "telecentre"])
+def test_regular_forms_of_listed_words_pass(word: str) -> None:
+    assert flagged(f"Headline here\n\nThey said the {word} were fine in the end.\n") == {}
+
+
+def test_lexicon_flag_comes_from_the_curated_list() -> None:
+    data = spelldata.load()
+    assert data.listed("government") and data.listed("thinking")
+    assert not data.listed("thinked") and not data.listed("goverment")
+    assert data.freq("government") == round(100 * data.zipf("government")) > 0
+
+
+def test_a_typo_on_two_lines_of_a_widget_is_still_flagged() -> None:
+    assert "Sleppy" in flagged("Headline here\n\nHappy\nSleppy\nSleppy\nAngry\n")
+
+
+def test_split_words_are_joined_or_the_space_moved() -> None:
+    found = findings("Headline here\n\nIt was fo rthe show, and we are go ing there.\n")
+    fixes = {f["suggestions"][0] for f in found}
+    assert fixes == {"for the", "going"}
+    assert all(f["fix"] and not f["fix"]["safe"] for f in found)
+
+
+def test_two_words_with_a_common_fragment_pass() -> None:
+    assert flagged("Headline here\n\nIt is a de facto ban on 10 per cent of it.\n") == {}

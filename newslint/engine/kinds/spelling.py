@@ -14,7 +14,8 @@ seldom useful.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from newslint.document.model import Document
@@ -31,14 +32,30 @@ from newslint.engine.support.spell_words import (
     match_case,
     mid_sentence_capitals,
     near_words,
+    overregular,
     shape,
+    slip_fix,
     splits,
     suggestions,
     too_long,
 )
 
 OPTIONS = {
-    "min-zipf": Option(float, default=1.0, help="a lower-case word rarer than this (zipf) is unknown"),
+    "min-zipf": Option(
+        float, default=3.0, help="a word the lexicon lacks is taken as a word when wordfreq has it this common (zipf)"
+    ),
+    "noise-zipf": Option(
+        float, default=1.0, help="a rarer word the lexicon lacks is a typo unless made of known words"
+    ),
+    "noise-margin": Option(
+        float,
+        default=2.0,
+        help="a word between noise-zipf and min-zipf is a typo when one slip from a word this much more common",
+    ),
+    "capital-max-zipf": Option(float, default=1.1, help="a capitalized word wordfreq knows this well is a name"),
+    "capital-min-length": Option(int, default=4, help="shorter capitalized words are taken for names"),
+    "capital-min-zipf": Option(float, default=3.5, help="how common the word a capitalized typo slips from must be"),
+    "capital-margin": Option(float, default=2.5, help="and how much more common than the typo itself (zipf)"),
     "initial-min-zipf": Option(
         float, default=3.0, help="how common a word one edit from an unknown capitalized word must be to flag it"
     ),
@@ -57,7 +74,17 @@ def prepare(rule: Rule) -> None:
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     data = spelldata.load()
     memo = _memo(ctx, rule.options, data)
+    taken: set[int] = set()
+    for start, end, text, fixed in split_words(doc, data):
+        if text in ctx.accept:
+            continue
+        taken.update((start, end))
+        message = rule.format_message(text, word=text, reason="is a word split apart", hint=f"write '{fixed}'.")
+        yield Finding(rule.id, start, end, message, rule.severity, [fixed], Fix(fixed, safe=False))
     for group in forms(doc).values():  # in one document, a verdict depends on the form alone
+        group = [p for p in group if p.start not in taken and p.end not in taken]
+        if not group:
+            continue
         verdict = judge(group[0], doc, ctx, rule.options, data, memo)
         if verdict is None:
             continue
@@ -73,9 +100,58 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
             yield Finding(rule.id, piece.start, piece.end, message, rule.severity, list(fixes), fix)
 
 
+def split_words(doc: Document, data: spelldata.SpellData) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, text, fixed) of two lower-case words a space apart, one of them a fragment,
+    that are one word split apart (go ing: going) or two words with the space misplaced
+    (fo rthe: for the)."""
+    tokens, text = doc.tokens, doc.text
+    for a, b in zip(tokens, tokens[1:], strict=False):
+        if a.kind != "word" or b.kind != "word" or text[a.end : b.start] != " ":
+            continue
+        x, y = a.text, b.text
+        if not (x.isalpha() and y.isalpha() and x.islower() and y.islower()) or min(len(x), len(y)) < 2:
+            continue
+        if not any(fragment(w, data) for w in (x, y)):
+            continue
+        fixed = rejoined(x, y, data)
+        if fixed:
+            yield a.start, b.end, f"{x} {y}", fixed
+
+
+def fragment(w: str, data: spelldata.SpellData) -> bool:
+    """True when ``w`` looks like a piece of a word: unlisted, and short and not very common, or unknown."""
+    return not data.listed(w) and ((len(w) <= FRAGMENT_LETTERS and data.zipf(w) < 4.0) or data.zipf(w) < 1.0)
+
+
+def rejoined(x: str, y: str, data: spelldata.SpellData) -> str | None:
+    """The words ``x`` and ``y`` make when the space between them moves or goes."""
+
+    def word(w: str) -> bool:
+        return data.listed(w) and data.zipf(w) >= COMMON_ZIPF
+
+    joined = x + y
+    if too_long(joined):
+        return None
+    if word(joined):
+        return joined
+    if not any(len(w) <= FRAGMENT_LETTERS and fragment(w, data) for w in (x, y)):
+        return None  # the space moves only off a short fragment (fo rthe), not a long non-word
+    for i in range(1, len(joined)):
+        if i != len(x) and word(joined[:i]) and word(joined[i:]):
+            return f"{joined[:i]} {joined[i:]}"
+    return None
+
+
 Verdict = tuple[str, list[str]] | None
 # Option keys a word's verdict depends on, apart from the document.
-WORD_OPTIONS = ("min-zipf", "initial-min-zipf", "min-length", "curated", "variants")
+WORD_OPTIONS = (
+    "min-zipf", "noise-zipf", "noise-margin", "capital-max-zipf", "capital-min-length", "capital-min-zipf", "capital-margin",
+    "initial-min-zipf", "min-length", "curated", "variants",
+)  # fmt: skip
+OVERREGULAR_ZIPF = 2.0  # a listed stem with -ed or -es the lexicon lacks is a typo when rarer (hurted)
+FRAGMENT_LETTERS = 4  # see fragment()
+PARADIGM_ZIPF = 4.0  # see paradigm()
+COMMON_ZIPF = 3.0  # a word the lexicon lacks is a stem for prefixes and suffixes when this common
 MEMO_LIMIT = 200_000  # words remembered per process (a big export has fewer distinct forms)
 MAX_SHOWN = 20  # letters of an overlong word quoted in the message
 
@@ -105,6 +181,8 @@ def judge(
     verdict, depends = found
     if not depends:
         return verdict
+    if depends == "capital":  # a name the article writes the same way again is deliberate
+        return None if counts(doc)[word] >= 2 or in_name(piece, doc, data) else verdict
     # The article itself may vouch for the word: written often, or capitalized mid-sentence.
     if counts(doc)[word] >= o["trust-count"]:
         return None
@@ -113,9 +191,26 @@ def judge(
     return verdict
 
 
+def in_name(piece: Piece, doc: Document, data: spelldata.SpellData) -> bool:
+    """True when the word next to ``piece`` (a space apart) is a rare capitalized word the
+    lexicon lacks: the piece is part of a longer name (Nisan Ahmado), not a slip of a common word."""
+    tokens, text = doc.tokens, doc.text
+    i = bisect_right(tokens, piece.start, key=lambda t: t.start) - 1
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(tokens):
+            continue
+        tok = tokens[j]
+        gap = text[tok.end : tokens[i].start] if j < i else text[tokens[i].end : tok.start]
+        if tok.kind == "word" and gap == " " and shape(tok.text) == "capitalized":
+            lower = tok.text.lower()
+            if not data.listed(lower) and data.zipf(lower) < COMMON_ZIPF:
+                return True
+    return False
+
+
 def _memo(
     ctx: Context, o: Mapping[str, Any], data: spelldata.SpellData
-) -> dict[tuple[str, bool], tuple[Verdict, bool]]:
+) -> dict[tuple[str, bool], tuple[Verdict, bool | str]]:
     """The per-process verdicts of words for these options, language and word lists."""
     key = ("spelling.words", ctx.language, id(data), tuple(o[k] for k in WORD_OPTIONS))
     memo = ctx.cache.get(key)
@@ -126,9 +221,10 @@ def _memo(
 
 def judge_word(
     word: str, initial: bool, language: str, o: Mapping[str, Any], data: spelldata.SpellData
-) -> tuple[Verdict, bool]:
+) -> tuple[Verdict, bool | str]:
     """The part of a word's verdict the document has no say in, and whether the document may
-    still clear the word (when it is written often enough, or capitalized mid-sentence)."""
+    still clear the word (when it is written often enough, or capitalized mid-sentence; for a
+    capitalized typo, ``"capital"``: when the article writes it the same way again)."""
     kind = shape(word)
     if len(word) < o["min-length"] or kind in ("upper", "mixed"):
         return None, False
@@ -142,24 +238,77 @@ def judge_word(
             return ("is a common misspelling", single), False
     if o["variants"] and (variant := other_variety(lower, language, data)):
         return (f"is not {language} spelling", [match_case(variant, word)]), False
-    if data.zipf(lower) >= o["min-zipf"]:
+    if data.listed(lower) or data.zipf(lower) >= o["min-zipf"]:
         return None, False
-    if "'" in lower and all(data.zipf(p) >= o["min-zipf"] for p in lower.split("'") if p):
+    if "'" in lower and all(data.listed(p) or data.zipf(p) >= o["min-zipf"] for p in lower.split("'") if p):
         return None, False
-
-    def known(w: str) -> bool:
-        return data.zipf(w) >= 1.5
-
-    if derived(lower, known) or splits(lower, data.zipf):
-        return None, False  # outjumped, carmaking; "ofthe" is spelling.glued-words' finding
     if kind == "capitalized":
-        if not initial or data.zipf(lower) > 0:
-            return None, False
-        if not near_words(lower, o["initial-min-zipf"]):
-            return None, False
+        return judge_capitalized(word, lower, initial, o, data)
     if too_long(word):
         return ("is too long to be a word", []), True
+    zipf = data.zipf(lower)
+    if zipf < OVERREGULAR_ZIPF and overregular(lower, paradigm(data)):
+        return ("is not a known word", suggestions(word)), True  # thinked, hurted
+    if zipf >= o["noise-zipf"]:
+        # Known to the web only: a word unless it is a slip of a far more common word (ofrer).
+        plural = (
+            lower.endswith("s") and not lower.endswith("ys") and data.listed(lower[:-1])
+        )  # spectrums: the slip is the plural
+        if plural or slip_fix(lower, zipf + o["noise-margin"]) is None:
+            return None, False
+        return ("is not a known word", suggestions(word)), True
+    if cleared(lower, data):
+        return None, False  # outjumped, carmaking; "ofthe" is spelling.glued-words' finding
     return ("is not a known word", suggestions(word)), True
+
+
+def regular_form(lower: str, data: spelldata.SpellData) -> bool:
+    """True when ``lower`` is a listed word with -s or -ers (spectrums, bribers): endings that
+    over-regularizing does not produce, and whose removal is no slip (-ing is left out: runing)."""
+    for suffix, adds in (("s", ("",)), ("ers", ("", "e"))):
+        stem = lower[: -len(suffix)]
+        ok = lower.endswith(suffix) and not stem.endswith("y") and len(stem) >= 3
+        if ok and any(data.listed(stem + add) for add in adds):
+            return True
+    return False
+
+
+def paradigm(data: spelldata.SpellData) -> Callable[[str], bool]:
+    """Stems whose regular forms the lexicon would list if they existed: frequent listed words
+    (think, hurt, good). A rare stem's forms may just be missing (remortgaged, backbenches)."""
+    return lambda w: data.listed(w) and data.zipf(w) >= PARADIGM_ZIPF
+
+
+def cleared(lower: str, data: spelldata.SpellData, compounds: bool = True) -> bool:
+    """A word made of known words: a prefix or suffix (not an inflection the lexicon lacks), or
+    (with ``compounds``) two listed words (carmaking)."""
+
+    def known(w: str) -> bool:
+        return data.listed(w) or data.zipf(w) >= COMMON_ZIPF
+
+    if derived(lower, known, full=paradigm(data)):
+        return True
+    return compounds and any(
+        data.listed(a) and data.listed(b) and min(len(a), len(b)) >= 3 for a, b in splits(lower, data.zipf)
+    )
+
+
+def judge_capitalized(
+    word: str, lower: str, initial: bool, o: Mapping[str, Any], data: spelldata.SpellData
+) -> tuple[Verdict, bool | str]:
+    """A capitalized word the lexicon lacks: a typo when one slip from a much more common word
+    (Firday, Washingon), else a name; at a sentence start also an unknown word near a common one."""
+    zipf = data.zipf(lower)
+    # At a sentence or line start (a widget's "Sleppy" on two lines) the article vouches for a
+    # word only when it writes it often, as for lower-case words.
+    if initial and zipf == 0 and near_words(lower, o["initial-min-zipf"]) and not cleared(lower, data):
+        return ("is not a known word", suggestions(word)), True
+    if len(lower) >= o["capital-min-length"] and zipf < o["capital-max-zipf"] and not too_long(word):
+        fix = slip_fix(lower, max(o["capital-min-zipf"], zipf + o["capital-margin"]))
+        if fix is not None and not cleared(lower, data, compounds=False):
+            found = [match_case(fix, word)] + [s for s in suggestions(word) if s.lower() != fix]
+            return ("is not a known word", found), "capital"
+    return None, False
 
 
 def other_variety(lower: str, language: str, data: spelldata.SpellData) -> str | None:

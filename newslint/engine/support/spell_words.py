@@ -96,7 +96,10 @@ def _sentence_starts(doc: Document) -> set[int]:
 
 
 def _parts(word: str, start: int, initial: bool) -> Iterator[Piece]:
-    """The pieces of a word with an apostrophe or a hyphen."""
+    """The pieces of a word with an apostrophe or a hyphen; none when the lexicon lists the
+    word without its hyphens (pre-empt, co-ordinating)."""
+    if "-" in word and spelldata.load().listed(word.replace("-", "").lower()):
+        return
     for m in PART.finditer(word):
         part = m.group()
         if part[-2:-1] in "'’" or part[-1] in "'’":
@@ -146,16 +149,31 @@ def match_case(word: str, like: str) -> str:
 
 # --- word formation -------------------------------------------------------------------------
 PREFIXES = (
-    "anti", "counter", "cyber", "de", "dis", "electro", "hyper", "inter", "mega", "micro", "mis", "multi", "non",
+    "bio", "eco", "mid", "nano", "neo", "tele", "ultra", "anti", "counter", "cyber", "de", "dis", "electro", "hyper", "inter", "mega", "micro", "mis", "multi", "non",
     "out", "over", "post", "pre", "pro", "re", "semi", "sub", "super", "un", "under",
 )  # fmt: skip
 SUFFIXES = (
     ("ically", ""), ("ally", ""), ("ly", ""), ("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("es", ""),
-    ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ers", ""), ("er", ""), ("er", "e"),
+    ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ers", ""), ("ers", "e"), ("er", ""), ("er", "e"),
     ("ness", ""), ("ities", "e"), ("ity", ""), ("ism", ""), ("ist", ""), ("ise", ""), ("ize", ""), ("ising", ""),
     ("izing", ""), ("ised", ""), ("ized", ""), ("ation", "e"), ("ations", "e"), ("ation", ""), ("able", ""),
 )  # fmt: skip
+INFLECTIONS = frozenset({"s", "es", "ies", "ed", "ied", "ing", "er", "ers", "ier", "iest"})
+# Inflections a full-form lexicon lists for each stem that takes them; it lacks many plurals and
+# agent nouns (relocations, influencer), so those still come from the stem.
+REGULAR = frozenset({"es", "ed", "ied"})
 FUNCTION_ZIPF = 6.0  # "the", "of", "their", "just": glued to a word they make an error, not a compound
+
+
+def overregular(word: str, full: Callable[[str], bool]) -> bool:
+    """True when ``word`` is a listed stem with an inflection the full-form lexicon does not give
+    it: an over-regularized form (hurted, gooder)."""
+    for suffix, add in SUFFIXES:
+        if suffix in REGULAR and word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            if full(stem + add) or (add == "" and stem[-1:] == stem[-2:-1] and full(stem[:-1])):
+                return True
+    return False
 
 
 def too_long(word: str) -> bool:
@@ -163,21 +181,28 @@ def too_long(word: str) -> bool:
     return len(word) > MAX_LETTERS
 
 
-def derived(word: str, known: Callable[[str], bool], depth: int = 0) -> bool:
-    """True when a lower-case word is a known word with a common prefix or suffix (outjumped)."""
+def derived(word: str, known: Callable[[str], bool], depth: int = 0, full: Callable[[str], bool] | None = None) -> bool:
+    """True when a lower-case word is a known word with a common prefix or suffix (outjumped).
+
+    ``full`` says which stems a full-form lexicon lists with all their inflections: such a
+    stem with an inflection the lexicon lacks is no word (thinked, gooder, qualifys)."""
     if too_long(word):
         return False
     for suffix, add in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)]
+            if full is not None and suffix in REGULAR and (full(stem) or full(stem + add)):
+                continue
+            if suffix == "s" and stem[-1:] == "y" and stem[-2:-1] not in "aeiou":
+                continue  # qualifys: a consonant and y take -ies
             if known(stem + add) or (stem[-1:] == stem[-2:-1] and known(stem[:-1])):
                 return True
-            if depth == 0 and add == "y" and derived(stem + add, known, 1):
+            if depth == 0 and add == "y" and derived(stem + add, known, 1, full):
                 return True  # implausibilities: implausibility: implausible
     if depth == 0:
         for prefix in PREFIXES:
             rest = word[len(prefix) :]
-            if word.startswith(prefix) and len(rest) >= 4 and (known(rest) or derived(rest, known, 1)):
+            if word.startswith(prefix) and len(rest) >= 4 and (known(rest) or derived(rest, known, 1, full)):
                 return True
     return False
 
@@ -204,6 +229,7 @@ def glued(word: str, zipf: Callable[[str], float]) -> tuple[str, str] | None:
 # --- suggestions -----------------------------------------------------------------------------
 _MEMO: dict[str, list[tuple[float, str]]] = {}
 MIN_SUGGEST_ZIPF = 1.5  # words rarer than this are not offered as corrections
+COMMON = 350  # zipf x 100: a word this common in wordfreq is offered even when the lexicon lacks it
 EDIT2_PENALTY = 2.5  # a candidate two edits away must be this much more frequent (zipf) to win
 
 
@@ -251,6 +277,59 @@ def near_words(word: str, min_zipf: float) -> list[str]:
     return [c for f, c in sorted(found, reverse=True)]
 
 
+NAME = 400  # zipf x 100: a word the lexicon lacks this common in wordfreq is a name worth correcting to
+KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+NEIGHBOURS = {
+    c: {
+        row2[j]
+        for row2_i, row2 in enumerate(KEYBOARD)
+        if abs(row2_i - i) <= 1
+        for j in range(len(row2))
+        if abs(j - (k + (row2_i - i) * 0.5 if row2_i != i else k)) <= 1 and row2[j] != c
+    }
+    for i, row in enumerate(KEYBOARD)
+    for k, c in enumerate(row)
+}
+
+
+def slips(word: str, last: bool = True) -> Iterator[str]:
+    """Strings one typing slip from ``word`` that keep its first letter (and, without ``last``,
+    its last): a letter dropped or doubled, two swapped, one struck for a keyboard neighbour or
+    another vowel."""
+    if not last:
+        yield from (s + word[-1] for s in slips(word[:-1]))
+        return
+    n = len(word)
+    for i in range(1, n + 1):
+        if i < n:
+            yield word[:i] + word[i + 1 :]  # the typist doubled or added a letter
+            for c in NEIGHBOURS.get(word[i], set()) | (set("aeiouy") if word[i] in "aeiouy" else set()):
+                yield word[:i] + c + word[i + 1 :]
+        if i < n - 1:
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        for c in LETTERS:
+            yield word[:i] + c + word[i:]  # the typist dropped a letter
+    for m in DOUBLED.finditer(word):  # the wrong letter doubled: sleppy, sleepy
+        a, b = m.start(), m.end()
+        if b - a == 2 and a > 1:
+            yield word[:a] + word[a - 1] + word[a] + word[b:]
+        if b - a == 2 and b < len(word):
+            yield word[: a + 1] + word[b] + word[b:]
+
+
+def slip_fix(word: str, above: float, last: bool = True) -> str | None:
+    """The most common word one slip from a lower-case word, when listed (or a name common
+    enough to be known) and more common than ``above`` (zipf), else None: Firday is Friday,
+    Washingon Washington, Reuteers Reuters; ``last``: slips of the last letter too."""
+    data = spelldata.load()
+    floor = round(above * 100)
+    best = max(
+        ((f, c) for c in set(slips(word, last)) if c != word and ((f := data.freq(c)) >= NAME or data.listed(c))),
+        default=(0, ""),
+    )
+    return best[1] if best[0] >= floor else None
+
+
 def candidates(word: str) -> list[tuple[float, str]]:
     """(score, candidate) for a lower-case word, best first; score is zipf less the edit's cost.
 
@@ -270,7 +349,7 @@ def candidates(word: str) -> list[tuple[float, str]]:
             scored[fix] = 99.0
     for cand in edits1(word):
         f = data.freq(cand)
-        if f >= floor:
+        if f >= COMMON or data.listed(cand):  # a listed word however rare; else a common one
             scored.setdefault(cand, f / 100 - _cost(word, cand))
     if 3 < len(word) <= 14:
         best1 = max(scored.values(), default=0.0)
@@ -291,6 +370,8 @@ def two_edits(word: str, above: float, known: dict[str, float]) -> dict[str, flo
         if f <= above:
             continue
         cand = index.words.key(n).decode("utf-8")
+        if f < COMMON and not spelldata.load().listed(cand):
+            continue
         if cand not in known and abs(len(cand) - len(word)) <= 2 and distance(word, cand, 2) == 2:
             out[cand] = f / 100 - EDIT2_PENALTY
     return out

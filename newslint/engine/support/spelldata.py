@@ -1,4 +1,6 @@
-"""Spelling data: word frequencies (wordfreq), curated misspellings and US/UK pairs (codespell).
+"""Spelling data: word frequencies (wordfreq), the curated lexicon (SymSpell's English list,
+SCOWL words with Google Books counts, shipped in ``symspellpy``; MIT), curated misspellings and
+US/UK pairs (codespell).
 
 Reading wordfreq's own files costs about 300 ms, so the first use writes a compact prepared
 copy (a ``marshal`` file) to the user cache directory; later runs load that in a few
@@ -29,11 +31,13 @@ from typing import Any
 from newslint.cache import folder as cachedir
 from newslint.cache.folder import mark_used, stale
 
-FORMAT = 3  # bump when the prepared layout changes
+FORMAT = 4  # bump when the prepared layout changes
 WORDLIST = "large"  # wordfreq's list of ~320,000 English words down to zipf 1.0
 INDEX_MIN = 251  # words of zipf x 100 at least this are reachable two edits away (see spell_words)
 INDEX_BUCKETS = 1 << 19
 MEMO_LIMIT = 200_000  # looked-up words remembered per process
+LISTED = 0x8000  # the bit of a word's stored value that says the curated lexicon lists it
+LEXICON = ("symspellpy", "frequency_dictionary_en_82_765.txt")
 
 
 def _hash(key: bytes) -> int:
@@ -96,13 +100,20 @@ class Table:
 
 @dataclass(frozen=True)
 class SpellData:
-    words: Table  # lower-case word -> zipf frequency x 100
+    words: Table  # lower-case word -> zipf frequency x 100, | LISTED when the lexicon has it
     misspellings: Table  # curated misspelling -> "right,other" corrections, best first
     gb_to_us: dict[str, str]  # British spelling -> American spelling
     memo: dict[str, int] = field(default_factory=dict, compare=False)
 
     def freq(self, word: str) -> int:
         """Zipf frequency x 100 of ``word``, 0 when unknown (remembered per process)."""
+        return self._value(word) & ~LISTED
+
+    def listed(self, word: str) -> bool:
+        """True when the curated lexicon (SCOWL-derived full forms) has the lower-case ``word``."""
+        return bool(self._value(word) & LISTED)
+
+    def _value(self, word: str) -> int:
         found = self.memo.get(word)
         if found is None:
             if len(self.memo) >= MEMO_LIMIT:
@@ -169,7 +180,7 @@ def cache_dir() -> Path:
     return cachedir.folder()
 
 
-SOURCES = (("wordfreq", f"data/{WORDLIST}_en.msgpack.gz"), ("codespell_lib", "data/dictionary.txt"))
+SOURCES = (("wordfreq", f"data/{WORDLIST}_en.msgpack.gz"), ("codespell_lib", "data/dictionary.txt"), LEXICON)
 
 
 def cache_path(kind: str = "spelling") -> Path:
@@ -289,6 +300,8 @@ def _prune(path: Path) -> None:
 def prepare() -> dict[Any, Any]:
     """Build the prepared form from the installed wordfreq and codespell packages."""
     freq = _frequencies()
+    for word in _lexicon():
+        freq[word] = freq.get(word, 0) | LISTED
     words = list(freq)
     blob, offsets, slots = Table.pack(words)
     miss = _codespell_pairs("dictionary.txt")
@@ -318,10 +331,24 @@ def _frequencies() -> dict[str, int]:
     return freq
 
 
+def _lexicon() -> Iterator[str]:
+    """The lower-case words of the curated lexicon (empty when ``symspellpy`` is missing)."""
+    path = package_file(*LEXICON)
+    if path is None:
+        return
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            word = line.partition(" ")[0]
+            if word.isalpha() and word.islower():
+                yield word
+
+
 def prepare_index() -> dict[Any, Any]:
     """The suggestion index: plain a-z words of zipf x 100 at least INDEX_MIN, by hashed deletions."""
     data = load()
-    words = [w for w, f in data.words.items() if f >= INDEX_MIN and w.isascii() and w.isalpha() and w.islower()]
+    words = [
+        w for w, f in data.words.items() if f & ~LISTED >= INDEX_MIN and w.isascii() and w.isalpha() and w.islower()
+    ]
     blob, offsets, slots = Table.pack(words)
     mask = INDEX_BUCKETS - 1
     pairs = sorted({(_hash(d.encode()) & mask) << 32 | n for n, w in enumerate(words) for d in deletions(w)})
