@@ -44,8 +44,8 @@ def read(path: Path, version: int) -> Sections | None:
     """The sections of a valid file at ``path`` holding ``version``, or None."""
     try:
         with open(path, "rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
-            mtime = os.fstat(fh.fileno()).st_mtime
+            st = os.fstat(fh.fileno())
+            size, mtime = st.st_size, st.st_mtime
             if size < len(MAGIC) + 4:
                 return None
             view = memoryview(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ))
