@@ -6,7 +6,7 @@ Runs `python -m newslint --format json FILE` N times: with a result-cache hit (l
 a cache miss (a new article: the cache folder holds the parsed built-in rules, not this file's
 result); and with ``--no-cache`` (no cache read or written: rule files parsed too). Alternates them
 so that load on the machine falls on all alike, beside a bare `python -c pass` for the interpreter's
-own share. Prints the median, best and worst wall time and the median CPU time (user + system of the
+own share, and codespell on the same file when it is installed (the issue's yardstick). Prints the median, best and worst wall time and the median CPU time (user + system of the
 child), which load disturbs less.
 """
 
@@ -58,8 +58,10 @@ def main() -> None:
         f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
     )
     lint = [sys.executable, "-m", "newslint", "--format", "json"]
+    codespell = shutil.which("codespell") or shutil.which("codespell", path=str(Path(sys.executable).parent))
     commands = {
         "python -c pass": [sys.executable, "-c", "pass"],
+        **({"codespell FILE": [codespell, str(args.file)]} if codespell else {}),
         "newslint --format json FILE (cache hit)": [*lint, str(args.file)],
         "newslint --format json FILE (cache miss)": [*lint, str(args.file)],
         "newslint --format json --no-cache FILE": [*lint, "--no-cache", str(args.file)],

@@ -124,3 +124,24 @@ def test_a_run_of_hits_loads_no_rules(
     monkeypatch.setattr("newslint.run.session.load_rules", no_rules)
     monkeypatch.setattr("newslint.run.session.load_ruleset", no_rules)
     assert run(project, capsys, "a.txt") == first
+
+
+def test_put_makes_its_folder_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "new")
+    k = "ab" + "0" * 62
+    cache.put(k, {"findings": [{"rule": "x", "message": "é"}], "messages": []})
+    assert cache.get(k) == {"findings": [{"rule": "x", "message": "é"}], "messages": [], "format": 2}
+    assert (tmp_path / "new" / ".gitignore").is_file()
+    assert [p.name for p in (tmp_path / "new" / "results" / "ab").iterdir()] == [k[2:] + ".json"]
+
+
+def test_put_replaces_a_crashed_write_and_skips_what_json_cannot_hold(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    k = "cd" + "1" * 62
+    shard = tmp_path / "results" / "cd"
+    shard.mkdir(parents=True)
+    (shard / f"{k[2:]}.{os.getpid()}.tmp").write_text("half an entr")
+    cache.put("cd" + "2" * 62, {"findings": [object()], "messages": []})
+    cache.put(k, {"findings": [], "messages": ["m"]})
+    assert cache.get(k) == {"findings": [], "messages": ["m"], "format": 2}
+    assert sorted(p.name for p in shard.iterdir()) == [k[2:] + ".json"]

@@ -48,10 +48,11 @@ def test_clean_leaves_what_newslint_did_not_write(tmp_path: Path, capsys: pytest
     (folder / "results" / "ab").mkdir(parents=True)
     (folder / "results" / "ab" / "cdef.json").write_text("{}")
     (folder / "spelling-3-1a.2b-3c.4d.marshal").write_bytes(b"x" * 10)
+    (folder / "case-3-1a.2b.packed").write_bytes(b"x" * 10)
     (folder / "notes-1-draft.txt").write_text("keep")
     (folder / ".gitignore").write_text("*.pyc\n")
     assert main(["clean", "--cache-dir", str(folder)]) == 0
-    assert capsys.readouterr().out.startswith("Removed 2 files ")
+    assert capsys.readouterr().out.startswith("Removed 3 files ")
     left = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
     assert left == [".gitignore", "notes-1-draft.txt", "rules", "rules/house-style.yaml"]
 

@@ -129,21 +129,31 @@ class Cache:
         return removed
 
     def put(self, key: str, entry: dict[str, Any]) -> None:
-        """Store an entry; a read-only or full disk only costs the cache."""
-        import tempfile
-
-        file = self._file(key)
+        """Store an entry; a read-only or full disk only costs the cache. The folder is made only
+        when the first write into it fails (one system call fewer a file), the text is encoded
+        whole by json's C encoder, and the temporary file is named for the key and the process."""
         try:
-            file.parent.mkdir(parents=True, exist_ok=True)
-            self._ignore_in_git()
-            fd, tmp = tempfile.mkstemp(dir=file.parent, suffix=".tmp")
+            text = json.dumps({**entry, "format": FORMAT}, ensure_ascii=False)
+        except (TypeError, ValueError):
+            return
+        file = self._file(key)
+        tmp = file.with_name(f"{file.stem}.{os.getpid()}.tmp")
+        try:
+            fd = _create(tmp)
+        except FileNotFoundError:
+            try:
+                file.parent.mkdir(parents=True, exist_ok=True)
+                self._ignore_in_git()
+                fd = _create(tmp)
+            except OSError:
+                return
         except OSError:
             return
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({**entry, "format": FORMAT}, fh, ensure_ascii=False)
+                fh.write(text)
             os.replace(tmp, file)
-        except (OSError, TypeError, ValueError):
+        except OSError:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
 
@@ -151,3 +161,8 @@ class Cache:
         marker = self.folder / ".gitignore"
         if not marker.exists():
             marker.write_text(GITIGNORE, encoding="utf-8")
+
+
+def _create(path: Path) -> int:
+    """Open a new file for writing, replacing one a crashed run of the same process id left."""
+    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)

@@ -24,8 +24,8 @@ FOLDERS = {
     "languagetool": HEX_SHARDS,
     "rules": re.compile(r"(?:builtin-\d+-[\w.+-]+\.json|patterns-\d+-[\w.+-]+\.pickle|\w+\.tmp)"),
 }
-# Prepared data files (kind-version-stamps.marshal) and temporary files a crash left behind.
-PREPARED = re.compile(r"[a-z][a-z-]*-\d+-[^/]*\.marshal(?:\w*\.tmp)?")
+# Prepared data files (kind-version-stamps.marshal or .packed) and temporary files a crash left behind.
+PREPARED = re.compile(r"[a-z][a-z-]*-\d+-[^/]*\.(?:marshal|packed)(?:\w*\.tmp)?")
 
 
 def clean_command(argv: list[str]) -> int:

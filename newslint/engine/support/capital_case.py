@@ -5,8 +5,8 @@ lookup tables (``spacy-lookups-data``, MIT) keep the log probability of each cas
 large English web corpus; ``ratio("england")`` is log P(``England``) - log P(``england``),
 about +2.7, while ``ratio("group")`` is about -3.4 (sentence starts give every word some
 capitalized uses). The first use reads the 7 MB table (about 2 s) and keeps the ratio of every
-word with a title-case form in a compact ``marshal`` file in the user cache directory; later
-runs load that in milliseconds. Without the package every
+word with a title-case form in a compact file in the user cache directory; later runs map
+that file into memory (:mod:`packed`) and read only the pages their lookups touch. Without the package every
 ratio is None and the rules fall back to the article's own evidence.
 """
 
@@ -16,9 +16,10 @@ from array import array
 from pathlib import Path
 from typing import Any
 
-from newslint.engine.support.spelldata import Table, cache_dir, cached, file_stamp, package_file
+from newslint.engine.support import packed
+from newslint.engine.support.spelldata import Table, cache_dir, file_stamp, package_file
 
-FORMAT = 2  # bump when the prepared layout changes
+FORMAT = 3  # bump when the prepared layout changes
 SOURCE = ("spacy_lookups_data", "data/en_lexeme_prob.json.gz")
 MISSING = 99  # stored ratio x 10 for words never seen in lower case; ratios are clamped to +-99
 
@@ -46,22 +47,28 @@ def load() -> Table | dict[Any, Any]:
         if source is None:
             _TABLE = {}
             return _TABLE
-        raw = cached(_cache_path(source), lambda: _pack(prepare(source)), FORMAT)
-        values = array("b")
-        values.frombytes(raw["values"])
-        _TABLE = Table(raw["blob"], raw["offsets"], raw["slots"], values)
+        sections = packed.mapped(_cache_path(source), lambda: _pack(prepare(source)), FORMAT)
+        _TABLE = MappedTable(sections)
     return _TABLE
 
 
-def _pack(table: dict[str, int]) -> dict[Any, Any]:
+class MappedTable(Table):
+    """A :class:`Table` whose arrays are views of a mapped file: nothing copied at load."""
+
+    def __init__(self, sections: packed.Sections):
+        self.blob = sections["blob"]  # type: ignore[assignment]  # compares with bytes alike
+        self.offsets = sections["offsets"].cast("I")  # type: ignore[assignment]
+        self.slots = sections["slots"].cast("I")  # type: ignore[assignment]
+        self.mask = len(self.slots) - 1
+        self.values = sections["values"].cast("b")  # type: ignore[assignment]
+
+    def key(self, i: int) -> bytes:
+        return bytes(self.blob[self.offsets[i] : self.offsets[i + 1]])
+
+
+def _pack(table: dict[str, int]) -> dict[str, bytes]:
     blob, offsets, slots = Table.pack(list(table))
-    return {
-        "format": FORMAT,
-        "blob": blob,
-        "offsets": offsets,
-        "slots": slots,
-        "values": array("b", table.values()).tobytes(),
-    }
+    return {"blob": blob, "offsets": offsets, "slots": slots, "values": array("b", table.values()).tobytes()}
 
 
 def prepare(source: Path) -> dict[str, int]:
@@ -86,4 +93,4 @@ def _source() -> Path | None:
 
 
 def _cache_path(source: Path) -> Path:
-    return cache_dir() / f"case-{FORMAT}-{file_stamp(source)}.marshal"
+    return cache_dir() / f"case-{FORMAT}-{file_stamp(source)}.packed"
