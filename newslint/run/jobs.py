@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newslint.document.source import BinaryFileError, decode
-from newslint.engine.findings import Placed
+from newslint.engine.findings import Placed, Print
 from newslint.engine.lint import FileResult, Linter, read_file
 from newslint.settings.config import Config
 
@@ -61,9 +61,10 @@ def lookup(config: Config, label: str, path: Path | None, data: bytes, opts: Opt
     try:
         findings = [Placed.from_dict(f) for f in entry["findings"]]
         messages = [str(m) for m in entry["messages"]]
+        prints = [Print.from_dict(p) for p in entry["prints"]]
     except (KeyError, TypeError, ValueError):  # an entry of another layout: linted afresh
         return None
-    result = FileResult(label, findings, messages, False, config.fail_on)
+    result = FileResult(label, findings, messages, False, config.fail_on, prints=prints)
     if opts.keep_source:
         with contextlib.suppress(BinaryFileError):
             result.source = decode(str(path or label), data)
@@ -77,7 +78,12 @@ def lint_cached(linter: Linter, label: str, data: bytes, path: Path | None, cach
         from newslint.cache.results import key as cache_key
 
         key = cache_key(linter.config, label, path, data)
-        cache.put(key, {"findings": [f.to_dict() for f in result.findings], "messages": result.messages})
+        entry = {
+            "findings": [f.to_dict() for f in result.findings],
+            "messages": result.messages,
+            "prints": [p.to_dict() for p in result.prints],
+        }
+        cache.put(key, entry)
     return Outcome(result)
 
 
