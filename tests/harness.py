@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from newslint.api import builtin_rules, lint_bytes, make_linter, records
+from newslint.engine import corpus
 from newslint.document.source import Source, decode
 from newslint.engine.fixer import fix_bytes
 from newslint.engine.kinds import kind_module
@@ -163,6 +164,15 @@ def example_snapshot(rule: Rule, example: str | dict[str, Any]) -> dict[str, Any
         out["format"] = fmt
     if encoding != "utf-8":
         out["encoding"] = encoding
+    if ex.get("articles"):  # a run of several articles: the first one's cross-article findings
+        out["articles"] = list(ex["articles"])
+        others = [
+            linter.lint_bytes(
+                f"example{i}{Path(path).suffix}", a.encode(encoding), Path(f"example{i}{Path(path).suffix}")
+            )
+            for i, a in enumerate(ex["articles"], 1)
+        ]
+        corpus.combine([result, *others], lambda: {r.id: r for r in linter.rules})
     out["findings"] = [_record(result.source, f) for f in records(result) if f["rule"] == rule.id]
     if result.messages or result.error:
         out["messages"] = list(result.messages)

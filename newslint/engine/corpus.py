@@ -4,7 +4,7 @@ once the run's articles are all linted (one pass over the fingerprints, linear i
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from newslint.engine.findings import Placed, PlacedRelated, Print
 from newslint.engine.lint import FileResult
@@ -18,12 +18,14 @@ def articles(results: Iterable[FileResult]) -> set[Article]:
     return {(r.path, None) for r in results if not r.skipped}
 
 
-def combine(results: list[FileResult], rules: Mapping[str, Rule]) -> None:
+def combine(results: list[FileResult], rules_of: Callable[[], Mapping[str, Rule]]) -> None:
     """Add each cross-article rule's findings to the results of the files they are in; on only
-    when more than one article was linted."""
+    when more than one article was linted. ``rules_of`` gives the run's rules by id, asked for
+    only when there are fingerprints to combine (a run of cache hits loads no rules otherwise)."""
     total = len(articles(results))
-    if total < 2:
+    if total < 2 or not any(r.prints for r in results):
         return
+    rules = rules_of()
     groups: dict[tuple[str, str], list[tuple[FileResult, Print]]] = defaultdict(list)
     for result in results:
         for p in result.prints:
@@ -43,7 +45,8 @@ def combine(results: list[FileResult], rules: Mapping[str, Rule]) -> None:
 
 def _reported(rule: Rule, members: list[tuple[FileResult, Print]], total: int) -> bool:
     count = len({(r.path, p.article) for r, p in members})
-    return count >= rule.options["min-articles"] and count >= rule.options["min-share"] * total
+    least, share = int(rule.options["min-articles"]), float(rule.options["min-share"])
+    return count >= least and count >= share * total
 
 
 def _finding(rule: Rule, own: Print, path: str, members: list[tuple[FileResult, Print]]) -> Placed:

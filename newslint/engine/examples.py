@@ -76,7 +76,7 @@ def findings_of(example: Example, linter: Linter | None = None) -> tuple[list[Pl
     if len(results) > 1:  # a run of several articles: the cross-article rules' findings too
         from newslint.engine import corpus
 
-        corpus.combine(results, {r.id: r for r in linter.rules})
+        corpus.combine(results, lambda: {r.id: r for r in linter.rules})
     return [f for r in results for f in r.findings if f.rule == example.rule.id], []
 
 

@@ -140,7 +140,7 @@ def _run(session: Session, args: argparse.Namespace, report: ReportFile | None) 
     if not opts.fixing:
         from newslint.engine import corpus
 
-        corpus.combine(results, {r.id: r for r in _rules_that_ran(session)})
+        corpus.combine(results, lambda: {r.id: r for r in _rules_that_ran(session)})
     _settle_skips(results, named)
     _print_messages(outcomes, errors)
     if args.diff or (args.fix and any(o.fixed_text is not None for o in outcomes)):
