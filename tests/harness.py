@@ -17,8 +17,8 @@ from typing import Any
 import yaml
 
 from newslint.api import builtin_rules, lint_bytes, make_linter, records
-from newslint.engine import corpus
 from newslint.document.source import Source, decode
+from newslint.engine import corpus
 from newslint.engine.fixer import fix_bytes
 from newslint.engine.kinds import kind_module
 from newslint.engine.lint import FileResult, Linter

@@ -11,7 +11,8 @@ flagged: the check is on only when a run lints more than one article.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 
 from newslint.document.model import Document
 from newslint.engine.findings import Finding
@@ -51,3 +52,11 @@ def fingerprints(rule: Rule, doc: Document) -> Iterator[tuple[str, int, int]]:
         if len(text.split()) < least or not has_letter(text):
             continue
         yield hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest(), block.start, block.end
+
+
+def matches(rule: Rule, keys: list[str]) -> Iterable[list[int]]:
+    """The fingerprints of the same paragraph, grouped (in order of first appearance)."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, key in enumerate(keys):
+        groups[key].append(i)
+    return (g for g in groups.values() if len(g) > 1)

@@ -1,0 +1,108 @@
+"""``corpus_near``: near-duplicate articles in one run (the same story published twice).
+
+Each article long enough to judge gets a MinHash signature of its word shingles (runs of
+``shingle`` words, lower-cased) while it is linted; once every article of the run is linted,
+locality-sensitive hashing (datasketch's ``MinHashLSH``) finds the pairs whose estimated Jaccard
+similarity is at least ``threshold``, each candidate checked against its signature. Near copies
+are grouped (a story published three times is one group) and every copy is reported, naming
+the others. The cost is linear in the run: one signature per article, one LSH insert and query.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from newslint.document.model import Document
+from newslint.engine.findings import Finding
+from newslint.engine.kind import Context, Option, OptionError
+from newslint.engine.loader import Rule
+
+CORPUS = True  # fingerprints per article, findings after the whole run
+
+OPTIONS = {
+    "shingle": Option(int, default=3, help="words per shingle"),
+    "num-perm": Option(int, default=128, help="MinHash permutations (signature length)"),
+    "threshold": Option(float, default=0.5, help="the lowest estimated Jaccard similarity of shingles reported"),
+    "min-words": Option(int, default=50, help="articles with fewer words are not fingerprinted"),
+    "min-articles": Option(int, default=2, help="the fewest near copies reported"),
+    "min-share": Option(float, default=0.0, help="the smallest share (0 to 1) of the run's articles they must be"),
+    "max-related": Option(int, default=5, help="how many of the other copies a finding names"),
+}
+
+SEED = 1  # one fixed seed and scheme: signatures made by any process, on any machine, compare
+SCHEME = "affine32"
+
+
+def prepare(rule: Rule) -> None:
+    o = rule.options
+    if not 0.0 < float(o["threshold"]) < 1.0:
+        raise OptionError("threshold", "must be between 0 and 1")
+    if not 16 <= int(o["num-perm"]) <= 1024:
+        raise OptionError("num-perm", "must be from 16 to 1024")
+    if int(o["shingle"]) < 1:
+        raise OptionError("shingle", "must be 1 or more")
+
+
+def check(rule: Rule, doc: Document, ctx: Context) -> list[Finding]:
+    """Nothing within one article: the findings come from :func:`fingerprints` across articles."""
+    return []
+
+
+def fingerprints(rule: Rule, doc: Document) -> Iterator[tuple[str, int, int]]:
+    """One (signature, start, end) for the whole article: its MinHash signature as base64 of
+    32-bit values, and the span from its first block to its last."""
+    words = [t.text.lower().replace("\u2019", "'") for t in doc.words]
+    if len(words) < rule.options["min-words"] or not doc.blocks:
+        return
+    n = rule.options["shingle"]
+    shingles = {" ".join(words[i : i + n]).encode("utf-8", "surrogatepass") for i in range(len(words) - n + 1)}
+    sig = _minhash(rule)(num_perm=rule.options["num-perm"], seed=SEED, scheme=SCHEME)
+    sig.update_batch(sorted(shingles))
+    values = sig.hashvalues.astype("<u4").tobytes()  # MinHash values are below 2**32
+    yield base64.b64encode(values).decode("ascii"), doc.blocks[0].start, doc.blocks[-1].end
+
+
+def matches(rule: Rule, keys: list[str]) -> Iterable[list[int]]:
+    """Groups of near copies: LSH candidates whose signatures agree on at least ``threshold``
+    of their values, joined into groups (a story published three times is one group)."""
+    import numpy as np
+    from datasketch import MinHashLSH
+
+    perm, threshold = rule.options["num-perm"], float(rule.options["threshold"])
+    sigs = [np.frombuffer(base64.b64decode(k), dtype="<u4").astype(np.uint32) for k in keys]
+    lsh = MinHashLSH(threshold=threshold, num_perm=perm)
+    minhash = _minhash(rule)
+    parent = list(range(len(keys)))
+    for i, values in enumerate(sigs):
+        if len(values) != perm:
+            continue  # a signature of other settings (an old cache entry): not comparable
+        m = minhash(num_perm=perm, seed=SEED, hashvalues=values, scheme=SCHEME)
+        for j in lsh.query(m):
+            if float(np.mean(sigs[j] == values)) >= threshold:
+                _join(parent, i, j)
+        lsh.insert(i, m)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(keys)):
+        groups.setdefault(_root(parent, i), []).append(i)
+    return (g for g in groups.values() if len(g) > 1)
+
+
+def _minhash(rule: Rule) -> Any:
+    from datasketch import MinHash
+
+    return MinHash
+
+
+def _root(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _join(parent: list[int], i: int, j: int) -> None:
+    a, b = _root(parent, i), _root(parent, j)
+    if a != b:
+        parent[max(a, b)] = min(a, b)
