@@ -157,7 +157,7 @@ def example_snapshot(rule: Rule, example: str | dict[str, Any]) -> dict[str, Any
     fmt, encoding = ex.get("format", "text"), ex.get("encoding", "utf-8")
     data, path = example_input(ex)
     linter = linter_for([rule.id], [rule])
-    result = linter.lint_bytes(path, data, Path(path))
+    result = linter.lint_bytes(path, data, Path(path), corpus=bool(ex.get("articles")))
     assert result.source is not None, result.messages
     out: dict[str, Any] = {"text": ex["text"]}
     if fmt != "text":

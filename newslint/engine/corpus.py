@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
 from newslint.engine.findings import Placed, PlacedRelated, Print
+from newslint.engine.kind import flag
 from newslint.engine.kinds import kind_module
 from newslint.engine.lint import FileResult
 from newslint.engine.loader import Rule
@@ -22,6 +23,14 @@ Member = tuple[FileResult, Print]
 def articles(results: Iterable[FileResult]) -> set[Article]:
     """The articles of the run that were linted (a skipped file is none)."""
     return {(r.path, None) for r in results if not r.skipped}
+
+
+def warm(rules: Iterable[Rule]) -> None:
+    """Import what the cross-article kinds need once, before worker processes fork."""
+    for rule in rules:
+        kind = kind_module(rule.kind)
+        if flag(kind, "CORPUS") and hasattr(kind, "warm"):
+            kind.warm()
 
 
 def combine(results: list[FileResult], rules_of: Callable[[], Mapping[str, Rule]]) -> None:

@@ -69,7 +69,8 @@ def findings_of(example: Example, linter: Linter | None = None) -> tuple[list[Pl
     results = []
     for i, text in enumerate([value["text"], *value.get("articles", [])]):
         name = f"example{i or ''}.{extension}"
-        result = linter.lint_bytes(name, text.encode(value.get("encoding", "utf-8")), Path(name))
+        data = text.encode(value.get("encoding", "utf-8"))
+        result = linter.lint_bytes(name, data, Path(name), corpus="articles" in value)
         if result.error:
             return [], result.messages or ["the rule failed on this example"]
         results.append(result)

@@ -164,13 +164,17 @@ class Linter:
             return self.selected
         return [r for r in self.selected if not matches(r.id, ignored)]
 
-    def lint_bytes(self, label: str, data: bytes, path: Path | None = None, fmt: str | None = None) -> FileResult:
+    def lint_bytes(
+        self, label: str, data: bytes, path: Path | None = None, fmt: str | None = None, corpus: bool = False
+    ) -> FileResult:
+        """Lint one file's bytes; with ``corpus``, also fingerprint it for the cross-article rules
+        (a run of more than one article: see :mod:`newslint.engine.corpus`)."""
         if len(data) > MAX_FILE_BYTES:
             return skip(label, f"larger than {MAX_FILE_BYTES >> 20} MiB")
         with _collector_paused():
-            return self._lint_bytes(label, data, path, fmt)
+            return self._lint_bytes(label, data, path, fmt, corpus)
 
-    def _lint_bytes(self, label: str, data: bytes, path: Path | None, fmt: str | None) -> FileResult:
+    def _lint_bytes(self, label: str, data: bytes, path: Path | None, fmt: str | None, corpus: bool) -> FileResult:
         result = FileResult(label, fail_on=self.config.fail_on)
         try:
             source = decode(str(path or label), data)
@@ -182,7 +186,8 @@ class Linter:
         doc = read_document(source, fmt)
         rules = self.active_rules(path or Path(label))
         findings = self.check(doc, rules, result)
-        result.prints = _fingerprints(doc, rules, result)
+        if corpus:
+            result.prints = _fingerprints(doc, rules, result)
         placed = [place(doc, f, label) for f in findings]
         kept = suppress.apply(placed, doc.directives, len(source.line_starts))
         if doc.directives:

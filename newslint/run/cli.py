@@ -129,6 +129,7 @@ def _run(session: Session, args: argparse.Namespace, report: ReportFile | None) 
     if args.show_files or args.show_settings:
         return _show(session, args, tasks, errors)
     opts = _options(args, tty)
+    opts.corpus = len(tasks) > 1 and not opts.fixing  # cross-article rules: on for a run of many
     outcomes = run_tasks(session, tasks, opts, args.jobs)
     if session.patterns is not None:
         session.patterns.save()
@@ -137,7 +138,7 @@ def _run(session: Session, args: argparse.Namespace, report: ReportFile | None) 
 
         Cache(Path(opts.cache_dir)).prune()
     results = [o.result for o in outcomes]
-    if not opts.fixing:
+    if opts.corpus:
         from newslint.engine import corpus
 
         corpus.combine(results, lambda: {r.id: r for r in _rules_that_ran(session)})

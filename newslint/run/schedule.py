@@ -49,6 +49,10 @@ def run_tasks(session: Session, tasks: list[Task], opts: jobs.Options, requested
                 bar.step()
         if pending:
             session.linters()  # load the rules before forking: rule errors surface here, once
+            if opts.corpus:
+                from newslint.engine import corpus
+
+                corpus.warm(r for linter in session.linters() for r in linter.selected)
             work = [t for _, t in pending if t[1] is not None]
             it = parallel.map_ordered(_work, (session, opts), work, parallel.jobs_for(requested, len(work)))
             for i, task in pending:

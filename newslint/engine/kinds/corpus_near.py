@@ -89,6 +89,11 @@ def matches(rule: Rule, keys: list[str]) -> Iterable[list[int]]:
     return (g for g in groups.values() if len(g) > 1)
 
 
+def warm() -> None:
+    """Import datasketch (about a second: it loads scipy) once, before worker processes fork."""
+    import datasketch  # noqa: F401
+
+
 def _minhash(rule: Rule) -> Any:
     from datasketch import MinHash
 
