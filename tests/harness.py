@@ -166,11 +166,10 @@ def example_snapshot(rule: Rule, example: str | dict[str, Any]) -> dict[str, Any
         out["encoding"] = encoding
     if ex.get("articles"):  # a run of several articles: the first one's cross-article findings
         out["articles"] = list(ex["articles"])
+        names = [f"example{i}{Path(path).suffix}" for i in range(1, len(ex["articles"]) + 1)]
         others = [
-            linter.lint_bytes(
-                f"example{i}{Path(path).suffix}", a.encode(encoding), Path(f"example{i}{Path(path).suffix}")
-            )
-            for i, a in enumerate(ex["articles"], 1)
+            linter.lint_bytes(name, a.encode(encoding), Path(name), corpus=True)
+            for name, a in zip(names, ex["articles"], strict=True)
         ]
         corpus.combine([result, *others], lambda: {r.id: r for r in linter.rules})
     out["findings"] = [_record(result.source, f) for f in records(result) if f["rule"] == rule.id]
