@@ -33,10 +33,21 @@ def warm(rules: Iterable[Rule]) -> None:
             kind.warm()
 
 
-def combine(results: list[FileResult], rules_of: Callable[[], Mapping[str, Rule]]) -> None:
+Matcher = Callable[[Rule, list[str]], Iterable[list[int]]]
+
+
+def local_matches(rule: Rule, keys: list[str]) -> Iterable[list[int]]:
+    """The rule's kind's groups of fingerprints, computed in this process."""
+    return kind_module(rule.kind).matches(rule, keys)  # type: ignore[no-any-return, attr-defined]
+
+
+def combine(
+    results: list[FileResult], rules_of: Callable[[], Mapping[str, Rule]], matcher: Matcher = local_matches
+) -> None:
     """Add each cross-article rule's findings to the results of the files they are in; on only
     when more than one article was linted. ``rules_of`` gives the run's rules by id, asked for
-    only when there are fingerprints to combine (a run of cache hits loads no rules otherwise)."""
+    only when there are fingerprints to combine (a run of cache hits loads no rules otherwise);
+    ``matcher`` groups a rule's fingerprints (here, or on a cluster)."""
     total = len(articles(results))
     if total < 2 or not any(r.prints for r in results):
         return
@@ -51,8 +62,7 @@ def combine(results: list[FileResult], rules_of: Callable[[], Mapping[str, Rule]
         if rule is None:
             continue
         members = by_rule[rule_id]
-        matches = kind_module(rule.kind).matches(rule, [p.key for _, p in members])  # type: ignore[attr-defined]
-        for group in matches:
+        for group in matcher(rule, [p.key for _, p in members]):
             found = [members[i] for i in group]
             if not _reported(rule, found, total):
                 continue

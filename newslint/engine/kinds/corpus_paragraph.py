@@ -21,6 +21,7 @@ from newslint.engine.loader import Rule
 from newslint.engine.similarity import has_letter, normal_text
 
 CORPUS = True  # fingerprints per article, findings after the whole run
+SHARDED = True  # only equal keys group: a cluster may group them in shards by key
 
 OPTIONS = {
     "min-words": Option(int, default=4, help="paragraphs with fewer words are not fingerprinted"),
