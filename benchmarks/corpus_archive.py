@@ -132,11 +132,15 @@ def main() -> None:
         folder = Path(tmp)
         truth = build(folder, sources, random.Random(args.seed))
         size = sum(p.stat().st_size for p in folder.iterdir())
-        print(f"archive: {truth['articles']} articles ({len(sources)} originals, half {args.half}), {size / 1e6:.2f} MB")
+        print(
+            f"archive: {truth['articles']} articles ({len(sources)} originals, half {args.half}), {size / 1e6:.2f} MB"
+        )
         for how in args.runs.split(","):
             findings, seconds, peak = lint(folder, how)
             n = int(str(truth["articles"]))
-            print(f"{how}: {seconds:.2f} s, {n / seconds:.1f} articles/s, {size / 1e6 / seconds:.2f} MB/s, peak RSS {peak / 1024:.0f} MiB")
+            print(
+                f"{how}: {seconds:.2f} s, {n / seconds:.1f} articles/s, {size / 1e6 / seconds:.2f} MB/s, peak RSS {peak / 1024:.0f} MiB"
+            )
             for key, value in score(findings, truth).items():
                 print(f"  {key}: {value}")
 

@@ -96,3 +96,17 @@ def test_ignored_for_a_file_the_rule_makes_no_fingerprint_there(
     (folder / ".newslint.yaml").write_text("per-file-ignores:\n  '0.txt': [corpus]\n", encoding="utf-8")
     _, found = _run(["--no-cache", str(folder)], capsys)
     assert sorted(Path(f["path"]).name for f in found) == ["1.txt", "2.txt", "3.txt"]
+
+
+def test_a_local_dask_cluster_finds_the_same(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("distributed")
+    text = (folder / "4.txt").read_text(encoding="utf-8")
+    (folder / "copy.txt").write_text(text.replace("Headline", "New headline"), encoding="utf-8")
+    local = _run(["--no-cache", "--jobs", "1", str(folder)], capsys)
+    dask = _run(["--no-cache", "--executor", "dask", "--jobs", "2", str(folder)], capsys)
+    assert dask == local and {f["rule"] for f in local[1]} == {"corpus.repeated-paragraph", "corpus.near-duplicate"}
+
+
+def test_scheduler_without_dask_is_refused(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--scheduler", "tcp://127.0.0.1:1", str(folder)]) == 2
+    assert "--scheduler needs --executor dask" in capsys.readouterr().err

@@ -68,8 +68,7 @@ class Cluster:
             from newslint.run.session import UsageError
 
             raise UsageError("--executor dask needs Dask distributed: pip install 'newslint[dask]'") from None
-        self.args = copy.copy(args)
-        self.args.no_cache = True  # workers load the rules afresh: no rule store written by many at once
+        self.args = copy.copy(args)  # the rule and pattern stores are written atomically: workers share them
         self.local = None
         if scheduler is None:
             self.local = LocalCluster(
