@@ -8,7 +8,10 @@ newsletter boxes written here) each appended to 3-30 random articles; and near-d
 copies of 15% of the originals (about 5% of the words changed or dropped, a paragraph left
 out, sometimes a new headline). A leftover counts as found when a corpus.repeated-paragraph
 finding starts on its line; a near copy when corpus.near-duplicate flags both the copy and its
-original. Anything else a corpus rule flags on the archive is a false alarm.
+original. Anything else a corpus rule flags is listed as "not injected", to be read by hand:
+the BBC set itself holds one story published twice (bbc_sport_328/329, the headline aside;
+both in the test half) and a columnist's closing line in four tech articles (three in the test
+half), which the rules find as they should.
 """
 
 from __future__ import annotations
@@ -116,8 +119,8 @@ def score(findings: list[dict[str, object]], truth: dict[str, object]) -> dict[s
     return {
         "exact repeats found": f"{sum(1 for r in repeats if r in rep)}/{len(repeats)}",
         "near copies found": f"{sum(1 for a, b in pairs if a in near and b in near)}/{len(pairs)}",
-        "repeated-paragraph false alarms": len(rep - set(repeats)),
-        "near-duplicate false alarms": len(near - in_pairs),
+        "repeated-paragraph not injected": sorted(rep - {tuple(r) for r in repeats}),
+        "near-duplicate not injected": sorted(near - in_pairs),
     }
 
 
