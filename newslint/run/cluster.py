@@ -27,6 +27,7 @@ from newslint.run import jobs
 from newslint.run.discover import Task
 
 BATCH = 16  # articles per task: enough to outweigh the scheduler's cost per task
+IN_FLIGHT = 4  # batches per worker submitted ahead of the one awaited
 
 _SESSIONS: dict[bytes, Any] = {}  # per worker process: the session of a run's arguments
 
@@ -90,13 +91,20 @@ class Cluster:
             self.local.close()
 
     def map(self, opts: jobs.Options, tasks: Sequence[Task]) -> Iterator[jobs.Outcome]:
-        """Every task's outcome, in order; the bytes of each file go with its task."""
-        futures = []
+        """Every task's outcome, in order; the bytes of each file go with its task. At most
+        ``IN_FLIGHT`` batches per worker are read and sent ahead: the client holds a bounded
+        part of the archive, not all of it."""
+        from collections import deque
+
+        pending: deque[Any] = deque()
+        ahead = IN_FLIGHT * self.buckets
         for first in range(0, len(tasks), BATCH):
             batch = [_with_bytes(t) for t in tasks[first : first + BATCH]]
-            futures.append(self.client.submit(_lint_batch, self.args, opts, batch, pure=False))
-        for future in futures:
-            yield from future.result()
+            pending.append(self.client.submit(_lint_batch, self.args, opts, batch, pure=False))
+            if len(pending) >= ahead:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
 
     def matcher(self) -> Callable[[Rule, list[str]], Iterable[list[int]]]:
         """Groups of a rule's fingerprints, computed on the cluster."""

@@ -7,8 +7,9 @@ pairs whose Jaccard similarity may be ``candidate-threshold`` or more, and each 
 is kept when the share of the shorter article's shingles found in the longer one (estimated
 from the signatures and the counts) is at least ``threshold``: a copy that lost a paragraph is
 still a copy. Near copies are grouped (a story published three times is one group) and every
-copy is reported, naming the others. The cost is linear in the run: one signature per article,
-one LSH insert and query.
+copy is reported, naming the others. Each article costs one signature, one LSH insert and one
+query; the candidate pairs checked grow with the square of the run at a rate set by
+``candidate-threshold`` (see docs/scale.md), small below about 100,000 articles.
 """
 
 from __future__ import annotations
