@@ -18,6 +18,7 @@ import yaml
 
 from newslint.api import builtin_rules, lint_bytes, make_linter, records
 from newslint.document.source import Source, decode
+from newslint.engine import corpus
 from newslint.engine.fixer import fix_bytes
 from newslint.engine.kinds import kind_module
 from newslint.engine.lint import FileResult, Linter
@@ -156,13 +157,21 @@ def example_snapshot(rule: Rule, example: str | dict[str, Any]) -> dict[str, Any
     fmt, encoding = ex.get("format", "text"), ex.get("encoding", "utf-8")
     data, path = example_input(ex)
     linter = linter_for([rule.id], [rule])
-    result = linter.lint_bytes(path, data, Path(path))
+    result = linter.lint_bytes(path, data, Path(path), corpus=bool(ex.get("articles")))
     assert result.source is not None, result.messages
     out: dict[str, Any] = {"text": ex["text"]}
     if fmt != "text":
         out["format"] = fmt
     if encoding != "utf-8":
         out["encoding"] = encoding
+    if ex.get("articles"):  # a run of several articles: the first one's cross-article findings
+        out["articles"] = list(ex["articles"])
+        names = [f"example{i}{Path(path).suffix}" for i in range(1, len(ex["articles"]) + 1)]
+        others = [
+            linter.lint_bytes(name, a.encode(encoding), Path(name), corpus=True)
+            for name, a in zip(names, ex["articles"], strict=True)
+        ]
+        corpus.combine([result, *others], lambda: {r.id: r for r in linter.rules})
     out["findings"] = [_record(result.source, f) for f in records(result) if f["rule"] == rule.id]
     if result.messages or result.error:
         out["messages"] = list(result.messages)

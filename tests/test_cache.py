@@ -106,7 +106,7 @@ def test_failed_runs_are_not_cached(project: Path) -> None:
     class Failing:
         config = Config(root=project)
 
-        def lint_bytes(self, label, data, path=None):
+        def lint_bytes(self, label, data, path=None, corpus=False):
             return FileResult(label, error=True)
 
     out = jobs.lint_cached(Failing(), "a.txt", b"x", Path("a.txt"), Cache(project / "cache"))  # type: ignore[arg-type]

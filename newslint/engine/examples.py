@@ -64,12 +64,21 @@ def linter_for(rule: Rule) -> Linter:
 def findings_of(example: Example, linter: Linter | None = None) -> tuple[list[Placed], list[str]]:
     """The rule's findings on the example, and the messages of a run that failed (else none)."""
     value = example.value if isinstance(example.value, dict) else {"text": example.value}
-    data = value["text"].encode(value.get("encoding", "utf-8"))
-    name = f"example.{EXTENSIONS[value.get('format', 'text')]}"
-    result = (linter or linter_for(example.rule)).lint_bytes(name, data, Path(name))
-    if result.error:
-        return [], result.messages or ["the rule failed on this example"]
-    return [f for f in result.findings if f.rule == example.rule.id], []
+    linter = linter or linter_for(example.rule)
+    extension = EXTENSIONS[value.get("format", "text")]
+    results = []
+    for i, text in enumerate([value["text"], *value.get("articles", [])]):
+        name = f"example{i or ''}.{extension}"
+        data = text.encode(value.get("encoding", "utf-8"))
+        result = linter.lint_bytes(name, data, Path(name), corpus="articles" in value)
+        if result.error:
+            return [], result.messages or ["the rule failed on this example"]
+        results.append(result)
+    if len(results) > 1:  # a run of several articles: the cross-article rules' findings too
+        from newslint.engine import corpus
+
+        corpus.combine(results, lambda: {r.id: r for r in linter.rules})
+    return [f for r in results for f in r.findings if f.rule == example.rule.id], []
 
 
 def problem(example: Example, linter: Linter | None = None) -> str | None:

@@ -98,6 +98,34 @@ class PlacedFix:
 class PlacedRelated:
     place: Place
     message: str
+    path: str | None = None  # another file's place (a cross-article finding); None: the same file
+    article: str | None = None  # the article's id inside an export file, when known
+
+    def record(self) -> dict[str, Any]:
+        out: dict[str, Any] = {**self.place.position(), "message": self.message}
+        if self.path is not None:
+            out["path"] = self.path
+        if self.article is not None:
+            out["article"] = self.article
+        return out
+
+
+@dataclass(slots=True)
+class Print:
+    """One paragraph's fingerprint for a cross-article rule: the rule, the key of its text, its
+    place in the stored file, and the article it is in (None: the file is one article)."""
+
+    rule: str
+    key: str
+    place: Place
+    article: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rule": self.rule, "key": self.key, "place": self.place.to_dict(), "article": self.article}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Print:
+        return cls(str(d["rule"]), str(d["key"]), Place.from_dict(d["place"]), d["article"])
 
 
 @dataclass(slots=True)
@@ -135,7 +163,7 @@ class Placed:
             **self.place.position(),
             "suggestions": list(self.suggestions),
             "fix": None if self.fix is None else _fix_record(self.fix),
-            "related": [{**r.place.position(), "message": r.message} for r in self.related],
+            "related": [r.record() for r in self.related],
         }
 
     def to_dict(self) -> dict[str, Any]:
@@ -148,7 +176,10 @@ class Placed:
             "place": self.place.to_dict(),
             "suggestions": list(self.suggestions),
             "fix": None,
-            "related": [{"place": r.place.to_dict(), "message": r.message} for r in self.related],
+            "related": [
+                {"place": r.place.to_dict(), "message": r.message, "path": r.path, "article": r.article}
+                for r in self.related
+            ],
         }
         if self.fix is not None:
             own = None if self.fix.place is None else self.fix.place.to_dict()
@@ -166,7 +197,10 @@ class Placed:
             Place.from_dict(d["place"]),
             tuple(d["suggestions"]),
             None if fix is None else _fix_from_dict(fix),
-            tuple(PlacedRelated(Place.from_dict(r["place"]), r["message"]) for r in d["related"]),
+            tuple(
+                PlacedRelated(Place.from_dict(r["place"]), r["message"], r.get("path"), r.get("article"))
+                for r in d["related"]
+            ),
         )
 
 

@@ -13,7 +13,10 @@ A kind module (see :class:`Kind`) defines:
 
 Optional (see :data:`FLAGS`): ``NEEDS_FINDINGS = True`` runs the kind's rules after all others, as
 ``check(rule, doc, ctx, findings)`` with the others' findings; ``NEEDS_SERVER = True`` marks a
-kind whose examples need an outside service.
+kind whose examples need an outside service; ``CORPUS = True`` marks a cross-article kind whose
+``fingerprints(rule, doc)`` yields ``(key, start, end)`` per article, combined after the run
+(:mod:`newslint.engine.corpus`), and ``matches(rule, keys)`` groups them; ``SHARDED = True`` says
+that fingerprints with different keys never group, so a cluster may group them in shards by key.
 
 A kind knows nothing of files, configuration files or output.
 """
@@ -64,7 +67,7 @@ class Context:
     cache: dict[Any, Any] = field(default_factory=dict)  # shared, per-process data
 
 
-FLAGS = ("NEEDS_FINDINGS", "NEEDS_SERVER")  # optional module-level booleans of a kind
+FLAGS = ("NEEDS_FINDINGS", "NEEDS_SERVER", "CORPUS", "SHARDED")  # optional module-level booleans of a kind
 
 
 class Kind(Protocol):

@@ -18,7 +18,7 @@ from newslint.document.quotes import rewrites_quotation
 from newslint.document.readers import read_document
 from newslint.document.source import BinaryFileError, Source, decode, show_bytes
 from newslint.engine import damage, suppress
-from newslint.engine.findings import Checked, Finding, Fix, Place, Placed, PlacedFix, PlacedRelated
+from newslint.engine.findings import Checked, Finding, Fix, Place, Placed, PlacedFix, PlacedRelated, Print
 from newslint.engine.kind import Context, OptionError, flag, with_options
 from newslint.engine.kinds import kind_module
 from newslint.engine.loader import Rule, load_rules
@@ -39,6 +39,7 @@ class FileResult:
     fail_on: str = "warning"  # lowest severity that fails the run
     source: Source | None = None
     skipped: bool = False  # not linted at all (binary, too large, not a regular file, unreadable)
+    prints: list[Print] = field(default_factory=list)  # fingerprints for the cross-article rules
 
 
 def configure(rules: list[Rule], config: Config) -> list[Rule]:
@@ -163,13 +164,17 @@ class Linter:
             return self.selected
         return [r for r in self.selected if not matches(r.id, ignored)]
 
-    def lint_bytes(self, label: str, data: bytes, path: Path | None = None, fmt: str | None = None) -> FileResult:
+    def lint_bytes(
+        self, label: str, data: bytes, path: Path | None = None, fmt: str | None = None, corpus: bool = False
+    ) -> FileResult:
+        """Lint one file's bytes; with ``corpus``, also fingerprint it for the cross-article rules
+        (a run of more than one article: see :mod:`newslint.engine.corpus`)."""
         if len(data) > MAX_FILE_BYTES:
             return skip(label, f"larger than {MAX_FILE_BYTES >> 20} MiB")
         with _collector_paused():
-            return self._lint_bytes(label, data, path, fmt)
+            return self._lint_bytes(label, data, path, fmt, corpus)
 
-    def _lint_bytes(self, label: str, data: bytes, path: Path | None, fmt: str | None) -> FileResult:
+    def _lint_bytes(self, label: str, data: bytes, path: Path | None, fmt: str | None, corpus: bool) -> FileResult:
         result = FileResult(label, fail_on=self.config.fail_on)
         try:
             source = decode(str(path or label), data)
@@ -179,7 +184,10 @@ class Linter:
             return result
         result.source = source
         doc = read_document(source, fmt)
-        findings = self.check(doc, self.active_rules(path or Path(label)), result)
+        rules = self.active_rules(path or Path(label))
+        findings = self.check(doc, rules, result)
+        if corpus:
+            result.prints = _fingerprints(doc, rules, result)
         placed = [place(doc, f, label) for f in findings]
         kept = suppress.apply(placed, doc.directives, len(source.line_starts))
         if doc.directives:
@@ -255,6 +263,22 @@ class Linter:
             if os.environ.get("NEWSLINT_DEBUG"):
                 raise
         return out
+
+
+def _fingerprints(doc: Document, rules: list[Rule], result: FileResult) -> list[Print]:
+    """The document's fingerprints for the cross-article rules, placed in the stored file."""
+    out: list[Print] = []
+    for rule in rules:
+        kind = kind_module(rule.kind)
+        if not flag(kind, "CORPUS"):
+            continue
+        try:
+            for key, start, end in kind.fingerprints(rule, doc):  # type: ignore[attr-defined]
+                out.append(Print(rule.id, key, _place(doc, start, end)))
+        except Exception as exc:  # a faulty rule must not stop the others
+            result.messages.append(f"{result.path}: internal error in rule {rule.id}: {type(exc).__name__}: {exc}")
+            result.error = True
+    return out
 
 
 def _needs_findings(rule: Rule) -> bool:

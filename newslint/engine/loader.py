@@ -101,10 +101,19 @@ def _check_examples(path: str, data: Any) -> dict[str, list[Any]]:
                 continue
             if not isinstance(item, dict) or not isinstance(item.get("text"), str):
                 raise _error(path, examples, key, "each example is a string or a mapping with 'text'")
-            if set(item) - {"text", "format", "encoding"} or item.get("format", "text") not in EXAMPLE_FORMATS:
+            if (
+                set(item) - {"text", "format", "encoding", "articles"}
+                or item.get("format", "text") not in EXAMPLE_FORMATS
+            ):
                 raise _error(
-                    path, examples, key, "an example mapping takes text, format (text, markdown, html), encoding"
+                    path,
+                    examples,
+                    key,
+                    "an example mapping takes text, format (text, markdown, html), encoding, articles",
                 )
+            more = item.get("articles", [])
+            if not isinstance(more, list) or not all(isinstance(a, str) for a in more):
+                raise _error(path, examples, key, "an example's 'articles' is a list of texts linted with it")
     return {"flag": list(examples["flag"]), "pass": list(examples["pass"])}
 
 

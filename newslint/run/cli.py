@@ -7,7 +7,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from newslint import __version__
 from newslint.cache import folder as cachedir
@@ -67,6 +67,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output-file", type=Path, metavar="FILE", help="write the report to FILE")
     p.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: the machine's cores)")
     p.add_argument(
+        "--executor",
+        choices=["local", "dask"],
+        default="local",
+        help="where the articles are linted: local processes, or a Dask distributed cluster (see README)",
+    )
+    p.add_argument(
+        "--scheduler", metavar="ADDRESS", help="with --executor dask: the cluster's scheduler (default: a local one)"
+    )
+    p.add_argument(
         "--no-respect-gitignore", action="store_true", help="in folders, lint files that .gitignore files leave out"
     )
     p.add_argument("--no-cache", action="store_true", help="lint every file, ignoring and not filling the cache")
@@ -109,6 +118,8 @@ def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     if args.jobs is not None and args.jobs < 0:
         raise UsageError("--jobs must be 0 (the machine's cores) or more")
+    if args.scheduler is not None and args.executor != "dask":
+        raise UsageError("--scheduler needs --executor dask")
     session = Session(args)
     showing = args.show_files or args.show_settings
     report = ReportFile(args.output_file) if args.output_file is not None and not showing else None
@@ -129,14 +140,25 @@ def _run(session: Session, args: argparse.Namespace, report: ReportFile | None) 
     if args.show_files or args.show_settings:
         return _show(session, args, tasks, errors)
     opts = _options(args, tty)
-    outcomes = run_tasks(session, tasks, opts, args.jobs)
+    opts.corpus = len(tasks) > 1 and not opts.fixing  # cross-article rules: on for a run of many
+    cluster = _cluster(args) if args.executor == "dask" else None
+    try:
+        outcomes = run_tasks(session, tasks, opts, args.jobs, cluster.map if cluster else None)
+        results = [o.result for o in outcomes]
+        if opts.corpus:
+            from newslint.engine import corpus
+
+            rules_of = lambda: {r.id: r for r in _rules_that_ran(session)}  # noqa: E731
+            corpus.combine(results, rules_of, cluster.matcher() if cluster else corpus.local_matches)
+    finally:
+        if cluster is not None:
+            cluster.close()
     if session.patterns is not None:
         session.patterns.save()
     if opts.cache_dir and not opts.fixing:
         from newslint.cache.results import Cache
 
         Cache(Path(opts.cache_dir)).prune()
-    results = [o.result for o in outcomes]
     _settle_skips(results, named)
     _print_messages(outcomes, errors)
     if args.diff or (args.fix and any(o.fixed_text is not None for o in outcomes)):
@@ -148,6 +170,15 @@ def _run(session: Session, args: argparse.Namespace, report: ReportFile | None) 
     if errors or any(r.error for r in results):
         return 2
     return 0 if args.exit_zero else status
+
+
+def _cluster(args: argparse.Namespace) -> Any:
+    """A Dask client for the run (``--executor dask``)."""
+    if args.fix or args.diff:
+        raise UsageError("--executor dask lints only: --fix and --diff run locally")
+    from newslint.run.cluster import Cluster
+
+    return Cluster(args, args.scheduler, args.jobs or 2)
 
 
 def _settle_skips(results: list[FileResult], named: set[str]) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newslint.document.source import BinaryFileError, decode
-from newslint.engine.findings import Placed
+from newslint.engine.findings import Placed, Print
 from newslint.engine.lint import FileResult, Linter, read_file
 from newslint.settings.config import Config
 
@@ -23,6 +23,7 @@ class Options:
     unsafe: bool = False  # apply unsafe fixes too
     keep_source: bool = False  # return the decoded source (the text reporter shows lines)
     cache_dir: str | None = None  # None: no cache
+    corpus: bool = False  # more than one article: fingerprint each for the cross-article rules
 
     @property
     def fixing(self) -> bool:
@@ -61,23 +62,35 @@ def lookup(config: Config, label: str, path: Path | None, data: bytes, opts: Opt
     try:
         findings = [Placed.from_dict(f) for f in entry["findings"]]
         messages = [str(m) for m in entry["messages"]]
+        stored = entry["prints"]
+        if stored is None and opts.corpus:
+            return None  # linted in a run of one article: no fingerprints were made
+        prints = [Print.from_dict(p) for p in stored or ()]
     except (KeyError, TypeError, ValueError):  # an entry of another layout: linted afresh
         return None
-    result = FileResult(label, findings, messages, False, config.fail_on)
+    result = FileResult(label, findings, messages, False, config.fail_on, prints=prints)
     if opts.keep_source:
         with contextlib.suppress(BinaryFileError):
             result.source = decode(str(path or label), data)
     return Outcome(result, cached=True)
 
 
-def lint_cached(linter: Linter, label: str, data: bytes, path: Path | None, cache: Cache | None) -> Outcome:
-    """Lint bytes and store the result in the cache (failed runs and skipped files are not stored)."""
-    result = linter.lint_bytes(label, data, path)
+def lint_cached(
+    linter: Linter, label: str, data: bytes, path: Path | None, cache: Cache | None, corpus: bool = False
+) -> Outcome:
+    """Lint bytes and store the result in the cache (failed runs and skipped files are not
+    stored); with ``corpus``, fingerprints too (None in the entry when they were not made)."""
+    result = linter.lint_bytes(label, data, path, corpus=corpus)
     if cache is not None and not result.error and not result.skipped:
         from newslint.cache.results import key as cache_key
 
         key = cache_key(linter.config, label, path, data)
-        cache.put(key, {"findings": [f.to_dict() for f in result.findings], "messages": result.messages})
+        entry = {
+            "findings": [f.to_dict() for f in result.findings],
+            "messages": result.messages,
+            "prints": [p.to_dict() for p in result.prints] if corpus else None,
+        }
+        cache.put(key, entry)
     return Outcome(result)
 
 
@@ -96,7 +109,11 @@ def process(
         from newslint.cache.results import Cache  # hashlib and json: not needed under --no-cache
 
         cache = Cache(Path(opts.cache_dir))
-    out = _fix(linter, label, path, data, opts, stdin) if opts.fixing else lint_cached(linter, label, data, path, cache)
+    out = (
+        _fix(linter, label, path, data, opts, stdin)
+        if opts.fixing
+        else lint_cached(linter, label, data, path, cache, opts.corpus)
+    )
     if not opts.keep_source:
         out.result.source = None
     return out

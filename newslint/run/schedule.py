@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from newslint.engine.lint import FileResult
@@ -32,8 +33,14 @@ def _from_cache(session: Session, task: Task, opts: jobs.Options) -> tuple[Task,
     return task, jobs.lookup(session.config_for(folder_of(session, task)), label, path or Path(label), data, opts)
 
 
-def run_tasks(session: Session, tasks: list[Task], opts: jobs.Options, requested: int | None) -> list[jobs.Outcome]:
-    """Every task's outcome in order: cache hits first, then the rest, in worker processes when worth it."""
+Mapper = Callable[[jobs.Options, Sequence[Task]], Iterator[jobs.Outcome]]
+
+
+def run_tasks(
+    session: Session, tasks: list[Task], opts: jobs.Options, requested: int | None, mapper: Mapper | None = None
+) -> list[jobs.Outcome]:
+    """Every task's outcome in order: cache hits first, then the rest, in worker processes when
+    worth it (or by ``mapper``: a cluster's workers)."""
     bar = progress.Progress(len(tasks)) if progress.wanted(len(tasks)) else progress.NoProgress()
     done: dict[int, jobs.Outcome] = {}
     pending: list[tuple[int, Task]] = []
@@ -49,8 +56,15 @@ def run_tasks(session: Session, tasks: list[Task], opts: jobs.Options, requested
                 bar.step()
         if pending:
             session.linters()  # load the rules before forking: rule errors surface here, once
+            if opts.corpus:
+                from newslint.engine import corpus
+
+                corpus.warm(r for linter in session.linters() for r in linter.selected)
             work = [t for _, t in pending if t[1] is not None]
-            it = parallel.map_ordered(_work, (session, opts), work, parallel.jobs_for(requested, len(work)))
+            if mapper is not None:
+                it = mapper(opts, work)
+            else:
+                it = parallel.map_ordered(_work, (session, opts), work, parallel.jobs_for(requested, len(work)))
             for i, task in pending:
                 done[i] = next(it) if task[1] is not None else _work((session, opts), task)
                 bar.step()

@@ -26,6 +26,8 @@ KINDS = frozenset(
         "capital_names",
         "capital_start",
         "consistency",
+        "corpus_near",
+        "corpus_paragraph",
         "decoding",
         "duplicate_headline",
         "duplicate_line",
