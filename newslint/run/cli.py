@@ -1,5 +1,5 @@
 """The command line: ``newslint check PATH...`` (or ``newslint PATH...``), and the subcommands ``rules``, ``rule ID``, ``kinds``,
-``kind NAME``, ``test-rules [PATH...]`` and ``clean``."""
+``kind NAME``, ``test-rules [PATH...]``, ``serve`` and ``clean``."""
 
 from __future__ import annotations
 
@@ -243,6 +243,10 @@ def main(argv: list[str] | None = None) -> int:
             from newslint.run.testrules import rule_tests_command
 
             return rule_tests_command(argv[1:])
+        if argv[:1] == ["serve"]:
+            from newslint.run.serve import serve_command
+
+            return serve_command(argv[1:])
         if argv[:1] == ["clean"]:
             from newslint.run.clean import clean_command
 
