@@ -8,6 +8,7 @@ import asyncio
 import hmac
 import os
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -78,25 +79,40 @@ class BodyLimit:
         length = dict(scope["headers"]).get(b"content-length", b"")
         if length.isdigit() and int(length) > self.limits.body:
             return await self._reject(scope, receive, send, 413, f"body over {self.limits.body} bytes")
-        received = 0
+        try:
+            body = await self._read(receive)
+        except _Abort as exc:
+            return await self._reject(scope, receive, send, exc.status, exc.message)
+        sent = False
+
+        async def replay() -> Message:
+            nonlocal sent
+            if sent:
+                return await receive()  # the disconnect, when it comes
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        await self.app(scope, replay, send)
+
+    async def _read(self, receive: Receive) -> bytes:
+        """The whole body, within the size and time limits."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.limits.seconds
-
-        async def limited() -> Message:
-            nonlocal received
+        parts: list[bytes] = []
+        size = 0
+        while True:
             try:
                 message = await asyncio.wait_for(receive(), max(0.0, deadline - loop.time()))
             except TimeoutError:
                 raise _Abort(408, f"body not received within {self.limits.seconds:g} s") from None
-            received += len(message.get("body", b""))
-            if received > self.limits.body:
+            if message["type"] == "http.disconnect":
+                raise _Abort(400, "client disconnected")
+            parts.append(message.get("body", b""))
+            size += len(parts[-1])
+            if size > self.limits.body:
                 raise _Abort(413, f"body over {self.limits.body} bytes")
-            return message
-
-        try:
-            await self.app(scope, limited, send)
-        except _Abort as exc:
-            await self._reject(scope, receive, send, exc.status, exc.message)
+            if not message.get("more_body", False):
+                return b"".join(parts)
 
     async def _reject(self, scope: Scope, receive: Receive, send: Send, status: int, message: str) -> None:
         await _error(status, message)(scope, receive, send)
@@ -108,7 +124,9 @@ class _Abort(Exception):
         self.status, self.message = status, message
 
 
-def create_app(checker: Checker, limits: Limits | None = None, token: str | None = None, cors: list[str] = ()) -> Any:
+def create_app(
+    checker: Checker, limits: Limits | None = None, token: str | None = None, cors: Sequence[str] = ()
+) -> Any:
     """The ASGI application."""
     limits = limits or Limits()
     app = FastAPI(title="newslint", version=__version__, description="Lint news articles over HTTP.")
