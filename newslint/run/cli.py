@@ -128,7 +128,7 @@ def _run(session: Session, args: argparse.Namespace, report: ReportFile | None) 
     tasks = collect(session, args, errors, named)
     if args.show_files or args.show_settings:
         return _show(session, args, tasks, errors)
-    opts = _options(args, tty)
+    opts = _options(args, tty or args.format == "html")  # the html report shows the text
     outcomes = run_tasks(session, tasks, opts, args.jobs)
     if session.patterns is not None:
         session.patterns.save()
