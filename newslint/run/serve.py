@@ -9,6 +9,7 @@ import hmac
 import os
 import threading
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -31,11 +32,26 @@ ASSETS = {"app.js": "text/javascript", "app.css": "text/css"}
 class Limits:
     body: int = 2 << 20  # bytes in a request body
     seconds: float = 10.0  # to read a body, and to lint and fix it
-    concurrent: int = 8  # checks running at once; more get 429
-    semaphore: threading.BoundedSemaphore = field(init=False)
+    concurrent: int = 64  # checks admitted at once (running or waiting for a worker); more get 429
+    workers: int = 2  # threads that lint
+    admitted: int = field(default=0, init=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
+    pool: ThreadPoolExecutor = field(init=False)
 
     def __post_init__(self) -> None:
-        self.semaphore = threading.BoundedSemaphore(self.concurrent)
+        self.pool = ThreadPoolExecutor(self.workers, thread_name_prefix="newslint-check")
+
+    def admit(self) -> bool:
+        """Count one more check in, unless the server is full."""
+        with self._lock:
+            if self.admitted >= self.concurrent:
+                return False
+            self.admitted += 1
+            return True
+
+    def leave(self, _: object = None) -> None:
+        with self._lock:
+            self.admitted -= 1
 
 
 class CheckRequest(BaseModel):
@@ -180,12 +196,14 @@ def _routes(app: FastAPI, checker: Checker, limits: Limits) -> None:
             checker.linter(req.select, req.ignore)
         except RequestError as exc:
             return _error(422, str(exc))
-        if not limits.semaphore.acquire(blocking=False):
+        if not limits.admit():
             return _error(429, f"more than {limits.concurrent} checks at once; try again")
-        task = asyncio.get_running_loop().run_in_executor(None, _run, checker, req, fmt, limits)
+        work = limits.pool.submit(_run, checker, req, fmt)
+        work.add_done_callback(limits.leave)  # the slot is freed when the work ends, not at the time limit
         try:
-            done = await asyncio.wait_for(asyncio.shield(task), limits.seconds)
+            done = await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(work)), limits.seconds)
         except TimeoutError:
+            work.cancel()  # when still waiting for a worker
             return _error(408, f"check took longer than {limits.seconds:g} s")
         return {"software": {"name": "newslint", "version": __version__}, **done}
 
@@ -214,12 +232,9 @@ def _routes(app: FastAPI, checker: Checker, limits: Limits) -> None:
         return Response(_asset(name), media_type=ASSETS[name])
 
 
-def _run(checker: Checker, req: CheckRequest, fmt: str, limits: Limits) -> dict[str, Any]:
-    """Lint and fix in a worker thread; the slot is freed when the work ends, not at the time limit."""
-    try:
-        done = checker.check(req.text, fmt, req.select, req.ignore, req.unsafe_fixes)
-    finally:
-        limits.semaphore.release()
+def _run(checker: Checker, req: CheckRequest, fmt: str) -> dict[str, Any]:
+    """Lint and fix, in a worker thread."""
+    done = checker.check(req.text, fmt, req.select, req.ignore, req.unsafe_fixes)
     return {
         "findings": done.findings,
         "spans": done.spans,
@@ -241,7 +256,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cors-origin", action="append", default=[], help="allow this browser origin (repeatable)")
     p.add_argument("--max-body", type=int, default=2 << 20, help="largest request body in bytes (default: 2 MiB)")
     p.add_argument("--timeout", type=float, default=10.0, help="seconds to receive and check a request (default 10)")
-    p.add_argument("--max-concurrent", type=int, default=8, help="checks at once; more get 429 (default 8)")
+    p.add_argument(
+        "--max-concurrent", type=int, default=64, help="checks admitted at once, running or queued; more get 429"
+    )
+    p.add_argument("--workers", type=int, default=2, help="threads that lint (default 2)")
     return p
 
 
@@ -252,7 +270,7 @@ def serve_command(argv: list[str]) -> int:
     if args.config is not None and not args.config.is_file():
         raise SystemExit(f"newslint: error: --config {args.config}: not a file")
     checker = Checker(server_config(args.config, Path.cwd()))
-    limits = Limits(args.max_body, args.timeout, args.max_concurrent)
+    limits = Limits(args.max_body, args.timeout, args.max_concurrent, args.workers)
     token = args.token or os.environ.get(TOKEN_ENV) or None
     app = create_app(checker, limits, token, args.cors_origin)
     uvicorn.run(app, host=args.host, port=args.port, timeout_keep_alive=5, log_level="warning")
