@@ -115,6 +115,13 @@ def _span(f: Placed, shift: int) -> dict[str, int]:
     }
 
 
+def warm(checker: Checker) -> None:
+    """Lint a short text in each format, so that the data rules load lazily is ready before the first request."""
+    sample = "The council met on Tuesday , and it it voted.\n"
+    for fmt in FORMATS:
+        checker.check(sample, fmt, None, [], False)
+
+
 def describe(rule: Rule) -> dict[str, Any]:
     """A rule for ``GET /v1/rules``: what it is and its examples, not where it is stored."""
     return {

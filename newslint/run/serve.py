@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newslint import __version__
-from newslint.run.checking import Checker, RequestError, describe, format_of, server_config
+from newslint.run.checking import Checker, RequestError, describe, format_of, server_config, warm
 
 TOKEN_ENV = "NEWSLINT_SERVE_TOKEN"
 ASSETS = {"app.js": "text/javascript", "app.css": "text/css"}
@@ -270,6 +270,7 @@ def serve_command(argv: list[str]) -> int:
     if args.config is not None and not args.config.is_file():
         raise SystemExit(f"newslint: error: --config {args.config}: not a file")
     checker = Checker(server_config(args.config, Path.cwd()))
+    warm(checker)
     limits = Limits(args.max_body, args.timeout, args.max_concurrent, args.workers)
     token = args.token or os.environ.get(TOKEN_ENV) or None
     app = create_app(checker, limits, token, args.cors_origin)
