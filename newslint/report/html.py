@@ -9,7 +9,7 @@ from typing import TextIO
 
 from newslint import __version__
 from newslint.engine.findings import Placed
-from newslint.report import RunInfo
+from newslint.report import RunInfo, failures
 
 STYLE = """
 body{font-family:system-ui,sans-serif;max-width:1200px;margin:0 auto;padding:0 1rem;color:#1a1a1a}
@@ -31,6 +31,9 @@ def report(findings: list[Placed], info: RunInfo, out: TextIO) -> None:
     out.write(f"<title>newslint report</title><style>{STYLE}</style></head><body>\n")
     out.write(f"<h1>newslint {html.escape(__version__)}: {total} finding{'s' if total != 1 else ''}")
     out.write(f" in {len(by_path)} of {info.files} file{'s' if info.files != 1 else ''}</h1>\n")
+    failed = failures(info)
+    if failed:
+        out.write(f"<p><strong>Run failed: {html.escape(failed)}.</strong></p>\n")
     for number, path in enumerate(sorted(by_path)):
         _file(out, number, path, by_path[path], info)
     out.write("</body></html>\n")
@@ -42,7 +45,7 @@ def _file(out: TextIO, number: int, path: str, findings: list[Placed], info: Run
         where = f"{f.place.line}:{f.place.column}"
         out.write(
             f'<li><a href="#f{number}-{i}">{where}</a> <span class="{f.severity}">{f.severity}</span> '
-            f"<code>{html.escape(f.rule)}</code> {html.escape(f.message)}</li>\n"
+            f"<code>{html.escape(f.rule)}</code> {html.escape(f.message, quote=False)}</li>\n"
         )
     out.write("</ol>\n")
     source = info.sources.get(path)
@@ -61,9 +64,9 @@ def _marked(raw: str, findings: list[Placed], number: int) -> str:
         if f.place.start < pos:
             continue
         label = html.escape(f"{f.severity} {f.rule}: {f.message}", quote=True)
-        inner = html.escape(raw[f.place.start : f.place.end]) or "&nbsp;"
-        parts.append(html.escape(raw[pos : f.place.start]))
+        inner = html.escape(raw[f.place.start : f.place.end], quote=False) or "&nbsp;"
+        parts.append(html.escape(raw[pos : f.place.start], quote=False))
         parts.append(f'<mark id="f{number}-{i}" class="{f.severity}" tabindex="0" title="{label}">{inner}</mark>')
         pos = max(pos, f.place.end)
-    parts.append(html.escape(raw[pos:]))
+    parts.append(html.escape(raw[pos:], quote=False))
     return "".join(parts).encode("utf-8", "backslashreplace").decode("utf-8")
