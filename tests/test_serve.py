@@ -162,3 +162,13 @@ def test_a_slow_client_gets_408(checker: Checker) -> None:
     asyncio.run(asyncio.wait_for(app(scope, receive, send), 3))
     assert sent[0]["status"] == 408
     assert b"not received" in sent[1]["body"]
+
+
+def test_a_check_over_the_time_limit_gets_408(checker: Checker, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    slow = Checker.__new__(Checker)
+    slow.__dict__.update(checker.__dict__)
+    monkeypatch.setattr(slow, "check", lambda *a: time.sleep(1.0))
+    r = client(slow, seconds=0.2).post("/v1/check", json={"text": "x"})
+    assert r.status_code == 408 and "longer than 0.2 s" in r.json()["error"]["message"]

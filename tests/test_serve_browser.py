@@ -82,6 +82,8 @@ def test_paste_check_and_fix_in_the_page(browser, server: str) -> None:  # type:
     assert page.locator("#findings li").count() >= marks.count()
     page.locator("#findings li button.goto").nth(3).click()
     assert page.evaluate("document.activeElement.tagName") == "MARK"
+    shown = page.evaluate("getComputedStyle(document.activeElement, '::after').content")
+    assert page.evaluate("document.activeElement.title") in shown  # the message shows on keyboard focus
     before = page.locator("#findings li").count()
     page.locator("#findings li button.apply").first.click()
     page.wait_for_function(f"document.querySelectorAll('#findings li').length < {before}")

@@ -17,7 +17,9 @@ h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem;word-break:break-all}
 pre{white-space:pre-wrap;word-wrap:break-word;border:1px solid #ccc;padding:.6rem;font:14px/1.5 monospace}
 mark{background:none;border-bottom:3px solid}mark:focus,mark:target{outline:2px solid #1a1a1a}
 .error{border-color:#b00020;background:#fde7ea}.warning{border-color:#b35c00;background:#fff1dc}
-.info{border-color:#1d5fa8;background:#e6f0fb}li{margin-bottom:.3rem}code{font-size:.9em}
+.info{border-color:#1d5fa8;background:#e6f0fb}mark{position:relative}
+mark:focus::after{content:attr(title);position:absolute;left:0;top:100%;z-index:2;width:max-content;max-width:28rem;
+white-space:normal;background:#222;color:#fff;padding:.25rem .5rem;font:13px/1.35 system-ui,sans-serif}li{margin-bottom:.3rem}code{font-size:.9em}
 """
 
 
