@@ -172,3 +172,13 @@ def test_a_check_over_the_time_limit_gets_408(checker: Checker, monkeypatch: pyt
     monkeypatch.setattr(slow, "check", lambda *a: time.sleep(1.0))
     r = client(slow, seconds=0.2).post("/v1/check", json={"text": "x"})
     assert r.status_code == 408 and "longer than 0.2 s" in r.json()["error"]["message"]
+
+
+def test_serve_without_the_extra_says_what_to_install(monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from newslint.run.cli import main
+
+    monkeypatch.setitem(sys.modules, "newslint.run.serve", None)
+    assert main(["serve"]) == 2
+    assert "pip install 'newslint[serve]'" in capsys.readouterr().err

@@ -244,8 +244,12 @@ def main(argv: list[str] | None = None) -> int:
 
             return rule_tests_command(argv[1:])
         if argv[:1] == ["serve"]:
-            from newslint.run.serve import serve_command
-
+            try:
+                from newslint.run.serve import serve_command
+            except ModuleNotFoundError as exc:
+                raise UsageError(
+                    f"'newslint serve' needs the serve extra ({exc.name} is missing): pip install 'newslint[serve]'"
+                ) from None
             return serve_command(argv[1:])
         if argv[:1] == ["clean"]:
             from newslint.run.clean import clean_command

@@ -23,6 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newslint import __version__
 from newslint.run.checking import Checker, RequestError, describe, format_of, server_config, warm
+from newslint.run.session import UsageError
 
 TOKEN_ENV = "NEWSLINT_SERVE_TOKEN"
 ASSETS = {"app.js": "text/javascript", "app.css": "text/css"}
@@ -268,7 +269,7 @@ def serve_command(argv: list[str]) -> int:
     import uvicorn
 
     if args.config is not None and not args.config.is_file():
-        raise SystemExit(f"newslint: error: --config {args.config}: not a file")
+        raise UsageError(f"--config {args.config}: not a file")
     checker = Checker(server_config(args.config, Path.cwd()))
     warm(checker)
     limits = Limits(args.max_body, args.timeout, args.max_concurrent, args.workers)
