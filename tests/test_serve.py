@@ -75,6 +75,9 @@ def test_select_and_ignore_narrow_the_rules(checker: Checker) -> None:
         (json.dumps({"text": "x", "select": ["no.such-rule"]}).encode(), 422, "no.such-rule"),
         (json.dumps({"text": "x", "rules_dir": "/etc"}).encode(), 422, "rules_dir"),
         (json.dumps({"text": "x", "ignore": "spelling"}).encode(), 422, "ignore"),
+        (b'{"text": "a\\ud800 b"}', 422, "lone surrogate"),
+        (b'{"text": "a \\u0000 b"}', 422, "text: "),
+        (b'\xff\xfe{"text": 1}', 400, "parsing the body"),
     ],
 )
 def test_bad_requests_get_a_clear_json_error(checker: Checker, payload: bytes, status: int, words: str) -> None:

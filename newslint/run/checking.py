@@ -92,14 +92,16 @@ class Checker:
         def lint(data: bytes) -> FileResult:
             return linter.lint_bytes(label, data, None, FORMATS[fmt])
 
-        data = text.encode("utf-8", "surrogatepass")
+        data = text.encode("utf-8")
         first = lint(data)
+        if first.skipped:
+            raise RequestError("text: " + "; ".join(m.split(": ", 1)[-1] for m in first.messages))
         outcome, _ = fix_bytes(data, lint, unsafe, first=first)
         shift = 1 if text.startswith("\ufeff") else 0  # offsets count from behind a BOM
         return Checked(
             [f.record() for f in first.findings],
             [_span(f, shift) for f in first.findings],
-            outcome.fixed.decode("utf-8", "surrogatepass"),
+            outcome.fixed.decode("utf-8"),
             outcome.applied,
         )
 

@@ -18,7 +18,8 @@ from typing import Any, Literal
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newslint import __version__
@@ -63,6 +64,15 @@ class CheckRequest(BaseModel):
     select: list[str] | None = Field(None, description="rule ids or prefixes to run instead of the configured set")
     ignore: list[str] = Field(default_factory=list, description="rule ids or prefixes not to run")
     unsafe_fixes: bool = Field(False, description="apply unsafe fixes too in fixed_text")
+
+    @field_validator("text")
+    @classmethod
+    def _unicode(cls, text: str) -> str:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("not valid Unicode (a lone surrogate)") from None
+        return text
 
 
 class Span(BaseModel):
@@ -174,8 +184,8 @@ def _errors(app: FastAPI) -> None:
         parts = [_problem(e) for e in exc.errors()[:5]]
         return _error(422, "; ".join(parts))
 
-    @app.exception_handler(HTTPException)
-    async def http(request: Request, exc: HTTPException) -> JSONResponse:
+    @app.exception_handler(StarletteHTTPException)
+    async def http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         return _error(exc.status_code, str(exc.detail))
 
 
@@ -203,6 +213,8 @@ def _routes(app: FastAPI, checker: Checker, limits: Limits) -> None:
         work.add_done_callback(limits.leave)  # the slot is freed when the work ends, not at the time limit
         try:
             done = await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(work)), limits.seconds)
+        except RequestError as exc:
+            return _error(422, str(exc))
         except TimeoutError:
             work.cancel()  # when still waiting for a worker
             return _error(408, f"check took longer than {limits.seconds:g} s")
