@@ -18,7 +18,7 @@ from newslint.engine.languagetool.cache import ResultCache
 from newslint.engine.lint import MAX_FILE_BYTES, Linter
 from newslint.run.cli import main
 
-FORMATS = ["text", "concise", "json", "json-lines", "github", "gitlab", "sarif"]
+FORMATS = ["text", "concise", "json", "json-lines", "github", "gitlab", "sarif", "html"]
 MARKER = "Marker 'DEFECT1' found."
 CLEAN = "No problems found"
 

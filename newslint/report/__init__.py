@@ -20,6 +20,7 @@ MODULES = {
     "github": "github",
     "gitlab": "gitlab",
     "sarif": "sarif",
+    "html": "html",
 }
 FORMATS = tuple(MODULES)
 

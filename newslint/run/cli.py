@@ -1,5 +1,5 @@
 """The command line: ``newslint check PATH...`` (or ``newslint PATH...``), and the subcommands ``rules``, ``rule ID``, ``kinds``,
-``kind NAME``, ``test-rules [PATH...]`` and ``clean``."""
+``kind NAME``, ``test-rules [PATH...]``, ``serve`` and ``clean``."""
 
 from __future__ import annotations
 
@@ -139,7 +139,7 @@ def _run(session: Session, args: argparse.Namespace, report: ReportFile | None) 
     tasks = collect(session, args, errors, named)
     if args.show_files or args.show_settings:
         return _show(session, args, tasks, errors)
-    opts = _options(args, tty)
+    opts = _options(args, tty or args.format == "html")  # the html report shows the text
     opts.corpus = len(tasks) > 1 and not opts.fixing  # cross-article rules: on for a run of many
     cluster = _cluster(args) if args.executor == "dask" else None
     try:
@@ -274,6 +274,14 @@ def main(argv: list[str] | None = None) -> int:
             from newslint.run.testrules import rule_tests_command
 
             return rule_tests_command(argv[1:])
+        if argv[:1] == ["serve"]:
+            try:
+                from newslint.run.serve import serve_command
+            except ModuleNotFoundError as exc:
+                raise UsageError(
+                    f"'newslint serve' needs the serve extra ({exc.name} is missing): pip install 'newslint[serve]'"
+                ) from None
+            return serve_command(argv[1:])
         if argv[:1] == ["clean"]:
             from newslint.run.clean import clean_command
 
