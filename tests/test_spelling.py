@@ -113,6 +113,14 @@ def test_capitalized_slip_written_twice_or_inside_a_longer_name_passes() -> None
     assert "Ahmado" not in flagged("Headline here\n\nThe reporter Olumide Ahmado said it was done.\n")
 
 
+def test_surname_after_a_given_name_passes_unless_the_article_spells_it_otherwise() -> None:
+    text = "Headline here\n\nThe euro is weak, said Robert Sinche, and Jerome Thion agreed.\n"
+    assert flagged(text) == {}
+    text = "Headline here\n\nTony Blair spoke first. Later Tony Blari spoke again.\n"
+    assert flagged(text)["Blari"][0] == "Blair"
+    assert flagged("Headline here\n\nThey met in New Washingon this week.\n")["Washingon"][0] == "Washington"
+
+
 def test_rare_names_stay_quiet() -> None:
     text = "Headline here\n\nNikolai Patrushev met Kpakpando in Nanping with Bashar al-Assad and McCall.\n"
     assert flagged(text) == {}

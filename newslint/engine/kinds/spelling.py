@@ -22,7 +22,7 @@ from newslint.document.model import Document
 from newslint.engine.findings import Finding, Fix
 from newslint.engine.kind import Context, Option
 from newslint.engine.loader import Rule
-from newslint.engine.support import spelldata
+from newslint.engine.support import capital_case, spelldata
 from newslint.engine.support.spell_words import (
     Piece,
     candidates,
@@ -154,6 +154,9 @@ PARADIGM_ZIPF = 4.0  # see paradigm()
 COMMON_ZIPF = 3.0  # a word the lexicon lacks is a stem for prefixes and suffixes when this common
 MEMO_LIMIT = 200_000  # words remembered per process (a big export has fewer distinct forms)
 MAX_SHOWN = 20  # letters of an overlong word quoted in the message
+# log P(Word) - log P(word) from which a word before a capitalized unknown one is a given name
+# (robert 3.6, jerome 3.1, tony 2.5), while british 2.3, united 2.0 and the -2.4 are not.
+GIVEN_NAME_RATIO = 2.5
 
 
 def judge(
@@ -182,7 +185,7 @@ def judge(
     if not depends:
         return verdict
     if depends == "capital":  # a name the article writes the same way again is deliberate
-        return None if counts(doc)[word] >= 2 or in_name(piece, doc, data) else verdict
+        return None if counts(doc)[word] >= 2 or part_of_a_name(piece, verdict, doc, data) else verdict
     # The article itself may vouch for the word: written often, or capitalized mid-sentence.
     if counts(doc)[word] >= o["trust-count"]:
         return None
@@ -191,9 +194,20 @@ def judge(
     return verdict
 
 
+def part_of_a_name(piece: Piece, verdict: Verdict, doc: Document, data: spelldata.SpellData) -> bool:
+    """True when a capitalized slip stands in a longer name, unless the article writes the word
+    it slips from as a name elsewhere (Tony Blari beside Blair)."""
+    fixes = verdict[1] if verdict else []
+    if fixes and fixes[0] in mid_sentence_capitals(doc):
+        return False
+    return in_name(piece, doc, data)
+
+
 def in_name(piece: Piece, doc: Document, data: spelldata.SpellData) -> bool:
     """True when the word next to ``piece`` (a space apart) is a rare capitalized word the
-    lexicon lacks: the piece is part of a longer name (Nisan Ahmado), not a slip of a common word."""
+    lexicon lacks, or the word before it one English nearly always capitalizes (a given name:
+    Robert, Jerome): the piece is part of a longer name (Nisan Ahmado, Jerome Thion), not a slip
+    of a common word."""
     tokens, text = doc.tokens, doc.text
     i = bisect_right(tokens, piece.start, key=lambda t: t.start) - 1
     for j in (i - 1, i + 1):
@@ -204,6 +218,8 @@ def in_name(piece: Piece, doc: Document, data: spelldata.SpellData) -> bool:
         if tok.kind == "word" and gap == " " and shape(tok.text) == "capitalized":
             lower = tok.text.lower()
             if not data.listed(lower) and data.zipf(lower) < COMMON_ZIPF:
+                return True
+            if j < i and (capital_case.ratio(lower) or 0.0) >= GIVEN_NAME_RATIO:
                 return True
     return False
 
