@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from newslint.engine.findings import Placed, PlacedRelated, Print
 from newslint.engine.kind import flag
@@ -21,8 +22,15 @@ Member = tuple[FileResult, Print]
 
 
 def articles(results: Iterable[FileResult]) -> set[Article]:
-    """The articles of the run that were linted (a skipped file is none)."""
-    return {(r.path, None) for r in results if not r.skipped}
+    """The articles of the run that were linted (a skipped file is none; an export file's
+    result holds its articles)."""
+    out: set[Article] = set()
+    for r in results:
+        if r.articles is not None:
+            out.update((r.path, key) for key in r.articles)
+        elif not r.skipped:
+            out.add((r.path, None))
+    return out
 
 
 def warm(rules: Iterable[Rule]) -> None:
@@ -67,7 +75,7 @@ def combine(
             if not _reported(rule, found, total):
                 continue
             for result, p in found:
-                result.findings.append(_finding(rule, p, result.path, found))
+                result.findings.append(_finding(rule, result, p, found))
                 touched[id(result)] = result
     for result in touched.values():
         result.findings.sort(key=lambda f: (f.place.line, f.place.column, f.rule, f.place.end_line, f.place.end_column))
@@ -83,15 +91,23 @@ def _reported(rule: Rule, members: list[Member], total: int) -> bool:
     return count >= least and count >= share * total
 
 
-def _finding(rule: Rule, own: Print, path: str, members: list[Member]) -> Placed:
+def _finding(rule: Rule, result: FileResult, own: Print, members: list[Member]) -> Placed:
     """One copy's finding, naming up to ``max-related`` copies in other articles (in path order)."""
+    path = result.path
     others = sorted(
-        ((r.path, p) for r, p in members if (r.path, p.article) != (path, own.article)),
-        key=lambda o: (o[0], o[1].article or "", o[1].place.start),
+        ((r, p) for r, p in members if (r.path, p.article) != (path, own.article)),
+        key=lambda o: (o[0].path, o[1].place.start),
     )
     related = tuple(
-        PlacedRelated(p.place, "the same text in another article", other, p.article)
-        for other, p in others[: rule.options["max-related"]]
+        PlacedRelated(p.place, "the same text in another article", r.path, _article(r, p))
+        for r, p in others[: rule.options["max-related"]]
     )
     message = rule.format_message(count=_count(members), others=_count(members) - 1)
-    return Placed(path, rule.id, rule.severity, message, own.place, (), None, related)
+    return Placed(path, rule.id, rule.severity, message, own.place, (), None, related, _article(result, own))
+
+
+def _article(result: FileResult, p: Print) -> dict[str, Any] | None:
+    """How findings name the article a fingerprint is in (None for a file that is one article)."""
+    if result.articles is None or p.article is None:
+        return None
+    return dict(result.articles.get(p.article, {}))

@@ -99,7 +99,7 @@ class PlacedRelated:
     place: Place
     message: str
     path: str | None = None  # another file's place (a cross-article finding); None: the same file
-    article: str | None = None  # the article's id inside an export file, when known
+    article: dict[str, Any] | None = None  # the article inside an export file (id, title, url, line)
 
     def record(self) -> dict[str, Any]:
         out: dict[str, Any] = {**self.place.position(), "message": self.message}
@@ -113,7 +113,8 @@ class PlacedRelated:
 @dataclass(slots=True)
 class Print:
     """One paragraph's fingerprint for a cross-article rule: the rule, the key of its text, its
-    place in the stored file, and the article it is in (None: the file is one article)."""
+    place in the stored file, and the key of the article it is in inside an export file (None:
+    the file is one article)."""
 
     rule: str
     key: str
@@ -141,6 +142,7 @@ class Placed:
     suggestions: tuple[str, ...] = ()
     fix: PlacedFix | None = None
     related: tuple[PlacedRelated, ...] = ()
+    article: dict[str, Any] | None = None  # the article inside an export file (id, title, url, line)
 
     @property
     def category(self) -> str:
@@ -153,8 +155,9 @@ class Placed:
         return self.fix.place or self.place
 
     def record(self) -> dict[str, Any]:
-        """The finding as the output contract describes it (keys in the contract's order)."""
-        return {
+        """The finding as the output contract describes it (keys in the contract's order), and
+        the article inside an export file when it is in one."""
+        out: dict[str, Any] = {
             "path": self.path,
             "rule": self.rule,
             "category": self.category,
@@ -165,6 +168,9 @@ class Placed:
             "fix": None if self.fix is None else _fix_record(self.fix),
             "related": [r.record() for r in self.related],
         }
+        if self.article is not None:
+            out["article"] = self.article
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready copy for the result cache, stored offsets included; :meth:`from_dict` reads it."""
@@ -184,6 +190,8 @@ class Placed:
         if self.fix is not None:
             own = None if self.fix.place is None else self.fix.place.to_dict()
             out["fix"] = {"replacement": self.fix.replacement, "safe": self.fix.safe, "place": own}
+        if self.article is not None:
+            out["article"] = self.article
         return out
 
     @classmethod
@@ -201,6 +209,7 @@ class Placed:
                 PlacedRelated(Place.from_dict(r["place"]), r["message"], r.get("path"), r.get("article"))
                 for r in d["related"]
             ),
+            d.get("article"),
         )
 
 

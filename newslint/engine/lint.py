@@ -40,6 +40,9 @@ class FileResult:
     source: Source | None = None
     skipped: bool = False  # not linted at all (binary, too large, not a regular file, unreadable)
     prints: list[Print] = field(default_factory=list)  # fingerprints for the cross-article rules
+    # An export file's articles linted in this result, by their key (``Print.article``): how
+    # findings name them (id, title, url, line). None: the file is one article.
+    articles: dict[str, dict[str, object]] | None = None
 
 
 def configure(rules: list[Rule], config: Config) -> list[Rule]:
@@ -171,7 +174,7 @@ class Linter:
         (a run of more than one article: see :mod:`newslint.engine.corpus`)."""
         if len(data) > MAX_FILE_BYTES:
             return skip(label, f"larger than {MAX_FILE_BYTES >> 20} MiB")
-        with _collector_paused():
+        with collector_paused():
             return self._lint_bytes(label, data, path, fmt, corpus)
 
     def _lint_bytes(self, label: str, data: bytes, path: Path | None, fmt: str | None, corpus: bool) -> FileResult:
@@ -182,7 +185,13 @@ class Linter:
             result.messages.append(f"{label}: skipped: {exc}")
             result.skipped = True
             return result
-        result.source = source
+        return self.lint_source(label, source, path, fmt, corpus)
+
+    def lint_source(
+        self, label: str, source: Source, path: Path | None = None, fmt: str | None = None, corpus: bool = False
+    ) -> FileResult:
+        """Lint decoded text (a file's, or an article's of an export file)."""
+        result = FileResult(label, fail_on=self.config.fail_on, source=source)
         doc = read_document(source, fmt)
         rules = self.active_rules(path or Path(label))
         findings = self.check(doc, rules, result)
@@ -345,7 +354,7 @@ def read_file(label: str, path: Path) -> bytes | FileResult:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while one file is linted: a large export makes
     millions of small objects (tokens) and repeated full collections would double the time."""
     was_enabled = gc.isenabled()

@@ -15,7 +15,7 @@ from newslint.engine.lint import FileResult
 from newslint.engine.loader import Rule
 from newslint.report import FORMATS, RunInfo, reporter, statistics_reporter
 from newslint.run import jobs, parallel
-from newslint.run.discover import Task, collect, folder_of
+from newslint.run.discover import Task, articles_in, collect, folder_of
 from newslint.run.output import OutputError, ReportFile
 from newslint.run.schedule import run_tasks
 from newslint.run.session import Session, UsageError, settings_text
@@ -104,7 +104,7 @@ def _show(session: Session, args: argparse.Namespace, tasks: list[Task], errors:
     for message in errors:
         print(f"newslint: error: {message}", file=sys.stderr)
     if args.show_files:
-        for label, _, _ in tasks:
+        for label in dict.fromkeys(label for label, _, _ in tasks):  # an export file's slices: once
             print(label)
     if args.show_settings:
         for task in tasks:
@@ -140,7 +140,7 @@ def _run(session: Session, args: argparse.Namespace, report: ReportFile | None) 
     if args.show_files or args.show_settings:
         return _show(session, args, tasks, errors)
     opts = _options(args, tty or args.format == "html")  # the html report shows the text
-    opts.corpus = len(tasks) > 1 and not opts.fixing  # cross-article rules: on for a run of many
+    opts.corpus = articles_in(tasks) > 1 and not opts.fixing  # cross-article rules: on for a run of many
     cluster = _cluster(args) if args.executor == "dask" else None
     try:
         outcomes = run_tasks(session, tasks, opts, args.jobs, cluster.map if cluster else None)
@@ -243,7 +243,8 @@ def _report(
     color = tty and not args.no_color and not os.environ.get("NO_COLOR")
     unfixed = sum(1 for o in outcomes if o.unwritten)
     info = RunInfo(
-        sum(1 for r in results if r.error or not r.skipped) + len(errors),  # a file skipped in a folder is not counted
+        len({r.path for r in results if r.error or not r.skipped})
+        + len(errors),  # a file skipped in a folder: not counted
         {r.path: r.source for r in results if r.source},
         color,
         tty,

@@ -20,6 +20,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
+from newslint.document.exports import Slice
 from newslint.engine.kind import flag
 from newslint.engine.kinds import kind_module
 from newslint.engine.loader import Rule
@@ -127,6 +128,12 @@ class Cluster:
 def _with_bytes(task: Task) -> Task:
     """The task with its file's bytes (or the FileResult saying why it could not be read)."""
     label, path, data = task
+    if isinstance(data, Slice) and path is not None:
+        from dataclasses import replace
+
+        from newslint.engine.exports import slice_bytes
+
+        return (label, path, replace(data, data=slice_bytes(path, data)))
     if data is None and path is not None:
         got = jobs.read(label, path)
         if not isinstance(got, bytes):

@@ -8,10 +8,14 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from newslint.document.exports import Slice
 from newslint.run.gitignore import GitIgnore
 from newslint.run.session import Session
 
-EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+# Found under folders: articles, and export files (an .xml file only when it is a WordPress
+# export; a .json array only when named).
+EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".jsonl", ".ndjson"})
+SNIFFED = frozenset({".xml", ".json", ".jsonl", ".ndjson"})
 
 
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"})
@@ -38,7 +42,8 @@ def iter_files(paths: list[str], errors: list[str], ignore: GitIgnore | None = N
             errors.append(f"{name}: no such file or folder")
 
 
-Task = tuple[str, "Path | None", "bytes | None"]  # label, path, data (stdin, or read for the cache)
+# label, path, data: the bytes (stdin, or read for the cache), or a slice of an export file
+Task = tuple[str, "Path | None", "bytes | Slice | None"]
 
 
 def collect(session: Session, args: argparse.Namespace, errors: list[str], named: set[str] | None = None) -> list[Task]:
@@ -62,10 +67,46 @@ def collect(session: Session, args: argparse.Namespace, errors: list[str], named
         for path in iter_files([name], errors, ignore):
             if session.config_for(path.parent).excluded(path) and name != str(path):
                 continue
-            tasks.append((str(path), path, None))
+            kind = export_kind(path)
+            if kind is not None:
+                tasks.extend((str(path), path, s) for s in _slices(path, kind, errors))
+            elif not folder or path.suffix.lower() not in SNIFFED:
+                tasks.append((str(path), path, None))
             if not folder:
                 named.add(str(path))
     return tasks
+
+
+def export_kind(path: Path) -> str | None:
+    """The kind of export file a path holds (wxr, jsonl or json), else None."""
+    from newslint.document import exports
+
+    if path.suffix.lower() not in SNIFFED or not path.is_file():
+        return None
+    try:
+        with open(path, "rb") as fh:
+            return exports.sniff(str(path), fh.read(4096))
+    except OSError:
+        return None
+
+
+def _slices(path: Path, kind: str, errors: list[str]) -> list[Slice]:
+    """An export file's slices of whole articles (none, and an error, when it cannot be read)."""
+    from newslint.document.exports.scan import Refused, scan
+
+    try:
+        with open(path, "rb") as fh:
+            return list(scan(fh, kind))
+    except Refused as exc:
+        errors.append(f"{path}: not read: {exc}")
+    except OSError as exc:
+        errors.append(f"{path}: cannot read: {exc.strerror or exc}")
+    return []
+
+
+def articles_in(tasks: list[Task]) -> int:
+    """How many articles the tasks hold (an export's slice holds many)."""
+    return sum(data.articles if isinstance(data, Slice) else 1 for _, _, data in tasks)
 
 
 def folder_of(session: Session, task: Task) -> Path:

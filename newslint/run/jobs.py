@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newslint.document.exports import Slice
 from newslint.document.source import BinaryFileError, decode
 from newslint.engine.findings import Placed, Print
 from newslint.engine.lint import FileResult, Linter, read_file
@@ -116,6 +117,16 @@ def process(
     )
     if not opts.keep_source:
         out.result.source = None
+    return out
+
+
+def process_slice(linter: Linter, label: str, path: Path, sl: Slice, opts: Options) -> Outcome:
+    """Lint the articles of a slice of an export file (never fixed: said once per file)."""
+    from newslint.engine.exports import NOT_FIXED, lint_slice
+
+    out = Outcome(lint_slice(linter, label, path, sl, opts.corpus))
+    if opts.fixing and sl.first:
+        out.messages.append(f"{label}: not fixed: {NOT_FIXED}")
     return out
 
 

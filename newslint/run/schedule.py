@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from newslint.document.exports import Slice
 from newslint.engine.lint import FileResult
 from newslint.run import jobs, parallel, progress
 from newslint.run.discover import Task, folder_of
@@ -15,6 +16,9 @@ def _work(state: tuple[Session, jobs.Options], task: Task) -> jobs.Outcome:
     session, opts = state
     label, path, data = task
     linter = session.linter_for(folder_of(session, task))
+    if isinstance(data, Slice):
+        assert path is not None
+        return jobs.process_slice(linter, label, path, data, opts)
     if path is None:  # stdin
         return jobs.process(linter, label, Path(label), data, opts, stdin=True)
     return jobs.process(linter, label, path, data, opts)
@@ -23,6 +27,8 @@ def _work(state: tuple[Session, jobs.Options], task: Task) -> jobs.Outcome:
 def _from_cache(session: Session, task: Task, opts: jobs.Options) -> tuple[Task, jobs.Outcome | None]:
     """The task's outcome when the cache answers it, else the task with its bytes read."""
     label, path, data = task
+    if isinstance(data, Slice):
+        return task, None  # an export file's articles are linted afresh
     if data is None and path is not None:
         got = jobs.read(label, path)
         if isinstance(got, FileResult):

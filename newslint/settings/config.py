@@ -29,7 +29,10 @@ KEYS: dict[str, Any] = {
     "language": str,
     "options": dict,
     "languagetool": dict,
+    "export": dict,
 }
+EXPORT_FIELDS = ("id", "title", "body", "url")
+EXPORT_FORMATS = ("html", "markdown", "text")
 
 
 def matches(rule_id: str, selectors: list[str] | tuple[str, ...]) -> bool:
@@ -59,6 +62,7 @@ class Config:
     language: str = "en"
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     languagetool: dict[str, Any] = field(default_factory=dict)
+    export: dict[str, Any] = field(default_factory=dict)  # the fields of a JSON export's articles
     _lines: dict[str, int | None] = field(default_factory=dict, repr=False, compare=False)  # "severity.x" -> line
 
     def selected(self, rule_id: str, enabled_by_default: bool = True) -> bool:
@@ -203,11 +207,29 @@ def parse_config(data: Any, path: Path) -> Config:
             )
     cfg.options = {k: dict(v) for k, v in data.get("options", {}).items()}
     cfg.languagetool = languagetool_settings.validate(data.get("languagetool", {}), path)
+    cfg.export = _export(data.get("export", {}), path)
     cfg._lines = {key: line_of(data, key) for key in data}
     for section in ("severity", "per-file-ignores", "options"):
         sub = data.get(section) or {}
         cfg._lines.update({f"{section}.{key}": line_of(sub, key) for key in sub})
     return cfg
+
+
+def _export(section: dict[str, Any], path: Path) -> dict[str, Any]:
+    """The ``export`` section: which field of a JSON article is its id, title, body and url
+    (a name, or a list of names tried in order), and the body's ``format``."""
+    for key, value in section.items():
+        where = f"export.{key}"
+        if key == "format":
+            if value not in EXPORT_FORMATS:
+                raise ConfigError(path, f"must be one of {', '.join(EXPORT_FORMATS)}", line_of(section, key), where)
+        elif key not in EXPORT_FIELDS:
+            raise ConfigError(path, f"unknown key ({', '.join(EXPORT_FIELDS)} or format)", line_of(section, key), where)
+        elif not (
+            isinstance(value, str) or (isinstance(value, list) and value and all(isinstance(v, str) for v in value))
+        ):
+            raise ConfigError(path, "must be a field name or a list of field names", line_of(section, key), where)
+    return dict(section)
 
 
 def load_config(path: Path) -> Config:
