@@ -223,3 +223,31 @@ def test_statistics_count_per_article(tmp_path: Path, capsys: pytest.CaptureFixt
     out = capsys.readouterr().out
     assert "Articles with the most findings" in out
     assert f"2  {path}:5  id 42 Mayor & council aproves plan" in out and f"1  {path}:15  id 43 Second story" in out
+
+
+def test_json_lines_streams_each_files_findings_then_the_cross_article_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    footer = "<p>Follow us on Twitter for the latest news from the valley.</p>"
+    lines = [json.dumps({"id": i, "html": f"<p>Story {i}: the town was Sleppy.</p>{footer}"}) for i in range(3)]
+    (tmp_path / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("A headline\n\nThe river was Sleppy today.\n", encoding="utf-8")
+    args = ["--select", "corpus,spelling", str(tmp_path / "a.jsonl"), str(tmp_path / "b.txt")]
+    _, whole, _ = _check(args, capsys)
+    main(["check", "--no-cache", "--format", "json-lines", *args])
+    streamed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    key = json.dumps
+    assert sorted(map(key, streamed)) == sorted(map(key, whole)) and len(streamed) == 7
+    assert [f["category"] for f in streamed] == ["spelling"] * 4 + ["corpus"] * 3
+
+
+def test_progress_counts_articles() -> None:
+    from newslint.run.progress import Progress
+
+    out = io.StringIO()
+    bar = Progress(12, out)
+    bar.step(10)  # an export's slice of ten articles
+    assert out.getvalue().endswith("10/12 articles")
+    bar.step()
+    bar.step()  # the last one is always drawn
+    assert out.getvalue().endswith("12/12 articles")

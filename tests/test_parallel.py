@@ -93,4 +93,4 @@ def test_progress_draws_and_erases() -> None:
         bar.step()
     bar.close()
     text = out.getvalue()
-    assert "\r[#   ] 1/4 files" in text and "\r[####] 4/4 files" in text and text.endswith("\r\033[K")
+    assert "\r[#   ] 1/4 articles" in text and "\r[####] 4/4 articles" in text and text.endswith("\r\033[K")

@@ -11,4 +11,8 @@ from newslint.report import RunInfo
 
 def report(findings: list[Placed], info: RunInfo, out: TextIO) -> None:
     for f in findings:
-        out.write(json.dumps(f.record(), ensure_ascii=False) + "\n")
+        write_finding(f, out)
+
+
+def write_finding(f: Placed, out: TextIO) -> None:
+    out.write(json.dumps(f.record(), ensure_ascii=False) + "\n")

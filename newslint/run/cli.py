@@ -142,8 +142,9 @@ def _run(session: Session, args: argparse.Namespace, report: ReportFile | None) 
     opts = _options(args, tty or args.format == "html")  # the html report shows the text
     opts.corpus = articles_in(tasks) > 1 and not opts.fixing  # cross-article rules: on for a run of many
     cluster = _cluster(args) if args.executor == "dask" else None
+    stream = Streamed(report.stream if report else sys.stdout) if _streams(args, opts) else None
     try:
-        outcomes = run_tasks(session, tasks, opts, args.jobs, cluster.map if cluster else None)
+        outcomes = run_tasks(session, tasks, opts, args.jobs, cluster.map if cluster else None, stream)
         results = [o.result for o in outcomes]
         if opts.corpus:
             from newslint.engine import corpus
@@ -163,6 +164,8 @@ def _run(session: Session, args: argparse.Namespace, report: ReportFile | None) 
     _print_messages(outcomes, errors)
     if args.diff or (args.fix and any(o.fixed_text is not None for o in outcomes)):
         status = _print_fixes(args, outcomes)
+    elif stream is not None:
+        status = stream.finish(results)
     else:
         status = _report(args, session, outcomes, errors, tty, report.stream if report else sys.stdout)
         if report is not None:
@@ -170,6 +173,37 @@ def _run(session: Session, args: argparse.Namespace, report: ReportFile | None) 
     if errors or any(r.error for r in results):
         return 2
     return 0 if args.exit_zero else status
+
+
+def _streams(args: argparse.Namespace, opts: jobs.Options) -> bool:
+    """Whether findings are written as each file is linted: ``--format json-lines`` alone."""
+    return args.format == "json-lines" and not (args.statistics or opts.fixing)
+
+
+class Streamed:
+    """``--format json-lines`` written as each file (an export's slice) is linted; what the
+    cross-article rules add once all are linted follows at the end."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.written: set[int] = set()  # ids of the findings already written (kept alive by their results)
+
+    def __call__(self, outcome: jobs.Outcome) -> None:
+        from newslint.report.json_lines import write_finding
+
+        for f in outcome.result.findings:
+            write_finding(f, self.out)
+            self.written.add(id(f))
+        self.out.flush()
+
+    def finish(self, results: list[FileResult]) -> int:
+        from newslint.report.json_lines import write_finding
+
+        for r in results:
+            for f in r.findings:
+                if id(f) not in self.written:
+                    write_finding(f, self.out)
+        return _failing(results)
 
 
 def _cluster(args: argparse.Namespace) -> Any:

@@ -19,21 +19,22 @@ def wanted(files: int, stream: TextIO | None = None) -> bool:
 
 
 class Progress:
-    """``[#####     ] 120/473 files``, redrawn at most ten times a second, erased at the end."""
+    """``[#####     ] 120/473 articles``, redrawn at most ten times a second, erased at the end
+    (an export file's slice counts as the articles in it)."""
 
     def __init__(self, total: int, stream: TextIO | None = None, width: int = 30):
         self.total, self.done, self.width = total, 0, width
         self.stream = stream or sys.stderr
         self._last = 0.0
 
-    def step(self) -> None:
-        self.done += 1
+    def step(self, articles: int = 1) -> None:
+        self.done += articles
         now = time.monotonic()
         if now - self._last >= 0.1 or self.done == self.total:
             self._last = now
             filled = self.width * self.done // max(1, self.total)
             bar = "#" * filled + " " * (self.width - filled)
-            self.stream.write(f"\r[{bar}] {self.done}/{self.total} files")
+            self.stream.write(f"\r[{bar}] {self.done}/{self.total} articles")
             self.stream.flush()
 
     def close(self) -> None:
@@ -42,7 +43,7 @@ class Progress:
 
 
 class NoProgress:
-    def step(self) -> None:
+    def step(self, articles: int = 1) -> None:
         pass
 
     def close(self) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from newslint.document.exports import Slice
 from newslint.engine.lint import FileResult
 from newslint.run import jobs, parallel, progress
-from newslint.run.discover import Task, folder_of
+from newslint.run.discover import Task, articles_in, folder_of
 from newslint.run.session import Session
 
 
@@ -43,11 +43,19 @@ Mapper = Callable[[jobs.Options, Sequence[Task]], Iterator[jobs.Outcome]]
 
 
 def run_tasks(
-    session: Session, tasks: list[Task], opts: jobs.Options, requested: int | None, mapper: Mapper | None = None
+    session: Session,
+    tasks: list[Task],
+    opts: jobs.Options,
+    requested: int | None,
+    mapper: Mapper | None = None,
+    each: Callable[[jobs.Outcome], None] | None = None,
 ) -> list[jobs.Outcome]:
     """Every task's outcome in order: cache hits first, then the rest, in worker processes when
-    worth it (or by ``mapper``: a cluster's workers)."""
-    bar = progress.Progress(len(tasks)) if progress.wanted(len(tasks)) else progress.NoProgress()
+    worth it (or by ``mapper``: a cluster's workers). ``each`` is called with every outcome as
+    soon as it is known (cache hits first, then the rest in order)."""
+    articles = articles_in(tasks)
+    bar = progress.Progress(articles) if progress.wanted(articles) else progress.NoProgress()
+    each = each or (lambda outcome: None)
     done: dict[int, jobs.Outcome] = {}
     pending: list[tuple[int, Task]] = []
     try:
@@ -59,7 +67,8 @@ def run_tasks(
                 pending.append((i, task))
             else:
                 done[i] = outcome
-                bar.step()
+                each(outcome)
+                bar.step(articles_in([task]))
         if pending:
             session.linters()  # load the rules before forking: rule errors surface here, once
             if opts.corpus:
@@ -73,7 +82,8 @@ def run_tasks(
                 it = parallel.map_ordered(_work, (session, opts), work, parallel.jobs_for(requested, len(work)))
             for i, task in pending:
                 done[i] = next(it) if task[1] is not None else _work((session, opts), task)
-                bar.step()
+                each(done[i])
+                bar.step(articles_in([task]))
     finally:
         bar.close()
     return [done[i] for i in range(len(tasks))]
