@@ -1,14 +1,16 @@
 """What the boilerplate and encoding rules raise on clean news, per 1,000 words.
 
-Usage: .venv/bin/python benchmarks/boilerplate_clean.py [--category boilerplate] [CORPUS...]
+Usage: .venv/bin/python benchmarks/boilerplate_clean.py [--category boilerplate] [--html] [CORPUS...]
 Reads ../shared/corpora/clean/{bbc,zyte} by default; prints every finding with its text,
-then the count per rule and the rate per 1,000 words.
+then the count per rule and the rate per 1,000 words. ``--html`` lints each article as a CMS
+would export it as HTML: an ``h1`` for a bbc headline, a ``p`` for each paragraph.
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
+import html
 import time
 from pathlib import Path
 
@@ -20,10 +22,19 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT.parent / "shared" / "corpora" / "clean"
 
 
+def as_html(text: str, headline: bool) -> str:
+    """The article as a CMS exports its body: one paragraph per line."""
+    paras = [p.strip() for p in text.split("\n\n") if p.strip()]
+    out = [f"<h1>{html.escape(paras.pop(0))}</h1>"] if headline and paras else []
+    out += [f"<p>{html.escape(p)}</p>" for p in paras]
+    return "<html><body>\n" + "\n".join(out) + "\n</body></html>\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("corpora", nargs="*", default=[str(CORPORA / "bbc"), str(CORPORA / "zyte")])
     parser.add_argument("--category", default="boilerplate", help="rules/<category> to run")
+    parser.add_argument("--html", action="store_true", help="lint each article as HTML")
     args = parser.parse_args()
     rules = load_rules(ROOT / "rules" / args.category)
     linter = make_linter(Config(select=[r.id for r in rules]), rules)
@@ -33,9 +44,12 @@ def main() -> None:
     began = time.perf_counter()
     for path in files:
         data = path.read_bytes()
+        name = str(path)
+        if args.html:
+            data, name = as_html(data.decode("utf-8"), path.parent.name == "bbc").encode("utf-8"), f"{path}.html"
         lines = data.decode("utf-8", "replace").splitlines()
         words += sum(len(line.split()) for line in lines)
-        for f in records(lint_bytes(data, str(path), linter)):
+        for f in records(lint_bytes(data, name, linter)):
             per_rule[f["rule"]] += 1
             text = lines[f["line"] - 1]
             end = f["end_column"] if f["end_line"] == f["line"] else len(text) + 1

@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Lint news articles (text, Markdown, HTML) for CMS defects. 'newslint PATH...' does the same.",
         epilog="Also: 'newslint rules' lists the rules, 'newslint rule ID' explains one, 'newslint kinds' lists the"
         " kinds of rule, 'newslint kind NAME' documents one's keys, 'newslint test-rules [PATH...]' runs rule files'"
-        " examples, 'newslint clean' empties the cache.",
+        " examples, 'newslint train-boilerplate FOLDER' retrains the page model, 'newslint clean' empties the cache.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint ('-' for stdin; default: .)")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
@@ -317,6 +317,10 @@ def main(argv: list[str] | None = None) -> int:
                     f"'newslint serve' needs the serve extra ({exc.name} is missing): pip install 'newslint[serve]'"
                 ) from None
             return serve_command(argv[1:])
+        if argv[:1] == ["train-boilerplate"]:
+            from newslint.run.train import train_command
+
+            return train_command(argv[1:])
         if argv[:1] == ["clean"]:
             from newslint.run.clean import clean_command
 

@@ -16,6 +16,7 @@ from newslint.run.session import Session
 # export; a .json array only when named).
 EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".jsonl", ".ndjson"})
 SNIFFED = frozenset({".xml", ".json", ".jsonl", ".ndjson"})
+MIN_SLICE_BYTES = 16 << 10
 
 
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"})
@@ -96,12 +97,20 @@ def _slices(path: Path, kind: str, errors: list[str]) -> list[Slice]:
 
     try:
         with open(path, "rb") as fh:
-            return list(scan(fh, kind))
+            return list(scan(fh, kind, slice_size(os.fstat(fh.fileno()).st_size)))
     except Refused as exc:
         errors.append(f"{path}: not read: {exc}")
     except OSError as exc:
         errors.append(f"{path}: cannot read: {exc.strerror or exc}")
     return []
+
+
+def slice_size(file_size: int) -> int:
+    """Bytes of articles per slice: enough slices for the workers to share a small export
+    (64 of them), never more than ``SLICE_BYTES`` each."""
+    from newslint.document.exports.scan import SLICE_BYTES
+
+    return max(MIN_SLICE_BYTES, min(SLICE_BYTES, file_size // 64))
 
 
 def articles_in(tasks: list[Task]) -> int:

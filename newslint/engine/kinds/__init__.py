@@ -16,6 +16,7 @@ KINDS = frozenset(
         "balance",
         "block_match",
         "boilerplate_links",
+        "boilerplate_model",
         "boilerplate_outside",
         "boilerplate_phrase",
         "boilerplate_teaser",

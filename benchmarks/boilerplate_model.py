@@ -1,0 +1,126 @@
+"""The trained block model for boilerplate (``boilerplate.page-furniture``), measured on sites
+it was not trained on.
+
+Usage: .venv/bin/python benchmarks/boilerplate_model.py [--folds 5] [--threshold P] [--C C] [--txt]
+
+Each page of ../shared/corpora/boilerplate/trafilatura (its .html, or .txt with --txt) is read
+into blocks with their features and labels (as ``newslint train-boilerplate`` reads them). Pages
+are split into folds by site (the host of the page's url); for each fold the model is trained on
+the other folds and judges the fold's blocks. A truth snippet is found when a finding of the
+other built-in boilerplate rules, or a block the model flags, overlaps it; article text is
+flagged wrongly likewise. Printed for held-out folds only: the rules alone, the model alone,
+and both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import zlib
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from newslint.api import lint_bytes, make_linter, records  # noqa: E402
+from newslint.document.readers import read_document  # noqa: E402
+from newslint.document.source import decode  # noqa: E402
+from newslint.engine.kinds.boilerplate_model import evidence  # noqa: E402
+from newslint.engine.loader import load_rules  # noqa: E402
+from newslint.engine.support.block_features import features  # noqa: E402
+from newslint.run.train import fit, labels, snippet_spans  # noqa: E402
+from newslint.settings.config import Config  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpora" / "boilerplate" / "trafilatura"
+MODEL_RULE = "boilerplate.page-furniture"
+SHOW = "--show" in sys.argv
+
+
+def page(name: str, linter, suffix: str) -> dict:
+    """A page's blocks (features, labels, stored spans), rule findings and snippets (stored spans)."""
+    truth = json.loads((CORPUS / f"{name}.truth.json").read_text(encoding="utf-8"))
+    path = CORPUS / f"{name}.{suffix}"
+    data = path.read_bytes()
+    doc = read_document(decode(path.name, data))
+    source = doc.source
+    found = [f for f in records(lint_bytes(data, path.name, linter)) if f["rule"] != MODEL_RULE]
+    snippets = snippet_spans(doc, truth)
+    return {
+        "site": urlparse(truth.get("url", "")).netloc.lower().removeprefix("www.") or name,
+        "rows": features(doc),
+        "labels": labels(doc, snippets),
+        "spans": [doc.source_offsets(b.start, b.end) for b in doc.blocks],
+        "rules": [
+            (source.offset(f["line"], f["column"]), source.offset(f["end_line"], f["end_column"])) for f in found
+        ],
+        "snippets": [(k, *doc.source_offsets(a, b)) for k, a, b in snippets],
+        "text": source.text,
+    }
+
+
+def score(pages: list[dict], flagged: list[list[bool]], model: bool, rules: bool) -> tuple[int, int, int, int]:
+    found = total = wrong = mains = 0
+    for p, flags in zip(pages, flagged, strict=True):
+        spans = (list(p["rules"]) if rules else []) + (
+            [s for s, f in zip(p["spans"], flags, strict=True) if f] if model else []
+        )
+        for kind, a, b in p["snippets"]:
+            hit = any(x < b and a < y for x, y in spans)
+            if SHOW and hit and kind == "main":
+                print(f"WRONG {p['site']}: {p['text'][a:b][:100]!r}")
+            if kind == "boilerplate":
+                found, total = found + hit, total + 1
+            else:
+                wrong, mains = wrong + hit, mains + 1
+    return found, total, wrong, mains
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--threshold", type=float, default=0.8)
+    ap.add_argument("--C", type=float, default=1.0)
+    ap.add_argument("--txt", action="store_true", help="the pages' text renderings instead of their HTML")
+    ap.add_argument("--show", action="store_true", help="print the article text flagged")
+    ap.add_argument("--any-block", action="store_true", help="judge blocks with no markup evidence too")
+    args = ap.parse_args()
+    rules = load_rules(ROOT / "rules" / "boilerplate")
+    linter = make_linter(Config(select=[r.id for r in rules if r.id != MODEL_RULE]), rules)
+    names = sorted(p.name[: -len(".truth.json")] for p in CORPUS.glob("*.truth.json"))
+    pages = [page(n, linter, "txt" if args.txt else "html") for n in names]
+    fold = [zlib.crc32(p["site"].encode()) % args.folds for p in pages]
+    flagged: list[list[bool]] = [[] for _ in pages]
+    for k in range(args.folds):
+        train = [
+            (r, y)
+            for p, f in zip(pages, fold, strict=True)
+            if f != k
+            for r, y in zip(p["rows"], p["labels"], strict=True)
+            if y is not None
+        ]
+        weights = list(fit([r for r, _ in train], [y for _, y in train], args.C).values())
+        for i, p in enumerate(pages):
+            if fold[i] == k:
+                flagged[i] = [
+                    _probability(weights, row) >= args.threshold and (args.any_block or evidence(row))
+                    for row in p["rows"]
+                ]
+    print(f"{len(pages)} pages, {len(set(p['site'] for p in pages))} sites, {args.folds} folds by site")
+    for what, model, with_rules in (("rules alone", False, True), ("model alone", True, False), ("both", True, True)):
+        f, t, w, m = score(pages, flagged, model, with_rules)
+        print(
+            f"{what:>12}: boilerplate found {f}/{t} = {f / max(t, 1):.1%}; article text flagged {w}/{m} = {w / max(m, 1):.1%}"
+        )
+    return 0
+
+
+def _probability(weights: list[float], row: list[float]) -> float:
+    z = sum(w * x for w, x in zip(weights, row, strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""``boilerplate_model``: blocks a trained model takes for page furniture.
+
+Each block's features (:mod:`newslint.engine.support.block_features`: length, sentence-likeness,
+capitals and digits, place against the article's body, furniture around it, and in HTML the
+elements it is in and the share of it inside links) are weighed by a logistic model whose
+weights the rule file carries (``weights``, written by ``newslint train-boilerplate``). A block
+at or above ``threshold`` is reported, runs of them as one finding, unless another boilerplate
+rule already reports it. Headlines are never reported, and (``needs-markup``) only blocks whose
+markup says furniture too are: in a nav, aside or footer element, in one whose class or id
+names furniture, or mostly links. An article's own text, exported without such markup, stays quiet.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+
+from newslint.document.model import Block, Document
+from newslint.engine.deletion import delete_blocks
+from newslint.engine.findings import Finding
+from newslint.engine.kind import Context, Option, OptionError
+from newslint.engine.loader import Rule
+from newslint.engine.support.block_features import NAMES, features
+
+NEEDS_FINDINGS = True
+OPTIONS = {
+    "weights": Option(dict, required=True, help="the model: a weight for each feature (newslint train-boilerplate)"),
+    "threshold": Option(float, default=0.8, help="least probability of a reported block"),
+    "formats": Option(list, default=["html"], help="formats judged (the model is trained on pages' HTML)"),
+    "max-words": Option(int, default=60, help="longest block, in words, that may be reported"),
+    "needs-markup": Option(bool, default=True, help="report only blocks in furniture elements or mostly links"),
+}
+FURNITURE_TAG, FURNITURE_CLASS, LINK_DENSITY = (
+    NAMES.index(n) for n in ("furniture_tag", "furniture_class", "link_density")
+)
+
+
+def evidence(row: Sequence[float]) -> bool:
+    """Whether the markup says furniture: a nav, aside or footer element, a class or id naming
+    furniture, or a block that is mostly links."""
+    return bool(row[FURNITURE_TAG] or row[FURNITURE_CLASS] or row[LINK_DENSITY] >= 0.5)
+
+
+def prepare(rule: Rule) -> tuple[float, ...]:
+    weights = rule.options["weights"]
+    missing = [n for n in NAMES if n not in weights]
+    if missing:
+        raise OptionError("weights", f"has no weight for {', '.join(missing)}")
+    if not all(isinstance(weights[n], (int, float)) for n in NAMES):
+        raise OptionError("weights", "must map each feature to a number")
+    if not 0.0 < rule.options["threshold"] < 1.0:
+        raise OptionError("threshold", "must be between 0 and 1")
+    return tuple(float(weights[n]) for n in NAMES)
+
+
+def probabilities(weights: Sequence[float], doc: Document, needs_markup: bool) -> list[float]:
+    """Each block's probability of being page furniture (0 without markup evidence, when needed)."""
+    out = []
+    for row in features(doc):
+        z = sum(w * x for w, x in zip(weights, row, strict=True))
+        p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+        out.append(p if evidence(row) or not needs_markup else 0.0)
+    return out
+
+
+def check(rule: Rule, doc: Document, ctx: Context, others: Sequence[Finding]) -> Iterator[Finding]:
+    o = rule.options
+    if doc.format not in o["formats"] or not doc.blocks:
+        return
+    taken = [(f.start, f.end) for f in others if f.category == "boilerplate" and not f.stored]
+    runs: list[list[tuple[Block, float]]] = [[]]
+    for block, p in zip(doc.blocks, probabilities(rule.compiled, doc, o["needs-markup"]), strict=True):
+        flagged = p >= o["threshold"] and block.kind != "headline" and len(block.text.split()) <= o["max-words"]
+        if flagged and not any(a < block.end and block.start < b for a, b in taken):
+            runs[-1].append((block, p))
+        elif runs[-1]:
+            runs.append([])
+    for run in runs:
+        if run:
+            yield _finding(rule, doc, run)
+
+
+def _finding(rule: Rule, doc: Document, run: list[tuple[Block, float]]) -> Finding:
+    first, last = run[0][0], run[-1][0]
+    text = first.text.strip().split("\n", 1)[0][:60]
+    share = max(p for _, p in run)
+    message = rule.format_message(text, blocks=len(run), probability=f"{share:.0%}")
+    fix = delete_blocks(doc, first, last, safe=False)
+    return Finding(rule.id, first.start, last.end, message, rule.severity, [], fix)

@@ -1,0 +1,179 @@
+"""What a block of a page looks like, as numbers a trained model weighs: length, how much it
+reads like a sentence, capitals and digits, where it lies against the article's body, how much
+page furniture surrounds it, how like the headline it is. Text only, so that a plain-text
+rendering of a page, Markdown and HTML are judged alike; one pass over the blocks."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from newslint.document.model import Block, Document
+
+STOPWORDS = frozenset(
+    "a an the and or but of to in on at for with from by as is are was were be been has have had "
+    "it its this that these those he she they we you i his her their our it's not no said says "
+    "will would can could after before about into over than then there which who what when".split()
+)
+VERBISH = frozenset("is are was were has have had said says will would can could did does do be been".split())
+SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
+SEPARATORS = re.compile(r"[|•»›·►▶→]|\s[-–—]\s*$")
+DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
+    r"|\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b",
+    re.IGNORECASE,
+)
+LINKISH = re.compile(r"https?://|www\.|@\w|#\w|\.com\b", re.IGNORECASE)
+NAMES = (
+    "bias log_words sentence_end stop_share title_share digit_share upper_share separators date linkish "
+    "verbish colon_end heading list_item in_body before_body after_body distance short_run prose_near "
+    "headline_like repeated relative furniture_tag furniture_class content_tag link_density"
+).split()
+FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header", "form", "menu", "dialog", "button", "select"})
+CONTENT_TAGS = frozenset({"article", "main"})
+FURNITURE_WORDS = re.compile(
+    r"\b(?:class|id)\s*=\s*[\"']?[^\"'>]*?(?:share|social|related|comment|newsletter|subscribe|promo|widget|sidebar"
+    r"|footer|nav|menu|breadcrumb|byline|author|tags?\b|cookie|banner|popup|modal|signup|login|advert|\bads?\b"
+    r"|sponsor|recommend|trending|popular|more-|meta|caption|credit|toolbar)",
+    re.IGNORECASE,
+)
+PROSE_WORDS = 8
+
+
+def features(doc: Document) -> list[list[float]]:
+    """One row of ``NAMES`` per block of the document, in order."""
+    blocks = doc.blocks
+    prose = [_is_prose(b) for b in blocks]
+    first, end = _body(blocks, prose)
+    runs = _short_runs(blocks, prose)
+    headline = next((b for b in blocks if b.kind == "headline"), None)
+    head_words = _words(headline.text) if headline is not None else set()
+    seen: dict[str, int] = {}
+    for b in blocks:
+        key = " ".join(b.text.lower().split())
+        seen[key] = seen.get(key, 0) + 1
+    markup = _markup(doc) if doc.elements else [(0.0, 0.0, 0.0, 0.0)] * len(blocks)
+    rows = []
+    for i, block in enumerate(blocks):
+        row = _text_features(block.text)
+        near = prose[max(0, i - 2) : i] + prose[i + 1 : i + 3]
+        distance = 0 if first <= i < end else (first - i if i < first else i - end + 1)
+        similar = 0.0
+        if headline is not None and block is not headline and head_words:
+            words = _words(block.text)
+            similar = len(words & head_words) / max(1, len(words | head_words))
+        row += [
+            float(block.kind == "heading"),
+            float(block.kind == "list_item"),
+            float(first <= i < end),
+            float(i < first),
+            float(i >= end),
+            math.log1p(distance),
+            math.log1p(runs[i]),
+            sum(near) / max(1, len(near)),
+            similar,
+            float(seen[" ".join(block.text.lower().split())] > 1),
+            i / max(1, len(blocks) - 1),
+            *markup[i],
+        ]
+        rows.append(row)
+    return rows
+
+
+def _text_features(text: str) -> list[float]:
+    words = text.split()
+    n = max(1, len(words))
+    letters = [c for c in text if c.isalpha()]
+    plain = [w.strip(".,:;!?\"'“”‘’()[]").lower() for w in words]
+    return [
+        1.0,
+        math.log1p(len(words)),
+        float(bool(SENTENCE_END.search(text))),
+        sum(w in STOPWORDS for w in plain) / n,
+        sum(w[:1].isupper() for w in words) / n,
+        sum(c.isdigit() for c in text) / max(1, len(text)),
+        sum(c.isupper() for c in letters) / max(1, len(letters)),
+        float(bool(SEPARATORS.search(text))),
+        float(bool(DATE.search(text))),
+        float(bool(LINKISH.search(text))),
+        float(any(w in VERBISH for w in plain)),
+        float(text.rstrip().endswith(":")),
+    ]
+
+
+def _markup(doc: Document) -> list[tuple[float, float, float, float]]:
+    """For each block of an HTML document: inside a furniture element (nav, aside, footer...),
+    inside one whose class or id names furniture, inside an article or main element, and the
+    share of its text inside links (characters inside links over the block's length). One sweep over the elements, in order."""
+    text = doc.source.text
+    elements = doc.elements
+    links = [e for e in elements if e.tag == "a"]
+    out = []
+    stack: list[tuple[int, bool, bool, bool]] = []  # end, furniture tag, furniture class, content
+    nxt = li = 0
+    for block in doc.blocks:
+        a, b = doc.source_offsets(block.start, block.end)
+        while nxt < len(elements) and elements[nxt].start <= a:
+            e = elements[nxt]
+            while stack and stack[-1][0] <= e.start:
+                stack.pop()
+            tag_text = text[e.start : e.inner_start]
+            stack.append(
+                (e.end, e.tag in FURNITURE_TAGS, bool(FURNITURE_WORDS.search(tag_text)), e.tag in CONTENT_TAGS)
+            )
+            nxt += 1
+        while stack and stack[-1][0] <= a:
+            stack.pop()
+        while li < len(links) and links[li].end <= a:
+            li += 1
+        linked, k = 0, li
+        while k < len(links) and links[k].start < b:
+            linked += max(0, min(b, links[k].inner_end) - max(a, links[k].inner_start))
+            k += 1
+        out.append(
+            (
+                float(any(s[1] for s in stack)),
+                float(any(s[2] for s in stack)),
+                float(any(s[3] for s in stack)),
+                min(1.0, linked / max(1, block.end - block.start)),
+            )
+        )
+    return out
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"\w+", text)}
+
+
+def _is_prose(block: Block) -> bool:
+    return len(block.text.split()) >= PROSE_WORDS and bool(SENTENCE_END.search(block.text))
+
+
+def _body(blocks: list[Block], prose: list[bool]) -> tuple[int, int]:
+    """The run of blocks holding the most prose (each other block costs its words, at least 3)."""
+    best, start, total = (0, 0, 0), 0, 0
+    for i, block in enumerate(blocks):
+        if total <= 0:
+            start, total = i, 0
+        words = len(block.text.split())
+        total += words if prose[i] else -max(words, 3)
+        if total > best[2]:
+            best = (start, i + 1, total)
+    return best[0], best[1]
+
+
+def _short_runs(blocks: list[Block], prose: list[bool]) -> list[int]:
+    """For each block, the length of the run of blocks that are not prose it is in (0 if prose)."""
+    out = [0] * len(blocks)
+    i = 0
+    while i < len(blocks):
+        if prose[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(blocks) and not prose[j]:
+            j += 1
+        for k in range(i, j):
+            out[k] = j - i
+        i = j
+    return out
