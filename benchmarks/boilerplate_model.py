@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import sys
 import zlib
 from pathlib import Path
@@ -37,6 +38,7 @@ from newslint.settings.config import Config  # noqa: E402
 CORPUS = ROOT.parent / "shared" / "corpora" / "boilerplate" / "trafilatura"
 MODEL_RULE = "boilerplate.page-furniture"
 SHOW = "--show" in sys.argv
+SPACES = re.compile(r"<[^>]*>")
 
 
 def page(name: str, linter, suffix: str) -> dict:
@@ -59,6 +61,17 @@ def page(name: str, linter, suffix: str) -> dict:
         "snippets": [(k, *doc.source_offsets(a, b)) for k, a, b in snippets],
         "text": source.text,
     }
+
+
+def add_extraction(name: str, p: dict) -> None:
+    """One more feature per block: 1 when trafilatura's extracted main text does not hold it."""
+    import trafilatura
+
+    main_text = trafilatura.extract((CORPUS / f"{name}.html").read_text(encoding="utf-8", errors="replace")) or ""
+    main_words = " ".join(main_text.split())
+    for row, (a, b) in zip(p["rows"], p["spans"], strict=True):
+        block = " ".join(SPACES.sub(" ", p["text"][a:b]).split())
+        row.append(float(bool(block) and block not in main_words))
 
 
 def score(pages: list[dict], flagged: list[list[bool]], model: bool, rules: bool) -> tuple[int, int, int, int]:
@@ -85,12 +98,18 @@ def main() -> int:
     ap.add_argument("--C", type=float, default=1.0)
     ap.add_argument("--txt", action="store_true", help="the pages' text renderings instead of their HTML")
     ap.add_argument("--show", action="store_true", help="print the article text flagged")
+    ap.add_argument(
+        "--extractor", action="store_true", help="add trafilatura's main-text extraction as a feature (measuring it)"
+    )
     ap.add_argument("--any-block", action="store_true", help="judge blocks with no markup evidence too")
     args = ap.parse_args()
     rules = load_rules(ROOT / "rules" / "boilerplate")
     linter = make_linter(Config(select=[r.id for r in rules if r.id != MODEL_RULE]), rules)
     names = sorted(p.name[: -len(".truth.json")] for p in CORPUS.glob("*.truth.json"))
     pages = [page(n, linter, "txt" if args.txt else "html") for n in names]
+    if args.extractor:
+        for name, p in zip(names, pages, strict=True):
+            add_extraction(name, p)
     fold = [zlib.crc32(p["site"].encode()) % args.folds for p in pages]
     flagged: list[list[bool]] = [[] for _ in pages]
     for k in range(args.folds):

@@ -70,7 +70,8 @@ def fit(X: list[list[float]], y: list[int], c: float = 1.0) -> dict[str, float]:
     from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
     model = LogisticRegression(C=c, fit_intercept=False, max_iter=5000).fit(X, y)
-    return {name: round(float(w), 4) for name, w in zip(NAMES, model.coef_[0], strict=True)}
+    names = NAMES + [f"extra{i}" for i in range(len(X[0]) - len(NAMES))] if X else NAMES
+    return {name: round(float(w), 4) for name, w in zip(names, model.coef_[0], strict=True)}
 
 
 def write_weights(rule_file: Path, weights: dict[str, float]) -> None:
