@@ -251,3 +251,13 @@ def test_progress_counts_articles() -> None:
     bar.step()
     bar.step()  # the last one is always drawn
     assert out.getvalue().endswith("12/12 articles")
+
+
+def test_deeply_nested_markup_in_an_item_does_not_stop_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    deep = "<wp:meta>" * 50_000 + "x" + "</wp:meta>" * 50_000
+    path = tmp_path / "site.xml"
+    path.write_text(WXR.replace("<wp:post_id>43</wp:post_id>", f"<wp:post_id>43</wp:post_id>{deep}"), encoding="utf-8")
+    _, findings, _ = _check([str(path)], capsys)
+    assert [f["article"]["id"] for f in _by_rule(findings, "spelling.typo")] == ["42", "43"]
