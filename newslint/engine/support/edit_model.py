@@ -13,10 +13,11 @@ written by ``benchmarks/spelling_channel.py --write`` from the tuning half of th
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 DATA = Path(__file__).with_name("edit_model.json")
@@ -47,6 +48,7 @@ Edit = tuple[str, str, int]  # kind, letters (intended then typed for ``sub``), 
 
 Cost = Callable[[Edit], float]
 BAND = 3  # a path strays at most this far from the diagonal: more edits than that are never a slip
+SCORE_BAND = 2  # suggestions are at most two edits away
 
 
 def unit(edit: Edit) -> float:
@@ -54,45 +56,63 @@ def unit(edit: Edit) -> float:
     return 1.0
 
 
-def alignment(word: str, typo: str, cost: Cost = unit) -> tuple[float, list[Edit]]:
+def alignment(word: str, typo: str, cost: Cost = unit, band: int = BAND) -> tuple[float, list[Edit]]:
     """The cheapest single-letter edits (an adjacent swap is one) that turn ``word`` into ``typo``,
-    and their total cost; by default the fewest edits."""
+    and their total cost; by default the fewest edits. Infinite, with no edits, when the letters
+    must stray more than ``band`` from the diagonal."""
     n, m = len(word), len(typo)
-    best: dict[tuple[int, int], tuple[float, tuple[int, int], Edit | None]] = {(0, 0): (0.0, (0, 0), None)}
-    for i in range(n + 1):
-        for j in range(max(0, i - BAND), min(m, i + BAND) + 1):
-            here = best.get((i, j))
-            if here is None:
+    lo = _common(word, typo)  # letters both share at either end take no edit; one is kept for context
+    hi = min(_common(word[::-1], typo[::-1]), min(n, m) - lo)
+    inf = float("inf")
+    total = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int, Edit | None]]] = [[(0, 0, None)] * (m + 1) for _ in range(n + 1)]
+    total[lo][lo] = 0.0
+    end_i, end_j = n - hi, m - hi
+    for i in range(lo, end_i + 1):
+        row = total[i]
+        for j in range(max(lo, i - band), min(end_j, i + band) + 1):
+            here = row[j]
+            if here == inf:
                 continue
-            for step, edit in _steps(word, typo, i, j):
-                total = here[0] + (cost(edit) if edit else 0.0)
-                old = best.get(step)
-                if old is None or total < old[0]:
-                    best[step] = (total, (i, j), edit)
-    end = best.get((n, m))
-    if end is None:
-        return float("inf"), []
-    out, key = [], (n, m)
-    while key != (0, 0):
-        _, key, edit = best[key]
+            for a, b, edit in _steps(word, typo, i, j, end_i, end_j):
+                t = here + cost(edit) if edit else here
+                if t < total[a][b]:
+                    total[a][b], back[a][b] = t, (i, j, edit)
+    if total[end_i][end_j] == inf:
+        return inf, []
+    out, i, j = [], end_i, end_j
+    while (i, j) != (lo, lo):
+        i, j, edit = back[i][j]
         if edit:
             out.append(edit)
-    return end[0], out[::-1]
+    return total[end_i][end_j], out[::-1]
 
 
-def _steps(word: str, typo: str, i: int, j: int) -> Iterator[tuple[tuple[int, int], Edit | None]]:
-    """The moves from cell (i, j) of the alignment: the edit each makes (None for a match)."""
-    n, m = len(word), len(typo)
+def _common(a: str, b: str) -> int:
+    """How many letters ``a`` and ``b`` share at their start, less one (kept as context)."""
+    k = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        k += 1
+    return max(k - 1, 0)
+
+
+def _steps(word: str, typo: str, i: int, j: int, n: int, m: int) -> list[tuple[int, int, Edit | None]]:
+    """The moves from cell (i, j) of the alignment, within (n, m): the cell each reaches and its
+    edit (None for a match)."""
+    out: list[tuple[int, int, Edit | None]] = []
     if i < n and j < m:
-        yield (i + 1, j + 1), None if word[i] == typo[j] else _substitution(word, typo, i, j)
+        out.append((i + 1, j + 1, None if word[i] == typo[j] else _substitution(word, typo, i, j)))
         if i + 1 < n and j + 1 < m and _swapped(word, typo, i + 2, j + 2):
-            yield (i + 2, j + 2), ("swap", word[i : i + 2], i)
+            out.append((i + 2, j + 2, ("swap", word[i : i + 2], i)))
     if i < n:
         x = word[i]
-        yield (i + 1, j), ("undouble" if x in word[max(i - 1, 0) : i] + word[i + 1 : i + 2] else "drop", x, i)
+        out.append((i + 1, j, ("undouble" if x in word[max(i - 1, 0) : i] + word[i + 1 : i + 2] else "drop", x, i)))
     if j < m:
         y = typo[j]
-        yield (i, j + 1), ("double" if y in typo[max(j - 1, 0) : j] + typo[j + 1 : j + 2] else "add", y, i)
+        out.append((i, j + 1, ("double" if y in typo[max(j - 1, 0) : j] + typo[j + 1 : j + 2] else "add", y, i)))
+    return out
 
 
 def _substitution(word: str, typo: str, i: int, j: int) -> Edit:
@@ -158,7 +178,7 @@ class Channel:
 
     def log_p(self, word: str, typo: str) -> float:
         """log10 of the probability that a writer meaning ``word`` types ``typo`` (by its likeliest edits)."""
-        return -alignment(word, typo, self.cost)[0]
+        return -alignment(word, typo, self.cost, SCORE_BAND)[0]
 
     def cost(self, edit: Edit) -> float:
         """-log10 of an edit's probability."""
@@ -203,7 +223,13 @@ def _prior(x: str, y: str) -> float:
         alike = z in NEIGHBOURS.get(x, ()) or (x in VOWELS and z in VOWELS) or x + z in SOUND_ALIKE
         return PRIOR_WEIGHT if alike else 1.0
 
-    return weight(y) / sum(weight(z) for z in LETTERS if z != x)
+    return weight(y) / _prior_total(x)
+
+
+@functools.cache
+def _prior_total(x: str) -> float:
+    alike = NEIGHBOURS.get(x, set()) | (VOWELS if x in VOWELS else set()) | {b for a, b in SOUND_ALIKE if a == x}
+    return sum(PRIOR_WEIGHT if z in alike else 1.0 for z in LETTERS if z != x)
 
 
 _CHANNEL: Channel | None = None

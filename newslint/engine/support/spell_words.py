@@ -232,7 +232,8 @@ _MEMO: dict[str, list[tuple[float, str]]] = {}
 MIN_SUGGEST_ZIPF = 1.5  # words rarer than this are not offered as corrections
 COMMON = 350  # zipf x 100: a word this common in wordfreq is offered even when the lexicon lacks it
 CURATED = 50.0  # added to the score of codespell's curated corrections: they come first
-KEEP = 2.0  # a word two edits away is looked for only when it may come within this of the best (log10)
+TOP_ZIPF = 8.0  # no word is more common ("the" is 7.7)
+KEEP = 1.0  # a word two edits away is looked for only when it may come within this of the best (log10)
 LM_WEIGHT = 1.0  # log10 P(word) counts this much against log10 P(typo | word) (benchmarks/spelling_channel.py --tune)
 
 
@@ -328,7 +329,8 @@ def candidates(word: str) -> list[tuple[float, str]]:
     if 3 < len(word) <= 14:
         best1 = max(scored.values(), default=-99.0)
         reach = (best1 - KEEP - 2 * channel.ceiling) / LM_WEIGHT  # the zipf a word two edits away needs
-        scored.update(two_edits(word, max(MIN_SUGGEST_ZIPF, reach) * 100, scored))
+        if reach < TOP_ZIPF:
+            scored.update(two_edits(word, max(MIN_SUGGEST_ZIPF, reach) * 100, scored))
     found = sorted(((s, c) for c, s in scored.items()), key=lambda x: (-x[0], x[1]))
     if len(_MEMO) > 10_000:
         _MEMO.clear()
