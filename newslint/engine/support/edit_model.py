@@ -228,7 +228,11 @@ def _prior(x: str, y: str) -> float:
 
 @functools.cache
 def _prior_total(x: str) -> float:
-    alike = NEIGHBOURS.get(x, set()) | (VOWELS if x in VOWELS else set()) | {b for a, b in SOUND_ALIKE if a == x}
+    alike = (
+        NEIGHBOURS.get(x, set())
+        | (VOWELS if x in VOWELS else set())
+        | {pair[1] for pair in SOUND_ALIKE if pair[0] == x}
+    )
     return sum(PRIOR_WEIGHT if z in alike else 1.0 for z in LETTERS if z != x)
 
 
