@@ -51,8 +51,8 @@ def top1(test: list[tuple[str, str]], channel: edit_model.Channel, weight: float
         if not good.islower() or data.zipf(bad.lower()) >= 3.0:
             continue
         n += 1
-        found = spell_words.suggestions(bad.lower(), 1)
-        right += bool(found) and found[0] == good
+        found = spell_words.candidates(bad.lower(), bad.islower())
+        right += bool(found) and found[0][1] == good
     return right, n
 
 
@@ -65,7 +65,7 @@ def margins(test: list[tuple[str, str]], channel: edit_model.Channel) -> list[tu
     for bad, good in test:
         if not good.islower() or data.zipf(bad.lower()) >= 3.0:
             continue
-        ranked = spell_words.candidates(bad.lower())
+        ranked = spell_words.candidates(bad.lower(), bad.islower())
         if ranked:
             lead = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 99.0
             out.append((lead, ranked[0][1] == good))

@@ -5,13 +5,14 @@ Not a kind itself (it has no ``check``).
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from newslint.document.model import Document
-from newslint.engine.support import edit_model, spelldata
+from newslint.engine.support import capital_case, edit_model, spelldata
 from newslint.engine.support.edit_model import NEIGHBOURS
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -228,11 +229,12 @@ def glued(word: str, zipf: Callable[[str], float]) -> tuple[str, str] | None:
 
 
 # --- suggestions -----------------------------------------------------------------------------
-_MEMO: dict[str, list[tuple[float, str]]] = {}
+_MEMO: dict[tuple[str, bool], list[tuple[float, str]]] = {}
 MIN_SUGGEST_ZIPF = 1.5  # words rarer than this are not offered as corrections
 COMMON = 350  # zipf x 100: a word this common in wordfreq is offered even when the lexicon lacks it
-CURATED = 50.0  # added to the score of codespell's curated corrections: they come first
+CURATED = 99.0  # the score of codespell's first curated correction: they come first
 TOP_ZIPF = 8.0  # no word is more common ("the" is 7.7)
+CASE_PRIOR = True  # see candidates()
 KEEP = 1.0  # a word two edits away is looked for only when it may come within this of the best (log10)
 LM_WEIGHT = 1.0  # log10 P(word) counts this much against log10 P(typo | word) (benchmarks/spelling_channel.py --tune)
 
@@ -303,47 +305,54 @@ def slip_fix(word: str, above: float, last: bool = True) -> str | None:
     return best[1] if best[0] >= floor else None
 
 
-def candidates(word: str) -> list[tuple[float, str]]:
+def candidates(word: str, lower: bool = False) -> list[tuple[float, str]]:
     """(score, candidate) for a lower-case word, best first: the noisy channel's
     LM_WEIGHT x log10 P(candidate) + log10 P(word | candidate) (codespell's curated fixes first,
-    ranked alike).
+    in its order).
 
     Words one edit away are found by generating the edits; words two edits away by the
-    symmetric-delete index of frequent words, when frequent enough to come near the best.
+    symmetric-delete index of frequent words, when frequent enough to come near the best. For a
+    typo written in lower case (``lower``), a candidate counts only its lower-case uses: a name
+    (tampa, gary) is not what a lower-case slip meant.
     """
     if too_long(word):
         return []
-    found = _MEMO.get(word)
+    found = _MEMO.get((word, lower))
     if found is not None:
         return found
     data = spelldata.load()
     channel = edit_model.channel()
+    cased = lower and CASE_PRIOR
     scored: dict[str, float] = {}
-    for fix in data.corrections(word):
-        if " " not in fix:
-            scored[fix] = CURATED + max(score(channel, word, fix, data.freq(fix)), -CURATED / 2)
+    for i, fix in enumerate(f for f in data.corrections(word) if " " not in f):
+        scored[fix] = CURATED - i  # in codespell's order: the channel did no better on the tuning half
     for cand in edits1(word):
         f = data.freq(cand)
         if f >= COMMON or data.listed(cand):  # a listed word however rare; else a common one
-            scored.setdefault(cand, score(channel, word, cand, f))
+            scored.setdefault(cand, score(channel, word, cand, f, cased))
     if 3 < len(word) <= 14:
         best1 = max(scored.values(), default=-99.0)
         reach = (best1 - KEEP - 2 * channel.ceiling) / LM_WEIGHT  # the zipf a word two edits away needs
         if reach < TOP_ZIPF:
-            scored.update(two_edits(word, max(MIN_SUGGEST_ZIPF, reach) * 100, scored))
+            scored.update(two_edits(word, max(MIN_SUGGEST_ZIPF, reach) * 100, scored, cased))
     found = sorted(((s, c) for c, s in scored.items()), key=lambda x: (-x[0], x[1]))
     if len(_MEMO) > 10_000:
         _MEMO.clear()
-    _MEMO[word] = found
+    _MEMO[word, lower] = found
     return found
 
 
-def score(channel: edit_model.Channel, word: str, cand: str, freq: int) -> float:
-    """How likely ``cand`` (of zipf x 100 ``freq``) was meant where ``word`` was written, in log10 units."""
-    return LM_WEIGHT * freq / 100 + channel.log_p(cand, word)
+def score(channel: edit_model.Channel, word: str, cand: str, freq: int, lower: bool = False) -> float:
+    """How likely ``cand`` (of zipf x 100 ``freq``) was meant where ``word`` was written, in log10
+    units; with ``lower``, only the candidate's lower-case uses count."""
+    zipf = freq / 100
+    if lower:
+        ratio = capital_case.ratio(cand)  # natural log of P(Word) / P(word)
+        zipf -= math.log10(1 + math.exp(ratio)) if ratio is not None else 0.0
+    return LM_WEIGHT * zipf + channel.log_p(cand, word)
 
 
-def two_edits(word: str, above: float, known: dict[str, float]) -> dict[str, float]:
+def two_edits(word: str, above: float, known: dict[str, float], lower: bool = False) -> dict[str, float]:
     """Indexed words more common than ``above`` (zipf x 100) two edits from ``word``, scored."""
     index = spelldata.suggest_index()
     channel = edit_model.channel()
@@ -356,7 +365,7 @@ def two_edits(word: str, above: float, known: dict[str, float]) -> dict[str, flo
         if f < COMMON and not spelldata.load().listed(cand):
             continue
         if cand not in known and abs(len(cand) - len(word)) <= 2 and distance(word, cand, 2) == 2:
-            out[cand] = score(channel, word, cand, f)
+            out[cand] = score(channel, word, cand, f, lower)
     return out
 
 
@@ -381,4 +390,4 @@ def distance(a: str, b: str, limit: int) -> int:
 
 def suggestions(word: str, limit: int = 5) -> list[str]:
     """Corrections of ``word``, best first, in its case."""
-    return [match_case(c, word) for _, c in candidates(word.lower())[:limit]]
+    return [match_case(c, word) for _, c in candidates(word.lower(), word.islower())[:limit]]
