@@ -340,5 +340,5 @@ def clearly_best(word: str, fixes: list[str]) -> bool:
     """One suggestion, or the first far ahead of the second."""
     if len(fixes) == 1:
         return True
-    ranked = candidates(word.lower())
+    ranked = candidates(word.lower(), word.islower())
     return len(ranked) >= 2 and ranked[0][0] - ranked[1][0] >= 1.5

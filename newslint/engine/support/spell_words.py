@@ -5,13 +5,15 @@ Not a kind itself (it has no ``check``).
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from newslint.document.model import Document
-from newslint.engine.support import spelldata
+from newslint.engine.support import capital_case, edit_model, spelldata
+from newslint.engine.support.edit_model import NEIGHBOURS
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 PART = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -227,10 +229,14 @@ def glued(word: str, zipf: Callable[[str], float]) -> tuple[str, str] | None:
 
 
 # --- suggestions -----------------------------------------------------------------------------
-_MEMO: dict[str, list[tuple[float, str]]] = {}
+_MEMO: dict[tuple[str, bool], list[tuple[float, str]]] = {}
 MIN_SUGGEST_ZIPF = 1.5  # words rarer than this are not offered as corrections
 COMMON = 350  # zipf x 100: a word this common in wordfreq is offered even when the lexicon lacks it
-EDIT2_PENALTY = 2.5  # a candidate two edits away must be this much more frequent (zipf) to win
+CURATED = 99.0  # the score of codespell's first curated correction: they come first
+TOP_ZIPF = 8.0  # no word is more common ("the" is 7.7)
+CASE_PRIOR = True  # see candidates()
+KEEP = 1.0  # a word two edits away is looked for only when it may come within this of the best (log10)
+LM_WEIGHT = 1.0  # log10 P(word) counts this much against log10 P(typo | word) (benchmarks/spelling_channel.py --tune)
 
 
 def edits1(word: str) -> set[str]:
@@ -248,25 +254,6 @@ def undouble(word: str) -> str:
     return DOUBLED.sub(r"\1", word)
 
 
-def _cost(word: str, cand: str) -> float:
-    """Cheaper edits for the common slips: a doubled or undoubled letter, swapped letters, a vowel."""
-    if undouble(word) == undouble(cand):
-        return 0.15  # a letter doubled, undoubled, or the wrong one doubled (sleppy: sleepy)
-    if sorted(word) == sorted(cand) and len(word) == len(cand):
-        return 0.3  # transposition
-    if len(word) != len(cand):
-        longer, shorter = (word, cand) if len(word) > len(cand) else (cand, word)
-        for i in range(len(shorter) + 1):
-            if longer[:i] + longer[i + 1 :] == shorter:
-                if (i > 0 and longer[i] == longer[i - 1]) or (i + 1 < len(longer) and longer[i] == longer[i + 1]):
-                    return 0.2  # doubling
-                return 0.6
-    diff = [(a, b) for a, b in zip(word, cand, strict=False) if a != b]
-    if len(diff) == 1 and diff[0][0] in "aeiouy" and diff[0][1] in "aeiouy":
-        return 0.3
-    return 0.6
-
-
 def near_words(word: str, min_zipf: float) -> list[str]:
     """Words one edit from a lower-case word with at least that frequency, most frequent first."""
     if too_long(word):
@@ -278,18 +265,6 @@ def near_words(word: str, min_zipf: float) -> list[str]:
 
 
 NAME = 400  # zipf x 100: a word the lexicon lacks this common in wordfreq is a name worth correcting to
-KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-NEIGHBOURS = {
-    c: {
-        row2[j]
-        for row2_i, row2 in enumerate(KEYBOARD)
-        if abs(row2_i - i) <= 1
-        for j in range(len(row2))
-        if abs(j - (k + (row2_i - i) * 0.5 if row2_i != i else k)) <= 1 and row2[j] != c
-    }
-    for i, row in enumerate(KEYBOARD)
-    for k, c in enumerate(row)
-}
 
 
 def slips(word: str, last: bool = True) -> Iterator[str]:
@@ -330,40 +305,57 @@ def slip_fix(word: str, above: float, last: bool = True) -> str | None:
     return best[1] if best[0] >= floor else None
 
 
-def candidates(word: str) -> list[tuple[float, str]]:
-    """(score, candidate) for a lower-case word, best first; score is zipf less the edit's cost.
+def candidates(word: str, lower: bool = False) -> list[tuple[float, str]]:
+    """(score, candidate) for a lower-case word, best first: the noisy channel's
+    LM_WEIGHT x log10 P(candidate) + log10 P(word | candidate) (codespell's curated fixes first,
+    in its order).
 
-    Words one edit away are found by generating the edits; words two edits away, which must be
-    far more common to win, by the symmetric-delete index of frequent words.
+    Words one edit away are found by generating the edits; words two edits away by the
+    symmetric-delete index of frequent words, when frequent enough to come near the best. For a
+    typo written in lower case (``lower``), a candidate counts only its lower-case uses: a name
+    (tampa, gary) is not what a lower-case slip meant.
     """
     if too_long(word):
         return []
-    found = _MEMO.get(word)
+    found = _MEMO.get((word, lower))
     if found is not None:
         return found
     data = spelldata.load()
-    floor = round(MIN_SUGGEST_ZIPF * 100)
+    channel = edit_model.channel()
+    cased = lower and CASE_PRIOR
     scored: dict[str, float] = {}
-    for fix in data.corrections(word):
-        if " " not in fix:
-            scored[fix] = 99.0
+    for i, fix in enumerate(f for f in data.corrections(word) if " " not in f):
+        scored[fix] = CURATED - i  # in codespell's order: the channel did no better on the tuning half
     for cand in edits1(word):
         f = data.freq(cand)
         if f >= COMMON or data.listed(cand):  # a listed word however rare; else a common one
-            scored.setdefault(cand, f / 100 - _cost(word, cand))
+            scored.setdefault(cand, score(channel, word, cand, f, cased))
     if 3 < len(word) <= 14:
-        best1 = max(scored.values(), default=0.0)
-        scored.update(two_edits(word, max(floor, 100 * (best1 + EDIT2_PENALTY)), scored))
+        best1 = max(scored.values(), default=-99.0)
+        reach = (best1 - KEEP - 2 * channel.ceiling) / LM_WEIGHT  # the zipf a word two edits away needs
+        if reach < TOP_ZIPF:
+            scored.update(two_edits(word, max(MIN_SUGGEST_ZIPF, reach) * 100, scored, cased))
     found = sorted(((s, c) for c, s in scored.items()), key=lambda x: (-x[0], x[1]))
     if len(_MEMO) > 10_000:
         _MEMO.clear()
-    _MEMO[word] = found
+    _MEMO[word, lower] = found
     return found
 
 
-def two_edits(word: str, above: float, known: dict[str, float]) -> dict[str, float]:
+def score(channel: edit_model.Channel, word: str, cand: str, freq: int, lower: bool = False) -> float:
+    """How likely ``cand`` (of zipf x 100 ``freq``) was meant where ``word`` was written, in log10
+    units; with ``lower``, only the candidate's lower-case uses count."""
+    zipf = freq / 100
+    if lower:
+        ratio = capital_case.ratio(cand)  # natural log of P(Word) / P(word)
+        zipf -= math.log10(1 + math.exp(ratio)) if ratio is not None else 0.0
+    return LM_WEIGHT * zipf + channel.log_p(cand, word)
+
+
+def two_edits(word: str, above: float, known: dict[str, float], lower: bool = False) -> dict[str, float]:
     """Indexed words more common than ``above`` (zipf x 100) two edits from ``word``, scored."""
     index = spelldata.suggest_index()
+    channel = edit_model.channel()
     out = {}
     for n in index.near(word):
         f = index.words.values[n]
@@ -373,7 +365,7 @@ def two_edits(word: str, above: float, known: dict[str, float]) -> dict[str, flo
         if f < COMMON and not spelldata.load().listed(cand):
             continue
         if cand not in known and abs(len(cand) - len(word)) <= 2 and distance(word, cand, 2) == 2:
-            out[cand] = f / 100 - EDIT2_PENALTY
+            out[cand] = score(channel, word, cand, f, lower)
     return out
 
 
@@ -398,4 +390,4 @@ def distance(a: str, b: str, limit: int) -> int:
 
 def suggestions(word: str, limit: int = 5) -> list[str]:
     """Corrections of ``word``, best first, in its case."""
-    return [match_case(c, word) for _, c in candidates(word.lower())[:limit]]
+    return [match_case(c, word) for _, c in candidates(word.lower(), word.islower())[:limit]]
