@@ -53,13 +53,31 @@ def prepare(rule: Rule) -> tuple[float, ...]:
     return tuple(float(weights[n]) for n in NAMES)
 
 
-def probabilities(weights: Sequence[float], doc: Document, needs_markup: bool) -> list[float]:
-    """Each block's probability of being page furniture (0 without markup evidence, when needed)."""
+# How a message names the evidence that weighed most for a block (features with a reason).
+REASONS = {
+    "furniture_tag": "in a nav, aside, footer or form element",
+    "furniture_class": "in an element whose class or id names furniture",
+    "link_density": "mostly links",
+    "after_body": "after the article's body",
+    "before_body": "before the article's body",
+    "repeated": "repeated on the page",
+    "separators": "separated by | or arrows",
+    "title_share": "in title case",
+    "short_run": "among other short blocks",
+}
+
+
+def judge(weights: Sequence[float], doc: Document, needs_markup: bool) -> list[tuple[float, str]]:
+    """Each block's probability of being page furniture (0 without markup evidence, when needed),
+    and the two reasons that weighed most for it."""
     out = []
     for row in features(doc):
-        z = sum(w * x for w, x in zip(weights, row, strict=True))
+        parts = [w * x for w, x in zip(weights, row, strict=True)]
+        z = sum(parts)
         p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
-        out.append(p if evidence(row) or not needs_markup else 0.0)
+        ranked = sorted((-part, NAMES[i]) for i, part in enumerate(parts) if part > 0 and NAMES[i] in REASONS)
+        why = ", ".join(REASONS[name] for _, name in ranked[:2])
+        out.append((p if evidence(row) or not needs_markup else 0.0, why))
     return out
 
 
@@ -68,11 +86,11 @@ def check(rule: Rule, doc: Document, ctx: Context, others: Sequence[Finding]) ->
     if doc.format not in o["formats"] or not doc.blocks:
         return
     taken = [(f.start, f.end) for f in others if f.category == "boilerplate" and not f.stored]
-    runs: list[list[tuple[Block, float]]] = [[]]
-    for block, p in zip(doc.blocks, probabilities(rule.compiled, doc, o["needs-markup"]), strict=True):
+    runs: list[list[tuple[Block, float, str]]] = [[]]
+    for block, (p, why) in zip(doc.blocks, judge(rule.compiled, doc, o["needs-markup"]), strict=True):
         flagged = p >= o["threshold"] and block.kind != "headline" and len(block.text.split()) <= o["max-words"]
         if flagged and not any(a < block.end and block.start < b for a, b in taken):
-            runs[-1].append((block, p))
+            runs[-1].append((block, p, why))
         elif runs[-1]:
             runs.append([])
     for run in runs:
@@ -80,10 +98,10 @@ def check(rule: Rule, doc: Document, ctx: Context, others: Sequence[Finding]) ->
             yield _finding(rule, doc, run)
 
 
-def _finding(rule: Rule, doc: Document, run: list[tuple[Block, float]]) -> Finding:
+def _finding(rule: Rule, doc: Document, run: list[tuple[Block, float, str]]) -> Finding:
     first, last = run[0][0], run[-1][0]
     text = first.text.strip().split("\n", 1)[0][:60]
-    share = max(p for _, p in run)
-    message = rule.format_message(text, blocks=len(run), probability=f"{share:.0%}")
+    share, why = max((p, why) for _, p, why in run)
+    message = rule.format_message(text, blocks=len(run), probability=f"{share:.0%}", why=why or "its wording")
     fix = delete_blocks(doc, first, last, safe=False)
     return Finding(rule.id, first.start, last.end, message, rule.severity, [], fix)
