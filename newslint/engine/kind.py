@@ -24,11 +24,10 @@ A kind knows nothing of files, configuration files or output.
 from __future__ import annotations
 
 import copy
-import dataclasses
 import inspect
 import keyword
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError, dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
 from newslint.settings.types import check_type, type_name
@@ -140,10 +139,49 @@ def summary(kind: Kind) -> str:
 
 class Options(Mapping[str, Any]):
     """A rule's kind-specific keys, frozen: attributes (``o.max_chars``) and, by YAML key,
-    items (``o["max-chars"]``), so that kinds may read either way."""
+    items (``o["max-chars"]``), so that kinds may read either way.
 
+    Each kind has its own subclass (:func:`options_class`), a plain class with slots: made
+    with ``type()``, it costs no generated code at start-up (a dataclass per kind did)."""
+
+    __slots__ = ()
     KIND: ClassVar[str] = ""
     KEYS: ClassVar[dict[str, str]] = {}  # YAML key -> attribute name
+    DEFINITIONS: ClassVar[dict[str, Option]] = {}  # YAML key -> its definition, in the kind's order
+
+    def __init__(self, **values: Any):
+        for key, opt in self.DEFINITIONS.items():
+            name = self.KEYS[key]
+            if name in values:
+                value = values.pop(name)
+            elif opt.required:
+                raise TypeError(f"{type(self).__name__}() missing option '{key}'")
+            else:
+                value = copy.copy(opt.default) if isinstance(opt.default, (list, dict, set)) else opt.default
+            object.__setattr__(self, name, value)
+        if values:
+            raise TypeError(f"{type(self).__name__}() got unknown options {sorted(values)}")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise FrozenInstanceError(f"cannot assign to field '{name}'")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field '{name}'")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.KEYS.values())
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == cast("Options", other)._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.KEYS.values())
+        return f"{type(self).__name__}({inner})"
 
     def __getitem__(self, key: str) -> Any:
         try:
@@ -164,14 +202,16 @@ class Options(Mapping[str, Any]):
     def from_data(cls, data: Mapping[str, Any]) -> Options:
         """Validated options from a rule file's kind-specific keys; OptionError names a bad key."""
         values = {cls.KEYS[key]: value for key, value in cls._checked(data).items()}
-        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-            if f.metadata["option"].required and f.name not in values:
-                raise OptionError(f.metadata["key"], "missing key")
+        for key, opt in cls.DEFINITIONS.items():
+            if opt.required and cls.KEYS[key] not in values:
+                raise OptionError(key, "missing key")
         return cls(**values)
 
     def replaced(self, changes: Mapping[str, Any]) -> Options:
         """A copy with some keys (YAML names) changed, the new values validated."""
-        return dataclasses.replace(self, **{self.KEYS[k]: v for k, v in self._checked(changes).items()})  # type: ignore[type-var]
+        values = {name: getattr(self, name) for name in self.KEYS.values()}
+        values.update({self.KEYS[k]: v for k, v in self._checked(changes).items()})
+        return type(self)(**values)
 
     @classmethod
     def _checked(cls, data: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -179,8 +219,7 @@ class Options(Mapping[str, Any]):
         for key in data:
             if key not in cls.KEYS:
                 raise OptionError(key, f"unknown key for kind '{cls.KIND}'")
-        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-            key, opt = f.metadata["key"], f.metadata["option"]
+        for key, opt in cls.DEFINITIONS.items():
             if key in data and not check_type(data[key], opt.type):
                 raise OptionError(key, f"must be {type_name(opt.type)}")
         return data
@@ -200,24 +239,26 @@ def _rebuild(kind: str, values: dict[str, Any]) -> Options:
 
 
 def options_class(kind: Kind) -> type[Options]:
-    """The frozen dataclass of a kind's options, made from its ``OPTIONS`` once."""
-    name = kind_name(kind)
+    """The frozen class of a kind's options (see :class:`Options`), made from its ``OPTIONS`` once."""
     cls = _CLASSES.get(kind)
     if cls is None:
-        fields = [_field(key, opt) for key, opt in kind.OPTIONS.items()]
+        name = kind_name(kind)
         title = "".join(part.title() for part in name.split("_")) + "Options"
         keys = {key: attribute(key) for key in kind.OPTIONS}
-        cls = dataclasses.make_dataclass(
-            title, fields, bases=(Options,), frozen=True, kw_only=True, namespace={"KIND": name, "KEYS": keys}
-        )
-        cls.__module__ = __name__
-        _CLASSES[kind] = cls
+        namespace = {
+            "__slots__": tuple(keys.values()),
+            "__module__": __name__,
+            "KIND": name,
+            "KEYS": keys,
+            "DEFINITIONS": dict(kind.OPTIONS),
+        }
+        cls = _CLASSES[kind] = cast("type[Options]", type(title, (Options,), namespace))
     return cls
 
 
 def option_definitions(kind: Kind) -> list[tuple[str, Option]]:
     """(YAML key, definition) of each of a kind's options, in the order the kind gives them."""
-    return [(f.metadata["key"], f.metadata["option"]) for f in dataclasses.fields(options_class(kind))]  # type: ignore[arg-type]
+    return list(options_class(kind).DEFINITIONS.items())
 
 
 def attribute(key: str) -> str:
@@ -225,17 +266,6 @@ def attribute(key: str) -> str:
     the name is taken by the mapping's own methods (``keys_``) or is a Python keyword."""
     name = key.replace("-", "_")
     return f"{name}_" if keyword.iskeyword(name) or hasattr(Options, name) else name
-
-
-def _field(key: str, opt: Option) -> tuple[str, Any, Any]:
-    hint = opt.type if isinstance(opt.type, type) else Any
-    meta = {"key": key, "option": opt}
-    if opt.required:
-        return attribute(key), hint, field(metadata=meta)
-    if isinstance(opt.default, (list, dict, set)):
-        default = opt.default
-        return attribute(key), hint, field(default_factory=lambda: copy.copy(default), metadata=meta)
-    return attribute(key), hint, field(default=opt.default, metadata=meta)
 
 
 _CLASSES: dict[Kind, type[Options]] = {}  # kind module -> its options class
