@@ -180,6 +180,47 @@ def test_a_second_run_takes_the_builtin_patterns_from_the_store(tmp_path: Path, 
     assert compiled == []
 
 
+def test_a_second_run_takes_what_was_worked_out_from_patterns_from_the_store(tmp_path: Path, monkeypatch) -> None:
+    from newslint.engine import regexes
+    from newslint.engine.kinds import boilerplate_phrase
+    from newslint.run.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("Talks end\n\nThe talks ended on Monday.\n\nLeave a Reply 50 %\n", encoding="utf-8")
+    out = tmp_path / "out.json"
+    args = ["--cache-dir", str(tmp_path / "cache"), "--format", "json", "-o", str(out), str(article)]
+    monkeypatch.setattr(regexes, "_needs", {})
+    main(args)
+    expected = out.read_text(encoding="utf-8")
+
+    def parsed(*args: object) -> None:
+        raise AssertionError("a pattern was parsed again")
+
+    monkeypatch.setattr(boilerplate_phrase, "needed_literals", parsed)
+    monkeypatch.setattr(regexes, "needed_chars", parsed)
+    monkeypatch.setattr(regexes, "_needs", {})
+    shutil.rmtree(tmp_path / "cache" / "results")
+    main(args)
+    assert out.read_text(encoding="utf-8") == expected
+
+
+def test_the_pattern_store_keeps_only_plain_worked_out_values(tmp_path: Path) -> None:
+    import pickle
+
+    from newslint.cache.patterns import FORMAT, PatternStore
+
+    path = tmp_path / "p.pickle"
+    derived = [("n", "a", ("x", "y")), ("n", "b", None), ("n", "c", "z"), ("n", "d", ["x"]), ("n", "e", (1,))]
+    path.write_bytes(pickle.dumps({"format": FORMAT, "entries": [], "derived": derived}))
+    store = PatternStore(path)
+    assert store.derived == {("n", "a"): ("x", "y"), ("n", "b"): None, ("n", "c"): "z"}
+    assert store.worked_out("n", "a", lambda s: "other") == ("x", "y") and not store.changed
+    assert store.worked_out("n", "f", lambda s: [s]) == ["f"] and ("n", "f") not in store.derived
+    assert store.worked_out("n", "g", lambda s: s * 2) == "gg" and store.changed
+    store.save()
+    assert PatternStore(path).derived[("n", "g")] == "gg"
+
+
 def test_the_pattern_store_loads_nothing_but_regex_patterns(tmp_path: Path) -> None:
     import pickle
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import regex
 
@@ -144,8 +144,21 @@ _seen: list[Any] = [None, frozenset()]  # the last text and the set of its chara
 
 
 def _need_of(pattern: regex.Pattern[str]) -> frozenset[str] | None:
-    need = needed_chars(pattern.pattern, pattern.flags)
+    flags = pattern.flags
+    need = worked_out(f"needed_chars {flags}", pattern.pattern, lambda source: needed_chars(source, flags))
     return None if need is None else frozenset(need)
+
+
+T = TypeVar("T")
+
+
+def worked_out(what: str, source: str, work: Callable[[str], T]) -> T:
+    """``work(source)``, a value worked out from a pattern's text (a string, a tuple of strings
+    or None), kept in the pattern store when one is in use (:func:`use_store`), so that later
+    runs need not parse the pattern again; ``what`` names the kind of value."""
+    if _store is None:
+        return work(source)
+    return cast("T", _store.worked_out(what, source, work))
 
 
 def _chars(text: str) -> frozenset[str]:

@@ -28,7 +28,7 @@ from newslint.document.model import Document
 from newslint.engine.findings import Finding
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
-from newslint.engine.regexes import Deferred, find
+from newslint.engine.regexes import Deferred, find, worked_out
 from newslint.engine.regexneeds import needed_literals
 from newslint.engine.support.boilerplate_lines import delete_fix, lines
 
@@ -86,7 +86,7 @@ def _keys(phrases: list[str]) -> tuple[str, ...] | None:
     (None when a phrase has none: then every block is searched)."""
     keys: set[str] = set()
     for phrase in phrases:
-        need = needed_literals(phrase)
+        need = worked_out("needed_literals", phrase, needed_literals)
         if need is None:
             return None
         keys.update(need)
