@@ -27,9 +27,10 @@ import copy
 import inspect
 import keyword
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import FrozenInstanceError, dataclass, field
+from dataclasses import FrozenInstanceError
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
+from newslint.document.records import FrozenRecord
 from newslint.settings.types import check_type, type_name
 
 if TYPE_CHECKING:
@@ -46,24 +47,44 @@ class OptionError(ValueError):
         super().__init__(message)
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(FrozenRecord):
+    __slots__ = ("type", "required", "default", "help")
     type: Any  # str, bool, int, float, list, dict, or a tuple of them
-    required: bool = False
-    default: Any = None
-    help: str = ""
+    required: bool
+    default: Any
+    help: str
+
+    def __init__(self, type: Any, required: bool = False, default: Any = None, help: str = "") -> None:
+        object.__setattr__(self, "type", type)
+        object.__setattr__(self, "required", required)
+        object.__setattr__(self, "default", default)
+        object.__setattr__(self, "help", help)
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(FrozenRecord):
     """What a check may know of the run beyond the document: fixed for the run. A check reports
     through its return value, never by writing here (``cache`` only keeps per-process data)."""
 
-    language: str = "en"  # en-US, en-GB or en
-    accept: frozenset[str] = frozenset()
-    reject: frozenset[str] = frozenset()
-    settings: dict[str, Any] = field(default_factory=dict)  # per-kind shared settings
-    cache: dict[Any, Any] = field(default_factory=dict)  # shared, per-process data
+    __slots__ = ("language", "accept", "reject", "settings", "cache")
+    language: str  # en-US, en-GB or en
+    accept: frozenset[str]
+    reject: frozenset[str]
+    settings: dict[str, Any]  # per-kind shared settings
+    cache: dict[Any, Any]  # shared, per-process data
+
+    def __init__(
+        self,
+        language: str = "en",
+        accept: frozenset[str] = frozenset(),
+        reject: frozenset[str] = frozenset(),
+        settings: dict[str, Any] | None = None,
+        cache: dict[Any, Any] | None = None,
+    ) -> None:
+        object.__setattr__(self, "language", language)
+        object.__setattr__(self, "accept", accept)
+        object.__setattr__(self, "reject", reject)
+        object.__setattr__(self, "settings", {} if settings is None else settings)
+        object.__setattr__(self, "cache", {} if cache is None else cache)
 
 
 FLAGS = ("NEEDS_FINDINGS", "NEEDS_SERVER", "CORPUS", "SHARDED")  # optional module-level booleans of a kind

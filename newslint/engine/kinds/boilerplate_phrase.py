@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from newslint.document.model import Document
+from newslint.document.records import Record
 from newslint.engine.findings import Finding
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
@@ -50,12 +50,24 @@ LOOKALIKE = str.maketrans(
 NOT_LATIN = re.compile(r"[\u0370-\u052f]")
 
 
-@dataclass
-class Compiled:
+class Compiled(Record):
+    __slots__ = ("lines", "phrases", "keys", "exceptions")
     lines: Deferred | None
     phrases: Deferred | None  # compiled when a block first holds a key
     keys: tuple[str, ...] | None  # lower-case strings, one of which a phrase's match holds; None: search all
     exceptions: Deferred | None  # compiled when a first span is found
+
+    def __init__(
+        self,
+        lines: Deferred | None,
+        phrases: Deferred | None,
+        keys: tuple[str, ...] | None,
+        exceptions: Deferred | None,
+    ) -> None:
+        self.lines = lines
+        self.phrases = phrases
+        self.keys = keys
+        self.exceptions = exceptions
 
 
 def _alternation(rule: Rule, key: str) -> Deferred | None:

@@ -16,10 +16,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 from newslint.document.model import PROSE_KINDS, Document
+from newslint.document.records import Record
 from newslint.engine.findings import Checked, Finding
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
@@ -47,16 +47,32 @@ def prepare(rule: Rule) -> frozenset[str]:
     return frozenset(kinds)
 
 
-@dataclass
-class _State:
+class _State(Record):
     """What one run knows of its server: settings, results so far, and whether it failed."""
 
+    __slots__ = ("settings", "cache", "client", "failure", "warned", "sent")
     settings: Settings
     cache: ResultCache
-    client: Client | None = None
-    failure: str | None = None
-    warned: bool = False
-    sent: list[int] = field(default_factory=list)  # UTF-16 size of each request made (for tests)
+    client: Client | None
+    failure: str | None
+    warned: bool
+    sent: list[int]  # UTF-16 size of each request made (for tests)
+
+    def __init__(
+        self,
+        settings: Settings,
+        cache: ResultCache,
+        client: Client | None = None,
+        failure: str | None = None,
+        warned: bool = False,
+        sent: list[int] | None = None,
+    ) -> None:
+        self.settings = settings
+        self.cache = cache
+        self.client = client
+        self.failure = failure
+        self.warned = warned
+        self.sent = [] if sent is None else sent
 
 
 def _state(ctx: Context) -> _State | str | None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import regex
 
 from newslint.document.model import Document
 from newslint.document.quotes import inside_quotes
+from newslint.document.records import Record
 from newslint.engine.findings import Finding, Fix
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
@@ -28,10 +28,14 @@ OPTIONS = {
 }
 
 
-@dataclass
-class Compiled:
+class Compiled(Record):
+    __slots__ = ("pattern", "exceptions")
     pattern: Deferred
     exceptions: Deferred | None
+
+    def __init__(self, pattern: Deferred, exceptions: Deferred | None) -> None:
+        self.pattern = pattern
+        self.exceptions = exceptions
 
 
 def prepare(rule: Rule) -> Compiled:

@@ -31,6 +31,7 @@ from typing import Any
 
 from newslint.cache import folder as cachedir
 from newslint.cache.folder import mark_used, stale
+from newslint.document.records import FrozenRecord
 from newslint.engine.support import packed
 
 FORMAT = 5  # bump when the prepared layout changes
@@ -180,8 +181,7 @@ class SpellData:
         return found
 
 
-@dataclass(frozen=True)
-class SuggestIndex:
+class SuggestIndex(FrozenRecord):
     """Frequent words by hashed deletions of up to two letters (the SymSpell idea).
 
     A word two edits from another shares with it a string left by deleting at most two letters
@@ -190,9 +190,15 @@ class SuggestIndex:
     candidate that the caller's distance check drops.
     """
 
+    __slots__ = ("words", "buckets", "postings")
     words: Table  # frequent words -> zipf x 100
     buckets: array[Any]  # bucket -> first posting; one more entry than buckets
     postings: array[Any]  # word numbers
+
+    def __init__(self, words: Table, buckets: array[Any], postings: array[Any]) -> None:
+        object.__setattr__(self, "words", words)
+        object.__setattr__(self, "buckets", buckets)
+        object.__setattr__(self, "postings", postings)
 
     def near(self, word: str) -> set[int]:
         """Numbers of the indexed words that may be within two edits of ``word``."""
