@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 import types
 from pathlib import Path
@@ -175,7 +174,7 @@ def test_options_are_one_frozen_class_made_from_the_kind() -> None:
     assert [key for key, _ in option_definitions(kind)] == list(kind.OPTIONS)
     rule = load_rule_text(GOOD)
     assert rule.options.swap == {"utilize": "use"} and rule.options.skip_quotes is False
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError, match="cannot assign"):
         rule.options.skip_quotes = True  # type: ignore[misc]
     with pytest.raises(AttributeError):
         rule.options.not_an_option = 1  # type: ignore[attr-defined]
@@ -214,3 +213,30 @@ def test_configured_options_keep_the_options_class_and_survive_pickling() -> Non
     assert type(configured.options) is type(rule.options) and configured.options.skip_quotes is True
     assert rule.options.skip_quotes is False
     assert pickle.loads(pickle.dumps(configured.options)) == configured.options
+
+
+def test_a_kind_function_s_arity_is_read_as_inspect_reads_it() -> None:
+    import functools
+    import inspect
+
+    from newslint.engine.kind import _takes
+
+    def three(a, b, c): ...  # type: ignore[no-untyped-def]
+    def defaults(a, b=1, c=2): ...  # type: ignore[no-untyped-def]
+    def star(a, *rest): ...  # type: ignore[no-untyped-def]
+    def keyword(a, b, c, *, k): ...  # type: ignore[no-untyped-def]
+    def keyword_default(a, b, c, *, k=1): ...  # type: ignore[no-untyped-def]
+    def only(a, b, /, c): ...  # type: ignore[no-untyped-def]
+
+    def by_inspect(func: object, arity: int) -> bool:
+        try:
+            inspect.signature(func).bind(*range(arity))  # type: ignore[arg-type]
+        except TypeError:
+            return False
+        return True
+
+    funcs = [three, defaults, star, keyword, keyword_default, only, lambda *a: None, functools.partial(three, 1), len]
+    for func in funcs:
+        for arity in range(5):
+            assert _takes(func, arity) == by_inspect(func, arity), (func, arity)
+    assert not _takes(None, 1)

@@ -31,7 +31,7 @@ def test_every_builtin_pattern_compiles_when_loaded_without_deferring() -> None:
         (r.id, name, value)
         for r in rules
         if r.kind in ("pattern", "boilerplate_phrase")
-        for name, value in vars(r.compiled).items()
+        for name, value in ((n, getattr(r.compiled, n)) for n in r.compiled.__slots__)
         if isinstance(value, Deferred)
     ]
     assert len(patterns) > 40 and [(i, n) for i, n, p in patterns if not p.is_compiled] == []
@@ -69,7 +69,9 @@ def test_deferred_builtin_rules_find_what_eager_ones_find() -> None:
     assert findings[0] == findings[1] and findings[0]
 
 
-@pytest.mark.parametrize("module", ["multiprocessing", "newslint.engine.fixer", "newslint.cache.results"])
+@pytest.mark.parametrize(
+    "module", ["multiprocessing", "newslint.engine.fixer", "newslint.cache.results", "dataclasses", "inspect", "shutil"]
+)
 def test_a_one_file_run_without_cache_does_not_import(module: str, tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Talks end\n\nThe talks ended on Monday.\n", encoding="utf-8")

@@ -24,10 +24,9 @@ A kind knows nothing of files, configuration files or output.
 from __future__ import annotations
 
 import copy
-import inspect
 import keyword
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import FrozenInstanceError
+from types import FunctionType
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
 from newslint.document.records import FrozenRecord
@@ -131,14 +130,29 @@ def check_kind(module: Any, name: str) -> Kind:
 
 
 def _takes(func: Any, arity: int) -> bool:
-    """Whether ``func`` is callable with ``arity`` positional arguments."""
+    """Whether ``func`` is callable with ``arity`` positional arguments.
+
+    A plain function is judged from its code object; anything else through ``inspect``
+    (which, with what it imports, costs a few milliseconds of every start)."""
     if not callable(func):
         return False
+    if isinstance(func, FunctionType):
+        code = func.__code__
+        required = code.co_argcount - len(func.__defaults__ or ())
+        kw_only = code.co_varnames[code.co_argcount : code.co_argcount + code.co_kwonlyargcount]
+        if set(kw_only) - set(func.__kwdefaults__ or {}):
+            return False  # a keyword-only argument without a default
+        return required <= arity and (arity <= code.co_argcount or bool(code.co_flags & CO_VARARGS))
+    import inspect
+
     try:
         inspect.signature(func).bind(*range(arity))
     except (TypeError, ValueError):
         return False
     return True
+
+
+CO_VARARGS = 0x04  # the flag of a code object taking ``*args``
 
 
 def flag(kind: Kind, name: str) -> bool:
@@ -184,10 +198,10 @@ class Options(Mapping[str, Any]):
             raise TypeError(f"{type(self).__name__}() got unknown options {sorted(values)}")
 
     def __setattr__(self, name: str, value: Any) -> None:
-        raise FrozenInstanceError(f"cannot assign to field '{name}'")
+        raise AttributeError(f"cannot assign to option '{name}'")
 
     def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field '{name}'")
+        raise AttributeError(f"cannot delete option '{name}'")
 
     def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in self.KEYS.values())

@@ -20,12 +20,10 @@ import importlib.util
 import marshal
 import os
 import re
-import tempfile
 import time
 import zlib
 from array import array
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -142,12 +140,17 @@ class Strings:
         return {name: b"".join(encoded), f"{name}_offsets": offsets.tobytes()}
 
 
-@dataclass(frozen=True)
 class SpellData:
-    words: Table  # lower-case word -> zipf frequency x 100, | LISTED when the lexicon has it
-    misspellings: Table  # curated misspelling -> "right,other" corrections, best first
-    gb_to_us: dict[str, str]  # British spelling -> American spelling
-    memo: dict[str, int] = field(default_factory=dict, compare=False)
+    """The spelling tables of a run (one per process), with a memo of the words looked up."""
+
+    __slots__ = ("words", "misspellings", "gb_to_us", "memo", "_us_to_gb")
+
+    def __init__(self, words: Table, misspellings: Table, gb_to_us: dict[str, str]) -> None:
+        self.words = words  # lower-case word -> zipf frequency x 100, | LISTED when the lexicon has it
+        self.misspellings = misspellings  # curated misspelling -> "right,other" corrections, best first
+        self.gb_to_us = gb_to_us  # British spelling -> American spelling
+        self.memo: dict[str, int] = {}
+        self._us_to_gb: dict[str, str] | None = None
 
     def freq(self, word: str) -> int:
         """Zipf frequency x 100 of ``word``, 0 when unknown (remembered per process)."""
@@ -174,11 +177,9 @@ class SpellData:
 
     @property
     def us_to_gb(self) -> dict[str, str]:
-        found = self.__dict__.get("_us_to_gb")
-        if found is None:
-            found = {us: gb for gb, us in self.gb_to_us.items()}
-            object.__setattr__(self, "_us_to_gb", found)
-        return found
+        if self._us_to_gb is None:
+            self._us_to_gb = {us: gb for gb, us in self.gb_to_us.items()}
+        return self._us_to_gb
 
 
 class SuggestIndex(FrozenRecord):
@@ -307,6 +308,8 @@ def _write(path: Path, raw: dict[Any, Any]) -> None:
     """Write atomically; a cache that cannot be written is simply not kept."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # here: only a run that writes needs it (with shutil, random, bz2, lzma)
+
         fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as fh:
