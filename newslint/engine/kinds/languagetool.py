@@ -78,7 +78,6 @@ class _State(Record):
 def _state(ctx: Context) -> _State | str | None:
     """The run's server state (kept in the per-process cache); None when no server is set up,
     a warning when the settings cannot be used."""
-    from newslint.engine.languagetool.cache import ResultCache
     from newslint.settings.languagetool import resolve
 
     raw = ctx.settings.get("languagetool") or {}
@@ -88,8 +87,12 @@ def _state(ctx: Context) -> _State | str | None:
             settings = resolve(raw, ctx.language)
         except ValueError as exc:  # a bad URL from the environment or the command line
             return f"LanguageTool: {exc}; grammar not checked"
-        cache = ResultCache(settings.fingerprint(), settings.cache_dir or None, settings.cache)
-        ctx.cache[key] = _State(settings, cache) if settings.active else None
+        ctx.cache[key] = None
+        if settings.active:  # the client and its result cache only for a run that uses a server
+            from newslint.engine.languagetool.cache import ResultCache
+
+            cache = ResultCache(settings.fingerprint(), settings.cache_dir or None, settings.cache)
+            ctx.cache[key] = _State(settings, cache)
     return cast("_State | str | None", ctx.cache[key])
 
 
