@@ -250,3 +250,12 @@ def test_a_deferred_pattern_survives_copy_and_pickle_before_its_first_use() -> N
     for clone in (copy.deepcopy(pattern), pickle.loads(pickle.dumps(pattern))):
         assert clone.fullmatch("ABB") is not None
     assert not pattern.is_compiled
+
+
+def test_a_deferred_pattern_is_not_compiled_for_a_text_it_cannot_match() -> None:
+    from newslint.engine.regexes import find
+
+    with deferring():
+        pattern = Deferred(r"(?<=\d) +%", "pattern")
+    assert list(find(pattern, "No percent sign here.")) == [] and not pattern.is_compiled
+    assert [m.group() for m in find(pattern, "Up 5 % on the year.")] == [" %"] and pattern.is_compiled

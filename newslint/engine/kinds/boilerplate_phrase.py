@@ -155,7 +155,7 @@ def _spans(c: Compiled, doc: Document, max_chars: int, block_words: int) -> Iter
         found_in = range(len(doc.blocks)) if c.keys is None else _blocks_with_keys(doc, c.keys)
         for i in found_in:
             block = doc.blocks[i]
-            found = [(m.start(), m.end()) for m in find(c.phrases.compiled, text, block.start, block.end)]
+            found = [(m.start(), m.end()) for m in find(c.phrases, text, block.start, block.end)]
             if found and block_words and len(block.text.split()) <= block_words:
                 found = [_trimmed(doc, block.start, block.end)]
             yield from found

@@ -64,7 +64,7 @@ def prepare(rule: Rule) -> Compiled:
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     c: Compiled = rule.compiled
     o = rule.options
-    for m in matches_in(doc, rule.scope, c.pattern.compiled):
+    for m in matches_in(doc, rule.scope, c.pattern):  # compiled only when the text may match
         if m.end() == m.start():
             continue
         if c.exceptions and c.exceptions.compiled.fullmatch(m.group()):
