@@ -118,3 +118,18 @@ def test_phrases_read_cyrillic_look_alike_letters_as_latin() -> None:
     found = lint(text, phrases=["advertise with us"])
     assert texts(text, found) == ["Аdvеrtіѕе wіth us"]
     assert lint("Talks end.\n\nРеклама на сайте.", phrases=["advertise"]) == []
+
+
+def test_line_regexes_wait_for_a_short_line_holding_one_of_their_strings() -> None:
+    from newslint.api import lint_text, make_linter
+    from newslint.engine.loader import builtin_rules_dir, load_rules
+    from newslint.settings.config import Config
+
+    rules = load_rules(builtin_rules_dir() / "boilerplate", defer=True)
+    rule = next(r for r in rules if r.id == "boilerplate.read-time")
+    assert rule.compiled.line_keys and all(k == k.lower() for k in rule.compiled.line_keys)
+    linter = make_linter(Config(select=["boilerplate.read-time"]), rules)
+    plain = "Talks end\n\nThe talks ended on Monday after a long night.\n"
+    assert lint_text(plain, "a.txt", linter) == [] and not rule.compiled.lines.is_compiled
+    found_lines = lint_text("Talks end\n\n4 min read\n\nThe talks ended on Monday.\n", "a.txt", linter)
+    assert [f["line"] for f in found_lines] == [3] and rule.compiled.lines.is_compiled

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 import types
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newslint.engine import kinds as registry
-from newslint.engine.kind import KindError, Option, options_class
+from newslint.engine.kind import KindError, Option, OptionError, option_definitions, options_class
 from newslint.engine.kinds import kind_module
 from newslint.engine.loader import builtin_rules_dir, load_rule_text, load_rules
 from newslint.run.cli import main
@@ -168,14 +167,32 @@ def test_a_kind_keeping_the_contract_loads(monkeypatch: pytest.MonkeyPatch) -> N
     assert dict(rule.options) == {"max-words": 3, "keys": []}
 
 
-def test_options_are_one_frozen_dataclass_made_from_the_kind() -> None:
-    cls = options_class(kind_module("boilerplate_phrase"))
-    assert cls is options_class(kind_module("boilerplate_phrase"))
-    assert {f.metadata["key"] for f in dataclasses.fields(cls)} == set(kind_module("boilerplate_phrase").OPTIONS)
+def test_options_are_one_frozen_class_made_from_the_kind() -> None:
+    kind = kind_module("boilerplate_phrase")
+    cls = options_class(kind)
+    assert cls is options_class(kind)
+    assert [key for key, _ in option_definitions(kind)] == list(kind.OPTIONS)
     rule = load_rule_text(GOOD)
     assert rule.options.swap == {"utilize": "use"} and rule.options.skip_quotes is False
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError, match="cannot assign"):
         rule.options.skip_quotes = True  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        rule.options.not_an_option = 1  # type: ignore[attr-defined]
+    same = type(rule.options).from_data(dict(rule.options))
+    assert rule.options == same and rule.options != same.replaced({"safe": False})
+    assert "skip_quotes=False" in repr(rule.options)
+
+
+def test_options_defaults_are_fresh_copies_and_required_keys_are_required() -> None:
+    opts = {"need": Option(str, True), "words": Option(list, default=["a"])}
+    kind = types.ModuleType("newslint.engine.kinds.fake_defaults")
+    kind.OPTIONS = opts  # type: ignore[attr-defined]
+    cls = options_class(kind)  # type: ignore[arg-type]
+    one, two = cls.from_data({"need": "x"}), cls.from_data({"need": "y"})
+    assert one.words == ["a"] and one.words is not two.words and one.words is not opts["words"].default
+    with pytest.raises(OptionError, match="missing key"):
+        cls.from_data({})
+    assert one.replaced({"words": ["b"]}).words == ["b"] and one.words == ["a"]
 
 
 def test_a_bad_option_value_is_located_through_the_options_class() -> None:
@@ -196,3 +213,30 @@ def test_configured_options_keep_the_options_class_and_survive_pickling() -> Non
     assert type(configured.options) is type(rule.options) and configured.options.skip_quotes is True
     assert rule.options.skip_quotes is False
     assert pickle.loads(pickle.dumps(configured.options)) == configured.options
+
+
+def test_a_kind_function_s_arity_is_read_as_inspect_reads_it() -> None:
+    import functools
+    import inspect
+
+    from newslint.engine.kind import _takes
+
+    def three(a, b, c): ...  # type: ignore[no-untyped-def]
+    def defaults(a, b=1, c=2): ...  # type: ignore[no-untyped-def]
+    def star(a, *rest): ...  # type: ignore[no-untyped-def]
+    def keyword(a, b, c, *, k): ...  # type: ignore[no-untyped-def]
+    def keyword_default(a, b, c, *, k=1): ...  # type: ignore[no-untyped-def]
+    def only(a, b, /, c): ...  # type: ignore[no-untyped-def]
+
+    def by_inspect(func: object, arity: int) -> bool:
+        try:
+            inspect.signature(func).bind(*range(arity))  # type: ignore[arg-type]
+        except TypeError:
+            return False
+        return True
+
+    funcs = [three, defaults, star, keyword, keyword_default, only, lambda *a: None, functools.partial(three, 1), len]
+    for func in funcs:
+        for arity in range(5):
+            assert _takes(func, arity) == by_inspect(func, arity), (func, arity)
+    assert not _takes(None, 1)

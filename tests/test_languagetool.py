@@ -115,11 +115,12 @@ def test_silent_and_not_imported_without_a_server(tmp_path: Path) -> None:
     article.write_text("The mayor ate a apple at the fair.\n", encoding="utf-8")
     code = (
         "import sys; from newslint.run.cli import main; rc = main(['--select', 'grammar', sys.argv[1]]);"
-        "print(rc, 'language_tool_python' in sys.modules, 'requests' in sys.modules)"
+        "print(rc, 'language_tool_python' in sys.modules, 'requests' in sys.modules,"
+        " 'newslint.engine.languagetool.client' in sys.modules)"
     )
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
     out = subprocess.run([sys.executable, "-c", code, str(article)], capture_output=True, text=True, env=env, cwd=ROOT)
-    assert out.stdout.split()[-3:] == ["0", "False", "False"], out.stdout + out.stderr
+    assert out.stdout.split()[-4:] == ["0", "False", "False", "False"], out.stdout + out.stderr
     assert "LanguageTool" not in out.stderr
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -49,8 +48,8 @@ def placed_example() -> Placed:
     "placed",
     [
         placed_example(),
-        replace(placed_example(), fix=PlacedFix("y", False)),
-        replace(placed_example(), fix=None, related=(), suggestions=()),
+        placed_example().replaced(fix=PlacedFix("y", False)),
+        placed_example().replaced(fix=None, related=(), suggestions=()),
     ],
 )
 def test_a_placed_finding_round_trips_through_the_cache_form(placed: Placed) -> None:
@@ -60,7 +59,7 @@ def test_a_placed_finding_round_trips_through_the_cache_form(placed: Placed) -> 
 
 def test_a_placed_finding_differs_when_any_stored_offset_differs() -> None:
     placed = placed_example()
-    moved = replace(placed, fix=PlacedFix("", True, replace(placed.fix_place, end=254)))
+    moved = placed.replaced(fix=PlacedFix("", True, placed.fix_place.replaced(end=254)))
     assert Placed.from_dict(moved.to_dict()) != placed
 
 
@@ -93,7 +92,7 @@ def test_the_output_record_is_the_contract_without_stored_offsets() -> None:
     assert record["related"] == [
         {"line": 3, "column": 1, "end_line": 3, "end_column": 99, "message": "first copy (line 3)"}
     ]
-    assert replace(placed_example(), fix=PlacedFix("z", False)).record()["fix"] == {"replacement": "z", "safe": False}
+    assert placed_example().replaced(fix=PlacedFix("z", False)).record()["fix"] == {"replacement": "z", "safe": False}
 
 
 # --- stored offsets ----------------------------------------------------------------------------
@@ -157,8 +156,8 @@ def test_a_kind_that_needs_findings_gets_the_others_and_runs_last(monkeypatch: p
     calls: dict[str, list] = {"needs": [], "plain": []}
     _spy_kinds(monkeypatch, calls)
     word = next(r for r in builtin_rules() if r.id == "duplicate.word")
-    needs = replace(word, id="spy.needs", kind="spy_needs")
-    plain = replace(word, id="spy.plain", kind="spy_plain")
+    needs = word.replaced(id="spy.needs", kind="spy_needs")
+    plain = word.replaced(id="spy.plain", kind="spy_plain")
     linter = make_linter(Config(select=["spy", "duplicate.word"]), [needs, plain, word])
     result = linter.lint_bytes("a.txt", b"Headline\n\nThe mayor met the the council.\n", Path("a.txt"))
     assert calls["needs"] == [["spy.plain", "duplicate.word"]]  # listed first, run after the others
@@ -172,4 +171,4 @@ def test_the_context_is_fixed_for_the_run() -> None:
     ctx = Context()
     with pytest.raises(AttributeError):
         ctx.language = "en-GB"  # type: ignore[misc]
-    assert not {"warnings", "incomplete", "findings"} & set(vars(ctx))
+    assert not any(hasattr(ctx, name) for name in ("warnings", "incomplete", "findings"))

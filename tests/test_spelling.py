@@ -79,7 +79,7 @@ def test_cache_is_written_atomically_and_reused(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setattr(spelldata, "_DATA", None)
     data = spelldata.load()
     files = os.listdir(tmp_path)
-    assert len(files) == 1 and files[0].endswith(".marshal")  # no temporary file left behind
+    assert len(files) == 1 and files[0].endswith(".packed")  # no temporary file left behind
     assert data.zipf("sleepy") > 3 and data.zipf("sleppy") == 0
     assert data.corrections("teh") == ["the"]
     monkeypatch.setattr(spelldata, "_DATA", None)

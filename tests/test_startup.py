@@ -31,7 +31,7 @@ def test_every_builtin_pattern_compiles_when_loaded_without_deferring() -> None:
         (r.id, name, value)
         for r in rules
         if r.kind in ("pattern", "boilerplate_phrase")
-        for name, value in vars(r.compiled).items()
+        for name, value in ((n, getattr(r.compiled, n)) for n in r.compiled.__slots__)
         if isinstance(value, Deferred)
     ]
     assert len(patterns) > 40 and [(i, n) for i, n, p in patterns if not p.is_compiled] == []
@@ -69,7 +69,9 @@ def test_deferred_builtin_rules_find_what_eager_ones_find() -> None:
     assert findings[0] == findings[1] and findings[0]
 
 
-@pytest.mark.parametrize("module", ["multiprocessing", "newslint.engine.fixer", "newslint.cache.results"])
+@pytest.mark.parametrize(
+    "module", ["multiprocessing", "newslint.engine.fixer", "newslint.cache.results", "dataclasses", "inspect", "shutil"]
+)
 def test_a_one_file_run_without_cache_does_not_import(module: str, tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Talks end\n\nThe talks ended on Monday.\n", encoding="utf-8")
@@ -180,6 +182,47 @@ def test_a_second_run_takes_the_builtin_patterns_from_the_store(tmp_path: Path, 
     assert compiled == []
 
 
+def test_a_second_run_takes_what_was_worked_out_from_patterns_from_the_store(tmp_path: Path, monkeypatch) -> None:
+    from newslint.engine import regexes
+    from newslint.engine.kinds import boilerplate_phrase
+    from newslint.run.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("Talks end\n\nThe talks ended on Monday.\n\nLeave a Reply 50 %\n", encoding="utf-8")
+    out = tmp_path / "out.json"
+    args = ["--cache-dir", str(tmp_path / "cache"), "--format", "json", "-o", str(out), str(article)]
+    monkeypatch.setattr(regexes, "_needs", {})
+    main(args)
+    expected = out.read_text(encoding="utf-8")
+
+    def parsed(*args: object) -> None:
+        raise AssertionError("a pattern was parsed again")
+
+    monkeypatch.setattr(boilerplate_phrase, "needed_literals", parsed)
+    monkeypatch.setattr(regexes, "needed_chars", parsed)
+    monkeypatch.setattr(regexes, "_needs", {})
+    shutil.rmtree(tmp_path / "cache" / "results")
+    main(args)
+    assert out.read_text(encoding="utf-8") == expected
+
+
+def test_the_pattern_store_keeps_only_plain_worked_out_values(tmp_path: Path) -> None:
+    import pickle
+
+    from newslint.cache.patterns import FORMAT, PatternStore
+
+    path = tmp_path / "p.pickle"
+    derived = [("n", "a", ("x", "y")), ("n", "b", None), ("n", "c", "z"), ("n", "d", ["x"]), ("n", "e", (1,))]
+    path.write_bytes(pickle.dumps({"format": FORMAT, "entries": [], "derived": derived}))
+    store = PatternStore(path)
+    assert store.derived == {("n", "a"): ("x", "y"), ("n", "b"): None, ("n", "c"): "z"}
+    assert store.worked_out("n", "a", lambda s: "other") == ("x", "y") and not store.changed
+    assert store.worked_out("n", "f", lambda s: [s]) == ["f"] and ("n", "f") not in store.derived
+    assert store.worked_out("n", "g", lambda s: s * 2) == "gg" and store.changed
+    store.save()
+    assert PatternStore(path).derived[("n", "g")] == "gg"
+
+
 def test_the_pattern_store_loads_nothing_but_regex_patterns(tmp_path: Path) -> None:
     import pickle
 
@@ -207,3 +250,12 @@ def test_a_deferred_pattern_survives_copy_and_pickle_before_its_first_use() -> N
     for clone in (copy.deepcopy(pattern), pickle.loads(pickle.dumps(pattern))):
         assert clone.fullmatch("ABB") is not None
     assert not pattern.is_compiled
+
+
+def test_a_deferred_pattern_is_not_compiled_for_a_text_it_cannot_match() -> None:
+    from newslint.engine.regexes import find
+
+    with deferring():
+        pattern = Deferred(r"(?<=\d) +%", "pattern")
+    assert list(find(pattern, "No percent sign here.")) == [] and not pattern.is_compiled
+    assert [m.group() for m in find(pattern, "Up 5 % on the year.")] == [" %"] and pattern.is_compiled

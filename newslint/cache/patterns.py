@@ -4,6 +4,10 @@ Parsing the built-in rules' patterns is most of what `regex.compile` costs, abou
 a pickled `regex` pattern holds its compiled program, and loading all of them takes about 1 ms.
 The unpickler may call nothing but `regex`'s own compile, and an entry is used only for exactly
 the pattern text and flags it was stored for. A missing, corrupt or unwritable file only costs time.
+
+Beside them it keeps values worked out from a pattern's text (the strings every match holds, see
+:mod:`newslint.engine.regexneeds`): reading a pattern with the standard library's parser costs
+about as much as compiling it. Such a value is a string, a tuple of strings or None.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import contextlib
 import io
 import os
 import pickle
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,12 +39,14 @@ class _Unpickler(pickle.Unpickler):
 
 
 class PatternStore:
-    """Compiled patterns by (pattern text, flags)."""
+    """Compiled patterns by (pattern text, flags), and values worked out from patterns' texts."""
 
     def __init__(self, path: Path):
         self.path = path
         self.entries: dict[tuple[str, int], Any] = {}
         self.used: set[tuple[str, int]] = set()
+        self.derived: dict[tuple[str, str], Any] = {}  # (what, pattern text) -> value
+        self.derived_used: set[tuple[str, str]] = set()
         self.changed = False
         with contextlib.suppress(Exception):  # any damage to the file is a miss
             data = _Unpickler(io.BytesIO(path.read_bytes())).load()
@@ -48,6 +55,11 @@ class PatternStore:
                     (src, flags): p
                     for src, flags, p in data["entries"]
                     if isinstance(p, regex.Pattern) and p.pattern == src and p.flags & flags == flags
+                }
+                self.derived = {
+                    (what, src): value
+                    for what, src, value in data.get("derived", ())
+                    if isinstance(what, str) and isinstance(src, str) and _plain(value)
                 }
 
     def get(self, source: str, flags: int) -> Any | None:
@@ -61,12 +73,30 @@ class PatternStore:
         self.used.add((source, flags))
         self.changed = True
 
+    def worked_out(self, what: str, source: str, work: Callable[[str], Any]) -> Any:
+        """``work(source)``, stored as ``what`` of the pattern text ``source`` (worked out once)."""
+        key = (what, source)
+        self.derived_used.add(key)
+        if key in self.derived:
+            return self.derived[key]
+        value = self.derived[key] = work(source)
+        if _plain(value):
+            self.changed = True
+        else:
+            del self.derived[key]
+        return value
+
     def save(self) -> None:
-        """Write the store atomically if the run compiled a pattern it lacked."""
+        """Write the store atomically if the run compiled a pattern (or worked out a value) it lacked."""
         if not self.changed:
             return
         keys = self.used if len(self.entries) > MAX_ENTRIES else self.entries
-        data = {"format": FORMAT, "entries": [(src, flags, self.entries[src, flags]) for src, flags in keys]}
+        derived = self.derived_used if len(self.derived) > MAX_ENTRIES else self.derived
+        data = {
+            "format": FORMAT,
+            "entries": [(src, flags, self.entries[src, flags]) for src, flags in keys],
+            "derived": [(what, src, self.derived[what, src]) for what, src in derived if (what, src) in self.derived],
+        }
         import tempfile
 
         try:
@@ -82,3 +112,10 @@ class PatternStore:
         except (OSError, pickle.PicklingError, TypeError):
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _plain(value: Any) -> bool:
+    """Whether a worked-out value is one the store keeps: None, a string or a tuple of strings."""
+    return (
+        value is None or isinstance(value, str) or (isinstance(value, tuple) and all(isinstance(v, str) for v in value))
+    )

@@ -57,7 +57,8 @@ def fingerprint(config: Any) -> str:
     cached: str | None = getattr(config, "_cache_fingerprint", None)
     if cached:
         return cached
-    fields = {k: v for k, v in vars(config).items() if not k.startswith("_") and k not in ("path", "root")}
+    names = getattr(config, "__slots__", None) or vars(config)  # a Config record, or any object with the same fields
+    fields = {k: getattr(config, k) for k in names if not k.startswith("_") and k not in ("path", "root")}
     where = [str(config.path), str(config.root)]
     env = sorted((k, v) for k, v in os.environ.items() if k.startswith("NEWSLINT_") and k != "NEWSLINT_CACHE_DIR")
     value = _digest([code_stamp(), _rule_files(config), fields, where, env])

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 from newslint.document.offsets import OffsetMap
+from newslint.document.records import FrozenRecord, Record
 from newslint.document.source import Source
 from newslint.document.tokens import Sentence, Token, split_sentences, tokenize
 
@@ -16,8 +16,8 @@ from newslint.document.tokens import Sentence, Token, split_sentences, tokenize
 PROSE_KINDS = frozenset({"paragraph", "list_item", "quote"})
 
 
-@dataclass(slots=True)
-class Block:
+class Block(Record):
+    __slots__ = ("kind", "start", "end", "index", "text", "src")
     kind: str  # headline, heading, paragraph, list_item, quote, caption, field, table_cell
     start: int
     end: int
@@ -27,41 +27,84 @@ class Block:
     # lines in plain text and Markdown (list marker and heading ``#``s included), its first to
     # last character in HTML (the reader's ``elements`` widen that to whole elements). None
     # when the block cannot be deleted on its own (a front matter field, a table cell).
-    src: tuple[int, int] | None = None
+    src: tuple[int, int] | None
+
+    def __init__(
+        self, kind: str, start: int, end: int, index: int, text: str, src: tuple[int, int] | None = None
+    ) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.index = index
+        self.text = text
+        self.src = src
 
 
-@dataclass(slots=True)
-class Directive:
+class Directive(Record):
     """An inline suppression comment: ``disable``, ``enable`` or ``disable-next-line``."""
 
+    __slots__ = ("action", "rules", "line", "end_line")
     action: str
     rules: tuple[str, ...]
     line: int  # stored line of the comment
     end_line: int
 
+    def __init__(self, action: str, rules: tuple[str, ...], line: int, end_line: int) -> None:
+        self.action = action
+        self.rules = rules
+        self.line = line
+        self.end_line = end_line
 
-@dataclass(frozen=True, slots=True)
-class Element:
+
+class Element(FrozenRecord):
     """An HTML element in the stored text: ``<p>`` at ``start``, its content from ``inner_start``
     to ``inner_end``, its end tag ending at ``end`` (``inner_end == end`` when implied)."""
 
+    __slots__ = ("tag", "start", "inner_start", "inner_end", "end")
     tag: str
     start: int
     inner_start: int
     inner_end: int
     end: int
 
+    def __init__(self, tag: str, start: int, inner_start: int, inner_end: int, end: int) -> None:
+        object.__setattr__(self, "tag", tag)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "inner_start", inner_start)
+        object.__setattr__(self, "inner_end", inner_end)
+        object.__setattr__(self, "end", end)
 
-@dataclass
-class Document:
+
+class Document(Record):
+    __slots__ = ("source", "format", "text", "blocks", "map", "directives", "elements", "cache", "__dict__")
     source: Source
     format: str  # text, markdown, html
     text: str
     blocks: list[Block]
     map: OffsetMap
-    directives: list[Directive] = field(default_factory=list)
-    elements: list[Element] = field(default_factory=list)  # HTML only, in order of their start
-    cache: dict[Any, Any] = field(default_factory=dict)  # views computed once and shared by rules
+    directives: list[Directive]
+    elements: list[Element]  # HTML only, in order of their start
+    cache: dict[Any, Any]  # views computed once and shared by rules
+
+    def __init__(
+        self,
+        source: Source,
+        format: str,
+        text: str,
+        blocks: list[Block],
+        map: OffsetMap,
+        directives: list[Directive] | None = None,
+        elements: list[Element] | None = None,
+        cache: dict[Any, Any] | None = None,
+    ) -> None:
+        self.source = source
+        self.format = format
+        self.text = text
+        self.blocks = blocks
+        self.map = map
+        self.directives = [] if directives is None else directives
+        self.elements = [] if elements is None else elements
+        self.cache = {} if cache is None else cache
 
     @property
     def path(self) -> str:

@@ -8,15 +8,22 @@ character; a piece that replaces markup (an entity, a run of white space) maps a
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+
+from newslint.document.records import FrozenRecord
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(FrozenRecord):
+    __slots__ = ("prose_start", "prose_len", "src_start", "src_len")
     prose_start: int
     prose_len: int
     src_start: int
     src_len: int
+
+    def __init__(self, prose_start: int, prose_len: int, src_start: int, src_len: int) -> None:
+        object.__setattr__(self, "prose_start", prose_start)
+        object.__setattr__(self, "prose_len", prose_len)
+        object.__setattr__(self, "src_start", src_start)
+        object.__setattr__(self, "src_len", src_len)
 
     @property
     def verbatim(self) -> bool:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
-from dataclasses import dataclass, field
+
+from newslint.document.records import Record
 
 BOM = codecs.BOM_UTF8
 # The byte order mark of each encoding a file may be stored in (UTF-16 only with its BOM).
@@ -32,25 +33,26 @@ class BinaryFileError(ValueError):
     """The file holds binary data, not text."""
 
 
-@dataclass
-class Source:
+class Source(Record):
     """A stored file decoded to text, with newlines normalised to ``\\n``.
 
     ``text`` keeps one ``\\n`` for each stored line ending (``\\n``, ``\\r\\n`` or ``\\r``),
     so line numbers and columns computed on it are those of the stored file.
     """
 
+    __slots__ = ("path", "raw", "encoding", "bom", "text", "line_starts", "raw_line_starts")
     path: str
     # Decoded text as stored (BOM removed, line endings kept). Each byte that is not UTF-8 is
     # one lone surrogate U+DC80-U+DCFF (``errors="surrogateescape"``), so it round-trips.
     raw: str
-    encoding: str = "utf-8"  # utf-8, utf-16-le or utf-16-be
-    bom: bool = False
-    text: str = field(init=False)
-    line_starts: list[int] = field(init=False)
-    raw_line_starts: list[int] = field(init=False)
+    encoding: str  # utf-8, utf-16-le or utf-16-be
+    bom: bool
+    text: str
+    line_starts: list[int]
+    raw_line_starts: list[int]
 
-    def __post_init__(self) -> None:
+    def __init__(self, path: str, raw: str, encoding: str = "utf-8", bom: bool = False) -> None:
+        self.path, self.raw, self.encoding, self.bom = path, raw, encoding, bom
         self.text = _NEWLINE.sub("\n", self.raw)
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         self.raw_line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.raw)]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from newslint.document.abbreviations import ABBREVIATIONS  # words a full stop does not end
+from newslint.document.records import Record
 
 # Order matters: abbreviations with dots, numbers (with units and separators), words, URLs,
 # then any single mark.
@@ -31,27 +31,42 @@ SENTENCE_END = frozenset(".!?")
 CLOSERS = frozenset("\"”’')]»")
 
 
-@dataclass(slots=True)
-class Token:
+class Token(Record):
+    __slots__ = ("start", "end", "text", "kind", "block", "sentence")
     start: int
     end: int
     text: str
     kind: str  # word, number, abbr, url, email, punct
     block: int
-    sentence: int = -1
+    sentence: int
+
+    def __init__(self, start: int, end: int, text: str, kind: str, block: int, sentence: int = -1) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        self.block = block
+        self.sentence = sentence
 
     @property
     def is_word(self) -> bool:
         return self.kind in ("word", "abbr")
 
 
-@dataclass(slots=True)
-class Sentence:
+class Sentence(Record):
+    __slots__ = ("start", "end", "block", "first_token", "end_token")
     start: int
     end: int
     block: int
     first_token: int  # index into Document.tokens
     end_token: int  # exclusive
+
+    def __init__(self, start: int, end: int, block: int, first_token: int, end_token: int) -> None:
+        self.start = start
+        self.end = end
+        self.block = block
+        self.first_token = first_token
+        self.end_token = end_token
 
 
 def tokenize(text: str, start: int, end: int, block: int) -> list[Token]:

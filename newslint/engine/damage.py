@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 
 from newslint.document.model import Document
 from newslint.document.source import INVALID_BYTES
@@ -70,7 +69,7 @@ def respect(findings: Iterable[Finding], damaged: list[Span]) -> Iterator[Findin
             end = f.end if f.fix.end is None else f.fix.end
             hit = _overlapping(damaged, ends, start, end)
             if hit and (f.fix.replacement or any(not (start <= a and b <= end) for a, b in hit)):
-                f = replace(f, fix=None)
+                f = f.replaced(fix=None)
         yield f
 
 

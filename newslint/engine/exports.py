@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,7 @@ def fields_of(config: Config) -> Fields:
     """The JSON fields to read, from the configuration's ``export`` section."""
     given = config.export
     names = {k: (v,) if isinstance(v, str) else tuple(v) for k, v in given.items() if k != "format"}
-    return replace(Fields(), **names, format=given.get("format"))
+    return Fields(**names, format=given.get("format"))
 
 
 def read_slice(sl: Slice, text: str, fields: Fields) -> Read:
@@ -73,7 +72,7 @@ def _lint_article(
     got = linter.lint_source(label, Source(label, article.text), path, article.format, corpus)
     move = Mover(article, where)
     result.findings += [move.finding(f, info) for f in got.findings]
-    result.prints += [replace(p, place=move.place(p.place), article=key) for p in got.prints]
+    result.prints += [p.replaced(place=move.place(p.place), article=key) for p in got.prints]
     result.messages += got.messages
     result.error = result.error or got.error
 
@@ -111,4 +110,4 @@ class Mover:
 
     def finding(self, f: Placed, info: dict[str, Any]) -> Placed:
         related = tuple(PlacedRelated(self.place(r.place), r.message, r.path, r.article) for r in f.related)
-        return replace(f, place=self.place(f.place), fix=None, related=related, article=info)
+        return f.replaced(place=self.place(f.place), fix=None, related=related, article=info)

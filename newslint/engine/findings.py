@@ -4,74 +4,131 @@ stored file for everything after the rules."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
+from newslint.document.records import Record
 
-@dataclass(slots=True)
-class Fix:
+
+class Fix(Record):
+    __slots__ = ("replacement", "safe", "start", "end", "stored")
     replacement: str
-    safe: bool = True
+    safe: bool
     # Optional prose span of the edit when it differs from the finding's own span
     # (deleting a paragraph together with the blank line before it).
-    start: int | None = None
-    end: int | None = None
+    start: int | None
+    end: int | None
     # True when start and end are offsets in the stored text (``Source.text``): deleting whole
     # blocks or elements, tags and list markers included (see ``deletion.py``).
-    stored: bool = False
+    stored: bool
+
+    def __init__(
+        self,
+        replacement: str,
+        safe: bool = True,
+        start: int | None = None,
+        end: int | None = None,
+        stored: bool = False,
+    ) -> None:
+        self.replacement = replacement
+        self.safe = safe
+        self.start = start
+        self.end = end
+        self.stored = stored
 
 
-@dataclass(slots=True)
-class Related:
+class Related(Record):
+    __slots__ = ("start", "end", "message")
     start: int
     end: int
     message: str
 
+    def __init__(self, start: int, end: int, message: str) -> None:
+        self.start = start
+        self.end = end
+        self.message = message
 
-@dataclass(slots=True)
-class Finding:
+
+class Finding(Record):
+    __slots__ = ("rule", "start", "end", "message", "severity", "suggestions", "fix", "related", "stored")
     rule: str
     start: int  # prose offsets in Document.text, end exclusive
     end: int
     message: str
-    severity: str = "warning"
-    suggestions: list[str] = field(default_factory=list)
-    fix: Fix | None = None
-    related: list[Related] = field(default_factory=list)
+    severity: str
+    suggestions: list[str]
+    fix: Fix | None
+    related: list[Related]
     # True when start and end are offsets in the stored text (``Source.text``) rather than the
     # prose: a finding about the bytes themselves, which may lie in markup.
-    stored: bool = False
+    stored: bool
+
+    def __init__(
+        self,
+        rule: str,
+        start: int,
+        end: int,
+        message: str,
+        severity: str = "warning",
+        suggestions: list[str] | None = None,
+        fix: Fix | None = None,
+        related: list[Related] | None = None,
+        stored: bool = False,
+    ) -> None:
+        self.rule = rule
+        self.start = start
+        self.end = end
+        self.message = message
+        self.severity = severity
+        self.suggestions = [] if suggestions is None else suggestions
+        self.fix = fix
+        self.related = [] if related is None else related
+        self.stored = stored
 
     @property
     def category(self) -> str:
         return self.rule.split(".", 1)[0]
 
 
-@dataclass(slots=True)
-class Checked:
+class Checked(Record):
     """What one check reports besides findings, for a kind whose ``check`` returns it instead of
     an iterable of findings: warnings for the user, and whether the check could not run (its
     service was unavailable), which makes the file count as failed."""
 
-    findings: Iterable[Finding] = ()
-    warnings: Iterable[str] = ()
-    incomplete: bool = False
+    __slots__ = ("findings", "warnings", "incomplete")
+    findings: Iterable[Finding]
+    warnings: Iterable[str]
+    incomplete: bool
+
+    def __init__(
+        self, findings: Iterable[Finding] = (), warnings: Iterable[str] = (), incomplete: bool = False
+    ) -> None:
+        self.findings = findings
+        self.warnings = warnings
+        self.incomplete = incomplete
 
 
 # --- findings placed in the stored file ------------------------------------------------------
 
 
-@dataclass(slots=True)
-class Place:
+class Place(Record):
     """A span of the stored file: offsets in ``Source.raw`` (line endings as stored) and the
     1-based line and column of each end (end exclusive, columns in code points)."""
 
+    __slots__ = ("start", "end", "line", "column", "end_line", "end_column")
     start: int
     end: int
     line: int
     column: int
     end_line: int
     end_column: int
+
+    def __init__(self, start: int, end: int, line: int, column: int, end_line: int, end_column: int) -> None:
+        self.start = start
+        self.end = end
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
 
     def position(self) -> dict[str, int]:
         """Line and column of both ends, as the output contract names them."""
@@ -85,21 +142,34 @@ class Place:
         return cls(d["start"], d["end"], d["line"], d["column"], d["end_line"], d["end_column"])
 
 
-@dataclass(slots=True)
-class PlacedFix:
+class PlacedFix(Record):
     """A fix that ``--fix`` may make: its own span only when it differs from its finding's."""
 
+    __slots__ = ("replacement", "safe", "place")
     replacement: str
     safe: bool
-    place: Place | None = None
+    place: Place | None
+
+    def __init__(self, replacement: str, safe: bool, place: Place | None = None) -> None:
+        self.replacement = replacement
+        self.safe = safe
+        self.place = place
 
 
-@dataclass(slots=True)
-class PlacedRelated:
+class PlacedRelated(Record):
+    __slots__ = ("place", "message", "path", "article")
     place: Place
     message: str
-    path: str | None = None  # another file's place (a cross-article finding); None: the same file
-    article: dict[str, Any] | None = None  # the article inside an export file (id, title, url, line)
+    path: str | None  # another file's place (a cross-article finding); None: the same file
+    article: dict[str, Any] | None  # the article inside an export file (id, title, url, line)
+
+    def __init__(
+        self, place: Place, message: str, path: str | None = None, article: dict[str, Any] | None = None
+    ) -> None:
+        self.place = place
+        self.message = message
+        self.path = path
+        self.article = article
 
     def record(self) -> dict[str, Any]:
         out: dict[str, Any] = {**self.place.position(), "message": self.message}
@@ -110,16 +180,22 @@ class PlacedRelated:
         return out
 
 
-@dataclass(slots=True)
-class Print:
+class Print(Record):
     """One paragraph's fingerprint for a cross-article rule: the rule, the key of its text, its
     place in the stored file, and the key of the article it is in inside an export file (None:
     the file is one article)."""
 
+    __slots__ = ("rule", "key", "place", "article")
     rule: str
     key: str
     place: Place
-    article: str | None = None
+    article: str | None
+
+    def __init__(self, rule: str, key: str, place: Place, article: str | None = None) -> None:
+        self.rule = rule
+        self.key = key
+        self.place = place
+        self.article = article
 
     def to_dict(self) -> dict[str, Any]:
         return {"rule": self.rule, "key": self.key, "place": self.place.to_dict(), "article": self.article}
@@ -129,20 +205,42 @@ class Print:
         return cls(str(d["rule"]), str(d["key"]), Place.from_dict(d["place"]), d["article"])
 
 
-@dataclass(slots=True)
-class Placed:
+class Placed(Record):
     """A finding of one file placed in the stored text, as suppression, the cache, the fixer and
     the reporters use it."""
 
+    __slots__ = ("path", "rule", "severity", "message", "place", "suggestions", "fix", "related", "article")
     path: str
     rule: str
     severity: str
     message: str
     place: Place
-    suggestions: tuple[str, ...] = ()
-    fix: PlacedFix | None = None
-    related: tuple[PlacedRelated, ...] = ()
-    article: dict[str, Any] | None = None  # the article inside an export file (id, title, url, line)
+    suggestions: tuple[str, ...]
+    fix: PlacedFix | None
+    related: tuple[PlacedRelated, ...]
+    article: dict[str, Any] | None  # the article inside an export file (id, title, url, line)
+
+    def __init__(
+        self,
+        path: str,
+        rule: str,
+        severity: str,
+        message: str,
+        place: Place,
+        suggestions: tuple[str, ...] = (),
+        fix: PlacedFix | None = None,
+        related: tuple[PlacedRelated, ...] = (),
+        article: dict[str, Any] | None = None,
+    ) -> None:
+        self.path = path
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.place = place
+        self.suggestions = suggestions
+        self.fix = fix
+        self.related = related
+        self.article = article
 
     @property
     def category(self) -> str:

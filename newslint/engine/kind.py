@@ -24,13 +24,12 @@ A kind knows nothing of files, configuration files or output.
 from __future__ import annotations
 
 import copy
-import dataclasses
-import inspect
 import keyword
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from types import FunctionType
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
+from newslint.document.records import FrozenRecord
 from newslint.settings.types import check_type, type_name
 
 if TYPE_CHECKING:
@@ -47,24 +46,44 @@ class OptionError(ValueError):
         super().__init__(message)
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(FrozenRecord):
+    __slots__ = ("type", "required", "default", "help")
     type: Any  # str, bool, int, float, list, dict, or a tuple of them
-    required: bool = False
-    default: Any = None
-    help: str = ""
+    required: bool
+    default: Any
+    help: str
+
+    def __init__(self, type: Any, required: bool = False, default: Any = None, help: str = "") -> None:
+        object.__setattr__(self, "type", type)
+        object.__setattr__(self, "required", required)
+        object.__setattr__(self, "default", default)
+        object.__setattr__(self, "help", help)
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(FrozenRecord):
     """What a check may know of the run beyond the document: fixed for the run. A check reports
     through its return value, never by writing here (``cache`` only keeps per-process data)."""
 
-    language: str = "en"  # en-US, en-GB or en
-    accept: frozenset[str] = frozenset()
-    reject: frozenset[str] = frozenset()
-    settings: dict[str, Any] = field(default_factory=dict)  # per-kind shared settings
-    cache: dict[Any, Any] = field(default_factory=dict)  # shared, per-process data
+    __slots__ = ("language", "accept", "reject", "settings", "cache")
+    language: str  # en-US, en-GB or en
+    accept: frozenset[str]
+    reject: frozenset[str]
+    settings: dict[str, Any]  # per-kind shared settings
+    cache: dict[Any, Any]  # shared, per-process data
+
+    def __init__(
+        self,
+        language: str = "en",
+        accept: frozenset[str] = frozenset(),
+        reject: frozenset[str] = frozenset(),
+        settings: dict[str, Any] | None = None,
+        cache: dict[Any, Any] | None = None,
+    ) -> None:
+        object.__setattr__(self, "language", language)
+        object.__setattr__(self, "accept", accept)
+        object.__setattr__(self, "reject", reject)
+        object.__setattr__(self, "settings", {} if settings is None else settings)
+        object.__setattr__(self, "cache", {} if cache is None else cache)
 
 
 FLAGS = ("NEEDS_FINDINGS", "NEEDS_SERVER", "CORPUS", "SHARDED")  # optional module-level booleans of a kind
@@ -111,14 +130,29 @@ def check_kind(module: Any, name: str) -> Kind:
 
 
 def _takes(func: Any, arity: int) -> bool:
-    """Whether ``func`` is callable with ``arity`` positional arguments."""
+    """Whether ``func`` is callable with ``arity`` positional arguments.
+
+    A plain function is judged from its code object; anything else through ``inspect``
+    (which, with what it imports, costs a few milliseconds of every start)."""
     if not callable(func):
         return False
+    if isinstance(func, FunctionType):
+        code = func.__code__
+        required = code.co_argcount - len(func.__defaults__ or ())
+        kw_only = code.co_varnames[code.co_argcount : code.co_argcount + code.co_kwonlyargcount]
+        if set(kw_only) - set(func.__kwdefaults__ or {}):
+            return False  # a keyword-only argument without a default
+        return required <= arity and (arity <= code.co_argcount or bool(code.co_flags & CO_VARARGS))
+    import inspect
+
     try:
         inspect.signature(func).bind(*range(arity))
     except (TypeError, ValueError):
         return False
     return True
+
+
+CO_VARARGS = 0x04  # the flag of a code object taking ``*args``
 
 
 def flag(kind: Kind, name: str) -> bool:
@@ -140,10 +174,49 @@ def summary(kind: Kind) -> str:
 
 class Options(Mapping[str, Any]):
     """A rule's kind-specific keys, frozen: attributes (``o.max_chars``) and, by YAML key,
-    items (``o["max-chars"]``), so that kinds may read either way."""
+    items (``o["max-chars"]``), so that kinds may read either way.
 
+    Each kind has its own subclass (:func:`options_class`), a plain class with slots: made
+    with ``type()``, it costs no generated code at start-up (a dataclass per kind did)."""
+
+    __slots__ = ()
     KIND: ClassVar[str] = ""
     KEYS: ClassVar[dict[str, str]] = {}  # YAML key -> attribute name
+    DEFINITIONS: ClassVar[dict[str, Option]] = {}  # YAML key -> its definition, in the kind's order
+
+    def __init__(self, **values: Any):
+        for key, opt in self.DEFINITIONS.items():
+            name = self.KEYS[key]
+            if name in values:
+                value = values.pop(name)
+            elif opt.required:
+                raise TypeError(f"{type(self).__name__}() missing option '{key}'")
+            else:
+                value = copy.copy(opt.default) if isinstance(opt.default, (list, dict, set)) else opt.default
+            object.__setattr__(self, name, value)
+        if values:
+            raise TypeError(f"{type(self).__name__}() got unknown options {sorted(values)}")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"cannot assign to option '{name}'")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete option '{name}'")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.KEYS.values())
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == cast("Options", other)._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.KEYS.values())
+        return f"{type(self).__name__}({inner})"
 
     def __getitem__(self, key: str) -> Any:
         try:
@@ -164,14 +237,16 @@ class Options(Mapping[str, Any]):
     def from_data(cls, data: Mapping[str, Any]) -> Options:
         """Validated options from a rule file's kind-specific keys; OptionError names a bad key."""
         values = {cls.KEYS[key]: value for key, value in cls._checked(data).items()}
-        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-            if f.metadata["option"].required and f.name not in values:
-                raise OptionError(f.metadata["key"], "missing key")
+        for key, opt in cls.DEFINITIONS.items():
+            if opt.required and cls.KEYS[key] not in values:
+                raise OptionError(key, "missing key")
         return cls(**values)
 
     def replaced(self, changes: Mapping[str, Any]) -> Options:
         """A copy with some keys (YAML names) changed, the new values validated."""
-        return dataclasses.replace(self, **{self.KEYS[k]: v for k, v in self._checked(changes).items()})  # type: ignore[type-var]
+        values = {name: getattr(self, name) for name in self.KEYS.values()}
+        values.update({self.KEYS[k]: v for k, v in self._checked(changes).items()})
+        return type(self)(**values)
 
     @classmethod
     def _checked(cls, data: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -179,8 +254,7 @@ class Options(Mapping[str, Any]):
         for key in data:
             if key not in cls.KEYS:
                 raise OptionError(key, f"unknown key for kind '{cls.KIND}'")
-        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-            key, opt = f.metadata["key"], f.metadata["option"]
+        for key, opt in cls.DEFINITIONS.items():
             if key in data and not check_type(data[key], opt.type):
                 raise OptionError(key, f"must be {type_name(opt.type)}")
         return data
@@ -200,24 +274,26 @@ def _rebuild(kind: str, values: dict[str, Any]) -> Options:
 
 
 def options_class(kind: Kind) -> type[Options]:
-    """The frozen dataclass of a kind's options, made from its ``OPTIONS`` once."""
-    name = kind_name(kind)
+    """The frozen class of a kind's options (see :class:`Options`), made from its ``OPTIONS`` once."""
     cls = _CLASSES.get(kind)
     if cls is None:
-        fields = [_field(key, opt) for key, opt in kind.OPTIONS.items()]
+        name = kind_name(kind)
         title = "".join(part.title() for part in name.split("_")) + "Options"
         keys = {key: attribute(key) for key in kind.OPTIONS}
-        cls = dataclasses.make_dataclass(
-            title, fields, bases=(Options,), frozen=True, kw_only=True, namespace={"KIND": name, "KEYS": keys}
-        )
-        cls.__module__ = __name__
-        _CLASSES[kind] = cls
+        namespace = {
+            "__slots__": tuple(keys.values()),
+            "__module__": __name__,
+            "KIND": name,
+            "KEYS": keys,
+            "DEFINITIONS": dict(kind.OPTIONS),
+        }
+        cls = _CLASSES[kind] = cast("type[Options]", type(title, (Options,), namespace))
     return cls
 
 
 def option_definitions(kind: Kind) -> list[tuple[str, Option]]:
     """(YAML key, definition) of each of a kind's options, in the order the kind gives them."""
-    return [(f.metadata["key"], f.metadata["option"]) for f in dataclasses.fields(options_class(kind))]  # type: ignore[arg-type]
+    return list(options_class(kind).DEFINITIONS.items())
 
 
 def attribute(key: str) -> str:
@@ -225,17 +301,6 @@ def attribute(key: str) -> str:
     the name is taken by the mapping's own methods (``keys_``) or is a Python keyword."""
     name = key.replace("-", "_")
     return f"{name}_" if keyword.iskeyword(name) or hasattr(Options, name) else name
-
-
-def _field(key: str, opt: Option) -> tuple[str, Any, Any]:
-    hint = opt.type if isinstance(opt.type, type) else Any
-    meta = {"key": key, "option": opt}
-    if opt.required:
-        return attribute(key), hint, field(metadata=meta)
-    if isinstance(opt.default, (list, dict, set)):
-        default = opt.default
-        return attribute(key), hint, field(default_factory=lambda: copy.copy(default), metadata=meta)
-    return attribute(key), hint, field(default=opt.default, metadata=meta)
 
 
 _CLASSES: dict[Kind, type[Options]] = {}  # kind module -> its options class

@@ -7,7 +7,6 @@ import os
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from newslint.document.model import Directive, Document
 from newslint.document.offsets import OffsetMap, Segment
 from newslint.document.quotes import rewrites_quotation
 from newslint.document.readers import read_document
+from newslint.document.records import Record
 from newslint.document.source import BinaryFileError, Source, decode, show_bytes
 from newslint.engine import damage, suppress
 from newslint.engine.findings import Checked, Finding, Fix, Place, Placed, PlacedFix, PlacedRelated, Print
@@ -30,19 +30,41 @@ from newslint.settings.yamlfile import ConfigError
 MAX_FILE_BYTES = 8 << 20  # larger files are skipped with a message (no article is this long)
 
 
-@dataclass
-class FileResult:
+class FileResult(Record):
+    __slots__ = ("path", "findings", "messages", "error", "fail_on", "source", "skipped", "prints", "articles")
     path: str
-    findings: list[Placed] = field(default_factory=list)
-    messages: list[str] = field(default_factory=list)  # for stderr
-    error: bool = False  # the run failed for this file (exit status 2)
-    fail_on: str = "warning"  # lowest severity that fails the run
-    source: Source | None = None
-    skipped: bool = False  # not linted at all (binary, too large, not a regular file, unreadable)
-    prints: list[Print] = field(default_factory=list)  # fingerprints for the cross-article rules
+    findings: list[Placed]
+    messages: list[str]  # for stderr
+    error: bool  # the run failed for this file (exit status 2)
+    fail_on: str  # lowest severity that fails the run
+    source: Source | None
+    skipped: bool  # not linted at all (binary, too large, not a regular file, unreadable)
+    prints: list[Print]  # fingerprints for the cross-article rules
     # An export file's articles linted in this result, by their key (``Print.article``): how
     # findings name them (id, title, url, line). None: the file is one article.
-    articles: dict[str, dict[str, object]] | None = None
+    articles: dict[str, dict[str, object]] | None
+
+    def __init__(
+        self,
+        path: str,
+        findings: list[Placed] | None = None,
+        messages: list[str] | None = None,
+        error: bool = False,
+        fail_on: str = "warning",
+        source: Source | None = None,
+        skipped: bool = False,
+        prints: list[Print] | None = None,
+        articles: dict[str, dict[str, object]] | None = None,
+    ) -> None:
+        self.path = path
+        self.findings = [] if findings is None else findings
+        self.messages = [] if messages is None else messages
+        self.error = error
+        self.fail_on = fail_on
+        self.source = source
+        self.skipped = skipped
+        self.prints = [] if prints is None else prints
+        self.articles = articles
 
 
 def configure(rules: list[Rule], config: Config) -> list[Rule]:
@@ -54,7 +76,7 @@ def configure(rules: list[Rule], config: Config) -> list[Rule]:
         if severity == rule.severity and not options:
             out.append(rule)
             continue
-        new = replace(rule, severity=severity)
+        new = rule.replaced(severity=severity)
         if options:
             schema = kind_module(rule.kind).OPTIONS
             where = config.path or "configuration"

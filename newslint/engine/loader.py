@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from newslint import builtin_rules_dir
+from newslint.document.records import Record
 from newslint.engine.kind import Kind, KindError, Option, OptionError, Options, options_class
 from newslint.engine.kinds import kind_module
 from newslint.engine.regexes import deferring
@@ -44,21 +44,65 @@ COMMON = {
 }
 
 
-@dataclass
-class Rule:
+class Rule(Record):
+    __slots__ = (
+        "id",
+        "kind",
+        "severity",
+        "message",
+        "description",
+        "scope",
+        "enabled",
+        "link",
+        "examples",
+        "options",
+        "path",
+        "compiled",
+        "example_lines",
+    )
     id: str
     kind: str
     severity: str
     message: str
     description: str
-    scope: tuple[str, ...] = ("block",)
-    enabled: bool = True
-    link: str = ""
-    examples: dict[str, list[Any]] = field(default_factory=dict)
-    options: Mapping[str, Any] = field(default_factory=dict)  # an Options instance once loaded
-    path: str = ""
-    compiled: Any = None
-    example_lines: dict[str, list[int | None]] = field(default_factory=dict)  # where each example is
+    scope: tuple[str, ...]
+    enabled: bool
+    link: str
+    examples: dict[str, list[Any]]
+    options: Mapping[str, Any]  # an Options instance once loaded
+    path: str
+    compiled: Any
+    example_lines: dict[str, list[int | None]]  # where each example is
+
+    def __init__(
+        self,
+        id: str,
+        kind: str,
+        severity: str,
+        message: str,
+        description: str,
+        scope: tuple[str, ...] = ("block",),
+        enabled: bool = True,
+        link: str = "",
+        examples: dict[str, list[Any]] | None = None,
+        options: Mapping[str, Any] | None = None,
+        path: str = "",
+        compiled: Any = None,
+        example_lines: dict[str, list[int | None]] | None = None,
+    ) -> None:
+        self.id = id
+        self.kind = kind
+        self.severity = severity
+        self.message = message
+        self.description = description
+        self.scope = scope
+        self.enabled = enabled
+        self.link = link
+        self.examples = {} if examples is None else examples
+        self.options = {} if options is None else options
+        self.path = path
+        self.compiled = compiled
+        self.example_lines = {} if example_lines is None else example_lines
 
     @property
     def category(self) -> str:

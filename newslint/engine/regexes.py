@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import regex
 
@@ -109,11 +109,14 @@ def deferring(on: bool = True) -> Iterator[None]:
         _deferring.reset(token)
 
 
-def find(pattern: regex.Pattern[str], text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match[str]]:
+def find(
+    pattern: regex.Pattern[str] | Deferred, text: str, start: int = 0, end: int | None = None
+) -> Iterator[regex.Match[str]]:
     """Matches of ``pattern`` in ``text[start:end]``, raising RegexTimeout past the bound.
 
     When every match must hold one of some characters (:func:`needed_chars`) and the text
-    holds none, or the range none of a few, there is nothing to search."""
+    holds none, or the range none of a few, there is nothing to search; a :class:`Deferred`
+    pattern is then not even compiled (its needs are read from its source)."""
     if end is None:
         end = len(text)
     need = _needs.get(pattern, _UNKNOWN)
@@ -133,7 +136,8 @@ def find(pattern: regex.Pattern[str], text: str, start: int = 0, end: int | None
     if deadline is not None:
         left = deadline - time.monotonic()
         limit = min(limit, left if left > 0.01 else 0.01)
-    return _matches(pattern, text, start, end, limit)
+    compiled = pattern.compiled if isinstance(pattern, Deferred) else pattern
+    return _matches(compiled, text, start, end, limit)
 
 
 _NOTHING: Iterator[regex.Match[str]] = iter(())
@@ -143,9 +147,25 @@ MAX_FINDS = 6  # a range is searched for at most this many needed characters, el
 _seen: list[Any] = [None, frozenset()]  # the last text and the set of its characters
 
 
-def _need_of(pattern: regex.Pattern[str]) -> frozenset[str] | None:
-    need = needed_chars(pattern.pattern, pattern.flags)
+def _need_of(pattern: regex.Pattern[str] | Deferred) -> frozenset[str] | None:
+    if isinstance(pattern, Deferred):
+        source, flags = pattern.source, _flags(pattern.ignore_case)
+    else:
+        source, flags = pattern.pattern, pattern.flags
+    need = worked_out(f"needed_chars {flags}", source, lambda source: needed_chars(source, flags))
     return None if need is None else frozenset(need)
+
+
+T = TypeVar("T")
+
+
+def worked_out(what: str, source: str, work: Callable[[str], T]) -> T:
+    """``work(source)``, a value worked out from a pattern's text (a string, a tuple of strings
+    or None), kept in the pattern store when one is in use (:func:`use_store`), so that later
+    runs need not parse the pattern again; ``what`` names the kind of value."""
+    if _store is None:
+        return work(source)
+    return cast("T", _store.worked_out(what, source, work))
 
 
 def _chars(text: str) -> frozenset[str]:

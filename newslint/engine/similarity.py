@@ -12,10 +12,10 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from newslint.document.model import Block, Document
+from newslint.document.records import Record
 
 # Dashes, double and single quotation marks, each to one plain form.
 QUOTE_MAP = str.maketrans("‐‑‒–—―“”„«»‘’‚′", "------" + '"' * 5 + "'" * 4)
@@ -46,11 +46,16 @@ def block_words(doc: Document, block: Block) -> tuple[str, ...]:
     return tuple(low[t.start - at : t.end - at] for t in doc.tokens[first:end] if t.kind in WORD_KINDS)
 
 
-@dataclass(slots=True)
-class BlockKey:
+class BlockKey(Record):
+    __slots__ = ("block", "text", "words")
     block: Block
     text: str  # normal_text of the block
     words: tuple[str, ...]
+
+    def __init__(self, block: Block, text: str, words: tuple[str, ...]) -> None:
+        self.block = block
+        self.text = text
+        self.words = words
 
 
 def block_keys(doc: Document) -> list[BlockKey]:
@@ -62,10 +67,14 @@ def block_keys(doc: Document) -> list[BlockKey]:
     return keys
 
 
-@dataclass(slots=True)
-class Likeness:
+class Likeness(Record):
+    __slots__ = ("ratio", "changed")
     ratio: float  # 2 * matched tokens / all tokens
     changed: int  # words replaced by a different word (not a respelling of it)
+
+    def __init__(self, ratio: float, changed: int) -> None:
+        self.ratio = ratio
+        self.changed = changed
 
 
 def compare(a: Sequence[str], b: Sequence[str], threshold: float) -> Likeness | None:
@@ -106,15 +115,27 @@ def sketch(ids: Sequence[int], k: int) -> list[int]:
     return sorted(hashes)[:k]
 
 
-@dataclass
-class NearIndex:
+class NearIndex(Record):
     """Earlier units by sketch entry. A bucket holds at most ``bucket_cap`` units; a full one
     is a phrase common to many units and says nothing, so it is not counted."""
 
-    k: int = 12
-    bucket_cap: int = 8
-    buckets: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
-    vocabulary: dict[str, int] = field(default_factory=dict)
+    __slots__ = ("k", "bucket_cap", "buckets", "vocabulary")
+    k: int
+    bucket_cap: int
+    buckets: dict[int, list[int]]
+    vocabulary: dict[str, int]
+
+    def __init__(
+        self,
+        k: int = 12,
+        bucket_cap: int = 8,
+        buckets: dict[int, list[int]] | None = None,
+        vocabulary: dict[str, int] | None = None,
+    ) -> None:
+        self.k = k
+        self.bucket_cap = bucket_cap
+        self.buckets = defaultdict(list) if buckets is None else buckets
+        self.vocabulary = {} if vocabulary is None else vocabulary
 
     def candidates(self, words: Sequence[str], limit: int = 4) -> tuple[list[int], list[int]]:
         """(earlier unit ids sharing the most sketch entries, at least two; this unit's sketch)."""

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TextIO
 
+from newslint.document.records import Record
 from newslint.document.source import Source
 from newslint.engine.findings import Placed
 from newslint.engine.loader import Rule
@@ -25,20 +25,55 @@ MODULES = {
 FORMATS = tuple(MODULES)
 
 
-@dataclass
-class RunInfo:
+class RunInfo(Record):
     """What a reporter may need besides the findings."""
 
+    __slots__ = (
+        "files",
+        "sources",
+        "color",
+        "show_source",
+        "quiet",
+        "rules",
+        "fixed",
+        "unsafe_fixes",
+        "unlinted",
+        "unfixed",
+    )
     files: int
     sources: dict[str, Source]  # path -> Source, for showing lines
     color: bool
     show_source: bool
     quiet: bool
-    rules: list[Rule] = field(default_factory=list)  # the rules that ran, for formats that describe them
-    fixed: int = 0  # fixes applied by --fix
-    unsafe_fixes: bool = False
-    unlinted: int = 0  # files (or named paths) that could not be linted: the run failed
-    unfixed: int = 0  # files whose fixes could not be written: the run failed
+    rules: list[Rule]  # the rules that ran, for formats that describe them
+    fixed: int  # fixes applied by --fix
+    unsafe_fixes: bool
+    unlinted: int  # files (or named paths) that could not be linted: the run failed
+    unfixed: int  # files whose fixes could not be written: the run failed
+
+    def __init__(
+        self,
+        files: int,
+        sources: dict[str, Source],
+        color: bool,
+        show_source: bool,
+        quiet: bool,
+        rules: list[Rule] | None = None,
+        fixed: int = 0,
+        unsafe_fixes: bool = False,
+        unlinted: int = 0,
+        unfixed: int = 0,
+    ) -> None:
+        self.files = files
+        self.sources = sources
+        self.color = color
+        self.show_source = show_source
+        self.quiet = quiet
+        self.rules = [] if rules is None else rules
+        self.fixed = fixed
+        self.unsafe_fixes = unsafe_fixes
+        self.unlinted = unlinted
+        self.unfixed = unfixed
 
 
 Reporter = Callable[[list[Placed], RunInfo, TextIO], None]

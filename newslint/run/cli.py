@@ -32,6 +32,29 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see 'newslint --help')")
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout, as wide as the terminal. argparse makes a formatter for every
+    option it is given and sizes it with ``shutil.get_terminal_size``: importing shutil (and
+    bz2 and lzma with it) cost every run a few milliseconds; this reads the size as it does."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
+        super().__init__(prog, indent_increment, max_help_position, _columns() - 2 if width is None else width)
+
+
+def _columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` gives it: $COLUMNS, else stdout's, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
 def _csv(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
@@ -39,6 +62,7 @@ def _csv(value: str) -> list[str]:
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="newslint check",
+        formatter_class=_Formatter,
         description="Lint news articles (text, Markdown, HTML) for CMS defects. 'newslint PATH...' does the same.",
         epilog="Also: 'newslint rules' lists the rules, 'newslint rule ID' explains one, 'newslint kinds' lists the"
         " kinds of rule, 'newslint kind NAME' documents one's keys, 'newslint test-rules [PATH...]' runs rule files'"

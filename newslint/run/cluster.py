@@ -129,11 +129,9 @@ def _with_bytes(task: Task) -> Task:
     """The task with its file's bytes (or the FileResult saying why it could not be read)."""
     label, path, data = task
     if isinstance(data, Slice) and path is not None:
-        from dataclasses import replace
-
         from newslint.engine.exports import slice_bytes
 
-        return (label, path, replace(data, data=slice_bytes(path, data)))
+        return (label, path, data.replaced(data=slice_bytes(path, data)))
     if data is None and path is not None:
         got = jobs.read(label, path)
         if not isinstance(got, bytes):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newslint.document.exports import Slice
+from newslint.document.records import Record
 from newslint.document.source import BinaryFileError, decode
 from newslint.engine.findings import Placed, Print
 from newslint.engine.lint import FileResult, Linter, read_file
@@ -17,31 +17,65 @@ if TYPE_CHECKING:
     from newslint.cache.results import Cache
 
 
-@dataclass
-class Options:
-    fix: bool = False  # write fixed files
-    diff: bool = False  # show what fixing would change, write nothing
-    unsafe: bool = False  # apply unsafe fixes too
-    keep_source: bool = False  # return the decoded source (the text reporter shows lines)
-    cache_dir: str | None = None  # None: no cache
-    corpus: bool = False  # more than one article: fingerprint each for the cross-article rules
+class Options(Record):
+    __slots__ = ("fix", "diff", "unsafe", "keep_source", "cache_dir", "corpus")
+    fix: bool  # write fixed files
+    diff: bool  # show what fixing would change, write nothing
+    unsafe: bool  # apply unsafe fixes too
+    keep_source: bool  # return the decoded source (the text reporter shows lines)
+    cache_dir: str | None  # None: no cache
+    corpus: bool  # more than one article: fingerprint each for the cross-article rules
+
+    def __init__(
+        self,
+        fix: bool = False,
+        diff: bool = False,
+        unsafe: bool = False,
+        keep_source: bool = False,
+        cache_dir: str | None = None,
+        corpus: bool = False,
+    ) -> None:
+        self.fix = fix
+        self.diff = diff
+        self.unsafe = unsafe
+        self.keep_source = keep_source
+        self.cache_dir = cache_dir
+        self.corpus = corpus
 
     @property
     def fixing(self) -> bool:
         return self.fix or self.diff
 
 
-@dataclass
-class Outcome:
+class Outcome(Record):
     """One file's result, and what fixing did to it."""
 
+    __slots__ = ("result", "applied", "diff", "fixed_text", "cached", "messages", "unwritten")
     result: FileResult
-    applied: int = 0  # fixes made (or, with --diff, that would be made)
-    diff: str = ""
-    fixed_text: str | None = None  # stdin under --fix: the fixed text, for stdout
-    cached: bool = False
-    messages: list[str] = field(default_factory=list)
-    unwritten: bool = False  # --fix had fixes for the file but could not write them
+    applied: int  # fixes made (or, with --diff, that would be made)
+    diff: str
+    fixed_text: str | None  # stdin under --fix: the fixed text, for stdout
+    cached: bool
+    messages: list[str]
+    unwritten: bool  # --fix had fixes for the file but could not write them
+
+    def __init__(
+        self,
+        result: FileResult,
+        applied: int = 0,
+        diff: str = "",
+        fixed_text: str | None = None,
+        cached: bool = False,
+        messages: list[str] | None = None,
+        unwritten: bool = False,
+    ) -> None:
+        self.result = result
+        self.applied = applied
+        self.diff = diff
+        self.fixed_text = fixed_text
+        self.cached = cached
+        self.messages = [] if messages is None else messages
+        self.unwritten = unwritten
 
 
 def read(label: str, path: Path) -> bytes | FileResult:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from newslint.cache.folder import WRITE_BITS
@@ -27,6 +26,8 @@ class ReportFile:
             raise OutputError(f"cannot write the report to {path}: {problem}")
         self.mode = _mode(self.target)
         try:
+            import tempfile  # here: only a run that writes needs it (with shutil, random, bz2, lzma)
+
             fd, self.tmp = tempfile.mkstemp(dir=self.target.parent, prefix=f".{self.target.name}.", suffix=".tmp")
         except OSError as exc:
             raise OutputError(f"cannot write the report to {path}: {exc.strerror or exc}") from None

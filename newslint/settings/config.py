@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newslint.document.records import Record
 from newslint.settings import languagetool as languagetool_settings
 from newslint.settings.rulefolders import rule_files
 from newslint.settings.safefile import Refused, confined, read_capped, trusted_roots
@@ -44,26 +44,91 @@ def matches(rule_id: str, selectors: list[str] | tuple[str, ...]) -> bool:
     return False
 
 
-@dataclass
-class Config:
-    path: Path | None = None
-    root: Path = field(default_factory=Path.cwd)
-    select: list[str] | None = None
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    severity: dict[str, str] = field(default_factory=dict)
-    rule_dirs: list[Path] = field(default_factory=list)
-    accept: list[str] = field(default_factory=list)
-    reject: list[str] = field(default_factory=list)
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    exclude: list[str] = field(default_factory=list)
-    respect_gitignore: bool = True
-    fail_on: str = "warning"
-    language: str = "en"
-    options: dict[str, dict[str, Any]] = field(default_factory=dict)
-    languagetool: dict[str, Any] = field(default_factory=dict)
-    export: dict[str, Any] = field(default_factory=dict)  # the fields of a JSON export's articles
-    _lines: dict[str, int | None] = field(default_factory=dict, repr=False, compare=False)  # "severity.x" -> line
+class Config(Record):
+    __slots__ = (
+        "path",
+        "root",
+        "select",
+        "extend_select",
+        "ignore",
+        "severity",
+        "rule_dirs",
+        "accept",
+        "reject",
+        "per_file_ignores",
+        "exclude",
+        "respect_gitignore",
+        "fail_on",
+        "language",
+        "options",
+        "languagetool",
+        "export",
+        "_lines",
+        "_cache_fingerprint",  # set by the result cache (newslint.cache.results)
+    )
+    path: Path | None
+    root: Path
+    select: list[str] | None
+    extend_select: list[str]
+    ignore: list[str]
+    severity: dict[str, str]
+    rule_dirs: list[Path]
+    accept: list[str]
+    reject: list[str]
+    per_file_ignores: dict[str, list[str]]
+    exclude: list[str]
+    respect_gitignore: bool
+    fail_on: str
+    language: str
+    options: dict[str, dict[str, Any]]
+    languagetool: dict[str, Any]
+    export: dict[str, Any]  # the fields of a JSON export's articles
+    _lines: dict[str, int | None]  # "severity.x" -> line
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        root: Path | None = None,
+        select: list[str] | None = None,
+        extend_select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        severity: dict[str, str] | None = None,
+        rule_dirs: list[Path] | None = None,
+        accept: list[str] | None = None,
+        reject: list[str] | None = None,
+        per_file_ignores: dict[str, list[str]] | None = None,
+        exclude: list[str] | None = None,
+        respect_gitignore: bool = True,
+        fail_on: str = "warning",
+        language: str = "en",
+        options: dict[str, dict[str, Any]] | None = None,
+        languagetool: dict[str, Any] | None = None,
+        export: dict[str, Any] | None = None,
+        _lines: dict[str, int | None] | None = None,
+    ) -> None:
+        self.path = path
+        self.root = Path.cwd() if root is None else root
+        self.select = select
+        self.extend_select = [] if extend_select is None else extend_select
+        self.ignore = [] if ignore is None else ignore
+        self.severity = {} if severity is None else severity
+        self.rule_dirs = [] if rule_dirs is None else rule_dirs
+        self.accept = [] if accept is None else accept
+        self.reject = [] if reject is None else reject
+        self.per_file_ignores = {} if per_file_ignores is None else per_file_ignores
+        self.exclude = [] if exclude is None else exclude
+        self.respect_gitignore = respect_gitignore
+        self.fail_on = fail_on
+        self.language = language
+        self.options = {} if options is None else options
+        self.languagetool = {} if languagetool is None else languagetool
+        self.export = {} if export is None else export
+        self._lines = {} if _lines is None else _lines
+
+    def _names(self) -> tuple[str, ...]:
+        """The fields compared and shown: not ``_lines`` (where each setting was read) nor what the
+        result cache keeps here."""
+        return type(self).__slots__[:-2]  # type: ignore[no-any-return]
 
     def selected(self, rule_id: str, enabled_by_default: bool = True) -> bool:
         """Whether a rule runs: the most specific of select and ignore wins, ignore on a tie.

@@ -10,10 +10,10 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from newslint.document.records import FrozenRecord
 from newslint.settings.safefile import ENV_TRUSTED, Refused, confined, trusted_roots
 from newslint.settings.types import check_type, type_name
 from newslint.settings.yamlfile import ConfigError, line_of
@@ -24,6 +24,8 @@ LANG_TAG = re.compile(r"^(?:auto|[a-z]{2,3}(?:-[A-Za-z]{2,4})?(?:-[A-Za-z0-9]+)*
 # LanguageTool's speller flags every name it does not know, and news is full of names:
 # its TYPOS category stays off unless the configuration names its own disabled categories.
 DEFAULT_DISABLED_CATEGORIES = ("TYPOS",)
+TIMEOUT = 10.0  # seconds per request
+MAX_REQUEST_CHARS = 20_000  # UTF-16 units, as the server counts them
 LIST_KEYS = ("enabled-rules", "disabled-rules", "enabled-categories", "disabled-categories")
 KEYS: dict[str, Any] = {
     "url": str,
@@ -38,20 +40,61 @@ KEYS: dict[str, Any] = {
 }
 
 
-@dataclass(frozen=True)
-class Settings:
-    url: str = ""  # normalised server root, ending in "/", or "" for none
-    language: str = "en-US"
-    level: str = "default"
-    enabled_rules: tuple[str, ...] = ()
-    disabled_rules: tuple[str, ...] = ()
-    enabled_categories: tuple[str, ...] = ()
-    disabled_categories: tuple[str, ...] = DEFAULT_DISABLED_CATEGORIES
-    timeout: float = 10.0  # seconds per request
-    max_request_chars: int = 20_000  # UTF-16 units, as the server counts them
-    local_path: str = ""  # a LanguageTool-<version> folder to run through Java
-    cache: bool = True
-    cache_dir: str = ""
+class Settings(FrozenRecord):
+    __slots__ = (
+        "url",
+        "language",
+        "level",
+        "enabled_rules",
+        "disabled_rules",
+        "enabled_categories",
+        "disabled_categories",
+        "timeout",
+        "max_request_chars",
+        "local_path",
+        "cache",
+        "cache_dir",
+    )
+    url: str  # normalised server root, ending in "/", or "" for none
+    language: str
+    level: str
+    enabled_rules: tuple[str, ...]
+    disabled_rules: tuple[str, ...]
+    enabled_categories: tuple[str, ...]
+    disabled_categories: tuple[str, ...]
+    timeout: float  # seconds per request
+    max_request_chars: int  # UTF-16 units, as the server counts them
+    local_path: str  # a LanguageTool-<version> folder to run through Java
+    cache: bool
+    cache_dir: str
+
+    def __init__(
+        self,
+        url: str = "",
+        language: str = "en-US",
+        level: str = "default",
+        enabled_rules: tuple[str, ...] = (),
+        disabled_rules: tuple[str, ...] = (),
+        enabled_categories: tuple[str, ...] = (),
+        disabled_categories: tuple[str, ...] = DEFAULT_DISABLED_CATEGORIES,
+        timeout: float = TIMEOUT,
+        max_request_chars: int = MAX_REQUEST_CHARS,
+        local_path: str = "",
+        cache: bool = True,
+        cache_dir: str = "",
+    ) -> None:
+        object.__setattr__(self, "url", url)
+        object.__setattr__(self, "language", language)
+        object.__setattr__(self, "level", level)
+        object.__setattr__(self, "enabled_rules", enabled_rules)
+        object.__setattr__(self, "disabled_rules", disabled_rules)
+        object.__setattr__(self, "enabled_categories", enabled_categories)
+        object.__setattr__(self, "disabled_categories", disabled_categories)
+        object.__setattr__(self, "timeout", timeout)
+        object.__setattr__(self, "max_request_chars", max_request_chars)
+        object.__setattr__(self, "local_path", local_path)
+        object.__setattr__(self, "cache", cache)
+        object.__setattr__(self, "cache_dir", cache_dir)
 
     @property
     def active(self) -> bool:
@@ -69,7 +112,7 @@ class Settings:
         import hashlib  # here, not at start-up: only a run that asks LanguageTool needs them
         import json
 
-        data = {k: v for k, v in asdict(self).items() if k in keys}
+        data = {k: getattr(self, k) for k in keys}
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -170,8 +213,8 @@ def resolve(raw: dict[str, Any], language: str = "en", env: Mapping[str, str] | 
         url=normalise_url(url),
         language=raw.get("language") or default_language(language),
         level=raw.get("level", "default"),
-        timeout=float(raw.get("timeout", Settings.timeout)),
-        max_request_chars=int(raw.get("max-request-chars", Settings.max_request_chars)),
+        timeout=float(raw.get("timeout", TIMEOUT)),
+        max_request_chars=int(raw.get("max-request-chars", MAX_REQUEST_CHARS)),
         local_path=raw.get("local-path", ""),
         cache=raw.get("cache", True),
         cache_dir=raw.get("cache-dir") or "",  # else the run's cache folder

@@ -5,56 +5,69 @@ the export file as stored (``compose``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from newslint.document.offsets import OffsetMap
+from newslint.document.records import Record
 
 JSON_LINES = frozenset({".jsonl", ".ndjson"})
 KINDS = ("wxr", "jsonl", "json")
 
 
-@dataclass(frozen=True)
-class Fields:
+class Fields(Record):
     """Which fields of a JSON article hold what (the ``export`` section of the configuration);
     ``body`` and the others name the first field present of each list."""
 
-    id: tuple[str, ...] = ("id", "uuid", "slug", "guid")
-    title: tuple[str, ...] = ("title", "headline")
-    body: tuple[str, ...] = ("html", "content", "body", "text", "markdown", "plaintext")
-    url: tuple[str, ...] = ("url", "link", "canonical_url")
-    format: str | None = None  # html, markdown or text; None: by the body field's name
+    __slots__ = ("id", "title", "body", "url", "format")
+
+    def __init__(
+        self,
+        id: tuple[str, ...] = ("id", "uuid", "slug", "guid"),
+        title: tuple[str, ...] = ("title", "headline"),
+        body: tuple[str, ...] = ("html", "content", "body", "text", "markdown", "plaintext"),
+        url: tuple[str, ...] = ("url", "link", "canonical_url"),
+        format: str | None = None,  # html, markdown or text; None: by the body field's name
+    ) -> None:
+        self.id, self.title, self.body, self.url, self.format = id, title, body, url, format
 
 
-@dataclass(frozen=True)
-class Slice:
+class Slice(Record):
     """Whole articles of an export file: bytes ``start`` to ``end``, which begin at 1-based
-    ``line`` and ``column`` and at character ``offset`` of the stored text. ``data`` holds the
-    bytes when they travel with the slice (to a cluster's worker)."""
+    ``line`` and ``column`` and at character ``offset`` of the stored text; ``first`` for the
+    file's first slice (messages said once per file go with it). ``data`` holds the bytes when
+    they travel with the slice (to a cluster's worker)."""
 
-    kind: str  # wxr, jsonl or json
-    start: int
-    end: int
-    line: int
-    column: int
-    offset: int
-    articles: int
-    first: bool = False  # the file's first slice (messages said once per file go with it)
-    data: bytes | None = None
+    __slots__ = ("kind", "start", "end", "line", "column", "offset", "articles", "first", "data")
+
+    def __init__(
+        self,
+        kind: str,
+        start: int,
+        end: int,
+        line: int,
+        column: int,
+        offset: int,
+        articles: int,
+        first: bool = False,
+        data: bytes | None = None,
+    ) -> None:
+        self.kind, self.start, self.end = kind, start, end  # kind: wxr, jsonl or json
+        self.line, self.column, self.offset = line, column, offset
+        self.articles, self.first, self.data = articles, first, data
 
 
-@dataclass
-class Article:
+class Article(Record):
     """One article read from a slice: its text to lint (a title and body composed into one
-    document) and the map from that text back to the slice's text."""
+    document), the map from that text back to the slice's text, and the slice line (0-based) it
+    starts on."""
 
-    id: str | None
-    title: str | None
-    url: str | None
-    format: str  # html, markdown or text
-    text: str
-    map: OffsetMap
-    line: int  # the slice line the article starts on (0-based), for messages
+    __slots__ = ("id", "title", "url", "format", "text", "map", "line")
+
+    def __init__(
+        self, id: str | None, title: str | None, url: str | None, format: str, text: str, map: OffsetMap, line: int
+    ) -> None:
+        self.id, self.title, self.url, self.format = id, title, url, format
+        self.text, self.map, self.line = text, map, line
 
     def info(self) -> dict[str, str]:
         """The article as findings name it: id, title and url when known."""
@@ -62,18 +75,23 @@ class Article:
         return {k: v for k, v in out.items() if v}
 
 
-@dataclass
-class Problem:
+class Problem(Record):
     """An article that could not be read, and why (where: an offset of the slice's text)."""
 
-    at: int
-    reason: str
+    __slots__ = ("at", "reason")
+
+    def __init__(self, at: int, reason: str) -> None:
+        self.at, self.reason = at, reason
 
 
-@dataclass
-class Read:
-    articles: list[Article] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+class Read(Record):
+    """What a slice holds: its articles, and those that could not be read."""
+
+    __slots__ = ("articles", "problems")
+
+    def __init__(self) -> None:
+        self.articles: list[Article] = []
+        self.problems: list[Problem] = []
 
 
 def kind_by_name(path: str) -> str | None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import BinaryIO
 
 from newslint.document.exports import Slice
@@ -25,13 +24,13 @@ class Refused(ValueError):
     """The file is not read (an XML file that declares entities)."""
 
 
-@dataclass
 class Cursor:
     """Where a byte of the file is: its line, column and character offset (stored text)."""
 
-    line: int = 1
-    column: int = 1
-    offset: int = 0
+    __slots__ = ("line", "column", "offset")
+
+    def __init__(self, line: int = 1, column: int = 1, offset: int = 0) -> None:
+        self.line, self.column, self.offset = line, column, offset
 
 
 def _advance(cur: Cursor, piece: bytes) -> None:

@@ -9,9 +9,9 @@ run over several paragraphs); a bracket left open may be closed in the next para
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from newslint.document.model import Block, Document
+from newslint.document.records import FrozenRecord
 from newslint.document.tokens import Token
 from newslint.engine.findings import Finding
 from newslint.engine.kind import Context, Option, OptionError
@@ -32,11 +32,16 @@ CLOSING = {")": "(", "]": "["}
 EMOTICON_EYES = frozenset(":;=8")
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(FrozenRecord):
+    __slots__ = ("start", "end", "what")
     start: int
     end: int
     what: str  # human description
+
+    def __init__(self, start: int, end: int, what: str) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "what", what)
 
 
 def prepare(rule: Rule) -> tuple[frozenset[str], frozenset[str]]:

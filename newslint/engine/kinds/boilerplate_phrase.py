@@ -4,7 +4,8 @@ Two lists of regexes (the `regex` module's syntax, case-insensitive by default):
 
 - ``lines``: a short line of a block that one of them matches *whole* ("Leave a Reply",
   "4 min read") is reported whole. Only lines up to ``max-chars`` long are tried, so a
-  long paragraph costs one length test.
+  long paragraph costs one length test, and only lines holding one of the strings every match
+  of the regexes holds (as for phrases, below), so that most articles never compile them.
 - ``phrases``: found anywhere inside a block ("your email address will not be published").
   A block is searched only when its lower-case text holds one of the keys worked out from the
   phrases (the strings every match of a phrase holds, see
@@ -22,13 +23,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from newslint.document.model import Document
+from newslint.document.records import Record
 from newslint.engine.findings import Finding
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
-from newslint.engine.regexes import Deferred, find
+from newslint.engine.regexes import Deferred, find, worked_out
 from newslint.engine.regexneeds import needed_literals
 from newslint.engine.support.boilerplate_lines import delete_fix, lines
 
@@ -50,12 +51,27 @@ LOOKALIKE = str.maketrans(
 NOT_LATIN = re.compile(r"[\u0370-\u052f]")
 
 
-@dataclass
-class Compiled:
-    lines: Deferred | None
+class Compiled(Record):
+    __slots__ = ("lines", "phrases", "keys", "exceptions", "line_keys")
+    lines: Deferred | None  # compiled when a short line first holds one of the line keys
     phrases: Deferred | None  # compiled when a block first holds a key
     keys: tuple[str, ...] | None  # lower-case strings, one of which a phrase's match holds; None: search all
     exceptions: Deferred | None  # compiled when a first span is found
+    line_keys: tuple[str, ...] | None  # the same for the line regexes; None: try every short line
+
+    def __init__(
+        self,
+        lines: Deferred | None,
+        phrases: Deferred | None,
+        keys: tuple[str, ...] | None,
+        exceptions: Deferred | None,
+        line_keys: tuple[str, ...] | None = None,
+    ) -> None:
+        self.lines = lines
+        self.phrases = phrases
+        self.keys = keys
+        self.exceptions = exceptions
+        self.line_keys = line_keys
 
 
 def _alternation(rule: Rule, key: str) -> Deferred | None:
@@ -78,15 +94,16 @@ def prepare(rule: Rule) -> Compiled:
     if o["block-words"] < 0:
         raise OptionError("block-words", "must not be negative")
     phrases = _alternation(rule, "phrases")
-    return Compiled(_alternation(rule, "lines"), phrases, _keys(o["phrases"]), _alternation(rule, "exceptions"))
+    lines_re, exceptions = _alternation(rule, "lines"), _alternation(rule, "exceptions")
+    return Compiled(lines_re, phrases, _keys(o["phrases"]), exceptions, _keys(o["lines"]))
 
 
 def _keys(phrases: list[str]) -> tuple[str, ...] | None:
-    """The strings that find the blocks to search: one of them in every match of every phrase
-    (None when a phrase has none: then every block is searched)."""
+    """The strings that find the blocks (or lines) to search: one of them in every match of every
+    phrase (None when a phrase has none: then every block is searched)."""
     keys: set[str] = set()
     for phrase in phrases:
-        need = needed_literals(phrase)
+        need = worked_out("needed_literals", phrase, needed_literals)
         if need is None:
             return None
         keys.update(need)
@@ -131,19 +148,31 @@ def _blocks_with_keys(doc: Document, keys: tuple[str, ...]) -> list[int]:
     return sorted(found)
 
 
+def _whole_lines(
+    regexes: Deferred, keys: tuple[str, ...] | None, doc: Document, max_chars: int
+) -> Iterator[tuple[int, int]]:
+    """Spans of the short lines the line regexes match whole. A line they match holds one of
+    the keys (when there are keys): the others need no regex, and with none left it is not compiled."""
+    short = [line for line in lines(doc) if len(line.text) <= max_chars]
+    if keys is not None:
+        short = [line for line in short if any(k in line.text.lower() for k in keys)]
+    if not short:
+        return
+    fullmatch = regexes.compiled.fullmatch
+    for line in short:
+        if fullmatch(line.text):
+            yield line.start, line.end
+
+
 def _spans(c: Compiled, doc: Document, max_chars: int, block_words: int) -> Iterator[tuple[int, int]]:
     if c.lines is not None:
-        short = [line for line in lines(doc) if len(line.text) <= max_chars]
-        fullmatch = c.lines.compiled.fullmatch
-        for line in short:
-            if fullmatch(line.text):
-                yield line.start, line.end
+        yield from _whole_lines(c.lines, c.line_keys, doc, max_chars)
     if c.phrases is not None:
         text = latin_text(doc)
         found_in = range(len(doc.blocks)) if c.keys is None else _blocks_with_keys(doc, c.keys)
         for i in found_in:
             block = doc.blocks[i]
-            found = [(m.start(), m.end()) for m in find(c.phrases.compiled, text, block.start, block.end)]
+            found = [(m.start(), m.end()) for m in find(c.phrases, text, block.start, block.end)]
             if found and block_words and len(block.text.split()) <= block_words:
                 found = [_trimmed(doc, block.start, block.end)]
             yield from found

@@ -11,11 +11,11 @@ groups, but only a group that itself mixes styles is flagged.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import regex
 
 from newslint.document.model import Document
+from newslint.document.records import FrozenRecord
 from newslint.engine.findings import Finding, Fix, Related
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
@@ -39,19 +39,30 @@ OPTIONS = {
 }
 
 
-@dataclass(frozen=True)
-class Form:
+class Form(FrozenRecord):
+    __slots__ = ("pattern", "replacement", "safe", "group")
     pattern: regex.Pattern[str]
     replacement: str | None
     safe: bool
     group: str  # forms of one group are compared with each other
 
+    def __init__(self, pattern: regex.Pattern[str], replacement: str | None, safe: bool, group: str) -> None:
+        object.__setattr__(self, "pattern", pattern)
+        object.__setattr__(self, "replacement", replacement)
+        object.__setattr__(self, "safe", safe)
+        object.__setattr__(self, "group", group)
 
-@dataclass(frozen=True)
-class Hit:
+
+class Hit(FrozenRecord):
+    __slots__ = ("style", "form", "match")
     style: str
     form: Form
     match: regex.Match[str]
+
+    def __init__(self, style: str, form: Form, match: regex.Match[str]) -> None:
+        object.__setattr__(self, "style", style)
+        object.__setattr__(self, "form", form)
+        object.__setattr__(self, "match", match)
 
 
 def _form(entry: object, key: str) -> Form:
@@ -68,10 +79,14 @@ def _form(entry: object, key: str) -> Form:
     return Form(compile_pattern(entry["pattern"], key), replacement, bool(entry.get("safe", True)), group)
 
 
-@dataclass(frozen=True)
-class Compiled:
+class Compiled(FrozenRecord):
+    __slots__ = ("styles", "skip")
     styles: dict[str, list[Form]]
     skip: regex.Pattern[str] | None
+
+    def __init__(self, styles: dict[str, list[Form]], skip: regex.Pattern[str] | None) -> None:
+        object.__setattr__(self, "styles", styles)
+        object.__setattr__(self, "skip", skip)
 
 
 def prepare(rule: Rule) -> Compiled:

@@ -16,10 +16,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 from newslint.document.model import PROSE_KINDS, Document
+from newslint.document.records import Record
 from newslint.engine.findings import Checked, Finding
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
@@ -47,22 +47,37 @@ def prepare(rule: Rule) -> frozenset[str]:
     return frozenset(kinds)
 
 
-@dataclass
-class _State:
+class _State(Record):
     """What one run knows of its server: settings, results so far, and whether it failed."""
 
+    __slots__ = ("settings", "cache", "client", "failure", "warned", "sent")
     settings: Settings
     cache: ResultCache
-    client: Client | None = None
-    failure: str | None = None
-    warned: bool = False
-    sent: list[int] = field(default_factory=list)  # UTF-16 size of each request made (for tests)
+    client: Client | None
+    failure: str | None
+    warned: bool
+    sent: list[int]  # UTF-16 size of each request made (for tests)
+
+    def __init__(
+        self,
+        settings: Settings,
+        cache: ResultCache,
+        client: Client | None = None,
+        failure: str | None = None,
+        warned: bool = False,
+        sent: list[int] | None = None,
+    ) -> None:
+        self.settings = settings
+        self.cache = cache
+        self.client = client
+        self.failure = failure
+        self.warned = warned
+        self.sent = [] if sent is None else sent
 
 
 def _state(ctx: Context) -> _State | str | None:
     """The run's server state (kept in the per-process cache); None when no server is set up,
     a warning when the settings cannot be used."""
-    from newslint.engine.languagetool.cache import ResultCache
     from newslint.settings.languagetool import resolve
 
     raw = ctx.settings.get("languagetool") or {}
@@ -72,8 +87,12 @@ def _state(ctx: Context) -> _State | str | None:
             settings = resolve(raw, ctx.language)
         except ValueError as exc:  # a bad URL from the environment or the command line
             return f"LanguageTool: {exc}; grammar not checked"
-        cache = ResultCache(settings.fingerprint(), settings.cache_dir or None, settings.cache)
-        ctx.cache[key] = _State(settings, cache) if settings.active else None
+        ctx.cache[key] = None
+        if settings.active:  # the client and its result cache only for a run that uses a server
+            from newslint.engine.languagetool.cache import ResultCache
+
+            cache = ResultCache(settings.fingerprint(), settings.cache_dir or None, settings.cache)
+            ctx.cache[key] = _State(settings, cache)
     return cast("_State | str | None", ctx.cache[key])
 
 

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from newslint.document.model import Document
+from newslint.document.records import FrozenRecord
 from newslint.engine.findings import Finding, Fix
 from newslint.engine.kind import Context, Option
 from newslint.engine.loader import Rule
@@ -44,14 +44,20 @@ INSIDE_WORD = ("‐", "-")
 _ftfy: Any = None
 
 
-@dataclass(frozen=True, slots=True)
-class Repair:
+class Repair(FrozenRecord):
     """Broken characters at ``text[start:end]`` of a document and their likeliest repair."""
 
+    __slots__ = ("start", "end", "suggestions", "certain")
     start: int
     end: int
     suggestions: tuple[str, ...]  # the repaired text, likeliest first
     certain: bool  # False when a lost byte was guessed
+
+    def __init__(self, start: int, end: int, suggestions: tuple[str, ...], certain: bool) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "suggestions", suggestions)
+        object.__setattr__(self, "certain", certain)
 
 
 def prepare(rule: Rule) -> None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import regex
 
 from newslint.document.model import Document
 from newslint.document.quotes import inside_quotes
+from newslint.document.records import Record
 from newslint.engine.findings import Finding, Fix
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
@@ -28,10 +28,14 @@ OPTIONS = {
 }
 
 
-@dataclass
-class Compiled:
+class Compiled(Record):
+    __slots__ = ("pattern", "exceptions")
     pattern: Deferred
     exceptions: Deferred | None
+
+    def __init__(self, pattern: Deferred, exceptions: Deferred | None) -> None:
+        self.pattern = pattern
+        self.exceptions = exceptions
 
 
 def prepare(rule: Rule) -> Compiled:
@@ -60,7 +64,7 @@ def prepare(rule: Rule) -> Compiled:
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     c: Compiled = rule.compiled
     o = rule.options
-    for m in matches_in(doc, rule.scope, c.pattern.compiled):
+    for m in matches_in(doc, rule.scope, c.pattern):  # compiled only when the text may match
         if m.end() == m.start():
             continue
         if c.exceptions and c.exceptions.compiled.fullmatch(m.group()):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +64,8 @@ class ResultCache:
         ]
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            import tempfile  # here: only a run that writes needs it (with shutil, random, bz2, lzma)
+
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 json.dump(data, f, ensure_ascii=False)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newslint.document.records import FrozenRecord
 from newslint.settings.languagetool import Settings
 
 EXTRA_HINT = "pip install 'newslint[languagetool]'"
@@ -27,10 +27,10 @@ class Rejected(Exception):
     """The server refused one request (too long a text, a bad parameter) with this message."""
 
 
-@dataclass(frozen=True, slots=True)
-class RawMatch:
+class RawMatch(FrozenRecord):
     """One LanguageTool match with Python string offsets into the text sent."""
 
+    __slots__ = ("rule_id", "category", "issue_type", "message", "replacements", "start", "end")
     rule_id: str
     category: str
     issue_type: str
@@ -38,6 +38,24 @@ class RawMatch:
     replacements: tuple[str, ...]
     start: int
     end: int
+
+    def __init__(
+        self,
+        rule_id: str,
+        category: str,
+        issue_type: str,
+        message: str,
+        replacements: tuple[str, ...],
+        start: int,
+        end: int,
+    ) -> None:
+        object.__setattr__(self, "rule_id", rule_id)
+        object.__setattr__(self, "category", category)
+        object.__setattr__(self, "issue_type", issue_type)
+        object.__setattr__(self, "message", message)
+        object.__setattr__(self, "replacements", replacements)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
 
 
 def utf16_span(text: str, start: int, units: int) -> int:

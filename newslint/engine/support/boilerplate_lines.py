@@ -7,20 +7,26 @@ line of a block (plain-text blocks keep their newlines; an HTML block is one lin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import cast
 
 from newslint.document.model import Document
+from newslint.document.records import Record
 from newslint.engine.deletion import delete_span
 from newslint.engine.findings import Fix
 
 
-@dataclass(slots=True)
-class Line:
+class Line(Record):
+    __slots__ = ("start", "end", "text", "block")
     start: int  # prose offsets of the trimmed line, end exclusive
     end: int
     text: str
     block: int  # index of the block in doc.blocks
+
+    def __init__(self, start: int, end: int, text: str, block: int) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.block = block
 
 
 def lines(doc: Document) -> list[Line]:

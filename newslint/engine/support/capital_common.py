@@ -6,10 +6,10 @@ Each view is computed once per document and kept in ``doc.cache``.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import TypeGuard, cast
 
 from newslint.document.model import PROSE_KINDS, Block, Document
+from newslint.document.records import Record
 from newslint.document.tokens import Token
 
 # Words a title-case headline may leave in lower case, and words that never carry a name.
@@ -100,16 +100,30 @@ def title_like(doc: Document, block: Block) -> bool:
     return result
 
 
-@dataclass
-class Evidence:
+class Evidence(Record):
     """The article's own capitalized words: the spellings to hold lower-case ones against."""
 
-    alone: dict[str, Counter[str]] = field(default_factory=dict)  # one-word names in running text
-    anywhere: dict[str, Counter[str]] = field(default_factory=dict)  # any title-case word in prose
-    pairs: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # "wall street" -> Wall Street
+    __slots__ = ("alone", "anywhere", "pairs", "links", "total")
+    alone: dict[str, Counter[str]]  # one-word names in running text
+    anywhere: dict[str, Counter[str]]  # any title-case word in prose
+    pairs: dict[tuple[str, str], tuple[str, str]]  # "wall street" -> Wall Street
     # ("house", "of", "lords") -> ("House", "Lords"): names joined by "of" or "for"
-    links: dict[tuple[str, str, str], tuple[str, str]] = field(default_factory=dict)
-    total: Counter[str] = field(default_factory=Counter[str])  # title-case uses anywhere, headline included
+    links: dict[tuple[str, str, str], tuple[str, str]]
+    total: Counter[str]  # title-case uses anywhere, headline included
+
+    def __init__(
+        self,
+        alone: dict[str, Counter[str]] | None = None,
+        anywhere: dict[str, Counter[str]] | None = None,
+        pairs: dict[tuple[str, str], tuple[str, str]] | None = None,
+        links: dict[tuple[str, str, str], tuple[str, str]] | None = None,
+        total: Counter[str] | None = None,
+    ) -> None:
+        self.alone = {} if alone is None else alone
+        self.anywhere = {} if anywhere is None else anywhere
+        self.pairs = {} if pairs is None else pairs
+        self.links = {} if links is None else links
+        self.total = Counter[str]() if total is None else total
 
 
 def name_evidence(doc: Document) -> Evidence:

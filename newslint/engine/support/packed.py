@@ -15,7 +15,6 @@ import json
 import mmap
 import os
 import re
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -100,6 +99,8 @@ def write(path: Path, sections: dict[str, bytes], version: int) -> None:
     """Write atomically; a cache that cannot be written is simply not kept."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # here: only a run that writes needs it (with shutil, random, bz2, lzma)
+
         fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
     except OSError:
         return

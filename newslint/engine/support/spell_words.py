@@ -9,9 +9,9 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from newslint.document.model import Document
+from newslint.document.records import Record
 from newslint.engine.support import capital_case, edit_model, spelldata
 from newslint.engine.support.edit_model import NEIGHBOURS
 
@@ -28,14 +28,20 @@ SKIP_AFTER = frozenset("@/\\_")
 MAX_LETTERS = 40
 
 
-@dataclass(slots=True)
-class Piece:
+class Piece(Record):
     """One word of a token (hyphenated compounds give several), with its context."""
 
+    __slots__ = ("start", "end", "text", "initial")
     start: int
     end: int
     text: str
     initial: bool  # first word of a sentence, a line or a quotation, or in a heading
+
+    def __init__(self, start: int, end: int, text: str, initial: bool) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.initial = initial
 
 
 Form = tuple[str, bool]  # a piece's text and whether it is initial: all a verdict on it depends on

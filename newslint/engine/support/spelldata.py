@@ -3,13 +3,14 @@ SCOWL words with Google Books counts, shipped in ``symspellpy``; MIT), curated m
 US/UK pairs (codespell).
 
 Reading wordfreq's own files costs about 300 ms, so the first use writes a compact prepared
-copy (a ``marshal`` file) to the user cache directory; later runs load that in a few
-milliseconds. Words sit in one UTF-8 blob with an open-addressing hash table of their
-positions, so loading copies a few byte strings and builds no dict. The index that finds
-corrections two edits away (symmetric deletes, see ``suggest_index``) lives in a second file,
-read only when a suggestion is first needed. Files are written to a temporary name and renamed
-into place, so parallel processes never read a half-written cache; writing one removes the
-copies that no run has read for a month. ``--cache-dir`` or ``NEWSLINT_CACHE_DIR`` moves them.
+copy (a :mod:`packed` file) to the user cache directory, which later runs map into memory:
+words sit in one UTF-8 blob with an open-addressing hash table of their positions, so a run
+reads only the pages its lookups touch, copies nothing and builds no dict (unmarshalling the
+11 MB copy whole cost about 20 ms a run). The index that finds corrections two edits away
+(symmetric deletes, see ``suggest_index``) lives in a second file, mapped only when a
+suggestion is first needed. Files are written to a temporary name and renamed into place, so
+parallel processes never read a half-written cache; writing one removes the copies that no run
+has read for a month. ``--cache-dir`` or ``NEWSLINT_CACHE_DIR`` moves them.
 """
 
 from __future__ import annotations
@@ -19,19 +20,19 @@ import importlib.util
 import marshal
 import os
 import re
-import tempfile
 import time
 import zlib
 from array import array
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from newslint.cache import folder as cachedir
 from newslint.cache.folder import mark_used, stale
+from newslint.document.records import FrozenRecord
+from newslint.engine.support import packed
 
-FORMAT = 4  # bump when the prepared layout changes
+FORMAT = 5  # bump when the prepared layout changes
 WORDLIST = "large"  # wordfreq's list of ~320,000 English words down to zipf 1.0
 INDEX_MIN = 251  # words of zipf x 100 at least this are reachable two edits away (see spell_words)
 INDEX_BUCKETS = 1 << 19
@@ -56,11 +57,23 @@ class Table:
         self.mask = len(self.slots) - 1
         self.values = values
 
+    @classmethod
+    def mapped(cls, sections: packed.Sections, name: str, values: Any) -> Table:
+        """The table stored as sections ``name``, ``name_offsets`` and ``name_slots`` of a mapped
+        file (see :func:`pack_sections`): its arrays are views of the file, nothing is copied."""
+        table = cls.__new__(cls)
+        table.blob = sections[name]  # type: ignore[assignment]  # compares with bytes alike
+        table.offsets = sections[f"{name}_offsets"].cast("I")  # type: ignore[assignment]
+        table.slots = sections[f"{name}_slots"].cast("I")  # type: ignore[assignment]
+        table.mask = len(table.slots) - 1
+        table.values = values
+        return table
+
     def __len__(self) -> int:
         return len(self.offsets) - 1
 
     def key(self, i: int) -> bytes:
-        return self.blob[self.offsets[i] : self.offsets[i + 1]]
+        return bytes(self.blob[self.offsets[i] : self.offsets[i + 1]])
 
     def index(self, key: str) -> int:
         """The position of ``key``, or -1."""
@@ -97,13 +110,47 @@ class Table:
             slots[h] = i + 1
         return b"".join(encoded), offsets.tobytes(), slots.tobytes()
 
+    @staticmethod
+    def pack_sections(name: str, keys: list[str]) -> dict[str, bytes]:
+        """The sections :meth:`mapped` reads back as a table of ``keys`` (values kept apart)."""
+        blob, offsets, slots = Table.pack(keys)
+        return {name: blob, f"{name}_offsets": offsets, f"{name}_slots": slots}
 
-@dataclass(frozen=True)
+
+class Strings:
+    """Strings stored end to end in a mapped section, each decoded when asked for."""
+
+    def __init__(self, blob: memoryview, offsets: memoryview):
+        self.blob = blob
+        self.offsets = offsets.cast("I")
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def __getitem__(self, i: int) -> str:
+        return bytes(self.blob[self.offsets[i] : self.offsets[i + 1]]).decode("utf-8")
+
+    @staticmethod
+    def pack(name: str, items: list[str]) -> dict[str, bytes]:
+        """Sections ``name`` and ``name_offsets`` holding ``items``."""
+        encoded = [item.encode("utf-8") for item in items]
+        offsets = array("I", [0])
+        for item in encoded:
+            offsets.append(offsets[-1] + len(item))
+        return {name: b"".join(encoded), f"{name}_offsets": offsets.tobytes()}
+
+
 class SpellData:
-    words: Table  # lower-case word -> zipf frequency x 100, | LISTED when the lexicon has it
-    misspellings: Table  # curated misspelling -> "right,other" corrections, best first
-    gb_to_us: dict[str, str]  # British spelling -> American spelling
-    memo: dict[str, int] = field(default_factory=dict, compare=False)
+    """The spelling tables of a run (one per process), with a memo of the words looked up."""
+
+    __slots__ = ("words", "misspellings", "gb_to_us", "memo", "_us_to_gb")
+
+    def __init__(self, words: Table, misspellings: Table, gb_to_us: dict[str, str]) -> None:
+        self.words = words  # lower-case word -> zipf frequency x 100, | LISTED when the lexicon has it
+        self.misspellings = misspellings  # curated misspelling -> "right,other" corrections, best first
+        self.gb_to_us = gb_to_us  # British spelling -> American spelling
+        self.memo: dict[str, int] = {}
+        self._us_to_gb: dict[str, str] | None = None
 
     def freq(self, word: str) -> int:
         """Zipf frequency x 100 of ``word``, 0 when unknown (remembered per process)."""
@@ -130,15 +177,12 @@ class SpellData:
 
     @property
     def us_to_gb(self) -> dict[str, str]:
-        found = self.__dict__.get("_us_to_gb")
-        if found is None:
-            found = {us: gb for gb, us in self.gb_to_us.items()}
-            object.__setattr__(self, "_us_to_gb", found)
-        return found
+        if self._us_to_gb is None:
+            self._us_to_gb = {us: gb for gb, us in self.gb_to_us.items()}
+        return self._us_to_gb
 
 
-@dataclass(frozen=True)
-class SuggestIndex:
+class SuggestIndex(FrozenRecord):
     """Frequent words by hashed deletions of up to two letters (the SymSpell idea).
 
     A word two edits from another shares with it a string left by deleting at most two letters
@@ -147,9 +191,15 @@ class SuggestIndex:
     candidate that the caller's distance check drops.
     """
 
+    __slots__ = ("words", "buckets", "postings")
     words: Table  # frequent words -> zipf x 100
     buckets: array[Any]  # bucket -> first posting; one more entry than buckets
     postings: array[Any]  # word numbers
+
+    def __init__(self, words: Table, buckets: array[Any], postings: array[Any]) -> None:
+        object.__setattr__(self, "words", words)
+        object.__setattr__(self, "buckets", buckets)
+        object.__setattr__(self, "postings", postings)
 
     def near(self, word: str) -> set[int]:
         """Numbers of the indexed words that may be within two edits of ``word``."""
@@ -186,7 +236,7 @@ SOURCES = (("wordfreq", f"data/{WORDLIST}_en.msgpack.gz"), ("codespell_lib", "da
 def cache_path(kind: str = "spelling") -> Path:
     """A cache file, named for the size and time of the source files it was prepared from."""
     stamp = "-".join(file_stamp(package_file(package, name)) for package, name in SOURCES)
-    return cache_dir() / f"{kind}-{FORMAT}-{stamp}.marshal"
+    return cache_dir() / f"{kind}-{FORMAT}-{stamp}.packed"
 
 
 def package_file(package: str, name: str) -> Path | None:
@@ -215,13 +265,10 @@ def load() -> SpellData:
     """The spelling data, from the cache when it is there, else prepared and cached."""
     global _DATA
     if _DATA is None:
-        raw = cached(cache_path(), prepare)
-        freqs = array("H")
-        freqs.frombytes(raw["freqs"])
-        words = Table(raw["words"], raw["word_offsets"], raw["word_slots"], freqs)
-        fixes = raw["miss_fixes"].split("\n")
-        miss = Table(raw["miss"], raw["miss_offsets"], raw["miss_slots"], fixes)
-        _DATA = SpellData(words, miss, raw["gb_to_us"])
+        raw = packed.mapped(cache_path(), prepare, FORMAT)
+        words = Table.mapped(raw, "words", raw["freqs"].cast("H"))
+        miss = Table.mapped(raw, "miss", Strings(raw["miss_fixes"], raw["miss_fixes_offsets"]))
+        _DATA = SpellData(words, miss, marshal.loads(raw["gb_to_us"]))
     return _DATA
 
 
@@ -229,12 +276,10 @@ def suggest_index() -> SuggestIndex:
     """The index of frequent words for corrections two edits away, loaded on first need."""
     global _INDEX
     if _INDEX is None:
-        raw = cached(cache_path("spelling-index"), prepare_index)
-        freqs, buckets, postings = array("H"), array("I"), array(raw["posting_type"])
-        freqs.frombytes(raw["freqs"])
-        buckets.frombytes(raw["buckets"])
-        postings.frombytes(raw["postings"])
-        _INDEX = SuggestIndex(Table(raw["words"], raw["word_offsets"], raw["word_slots"], freqs), buckets, postings)
+        raw = packed.mapped(cache_path("spelling-index"), prepare_index, FORMAT)
+        words = Table.mapped(raw, "words", raw["freqs"].cast("H"))
+        postings = raw["postings"].cast("H" if bytes(raw["posting_type"]) == b"H" else "I")
+        _INDEX = SuggestIndex(words, raw["buckets"].cast("I"), postings)  # type: ignore[arg-type]
     return _INDEX
 
 
@@ -263,6 +308,8 @@ def _write(path: Path, raw: dict[Any, Any]) -> None:
     """Write atomically; a cache that cannot be written is simply not kept."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # here: only a run that writes needs it (with shutil, random, bz2, lzma)
+
         fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -297,27 +344,21 @@ def _prune(path: Path) -> None:
                 other.unlink()
 
 
-def prepare() -> dict[Any, Any]:
-    """Build the prepared form from the installed wordfreq and codespell packages."""
+def prepare() -> dict[str, bytes]:
+    """Build the prepared sections from the installed wordfreq and codespell packages."""
     freq = _frequencies()
     for word in _lexicon():
         freq[word] = freq.get(word, 0) | LISTED
     words = list(freq)
-    blob, offsets, slots = Table.pack(words)
     miss = _codespell_pairs("dictionary.txt")
     wrong = list(miss)
-    miss_blob, miss_offsets, miss_slots = Table.pack(wrong)
+    gb_to_us = {k: v[0] for k, v in _codespell_pairs("dictionary_en-GB_to_en-US.txt").items() if v}
     return {
-        "format": FORMAT,
-        "words": blob,
-        "word_offsets": offsets,
-        "word_slots": slots,
+        **Table.pack_sections("words", words),
         "freqs": array("H", [freq[w] for w in words]).tobytes(),
-        "miss": miss_blob,
-        "miss_offsets": miss_offsets,
-        "miss_slots": miss_slots,
-        "miss_fixes": "\n".join(",".join(miss[w]) for w in wrong),
-        "gb_to_us": {k: v[0] for k, v in _codespell_pairs("dictionary_en-GB_to_en-US.txt").items() if v},
+        **Table.pack_sections("miss", wrong),
+        **Strings.pack("miss_fixes", [",".join(miss[w]) for w in wrong]),
+        "gb_to_us": marshal.dumps(gb_to_us),
     }
 
 
@@ -343,13 +384,12 @@ def _lexicon() -> Iterator[str]:
                 yield word
 
 
-def prepare_index() -> dict[Any, Any]:
+def prepare_index() -> dict[str, bytes]:
     """The suggestion index: plain a-z words of zipf x 100 at least INDEX_MIN, by hashed deletions."""
     data = load()
     words = [
         w for w, f in data.words.items() if f & ~LISTED >= INDEX_MIN and w.isascii() and w.isalpha() and w.islower()
     ]
-    blob, offsets, slots = Table.pack(words)
     mask = INDEX_BUCKETS - 1
     pairs = sorted({(_hash(d.encode()) & mask) << 32 | n for n, w in enumerate(words) for d in deletions(w)})
     postings = array("H" if len(words) < 1 << 16 else "I", [p & 0xFFFFFFFF for p in pairs])
@@ -361,14 +401,11 @@ def prepare_index() -> dict[Any, Any]:
         total += c
         buckets.append(total)
     return {
-        "format": FORMAT,
-        "words": blob,
-        "word_offsets": offsets,
-        "word_slots": slots,
+        **Table.pack_sections("words", words),
         "freqs": array("H", [data.freq(w) for w in words]).tobytes(),
         "buckets": buckets.tobytes(),
         "postings": postings.tobytes(),
-        "posting_type": postings.typecode,
+        "posting_type": postings.typecode.encode("ascii"),
     }
 
 
