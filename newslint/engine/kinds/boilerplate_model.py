@@ -20,7 +20,7 @@ from newslint.engine.deletion import delete_blocks
 from newslint.engine.findings import Finding
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
-from newslint.engine.support.block_features import NAMES, features
+from newslint.engine.support.block_features import FURNITURE_TAGS, FURNITURE_WORDS, NAMES, features
 
 NEEDS_FINDINGS = True
 OPTIONS = {
@@ -67,6 +67,14 @@ REASONS = {
 }
 
 
+def may_have_evidence(doc: Document) -> bool:
+    """Whether any block can have markup evidence: a link or a furniture element in the page, or
+    a class or id naming furniture (an article exported as bare HTML has none: nothing to weigh)."""
+    if any(e.tag == "a" or e.tag in FURNITURE_TAGS for e in doc.elements):
+        return True
+    return bool(FURNITURE_WORDS.search(doc.source.text))
+
+
 def judge(weights: Sequence[float], doc: Document, needs_markup: bool) -> list[tuple[float, str]]:
     """Each block's probability of being page furniture (0 without markup evidence, when needed),
     and the two reasons that weighed most for it."""
@@ -83,7 +91,7 @@ def judge(weights: Sequence[float], doc: Document, needs_markup: bool) -> list[t
 
 def check(rule: Rule, doc: Document, ctx: Context, others: Sequence[Finding]) -> Iterator[Finding]:
     o = rule.options
-    if doc.format not in o["formats"] or not doc.blocks:
+    if doc.format not in o["formats"] or not doc.blocks or (o["needs-markup"] and not may_have_evidence(doc)):
         return
     taken = [(f.start, f.end) for f in others if f.category == "boilerplate" and not f.stored]
     runs: list[list[tuple[Block, float, str]]] = [[]]
