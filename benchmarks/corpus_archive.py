@@ -113,6 +113,11 @@ def write(folder: Path, bodies: dict[str, str], form: str, copies: int) -> Path:
         for n, body in bodies.items():
             (folder / n).write_text(body, encoding="utf-8")
         return folder
+    if form == "html":  # the same HTML as the export files' bodies, one file per article
+        for n, body in bodies.items():
+            title, _, rest = body.partition("\n")
+            (folder / f"{n}.html").write_text(f"<h1>{html.escape(title)}</h1>\n{_html(rest)}\n", encoding="utf-8")
+        return folder
     items = [(f"{n}#{c}" if copies > 1 else n, body) for c in range(copies) for n, body in bodies.items()]
     path = folder / f"archive.{'xml' if form == 'wxr' else 'jsonl'}"
     with open(path, "w", encoding="utf-8") as out:
@@ -158,19 +163,22 @@ def lint(target: Path, how: str, corpus: bool = True) -> tuple[list[dict[str, ob
 def _name(f: dict[str, Any]) -> str:
     """The article a finding is in: its file, or its id inside the export file."""
     article = f.get("article")
-    return str(article["id"]) if isinstance(article, dict) else Path(str(f["path"])).name
+    return str(article["id"]) if isinstance(article, dict) else Path(str(f["path"])).name.removesuffix(".html")
 
 
 def _copy(f: dict[str, Any], form: str, texts: dict[str, list[str]]) -> object:
     """Which injected copy a finding is on: its line in a file, its text in an export."""
     if form == "folder":
         return f["line"]
+    if form == "html":
+        lines = Path(str(f["path"])).read_text(encoding="utf-8").splitlines()
+        return html.unescape(lines[int(f["line"]) - 1][int(f["column"]) - 1 : int(f["end_column"]) - 1])
     lines = texts[str(f["path"])]
     return html.unescape(lines[int(f["line"]) - 1][int(f["column"]) - 1 : int(f["end_column"]) - 1])
 
 
 def score(findings: list[dict[str, Any]], truth: dict[str, Any], form: str) -> dict[str, object]:
-    texts = {} if form == "folder" else {str(f["path"]): [] for f in findings}
+    texts = {} if form in ("folder", "html") else {str(f["path"]): [] for f in findings}
     for path in texts:
         texts[path] = Path(path).read_text(encoding="utf-8").splitlines()
     corpus = [f for f in findings if f["rule"] == "corpus.repeated-paragraph"]
@@ -192,14 +200,14 @@ def main() -> None:
     ap.add_argument("--half", default="test", choices=["tune", "test"])
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--runs", default="jobs1,jobs2")
-    ap.add_argument("--as", dest="form", default="folder", choices=["folder", "wxr", "jsonl"])
+    ap.add_argument("--as", dest="form", default="folder", choices=["folder", "html", "wxr", "jsonl"])
     ap.add_argument("--copies", type=int, default=1)
     args = ap.parse_args()
     sources = originals(args.half)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         truth = build(folder, sources, random.Random(args.seed))
-        copies = args.copies if args.form != "folder" else 1
+        copies = args.copies if args.form in ("wxr", "jsonl") else 1
         target = write(folder, truth["bodies"], args.form, copies)
         size = sum(p.stat().st_size for p in folder.iterdir())
         n = int(truth["articles"]) * copies
