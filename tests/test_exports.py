@@ -261,3 +261,12 @@ def test_deeply_nested_markup_in_an_item_does_not_stop_the_others(
     path.write_text(WXR.replace("<wp:post_id>43</wp:post_id>", f"<wp:post_id>43</wp:post_id>{deep}"), encoding="utf-8")
     _, findings, _ = _check([str(path)], capsys)
     assert [f["article"]["id"] for f in _by_rule(findings, "spelling.typo")] == ["42", "43"]
+
+
+def test_text_output_names_the_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "site.xml"
+    path.write_text(WXR, encoding="utf-8")
+    for fmt in ("text", "concise"):
+        main(["check", "--no-cache", "-q", "--format", fmt, "--select", "spelling", str(path)])
+        lines = capsys.readouterr().out.splitlines()
+        assert [line.rsplit(" ", 2)[-2:] for line in lines] == [["(article", "42)"], ["(article", "43)"]]

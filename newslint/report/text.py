@@ -40,7 +40,7 @@ def report(findings: list[Placed], info: RunInfo, out: TextIO) -> None:
     for f in findings:
         where = _paint(f"{f.path}:{f.place.line}:{f.place.column}:", BOLD, color)
         sev = _paint(f.severity, COLORS.get(f.severity, ""), color)
-        out.write(f"{where} {sev} [{f.rule}] {f.message}\n")
+        out.write(f"{where} {sev} [{f.rule}] {f.message}{in_article(f)}\n")
         source = info.sources.get(f.path)
         if info.show_source and source is not None:
             out.write("\n".join(_excerpt(f, source, color)) + "\n")
@@ -66,6 +66,12 @@ def report(findings: list[Placed], info: RunInfo, out: TextIO) -> None:
     hint = fixable_hint(findings, info.unsafe_fixes)
     if hint:
         out.write(hint + "\n")
+
+
+def in_article(f: Placed) -> str:
+    """`` (article ID)`` for a finding inside an export file's article that has an id."""
+    ident = f.article.get("id") if f.article else None
+    return f" (article {ident})" if ident else ""
 
 
 def _failed_summary(info: RunInfo, failed: str) -> str:
