@@ -270,3 +270,29 @@ def test_text_output_names_the_article(tmp_path: Path, capsys: pytest.CaptureFix
         main(["check", "--no-cache", "-q", "--format", fmt, "--select", "spelling", str(path)])
         lines = capsys.readouterr().out.splitlines()
         assert [line.rsplit(" ", 2)[-2:] for line in lines] == [["(article", "42)"], ["(article", "43)"]]
+
+
+def test_a_second_run_of_an_export_is_answered_from_the_cache(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newslint.engine import exports
+
+    linted: list[int] = []
+    real = exports.lint_slice
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        linted.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(exports, "lint_slice", counting)
+    path = tmp_path / "site.xml"
+    path.write_text(WXR, encoding="utf-8")
+    args = ["check", "--format", "json", "--jobs", "1", "--cache-dir", str(tmp_path / "cache"), str(path)]
+    main(args)
+    first = json.loads(capsys.readouterr().out)
+    main(args)
+    assert json.loads(capsys.readouterr().out) == first and len(linted) == 1
+    assert {f["article"]["id"] for f in first} == {"42", "43"}
+    path.write_text(WXR.replace("Second story", "Second story again"), encoding="utf-8")
+    main(args)  # an edited export is linted afresh
+    assert len(linted) == 2 and len(json.loads(capsys.readouterr().out)) == len(first)

@@ -84,14 +84,17 @@ def read(label: str, path: Path) -> bytes | FileResult:
     return read_file(label, path)
 
 
-def lookup(config: Config, label: str, path: Path | None, data: bytes, opts: Options) -> Outcome | None:
-    """The cached outcome of linting these bytes under this configuration, or None."""
+def lookup(
+    config: Config, label: str, path: Path | None, data: bytes, opts: Options, at: Slice | None = None
+) -> Outcome | None:
+    """The cached outcome of linting these bytes under this configuration (as the slice ``at``
+    of an export file, when given), or None."""
     if not opts.cache_dir or opts.fixing:
         return None
     from newslint.cache.results import Cache
     from newslint.cache.results import key as cache_key
 
-    entry = Cache(Path(opts.cache_dir)).get(cache_key(config, label, path, data))
+    entry = Cache(Path(opts.cache_dir)).get(cache_key(config, _keyed(label, at), path, data))
     if entry is None:
         return None
     try:
@@ -101,9 +104,12 @@ def lookup(config: Config, label: str, path: Path | None, data: bytes, opts: Opt
         if stored is None and opts.corpus:
             return None  # linted in a run of one article: no fingerprints were made
         prints = [Print.from_dict(p) for p in stored or ()]
-    except (KeyError, TypeError, ValueError):  # an entry of another layout: linted afresh
+        articles = None if at is None else {str(k): dict(v) for k, v in entry["articles"].items()}
+    except (KeyError, TypeError, ValueError, AttributeError):  # an entry of another layout: linted afresh
         return None
-    result = FileResult(label, findings, messages, False, config.fail_on, prints=prints)
+    result = FileResult(label, findings, messages, False, config.fail_on, prints=prints, articles=articles)
+    if at is not None:
+        return Outcome(result, cached=True)
     if opts.keep_source:
         with contextlib.suppress(BinaryFileError):
             result.source = decode(str(path or label), data)
@@ -116,17 +122,37 @@ def lint_cached(
     """Lint bytes and store the result in the cache (failed runs and skipped files are not
     stored); with ``corpus``, fingerprints too (None in the entry when they were not made)."""
     result = linter.lint_bytes(label, data, path, corpus=corpus)
-    if cache is not None and not result.error and not result.skipped:
-        from newslint.cache.results import key as cache_key
-
-        key = cache_key(linter.config, label, path, data)
-        entry = {
-            "findings": [f.to_dict() for f in result.findings],
-            "messages": result.messages,
-            "prints": [p.to_dict() for p in result.prints] if corpus else None,
-        }
-        cache.put(key, entry)
+    _store(cache, linter.config, label, path, data, result, corpus)
     return Outcome(result)
+
+
+def _store(
+    cache: Cache | None,
+    config: Config,
+    label: str,
+    path: Path | None,
+    data: bytes,
+    result: FileResult,
+    corpus: bool,
+    at: Slice | None = None,
+) -> None:
+    if cache is None or result.error or result.skipped:
+        return
+    from newslint.cache.results import key as cache_key
+
+    entry = {
+        "findings": [f.to_dict() for f in result.findings],
+        "messages": result.messages,
+        "prints": [p.to_dict() for p in result.prints] if corpus else None,
+        "articles": result.articles,
+    }
+    cache.put(cache_key(config, _keyed(label, at), path, data), entry)
+
+
+def _keyed(label: str, at: Slice | None) -> str:
+    """What names the bytes in the cache key: the file, and for a slice of an export file the
+    place it starts at (the same articles elsewhere in the file are placed elsewhere)."""
+    return label if at is None else f"{label}@{at.kind}:{at.start}:{at.line}:{at.column}:{at.offset}"
 
 
 def process(
@@ -156,9 +182,15 @@ def process(
 
 def process_slice(linter: Linter, label: str, path: Path, sl: Slice, opts: Options) -> Outcome:
     """Lint the articles of a slice of an export file (never fixed: said once per file)."""
-    from newslint.engine.exports import NOT_FIXED, lint_slice
+    from newslint.engine.exports import NOT_FIXED, lint_slice, slice_bytes
 
-    out = Outcome(lint_slice(linter, label, path, sl, opts.corpus))
+    data = slice_bytes(path, sl)
+    result = lint_slice(linter, label, path, sl.replaced(data=data), opts.corpus)
+    if opts.cache_dir and not opts.fixing:
+        from newslint.cache.results import Cache
+
+        _store(Cache(Path(opts.cache_dir)), linter.config, label, path, data, result, opts.corpus, sl)
+    out = Outcome(result)
     if opts.fixing and sl.first:
         out.messages.append(f"{label}: not fixed: {NOT_FIXED}")
     return out

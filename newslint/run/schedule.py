@@ -28,7 +28,11 @@ def _from_cache(session: Session, task: Task, opts: jobs.Options) -> tuple[Task,
     """The task's outcome when the cache answers it, else the task with its bytes read."""
     label, path, data = task
     if isinstance(data, Slice):
-        return task, None  # an export file's articles are linted afresh
+        assert path is not None
+        from newslint.engine.exports import slice_bytes
+
+        config = session.config_for(folder_of(session, task))
+        return task, jobs.lookup(config, label, path, slice_bytes(path, data), opts, at=data)
     if data is None and path is not None:
         got = jobs.read(label, path)
         if isinstance(got, FileResult):
