@@ -110,3 +110,19 @@ def test_a_local_dask_cluster_finds_the_same(folder: Path, capsys: pytest.Captur
 def test_scheduler_without_dask_is_refused(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--scheduler", "tcp://127.0.0.1:1", str(folder)]) == 2
     assert "--scheduler needs --executor dask" in capsys.readouterr().err
+
+
+def test_near_copies_found_through_lsh_as_pair_by_pair(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above ``EXACT_UP_TO`` signatures the candidates come from datasketch's LSH index: the
+    same copies are found."""
+    pytest.importorskip("datasketch")
+    from newslint.engine.kinds import corpus_near
+
+    text = (folder / "4.txt").read_text(encoding="utf-8")
+    (folder / "copy.txt").write_text(text.replace("Headline", "New headline"), encoding="utf-8")
+    exact = _run(["--no-cache", "--jobs", "1", "--select", "corpus.near-duplicate", str(folder)], capsys)
+    monkeypatch.setattr(corpus_near, "EXACT_UP_TO", 1)
+    lsh = _run(["--no-cache", "--jobs", "1", "--select", "corpus.near-duplicate", str(folder)], capsys)
+    assert lsh == exact and sorted(Path(f["path"]).name for f in exact[1]) == ["4.txt", "copy.txt"]

@@ -1,20 +1,25 @@
 """``corpus_near``: near-duplicate articles in one run (the same story published twice).
 
 Each article long enough to judge gets a MinHash signature of its word shingles (runs of
-``shingle`` words, lower-cased) and their number while it is linted; once every article of the
-run is linted, locality-sensitive hashing (datasketch's ``MinHashLSH``) finds the candidate
-pairs whose Jaccard similarity may be ``candidate-threshold`` or more, and each candidate pair
-is kept when the share of the shorter article's shingles found in the longer one (estimated
-from the signatures and the counts) is at least ``threshold``: a copy that lost a paragraph is
-still a copy. Near copies are grouped (a story published three times is one group) and every
-copy is reported, naming the others. Each article costs one signature, one LSH insert and one
-query; the candidate pairs checked grow with the square of the run at a rate set by
+``shingle`` words, lower-cased) and their number while it is linted: each shingle's 32-bit SHA-1
+prefix through ``num-perm`` fixed affine permutations modulo the Mersenne prime 2**61 - 1, the
+least value of each kept (numpy, in blocks of shingles). Once every article of the run is
+linted, the candidate pairs are those whose signatures agree on at least ``candidate-threshold``
+of their values: compared pair by pair in a run of up to ``EXACT_UP_TO`` signatures, found by
+locality-sensitive hashing (datasketch's ``MinHashLSH``) in a larger one. A candidate pair is kept
+when the share of the shorter article's shingles found in the longer one (estimated from the
+signatures and the counts) is at least ``threshold``: a copy that lost a paragraph is still a
+copy. Near copies are grouped (a story published three times is one group) and every copy is
+reported, naming the others. datasketch (which loads scipy: half a second) is imported only for
+a run of more than ``EXACT_UP_TO`` articles, so a pre-commit run of a few files does not pay for
+it. In a large run the candidate pairs checked grow with the square of the run at a rate set by
 ``candidate-threshold`` (see docs/scale.md), small below about 100,000 articles.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -36,8 +41,11 @@ OPTIONS = {
     "max-related": Option(int, default=5, help="how many of the other copies a finding names"),
 }
 
-SEED = 1  # one fixed seed and scheme: signatures made by any process, on any machine, compare
-SCHEME = "affine32"
+SEED = 1  # one fixed seed: signatures made by any process, on any machine, compare
+MERSENNE = (1 << 61) - 1
+MAX32 = (1 << 32) - 1
+BLOCK = 4096  # shingles hashed through the permutations at a time (bounds the temporary array)
+EXACT_UP_TO = 2000  # signatures compared pair by pair; more go through LSH
 
 
 def prepare(rule: Rule) -> None:
@@ -65,33 +73,82 @@ def fingerprints(rule: Rule, doc: Document) -> Iterator[tuple[str, int, int]]:
         return
     n = rule.options["shingle"]
     shingles = {" ".join(words[i : i + n]).encode("utf-8", "surrogatepass") for i in range(len(words) - n + 1)}
-    sig = _minhash(rule.options["num-perm"])
-    sig.update_batch(sorted(shingles))
-    values = sig.hashvalues.astype("<u4").tobytes()  # MinHash values are below 2**32
+    values = signature(shingles, rule.options["num-perm"]).astype("<u4").tobytes()
     yield f"{len(shingles)}:{base64.b64encode(values).decode('ascii')}", doc.blocks[0].start, doc.blocks[-1].end
 
 
-def matches(rule: Rule, keys: list[str]) -> Iterable[list[int]]:
-    """Groups of near copies: LSH candidates of which the shorter's shingles are, by the
-    signatures' estimate, at least ``threshold`` in the other; joined into groups."""
-    from datasketch import MinHashLSH
+def signature(shingles: Iterable[bytes], perm: int) -> Any:
+    """The MinHash signature of a set of shingles: ``perm`` values below 2**32."""
+    import numpy as np
 
+    a, b = _permutations(perm)
+    hashes = np.fromiter(
+        (int.from_bytes(hashlib.sha1(s).digest()[:4], "little") for s in sorted(shingles)), dtype=np.uint64
+    )
+    out = np.full(perm, MAX32, dtype=np.uint64)
+    for at in range(0, len(hashes), BLOCK):
+        block = (a * hashes[at : at + BLOCK] + b) % np.uint64(MERSENNE) & np.uint64(MAX32)
+        np.minimum(out, block.min(axis=1), out=out)
+    return out.astype(np.uint32)
+
+
+_PERMUTATIONS: dict[int, tuple[Any, Any]] = {}  # per process: made once per signature length
+
+
+def _permutations(perm: int) -> tuple[Any, Any]:
+    """The fixed permutations (a, b) as columns; a * h + b stays below 2**64 for h < 2**32."""
+    import numpy as np
+
+    if perm not in _PERMUTATIONS:
+        rng = np.random.RandomState(SEED)
+        a = rng.randint(1, MAX32, size=perm, dtype=np.uint64)
+        b = rng.randint(0, MAX32, size=perm, dtype=np.uint64)
+        _PERMUTATIONS[perm] = (a[:, None], b[:, None])
+    return _PERMUTATIONS[perm]
+
+
+def matches(rule: Rule, keys: list[str]) -> Iterable[list[int]]:
+    """Groups of near copies: candidate pairs of which the shorter's shingles are, by the
+    signatures' estimate, at least ``threshold`` in the other; joined into groups."""
     perm = rule.options["num-perm"]
-    lsh = MinHashLSH(threshold=float(rule.options["candidate-threshold"]), num_perm=perm)
     parsed = [_parse(k, perm) for k in keys]
+    usable = [i for i, (_, values) in enumerate(parsed) if values is not None]  # others: old settings
+    cut = float(rule.options["candidate-threshold"])
+    found = _exact_pairs(parsed, usable, cut) if len(usable) <= EXACT_UP_TO else _lsh_pairs(parsed, usable, cut, perm)
     parent = list(range(len(keys)))
-    for i, (count, values) in enumerate(parsed):
-        if values is None:
-            continue  # a signature of other settings (an old cache entry): not comparable
-        m = _minhash(perm, values)
-        for j in lsh.query(m):
-            if _contained(count, values, *parsed[j]) >= rule.options["threshold"]:
-                _join(parent, i, j)
-        lsh.insert(i, m)
+    for i, j in found:
+        if _contained(*parsed[i], *parsed[j]) >= rule.options["threshold"]:
+            _join(parent, i, j)
     groups: dict[int, list[int]] = {}
     for i in range(len(keys)):
         groups.setdefault(_root(parent, i), []).append(i)
     return (g for g in groups.values() if len(g) > 1)
+
+
+def _exact_pairs(parsed: list[tuple[int, Any]], usable: list[int], cut: float) -> Iterator[tuple[int, int]]:
+    """Every pair whose signatures agree on at least ``cut`` of their values."""
+    import numpy as np
+
+    if len(usable) < 2:
+        return
+    sigs = np.stack([parsed[i][1] for i in usable])
+    for x in range(len(usable) - 1):
+        agree = (sigs[x + 1 :] == sigs[x]).mean(axis=1)
+        for y in np.nonzero(agree >= cut)[0]:
+            yield usable[x], usable[x + 1 + int(y)]
+
+
+def _lsh_pairs(parsed: list[tuple[int, Any]], usable: list[int], cut: float, perm: int) -> Iterator[tuple[int, int]]:
+    """Candidate pairs from datasketch's LSH index, each article queried before it is inserted."""
+    import numpy as np
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=cut, num_perm=perm)
+    for i in usable:
+        m = MinHash(num_perm=perm, hashvalues=parsed[i][1].astype(np.uint64), scheme="legacy")
+        for j in lsh.query(m):
+            yield j, i
+        lsh.insert(i, m)
 
 
 def _parse(key: str, perm: int) -> tuple[int, Any]:
@@ -111,20 +168,8 @@ def _contained(count: int, values: Any, other_count: int, other: Any) -> float:
 
 
 def warm() -> None:
-    """Import datasketch (about a second: it loads scipy) once, before worker processes fork."""
-    import datasketch  # noqa: F401
-
-
-_PERMUTATIONS: dict[int, Any] = {}  # per process: made once per signature length (they cost 0.4 ms)
-
-
-def _minhash(perm: int, values: Any = None) -> Any:
-    """A MinHash of this length, empty or with these values, on the shared permutations."""
-    from datasketch import MinHash
-
-    if perm not in _PERMUTATIONS:
-        _PERMUTATIONS[perm] = MinHash(num_perm=perm, seed=SEED, scheme=SCHEME).permutations
-    return MinHash(num_perm=perm, seed=SEED, hashvalues=values, permutations=_PERMUTATIONS[perm], scheme=SCHEME)
+    """Import numpy (for the signatures) once, before worker processes fork."""
+    import numpy  # noqa: F401
 
 
 def _root(parent: list[int], i: int) -> int:
