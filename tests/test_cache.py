@@ -135,12 +135,13 @@ def test_put_makes_its_folder_and_leaves_no_temporary_file(tmp_path: Path) -> No
     assert [p.name for p in (tmp_path / "new" / "results" / "ab").iterdir()] == [k[2:] + ".json"]
 
 
-def test_put_replaces_a_crashed_write_and_skips_what_json_cannot_hold(tmp_path: Path) -> None:
+def test_a_torn_entry_is_a_miss_and_is_replaced_and_what_json_cannot_hold_is_skipped(tmp_path: Path) -> None:
     cache = Cache(tmp_path)
     k = "cd" + "1" * 62
     shard = tmp_path / "results" / "cd"
     shard.mkdir(parents=True)
-    (shard / f"{k[2:]}.{os.getpid()}.tmp").write_text("half an entr")
+    (shard / f"{k[2:]}.json").write_text('{"findings": [], "messa')  # a crash mid-write
+    assert cache.get(k) is None
     cache.put("cd" + "2" * 62, {"findings": [object()], "messages": []})
     cache.put(k, {"findings": [], "messages": ["m"]})
     assert cache.get(k) == {"findings": [], "messages": ["m"], "format": 2}

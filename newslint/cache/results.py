@@ -1,7 +1,10 @@
 """A cache of lint results keyed on the file's bytes, its name, the configuration and newslint's code.
 
 Entries are small JSON files under ``results/`` in the cache folder (``--cache-dir``, else
-``cachedir.folder()``), written atomically so parallel workers may share the folder.
+``cachedir.folder()``), shared by parallel workers and runs. An entry is written in place, in one
+``write``: a torn one (a crash, a reader meeting it half-written) is not valid JSON and reads as
+a miss, and two runs writing one key write the same bytes. Creating one file is most of what a
+miss costs, so nothing else is done per entry (no temporary file and rename, no ``pathlib``).
 """
 
 from __future__ import annotations
@@ -85,13 +88,18 @@ class Cache:
         self.hits = 0
         self.misses = 0
 
-    def _file(self, key: str) -> Path:
-        return self.folder / "results" / key[:2] / f"{key[2:]}.json"
+    def _name(self, key: str) -> str:
+        return f"{self._results}{key[:2]}{os.sep}{key[2:]}.json"
+
+    @property
+    def _results(self) -> str:
+        return f"{self.folder}{os.sep}results{os.sep}"
 
     def get(self, key: str) -> dict[str, Any] | None:
-        file = self._file(key)
+        file = self._name(key)
         try:
-            entry = json.loads(file.read_text(encoding="utf-8"))
+            with open(file, "rb") as fh:
+                entry = json.loads(fh.read())
         except (OSError, ValueError):
             self.misses += 1
             return None
@@ -100,7 +108,7 @@ class Cache:
             return None
         self.hits += 1
         with contextlib.suppress(OSError):
-            mark_used(file, file.stat().st_mtime)
+            mark_used(file, os.stat(file).st_mtime)
         return entry
 
     def prune(self) -> int:
@@ -131,32 +139,31 @@ class Cache:
 
     def put(self, key: str, entry: dict[str, Any]) -> None:
         """Store an entry; a read-only or full disk only costs the cache. The folder is made only
-        when the first write into it fails (one system call fewer a file), the text is encoded
-        whole by json's C encoder, and the temporary file is named for the key and the process."""
+        when the first write into it fails (one system call fewer a file), and the text is
+        encoded whole by json's C encoder and written with one call."""
         try:
-            text = json.dumps({**entry, "format": FORMAT}, ensure_ascii=False)
+            data = json.dumps({**entry, "format": FORMAT}, ensure_ascii=False).encode("utf-8", "surrogatepass")
         except (TypeError, ValueError):
             return
-        file = self._file(key)
-        tmp = file.with_name(f"{file.stem}.{os.getpid()}.tmp")
+        file = self._name(key)
         try:
-            fd = _create(tmp)
+            fd = _create(file)
         except FileNotFoundError:
             try:
-                file.parent.mkdir(parents=True, exist_ok=True)
+                os.makedirs(os.path.dirname(file), exist_ok=True)
                 self._ignore_in_git()
-                fd = _create(tmp)
+                fd = _create(file)
             except OSError:
                 return
         except OSError:
             return
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            os.replace(tmp, file)
+            os.write(fd, data)
         except OSError:
             with contextlib.suppress(OSError):
-                os.unlink(tmp)
+                os.unlink(file)
+        finally:
+            os.close(fd)
 
     def _ignore_in_git(self) -> None:
         marker = self.folder / ".gitignore"
@@ -164,6 +171,6 @@ class Cache:
             marker.write_text(GITIGNORE, encoding="utf-8")
 
 
-def _create(path: Path) -> int:
-    """Open a new file for writing, replacing one a crashed run of the same process id left."""
+def _create(path: str) -> int:
+    """Open an entry's file for writing, emptied if it exists."""
     return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
