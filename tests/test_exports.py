@@ -296,3 +296,12 @@ def test_a_second_run_of_an_export_is_answered_from_the_cache(
     path.write_text(WXR.replace("Second story", "Second story again"), encoding="utf-8")
     main(args)  # an edited export is linted afresh
     assert len(linted) == 2 and len(json.loads(capsys.readouterr().out)) == len(first)
+
+
+def test_records_without_a_body_are_counted_not_failed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "posts.jsonl"
+    rows = [{"id": 1, "html": "<p>The town was Sleppy today.</p>"}, {"id": 2, "html": None}, {"type": "tag"}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    code, findings, err = _check([str(path)], capsys)
+    assert code == 1 and [f["article"]["id"] for f in findings] == ["1"]
+    assert "2 record(s) with no body field (html, content, body, text, markdown, plaintext) were not linted" in err

@@ -48,6 +48,9 @@ def lint_slice(linter: Linter, label: str, path: Path, sl: Slice, corpus: bool =
     text = slice_bytes(path, sl).decode("utf-8", "surrogateescape")
     where = Lines(text, sl)
     got = read_slice(sl, text, fields_of(linter.config))
+    if got.bodiless:
+        fields = ", ".join(fields_of(linter.config).body)
+        result.messages.append(f"{label}: {got.bodiless} record(s) with no body field ({fields}) were not linted")
     for problem in got.problems:
         line, column = where.position(problem.at)
         result.messages.append(f"{label}:{line}:{column}: article skipped: {problem.reason}")

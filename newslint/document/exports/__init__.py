@@ -85,13 +85,15 @@ class Problem(Record):
 
 
 class Read(Record):
-    """What a slice holds: its articles, and those that could not be read."""
+    """What a slice holds: its articles, those that could not be read, and how many records
+    were not articles (a JSON object with no body field: a draft, a record of another kind)."""
 
-    __slots__ = ("articles", "problems")
+    __slots__ = ("articles", "problems", "bodiless")
 
     def __init__(self) -> None:
         self.articles: list[Article] = []
         self.problems: list[Problem] = []
+        self.bodiless = 0
 
 
 def kind_by_name(path: str) -> str | None:

@@ -32,6 +32,10 @@ class NotAnArticle(ValueError):
     """A JSON value that is not an object, or not valid JSON."""
 
 
+class NoBody(ValueError):
+    """A JSON object with none of the body fields: not an article, skipped without complaint."""
+
+
 def read_jsonl(text: str, fields: Fields) -> Read:
     """Every non-blank line of a JSON Lines slice as an article."""
     out, lines = Read(), _line_starts(text)
@@ -69,6 +73,9 @@ def _one(out: Read, text: str, pos: int, fields: Fields, number: int, line_end: 
         if line_end is not None and text[end:line_end].strip():
             raise NotAnArticle("text after the object")
         out.articles.append(_article(text, members, fields, number))
+        return end
+    except NoBody:
+        out.bodiless += 1
         return end
     except NotAnArticle as exc:
         out.problems.append(Problem(pos, str(exc)))
@@ -122,7 +129,7 @@ def _space(text: str, pos: int) -> int:
 def _article(text: str, members: dict[str, Member], fields: Fields, number: int) -> Article:
     body_key = _first(members, fields.body, str)
     if body_key is None:
-        raise NotAnArticle(f"no body field ({', '.join(fields.body)})")
+        raise NoBody
     title_key = _first(members, fields.title, str)
     fmt = fields.format or FORMATS.get(body_key.lower(), "html")
     body = pieces(text, *members[body_key][1:])
