@@ -20,7 +20,7 @@ from newslint.engine.deletion import delete_blocks
 from newslint.engine.findings import Finding
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
-from newslint.engine.support.block_features import FURNITURE_TAGS, FURNITURE_WORDS, NAMES, features
+from newslint.engine.support.block_features import FURNITURE_TAGS, NAMES, features, patterns
 
 NEEDS_FINDINGS = True
 OPTIONS = {
@@ -72,7 +72,7 @@ def may_have_evidence(doc: Document) -> bool:
     a class or id naming furniture (an article exported as bare HTML has none: nothing to weigh)."""
     if any(e.tag == "a" or e.tag in FURNITURE_TAGS for e in doc.elements):
         return True
-    return bool(FURNITURE_WORDS.search(doc.source.text))
+    return bool(patterns()["furniture_words"].search(doc.source.text))
 
 
 def judge(weights: Sequence[float], doc: Document, needs_markup: bool) -> list[tuple[float, str]]:

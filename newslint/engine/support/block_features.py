@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache
 
 from newslint.document.model import Block, Document
 
@@ -16,14 +17,6 @@ STOPWORDS = frozenset(
     "will would can could after before about into over than then there which who what when".split()
 )
 VERBISH = frozenset("is are was were has have had said says will would can could did does do be been".split())
-SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
-SEPARATORS = re.compile(r"[|•»›·►▶→]|\s[-–—]\s*$")
-DATE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
-    r"|\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b",
-    re.IGNORECASE,
-)
-LINKISH = re.compile(r"https?://|www\.|@\w|#\w|\.com\b", re.IGNORECASE)
 NAMES = (
     "bias log_words sentence_end stop_share title_share digit_share upper_share separators date linkish "
     "verbish colon_end heading list_item in_body before_body after_body distance short_run prose_near "
@@ -31,13 +24,30 @@ NAMES = (
 ).split()
 FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header", "form", "menu", "dialog", "button", "select"})
 CONTENT_TAGS = frozenset({"article", "main"})
-FURNITURE_WORDS = re.compile(
-    r"\b(?:class|id)\s*=\s*[\"']?[^\"'>]*?(?:share|social|related|comment|newsletter|subscribe|promo|widget|sidebar"
-    r"|footer|nav|menu|breadcrumb|byline|author|tags?\b|cookie|banner|popup|modal|signup|login|advert|\bads?\b"
-    r"|sponsor|recommend|trending|popular|more-|meta|caption|credit|toolbar)",
-    re.IGNORECASE,
-)
 PROSE_WORDS = 8
+
+
+@cache
+def patterns() -> dict[str, re.Pattern[str]]:
+    """The regexes the features use, compiled on first use (a page with nothing to weigh, and a
+    run of plain text, never compiles them)."""
+    return {
+        "sentence_end": re.compile(r"[.!?…]['\"”’)\]]*\s*$"),
+        "separators": re.compile(r"[|•»›·►▶→]|\s[-–—]\s*$"),
+        "date": re.compile(
+            r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
+            r"|\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b",
+            re.IGNORECASE,
+        ),
+        "linkish": re.compile(r"https?://|www\.|@\w|#\w|\.com\b", re.IGNORECASE),
+        "furniture_words": re.compile(
+            r"\b(?:class|id)\s*=\s*[\"']?[^\"'>]*?(?:share|social|related|comment|newsletter|subscribe|promo|widget|sidebar"
+            r"|footer|nav|menu|breadcrumb|byline|author|tags?\b|cookie|banner|popup|modal|signup|login|advert|\bads?\b"
+            r"|sponsor|recommend|trending|popular|more-|meta|caption|credit|toolbar)",
+            re.IGNORECASE,
+        ),
+        "word": re.compile(r"\w+"),
+    }
 
 
 def features(doc: Document) -> list[list[float]]:
@@ -81,6 +91,7 @@ def features(doc: Document) -> list[list[float]]:
 
 
 def _text_features(text: str) -> list[float]:
+    found = patterns()
     words = text.split()
     n = max(1, len(words))
     letters = [c for c in text if c.isalpha()]
@@ -88,14 +99,14 @@ def _text_features(text: str) -> list[float]:
     return [
         1.0,
         math.log1p(len(words)),
-        float(bool(SENTENCE_END.search(text))),
+        float(bool(found["sentence_end"].search(text))),
         sum(w in STOPWORDS for w in plain) / n,
         sum(w[:1].isupper() for w in words) / n,
         sum(c.isdigit() for c in text) / max(1, len(text)),
         sum(c.isupper() for c in letters) / max(1, len(letters)),
-        float(bool(SEPARATORS.search(text))),
-        float(bool(DATE.search(text))),
-        float(bool(LINKISH.search(text))),
+        float(bool(found["separators"].search(text))),
+        float(bool(found["date"].search(text))),
+        float(bool(found["linkish"].search(text))),
         float(any(w in VERBISH for w in plain)),
         float(text.rstrip().endswith(":")),
     ]
@@ -107,6 +118,7 @@ def _markup(doc: Document) -> list[tuple[float, float, float, float]]:
     share of its text inside links (characters inside links over the block's length). One sweep over the elements, in order."""
     text = doc.source.text
     elements = doc.elements
+    furniture = patterns()["furniture_words"]
     links = [e for e in elements if e.tag == "a"]
     out = []
     stack: list[tuple[int, bool, bool, bool]] = []  # end, furniture tag, furniture class, content
@@ -118,9 +130,7 @@ def _markup(doc: Document) -> list[tuple[float, float, float, float]]:
             while stack and stack[-1][0] <= e.start:
                 stack.pop()
             tag_text = text[e.start : e.inner_start]
-            stack.append(
-                (e.end, e.tag in FURNITURE_TAGS, bool(FURNITURE_WORDS.search(tag_text)), e.tag in CONTENT_TAGS)
-            )
+            stack.append((e.end, e.tag in FURNITURE_TAGS, bool(furniture.search(tag_text)), e.tag in CONTENT_TAGS))
             nxt += 1
         while stack and stack[-1][0] <= a:
             stack.pop()
@@ -142,11 +152,11 @@ def _markup(doc: Document) -> list[tuple[float, float, float, float]]:
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"\w+", text)}
+    return {w.lower() for w in patterns()["word"].findall(text)}
 
 
 def _is_prose(block: Block) -> bool:
-    return len(block.text.split()) >= PROSE_WORDS and bool(SENTENCE_END.search(block.text))
+    return len(block.text.split()) >= PROSE_WORDS and bool(patterns()["sentence_end"].search(block.text))
 
 
 def _body(blocks: list[Block], prose: list[bool]) -> tuple[int, int]:
