@@ -74,6 +74,12 @@ def test_derived_words_and_compounds_pass() -> None:
     assert flagged("The runner outjumped the field in the carmaking town.\n") == {}
 
 
+@pytest.mark.parametrize(("word", "fix"), [("morther", "mother"), ("stumach", "stomach"), ("marrid", "married")])
+def test_a_compound_of_short_words_one_edit_from_a_common_word_is_a_typo(word: str, fix: str) -> None:
+    found = flagged(f"Headline here\n\nThey said the {word} was fine in the end.\n")
+    assert found[word][0] == fix
+
+
 def test_cache_is_written_atomically_and_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(spelldata, "_DATA", None)

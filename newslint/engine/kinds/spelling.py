@@ -151,6 +151,9 @@ WORD_OPTIONS = (
 OVERREGULAR_ZIPF = 2.0  # a listed stem with -ed or -es the lexicon lacks is a typo when rarer (hurted)
 FRAGMENT_LETTERS = 4  # see fragment()
 PARADIGM_ZIPF = 4.0  # see paradigm()
+# A word made of known words is still a typo when one edit from a word this common (zipf):
+# morther (mort her) is mother, stumach (stu mach) stomach; bribers (bribes 3.3) stays a word.
+CLEAR_NEAR_ZIPF = 3.6
 COMMON_ZIPF = 3.0  # a word the lexicon lacks is a stem for prefixes and suffixes when this common
 MEMO_LIMIT = 200_000  # words remembered per process (a big export has fewer distinct forms)
 MAX_SHOWN = 20  # letters of an overlong word quoted in the message
@@ -273,7 +276,7 @@ def judge_word(
         if plural or slip_fix(lower, zipf + o["noise-margin"]) is None:
             return None, False
         return ("is not a known word", suggestions(word)), True
-    if cleared(lower, data):
+    if cleared(lower, data) and not near_words(lower, CLEAR_NEAR_ZIPF):
         return None, False  # outjumped, carmaking; "ofthe" is spelling.glued-words' finding
     return ("is not a known word", suggestions(word)), True
 
