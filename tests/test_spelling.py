@@ -127,6 +127,25 @@ def test_surname_after_a_given_name_passes_unless_the_article_spells_it_otherwis
     assert flagged("Headline here\n\nThey met in New Washingon this week.\n")["Washingon"][0] == "Washington"
 
 
+@pytest.mark.parametrize(
+    ("text", "typo", "fix"),
+    [
+        ("Sweden's Saaab bid. Saab won.", "Saaab", "Saab"),  # a rarer name (zipf 3.1)
+        ("England and Waales fell, and Wales led.", "Waales", "Wales"),  # made of known words
+        ("Tottenham won. The Toytenham striker said so.", "Toytenham", "Tottenham"),  # a name unlisted
+    ],
+)
+def test_a_weaker_capitalized_slip_is_flagged_when_the_article_writes_the_word(text: str, typo: str, fix: str) -> None:
+    assert flagged(f"Headline here\n\n{text}\n")[typo][0] == fix
+    alone = text.split(". ")[0] if ". " in text else text.split(", and")[0]
+    assert typo not in flagged(f"Headline here\n\n{alone}.\n")
+
+
+def test_a_slip_of_a_name_inside_a_name_is_flagged() -> None:
+    found = flagged("Headline here\n\nThe analyst Glenn Campbll said so, and David Davvis agreed.\n")
+    assert found["Campbll"][0] == "Campbell" and found["Davvis"][0] == "Davis"
+
+
 def test_rare_names_stay_quiet() -> None:
     text = "Headline here\n\nNikolai Patrushev met Kpakpando in Nanping with Bashar al-Assad and McCall.\n"
     assert flagged(text) == {}

@@ -24,6 +24,7 @@ from newslint.engine.kind import Context, Option
 from newslint.engine.loader import Rule
 from newslint.engine.support import capital_case, spelldata
 from newslint.engine.support.spell_words import (
+    NAME,
     Piece,
     candidates,
     counts,
@@ -151,6 +152,10 @@ WORD_OPTIONS = (
 OVERREGULAR_ZIPF = 2.0  # a listed stem with -ed or -es the lexicon lacks is a typo when rarer (hurted)
 FRAGMENT_LETTERS = 4  # see fragment()
 PARADIGM_ZIPF = 4.0  # see paradigm()
+# A capitalized slip of a rarer word or name (Saab, Tottenham), or one made of known words
+# (Waales: waal es), is a typo only when the article writes the word it slips from elsewhere.
+ECHO_MIN_ZIPF = 3.0
+ECHO_NAME = 300
 # A word made of known words is still a typo when one edit from a word this common (zipf):
 # morther (mort her) is mother, stumach (stu mach) stomach; bribers (bribes 3.3) stays a word.
 CLEAR_NEAR_ZIPF = 3.6
@@ -160,6 +165,9 @@ MAX_SHOWN = 20  # letters of an overlong word quoted in the message
 # log P(Word) - log P(word) from which a word before a capitalized unknown one is a given name
 # (robert 3.6, jerome 3.1, tony 2.5), while british 2.3, united 2.0 and the -2.4 are not.
 GIVEN_NAME_RATIO = 2.5
+# ... and from which the word a slip in a name slips from is itself a name (campbell 3.1, roger
+# 2.4), not a word that names borrow (knight 0.3, since -2.0: Robert Sinche).
+NAME_FIX_RATIO = 2.0
 
 
 def judge(
@@ -189,6 +197,8 @@ def judge(
         return verdict
     if depends == "capital":  # a name the article writes the same way again is deliberate
         return None if counts(doc)[word] >= 2 or part_of_a_name(piece, verdict, doc, data) else verdict
+    if depends == "echo":  # a weaker slip: flagged only when the article writes the word it slips from
+        return verdict if counts(doc)[word] < 2 and echoed(verdict, doc) else None
     # The article itself may vouch for the word: written often, or capitalized mid-sentence.
     if counts(doc)[word] >= o["trust-count"]:
         return None
@@ -197,13 +207,28 @@ def judge(
     return verdict
 
 
+def echoed(verdict: Verdict, doc: Document) -> bool:
+    """True when the article writes the first suggestion, capitalized, elsewhere (Waales beside Wales)."""
+    fixes = verdict[1] if verdict else []
+    return bool(fixes) and counts(doc)[fixes[0]] >= 1
+
+
 def part_of_a_name(piece: Piece, verdict: Verdict, doc: Document, data: spelldata.SpellData) -> bool:
     """True when a capitalized slip stands in a longer name, unless the article writes the word
     it slips from as a name elsewhere (Tony Blari beside Blair)."""
     fixes = verdict[1] if verdict else []
     if fixes and fixes[0] in mid_sentence_capitals(doc):
         return False
+    if fixes and slip_of_a_name(piece.text, fixes[0]):
+        return False
     return in_name(piece, doc, data)
+
+
+def slip_of_a_name(word: str, fix: str) -> bool:
+    """True when ``fix``, the word a capitalized slip inside a name slips from, is itself a name
+    and keeps the slip's last letter (Glenn Campbll, David Davvis): names vary at their ends
+    (Ahmad, Olumide Ahmado), typing slips fall anywhere."""
+    return fix[-1:] == word[-1:] and (capital_case.ratio(fix.lower()) or 0.0) >= NAME_FIX_RATIO
 
 
 def in_name(piece: Piece, doc: Document, data: spelldata.SpellData) -> bool:
@@ -323,10 +348,13 @@ def judge_capitalized(
     if initial and zipf == 0 and near_words(lower, o["initial-min-zipf"]) and not cleared(lower, data):
         return ("is not a known word", suggestions(word)), True
     if len(lower) >= o["capital-min-length"] and zipf < o["capital-max-zipf"] and not too_long(word):
-        fix = slip_fix(lower, max(o["capital-min-zipf"], zipf + o["capital-margin"]))
-        if fix is not None and not cleared(lower, data, compounds=False):
-            found = [match_case(fix, word)] + [s for s in suggestions(word) if s.lower() != fix]
-            return ("is not a known word", found), "capital"
+        fix = slip_fix(lower, max(ECHO_MIN_ZIPF, zipf + o["capital-margin"]), names=ECHO_NAME)
+        if fix is None:
+            return None, False
+        found = [match_case(fix, word)] + [s for s in suggestions(word) if s.lower() != fix]
+        strong = data.listed(fix) or data.freq(fix) >= NAME
+        strong = strong and data.zipf(fix) >= o["capital-min-zipf"] and not cleared(lower, data, compounds=False)
+        return ("is not a known word", found), "capital" if strong else "echo"
     return None, False
 
 

@@ -292,14 +292,14 @@ def slips(word: str, last: bool = True) -> Iterator[str]:
             yield word[: a + 1] + word[b] + word[b:]
 
 
-def slip_fix(word: str, above: float, last: bool = True) -> str | None:
-    """The most common word one slip from a lower-case word, when listed (or a name common
-    enough to be known) and more common than ``above`` (zipf), else None: Firday is Friday,
-    Washingon Washington, Reuteers Reuters; ``last``: slips of the last letter too."""
+def slip_fix(word: str, above: float, last: bool = True, names: int = NAME) -> str | None:
+    """The most common word one slip from a lower-case word, when listed (or a name at least
+    ``names`` common, zipf x 100) and more common than ``above`` (zipf), else None: Firday is
+    Friday, Washingon Washington, Reuteers Reuters; ``last``: slips of the last letter too."""
     data = spelldata.load()
     floor = round(above * 100)
     best = max(
-        ((f, c) for c in set(slips(word, last)) if c != word and ((f := data.freq(c)) >= NAME or data.listed(c))),
+        ((f, c) for c in set(slips(word, last)) if c != word and ((f := data.freq(c)) >= names or data.listed(c))),
         default=(0, ""),
     )
     return best[1] if best[0] >= floor else None
