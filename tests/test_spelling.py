@@ -146,6 +146,18 @@ def test_a_slip_of_a_name_inside_a_name_is_flagged() -> None:
     assert found["Campbll"][0] == "Campbell" and found["Davvis"][0] == "Davis"
 
 
+@pytest.mark.parametrize("word", ["dinasour", "telphoned", "dramaticly"])
+def test_rare_parts_and_ic_with_ly_make_no_word(word: str) -> None:
+    assert word in flagged(f"Headline here\n\nThey said the {word} was fine in the end.\n")
+
+
+def test_a_curated_misspelling_whose_first_fix_is_one_word_is_a_typo_not_glued_words() -> None:
+    line = "He did not undersand it, abot alot of it."
+    found = findings(f"Headline here\n\n{line}\n")
+    rules = {line[f["column"] - 1 : f["end_column"] - 1]: f["rule"] for f in found}
+    assert rules == {"undersand": "spelling.typo", "abot": "spelling.typo", "alot": "spelling.glued-words"}
+
+
 def test_rare_names_stay_quiet() -> None:
     text = "Headline here\n\nNikolai Patrushev met Kpakpando in Nanping with Bashar al-Assad and McCall.\n"
     assert flagged(text) == {}

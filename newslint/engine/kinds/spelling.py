@@ -159,6 +159,9 @@ ECHO_NAME = 300
 # A word made of known words is still a typo when one edit from a word this common (zipf):
 # morther (mort her) is mother, stumach (stu mach) stomach; bribers (bribes 3.3) stays a word.
 CLEAR_NEAR_ZIPF = 3.6
+# Each part of a compound the lexicon lacks is at least this common (ear hooks 3.65, car making):
+# dinasour (dina sour 3.1) and telphoned (tel phoned 3.3) are no compounds.
+COMPOUND_PART_ZIPF = 3.5
 COMMON_ZIPF = 3.0  # a word the lexicon lacks is a stem for prefixes and suffixes when this common
 MEMO_LIMIT = 200_000  # words remembered per process (a big export has fewer distinct forms)
 MAX_SHOWN = 20  # letters of an overlong word quoted in the message
@@ -276,8 +279,8 @@ def judge_word(
     if o["curated"]:
         fixes = data.corrections(word) or (data.corrections(lower) if kind == "lower" or initial else [])
         single = [match_case(f, word) for f in fixes if " " not in f]
-        if any(f.replace(" ", "") == lower for f in fixes):
-            return None, False  # alot, ofthe: spelling.glued-words' finding
+        if fixes and fixes[0].replace(" ", "") == lower:
+            return None, False  # alot, ofthe: spelling.glued-words' finding (not undersand: understand first)
         if single:
             return ("is a common misspelling", single), False
     if o["variants"] and (variant := other_variety(lower, language, data)):
@@ -333,7 +336,8 @@ def cleared(lower: str, data: spelldata.SpellData, compounds: bool = True) -> bo
     if derived(lower, known, full=paradigm(data)):
         return True
     return compounds and any(
-        data.listed(a) and data.listed(b) and min(len(a), len(b)) >= 3 for a, b in splits(lower, data.zipf)
+        data.listed(a) and data.listed(b) and min(len(a), len(b)) >= 3
+        for a, b in splits(lower, data.zipf, COMPOUND_PART_ZIPF)
     )
 
 

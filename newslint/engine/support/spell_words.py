@@ -197,6 +197,8 @@ def derived(word: str, known: Callable[[str], bool], depth: int = 0, full: Calla
                 continue
             if suffix == "s" and stem[-1:] == "y" and stem[-2:-1] not in "aeiou":
                 continue  # qualifys: a consonant and y take -ies
+            if suffix == "ly" and stem.endswith("ic"):
+                continue  # dramaticly: -ic takes -ally (publicly is listed)
             if known(stem + add) or (stem[-1:] == stem[-2:-1] and known(stem[:-1])):
                 return True
             if depth == 0 and add == "y" and derived(stem + add, known, 1, full):
