@@ -162,6 +162,7 @@ CLEAR_NEAR_ZIPF = 3.6
 # Each part of a compound the lexicon lacks is at least this common (ear hooks 3.65, car making):
 # dinasour (dina sour 3.1) and telphoned (tel phoned 3.3) are no compounds.
 COMPOUND_PART_ZIPF = 3.5
+STEM_ZIPF = 2.5  # see unlisted_stem()
 COMMON_ZIPF = 3.0  # a word the lexicon lacks is a stem for prefixes and suffixes when this common
 MEMO_LIMIT = 200_000  # words remembered per process (a big export has fewer distinct forms)
 MAX_SHOWN = 20  # letters of an overlong word quoted in the message
@@ -301,7 +302,7 @@ def judge_word(
         plural = (
             lower.endswith("s") and not lower.endswith("ys") and data.listed(lower[:-1])
         )  # spectrums: the slip is the plural
-        if plural or slip_fix(lower, zipf + o["noise-margin"]) is None:
+        if plural or unlisted_stem(lower, data) or slip_fix(lower, zipf + o["noise-margin"]) is None:
             return None, False
         return ("is not a known word", suggestions(word)), True
     if cleared(lower, data) and not near_words(lower, CLEAR_NEAR_ZIPF):
@@ -316,6 +317,16 @@ def regular_form(lower: str, data: spelldata.SpellData) -> bool:
         stem = lower[: -len(suffix)]
         ok = lower.endswith(suffix) and not stem.endswith("y") and len(stem) >= 3
         if ok and any(data.listed(stem + add) for add in adds):
+            return True
+    return False
+
+
+def unlisted_stem(lower: str, data: spelldata.SpellData) -> bool:
+    """True when ``lower`` is a stem the lexicon lacks but wordfreq knows, with -ing or -ed: the
+    lexicon lacks its forms too (balking: balk, not a slip of baking)."""
+    for suffix in ("ing", "ed"):
+        stem = lower[: -len(suffix)]
+        if lower.endswith(suffix) and len(stem) >= 4 and not data.listed(stem) and data.zipf(stem) >= STEM_ZIPF:
             return True
     return False
 
