@@ -10,6 +10,7 @@ from harness import lint
 
 from newslint.engine.loader import builtin_rules_dir, load_rules
 from newslint.engine.support import spelldata
+from newslint.engine.support.spell_words import key_slips
 
 RULES = [r for r in load_rules(builtin_rules_dir() / "spelling")]
 
@@ -156,6 +157,18 @@ def test_a_curated_misspelling_whose_first_fix_is_one_word_is_a_typo_not_glued_w
     found = findings(f"Headline here\n\n{line}\n")
     rules = {line[f["column"] - 1 : f["end_column"] - 1]: f["rule"] for f in found}
     assert rules == {"undersand": "spelling.typo", "abot": "spelling.typo", "alot": "spelling.glued-words"}
+
+
+def test_a_keyboard_slip_of_a_common_word_inside_a_name_is_flagged() -> None:
+    found = flagged("Headline here\n\nPhilip Knnight told the Xinhua Nwes Agency so.\n")
+    assert found["Knnight"][0] == "Knight" and found["Nwes"][0] == "News"
+
+
+def test_key_slips_are_not_the_ways_names_differ() -> None:
+    assert {"knight", "news", "stock"} <= set(key_slips("knnight")) | set(key_slips("nwes")) | set(key_slips("stck"))
+    assert not {"neil", "thin", "ahmad", "hanson"} & (
+        set(key_slips("neidl")) | set(key_slips("thion")) | set(key_slips("ahmado")) | set(key_slips("hansen"))
+    )
 
 
 def test_rare_names_stay_quiet() -> None:

@@ -30,6 +30,7 @@ from newslint.engine.support.spell_words import (
     counts,
     derived,
     forms,
+    key_slips,
     match_case,
     mid_sentence_capitals,
     near_words,
@@ -172,6 +173,7 @@ GIVEN_NAME_RATIO = 2.5
 # ... and from which the word a slip in a name slips from is itself a name (campbell 3.1, roger
 # 2.4), not a word that names borrow (knight 0.3, since -2.0: Robert Sinche).
 NAME_FIX_RATIO = 2.0
+NAME_SLIP_ZIPF = 4.0  # how common a word a keyboard slip inside a name slips from must be
 
 
 def judge(
@@ -225,6 +227,8 @@ def part_of_a_name(piece: Piece, verdict: Verdict, doc: Document, data: spelldat
         return False
     if fixes and slip_of_a_name(piece.text, fixes[0]):
         return False
+    if fixes and data.zipf(fixes[0].lower()) >= NAME_SLIP_ZIPF and fixes[0].lower() in key_slips(piece.text.lower()):
+        return False  # Philip Knnight, Xinhua Nwes: a keyboard slip of a common word
     return in_name(piece, doc, data)
 
 

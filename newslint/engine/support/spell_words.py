@@ -294,6 +294,24 @@ def slips(word: str, last: bool = True) -> Iterator[str]:
             yield word[: a + 1] + word[b] + word[b:]
 
 
+def key_slips(word: str) -> Iterator[str]:
+    """Words ``word`` may be one keyboard slip from, inside its first and last letters: a letter
+    dropped or doubled, two swapped, one struck for a neighbouring key. The slips a typist makes
+    in a name, unlike the ways names differ (Hansen, Hanson; Ahmad, Ahmado; Neil, Neidl; Thin,
+    Thion)."""
+    n = len(word)
+    for i in range(1, n - 1):
+        c, around = word[i], word[i - 1] + word[i + 1]
+        if c in around:
+            yield word[:i] + word[i + 1 :]  # a letter doubled
+        for k in NEIGHBOURS.get(c, ()):
+            yield word[:i] + k + word[i + 1 :]
+        if i < n - 2:
+            yield word[:i] + word[i + 1] + c + word[i + 2 :]
+        for k in LETTERS:
+            yield word[:i] + k + word[i:]  # a letter dropped
+
+
 def slip_fix(word: str, above: float, last: bool = True, names: int = NAME) -> str | None:
     """The most common word one slip from a lower-case word, when listed (or a name at least
     ``names`` common, zipf x 100) and more common than ``above`` (zipf), else None: Firday is
