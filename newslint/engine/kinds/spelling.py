@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
+from os.path import commonprefix
 from typing import Any
 
 from newslint.document.model import Document
@@ -164,6 +165,7 @@ CLEAR_NEAR_ZIPF = 3.6
 # dinasour (dina sour 3.1) and telphoned (tel phoned 3.3) are no compounds.
 COMPOUND_PART_ZIPF = 3.5
 STEM_ZIPF = 2.5  # see unlisted_stem()
+PLURAL_MARGIN = 1.0  # see plural()
 COMMON_ZIPF = 3.0  # a word the lexicon lacks is a stem for prefixes and suffixes when this common
 MEMO_LIMIT = 200_000  # words remembered per process (a big export has fewer distinct forms)
 MAX_SHOWN = 20  # letters of an overlong word quoted in the message
@@ -303,10 +305,8 @@ def judge_word(
         return ("is not a known word", suggestions(word)), True  # thinked, hurted
     if zipf >= o["noise-zipf"]:
         # Known to the web only: a word unless it is a slip of a far more common word (ofrer).
-        plural = (
-            lower.endswith("s") and not lower.endswith("ys") and data.listed(lower[:-1])
-        )  # spectrums: the slip is the plural
-        if plural or unlisted_stem(lower, data) or slip_fix(lower, zipf + o["noise-margin"]) is None:
+        fix = slip_fix(lower, zipf + o["noise-margin"])
+        if fix is None or plural(lower, fix, data) or unlisted_stem(lower, data):
             return None, False
         return ("is not a known word", suggestions(word)), True
     if cleared(lower, data) and not near_words(lower, CLEAR_NEAR_ZIPF):
@@ -323,6 +323,17 @@ def regular_form(lower: str, data: spelldata.SpellData) -> bool:
         if ok and any(data.listed(stem + add) for add in adds):
             return True
     return False
+
+
+def plural(lower: str, fix: str, data: spelldata.SpellData) -> bool:
+    """True when ``lower`` is the plural of a listed word, unless ``fix``, the word it slips
+    from, is another word far more common than that one (lones: lines, not lone; spectrums:
+    spectrum)."""
+    stem = lower[:-1]
+    if not (lower.endswith("s") and not lower.endswith("ys") and data.listed(stem)):
+        return False
+    same = len(commonprefix([stem, fix])) >= max(4, len(stem) - 1)  # engagers: engages, one stem
+    return same or data.zipf(fix) < data.zipf(stem) + PLURAL_MARGIN
 
 
 def unlisted_stem(lower: str, data: spelldata.SpellData) -> bool:
