@@ -161,6 +161,10 @@ ECHO_NAME = 300
 # A word made of known words is still a typo when one edit from a word this common (zipf):
 # morther (mort her) is mother, stumach (stu mach) stomach; bribers (bribes 3.3) stays a word.
 CLEAR_NEAR_ZIPF = 3.6
+# ... or when the noisy channel's best correction scores this (log10; diallers: dealers 1.1)
+# and is this common (zipf; courters: courtiers 2.7).
+SLIP_SCORE = 1.5
+SLIP_ZIPF = 4.0
 # Each part of a compound the lexicon lacks is at least this common (ear hooks 3.65, car making):
 # dinasour (dina sour 3.1) and telphoned (tel phoned 3.3) are no compounds.
 COMPOUND_PART_ZIPF = 3.5
@@ -309,9 +313,17 @@ def judge_word(
         if fix is None or plural(lower, fix, data) or unlisted_stem(lower, data):
             return None, False
         return ("is not a known word", suggestions(word)), True
-    if cleared(lower, data) and not near_words(lower, CLEAR_NEAR_ZIPF):
+    if cleared(lower, data) and not near_words(lower, CLEAR_NEAR_ZIPF) and not likely_slip(lower, data):
         return None, False  # outjumped, carmaking; "ofthe" is spelling.glued-words' finding
     return ("is not a known word", suggestions(word)), True
+
+
+def likely_slip(lower: str, data: spelldata.SpellData) -> bool:
+    """True when the noisy channel's best correction of ``lower`` is a common word it scores well
+    enough to outweigh ``lower`` being made of known words (statmeant: statement, transfred:
+    transferred; not courters: courtiers, diallers: dealers)."""
+    ranked = candidates(lower, True)
+    return bool(ranked) and ranked[0][0] >= SLIP_SCORE and data.zipf(ranked[0][1]) >= SLIP_ZIPF
 
 
 def regular_form(lower: str, data: spelldata.SpellData) -> bool:
