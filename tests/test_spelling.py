@@ -165,7 +165,9 @@ def test_a_keyboard_slip_of_a_common_word_inside_a_name_is_flagged() -> None:
 
 
 def test_key_slips_are_not_the_ways_names_differ() -> None:
-    assert {"knight", "news", "stock"} <= set(key_slips("knnight")) | set(key_slips("nwes")) | set(key_slips("stck"))
+    assert {"knight", "news", "american"} <= set(key_slips("knnight")) | set(key_slips("nwes")) | set(
+        key_slips("americna")
+    )
     assert not {"neil", "thin", "ahmad", "hanson"} & (
         set(key_slips("neidl")) | set(key_slips("thion")) | set(key_slips("ahmado")) | set(key_slips("hansen"))
     )

@@ -296,7 +296,7 @@ def slips(word: str, last: bool = True) -> Iterator[str]:
 
 def key_slips(word: str) -> Iterator[str]:
     """Words ``word`` may be one keyboard slip from, inside its first and last letters: a letter
-    dropped or doubled, two swapped, one struck for a neighbouring key. The slips a typist makes
+    dropped or doubled, two swapped (the last two too), one struck for a neighbouring key. The slips a typist makes
     in a name, unlike the ways names differ (Hansen, Hanson; Ahmad, Ahmado; Neil, Neidl; Thin,
     Thion)."""
     n = len(word)
@@ -306,8 +306,7 @@ def key_slips(word: str) -> Iterator[str]:
             yield word[:i] + word[i + 1 :]  # a letter doubled
         for k in NEIGHBOURS.get(c, ()):
             yield word[:i] + k + word[i + 1 :]
-        if i < n - 2:
-            yield word[:i] + word[i + 1] + c + word[i + 2 :]
+        yield word[:i] + word[i + 1] + c + word[i + 2 :]  # the last two too: Americna
         for k in LETTERS:
             yield word[:i] + k + word[i:]  # a letter dropped
 
