@@ -159,6 +159,7 @@ SUFFIXES = (
     ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ers", ""), ("ers", "e"), ("er", ""), ("er", "e"),
     ("ness", ""), ("ities", "e"), ("ity", ""), ("ism", ""), ("ist", ""), ("ise", ""), ("ize", ""), ("ising", ""),
     ("izing", ""), ("ised", ""), ("ized", ""), ("ation", "e"), ("ations", "e"), ("ation", ""), ("able", ""),
+    ("ery", ""),
 )  # fmt: skip
 INFLECTIONS = frozenset({"s", "es", "ies", "ed", "ied", "ing", "er", "ers", "ier", "iest"})
 # Inflections a full-form lexicon lists for each stem that takes them; it lacks many plurals and
