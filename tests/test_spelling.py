@@ -192,6 +192,7 @@ def test_web_noise_and_over_regularized_forms_are_flagged(word: str) -> None:
         "diallers",
         "courters",
         "balking",
+        "freakery",
         "relocations",
         "pre-empted",
         "remortgaged",
