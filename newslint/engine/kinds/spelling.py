@@ -170,6 +170,10 @@ SLIP_ZIPF = 4.0
 COMPOUND_PART_ZIPF = 3.5
 STEM_ZIPF = 2.5  # see unlisted_stem()
 PLURAL_MARGIN = 1.0  # see plural()
+# A noise word whose best correction the noisy channel scores this (log10) and that is this much
+# more common (zipf) is a typo too (wav: wave scores 3.8 but is only 1.9 more common).
+NOISE_SCORE = 2.5
+NOISE_GAP = 2.5
 COMMON_ZIPF = 3.0  # a word the lexicon lacks is a stem for prefixes and suffixes when this common
 MEMO_LIMIT = 200_000  # words remembered per process (a big export has fewer distinct forms)
 MAX_SHOWN = 20  # letters of an overlong word quoted in the message
@@ -309,7 +313,7 @@ def judge_word(
         return ("is not a known word", suggestions(word)), True  # thinked, hurted
     if zipf >= o["noise-zipf"]:
         # Known to the web only: a word unless it is a slip of a far more common word (ofrer).
-        fix = slip_fix(lower, zipf + o["noise-margin"])
+        fix = slip_fix(lower, zipf + o["noise-margin"]) or channel_fix(lower, zipf)
         if fix is None or plural(lower, fix, data) or unlisted_stem(lower, data):
             return None, False
         return ("is not a known word", suggestions(word)), True
@@ -335,6 +339,16 @@ def regular_form(lower: str, data: spelldata.SpellData) -> bool:
         if ok and any(data.listed(stem + add) for add in adds):
             return True
     return False
+
+
+def channel_fix(lower: str, zipf: float) -> str | None:
+    """The noisy channel's best correction of a noise word when it scores well and is far more
+    common (probally: probably, croud: crowd, oving: moving), else None."""
+    ranked = candidates(lower, True)
+    if not ranked or ranked[0][0] < NOISE_SCORE:
+        return None
+    best = ranked[0][1]
+    return best if spelldata.load().zipf(best) >= zipf + NOISE_GAP else None
 
 
 def plural(lower: str, fix: str, data: spelldata.SpellData) -> bool:
