@@ -134,6 +134,7 @@ def test_surname_after_a_given_name_passes_unless_the_article_spells_it_otherwis
         ("Sweden's Saaab bid. Saab won.", "Saaab", "Saab"),  # a rarer name (zipf 3.1)
         ("England and Waales fell, and Wales led.", "Waales", "Wales"),  # made of known words
         ("Tottenham won. The Toytenham striker said so.", "Toytenham", "Tottenham"),  # a name unlisted
+        ("They met the Boaed of Irrigation. So the board said.", "Boaed", "Board"),  # written in lower case
     ],
 )
 def test_a_weaker_capitalized_slip_is_flagged_when_the_article_writes_the_word(text: str, typo: str, fix: str) -> None:

@@ -224,9 +224,10 @@ def judge(
 
 
 def echoed(verdict: Verdict, doc: Document) -> bool:
-    """True when the article writes the first suggestion, capitalized, elsewhere (Waales beside Wales)."""
+    """True when the article writes the first suggestion elsewhere (Waales beside Wales, Boaed
+    beside board)."""
     fixes = verdict[1] if verdict else []
-    return bool(fixes) and counts(doc)[fixes[0]] >= 1
+    return bool(fixes) and (counts(doc)[fixes[0]] >= 1 or counts(doc)[fixes[0].lower()] >= 1)
 
 
 def part_of_a_name(piece: Piece, verdict: Verdict, doc: Document, data: spelldata.SpellData) -> bool:
