@@ -108,6 +108,8 @@ def test_corrupt_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         ("Deliveries begin on Wendesday and end soon.", "Wendesday", "Wednesday"),
         ("The vote is in Washingon this week.", "Washingon", "Washington"),
         ("Critics said the rating was Sleppy at best.", "Sleppy", "Sleepy"),
+        ("Canada won over Iraly on Sunday.", "Iraly", "Italy"),  # ira + ly, but a keyboard slip of Italy
+        ("The price in England and Waales fell.", "Waales", "Wales"),
     ],
 )
 def test_capitalized_slip_of_a_common_word_is_flagged(text: str, typo: str, fix: str) -> None:
@@ -132,9 +134,9 @@ def test_surname_after_a_given_name_passes_unless_the_article_spells_it_otherwis
     ("text", "typo", "fix"),
     [
         ("Sweden's Saaab bid. Saab won.", "Saaab", "Saab"),  # a rarer name (zipf 3.1)
-        ("England and Waales fell, and Wales led.", "Waales", "Wales"),  # made of known words
+        ("The agency Reuteers said so. Reuters agreed.", "Reuteers", "Reuters"),  # made of known words
         ("Tottenham won. The Toytenham striker said so.", "Toytenham", "Tottenham"),  # a name unlisted
-        ("They met the Boaed of Irrigation. So the board said.", "Boaed", "Board"),  # written in lower case
+        ("The Chancellor of the Exchewuer spoke. So the exchequer paid.", "Exchewuer", "Exchequer"),  # lower case
     ],
 )
 def test_a_weaker_capitalized_slip_is_flagged_when_the_article_writes_the_word(text: str, typo: str, fix: str) -> None:

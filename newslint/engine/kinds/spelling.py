@@ -410,7 +410,9 @@ def judge_capitalized(
             return None, False
         found = [match_case(fix, word)] + [s for s in suggestions(word) if s.lower() != fix]
         strong = data.listed(fix) or data.freq(fix) >= NAME
-        strong = strong and data.zipf(fix) >= o["capital-min-zipf"] and not cleared(lower, data, compounds=False)
+        key_slip = data.zipf(fix) >= NAME_SLIP_ZIPF and fix in key_slips(lower)  # Iraly, Sattes
+        strong = strong and data.zipf(fix) >= o["capital-min-zipf"]
+        strong = strong and (key_slip or not cleared(lower, data, compounds=False))
         return ("is not a known word", found), "capital" if strong else "echo"
     return None, False
 
