@@ -198,6 +198,8 @@ def test_web_noise_and_over_regularized_forms_are_flagged(word: str) -> None:
         "courters",
         "balking",
         "freakery",
+        "amputators",
+        "commoditising",
         "relocations",
         "pre-empted",
         "remortgaged",

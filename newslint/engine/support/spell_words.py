@@ -159,7 +159,8 @@ SUFFIXES = (
     ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ers", ""), ("ers", "e"), ("er", ""), ("er", "e"),
     ("ness", ""), ("ities", "e"), ("ity", ""), ("ism", ""), ("ist", ""), ("ise", ""), ("ize", ""), ("ising", ""),
     ("izing", ""), ("ised", ""), ("ized", ""), ("ation", "e"), ("ations", "e"), ("ation", ""), ("able", ""),
-    ("ery", ""),
+    ("ery", ""), ("ator", "ate"), ("ators", "ate"), ("ise", "y"), ("ising", "y"), ("ised", "y"), ("ize", "y"), ("izing", "y"),
+    ("ized", "y"),
 )  # fmt: skip
 INFLECTIONS = frozenset({"s", "es", "ies", "ed", "ied", "ing", "er", "ers", "ier", "iest"})
 # Inflections a full-form lexicon lists for each stem that takes them; it lacks many plurals and
