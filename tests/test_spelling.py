@@ -228,5 +228,10 @@ def test_split_words_are_joined_or_the_space_moved() -> None:
     assert all(f["fix"] and not f["fix"]["safe"] for f in found)
 
 
+def test_a_space_moves_only_to_make_two_common_words() -> None:
+    found = findings("Headline here\n\nThey said he haen it in the end.\n")
+    assert [f["suggestions"][0] for f in found] == ["happen"]  # not "hae nit"
+
+
 def test_two_words_with_a_common_fragment_pass() -> None:
     assert flagged("Headline here\n\nIt is a de facto ban on 10 per cent of it.\n") == {}

@@ -140,8 +140,9 @@ def rejoined(x: str, y: str, data: spelldata.SpellData) -> str | None:
     if not any(len(w) <= FRAGMENT_LETTERS and fragment(w, data) for w in (x, y)):
         return None  # the space moves only off a short fragment (fo rthe), not a long non-word
     for i in range(1, len(joined)):
-        if i != len(x) and word(joined[:i]) and word(joined[i:]):
-            return f"{joined[:i]} {joined[i:]}"
+        a, b = joined[:i], joined[i:]
+        if i != len(x) and word(a) and word(b) and min(data.zipf(a), data.zipf(b)) >= MOVED_ZIPF:
+            return f"{a} {b}"
     return None
 
 
@@ -153,6 +154,7 @@ WORD_OPTIONS = (
 )  # fmt: skip
 OVERREGULAR_ZIPF = 2.0  # a listed stem with -ed or -es the lexicon lacks is a typo when rarer (hurted)
 FRAGMENT_LETTERS = 4  # see fragment()
+MOVED_ZIPF = 4.0  # the two words a moved space makes are this common (for the; not hae nit for haen it)
 PARADIGM_ZIPF = 4.0  # see paradigm()
 # A capitalized slip of a rarer word or name (Saab, Tottenham), or one made of known words
 # (Waales: waal es), is a typo only when the article writes the word it slips from elsewhere.
