@@ -151,7 +151,19 @@ def test_a_slip_of_a_name_inside_a_name_is_flagged() -> None:
 
 
 @pytest.mark.parametrize(
-    "word", ["dinasour", "telphoned", "dramaticly", "lones", "tets", "statmeant", "transfred", "probally", "croud"]
+    "word",
+    [
+        "dinasour",
+        "telphoned",
+        "dramaticly",
+        "lones",
+        "tets",
+        "statmeant",
+        "transfred",
+        "probally",
+        "croud",
+        "paralised",
+    ],
 )
 def test_rare_parts_ic_with_ly_and_plurals_of_slips_make_no_word(word: str) -> None:
     assert word in flagged(f"Headline here\n\nThey said the {word} was fine in the end.\n")

@@ -163,6 +163,7 @@ SUFFIXES = (
     ("ized", "y"),
 )  # fmt: skip
 INFLECTIONS = frozenset({"s", "es", "ies", "ed", "ied", "ing", "er", "ers", "ier", "iest"})
+Y_INFLECTIONS = frozenset({"ies", "ied", "ier", "iest"})  # their -y stem may be derived itself (implausibilities)
 # Inflections a full-form lexicon lists for each stem that takes them; it lacks many plurals and
 # agent nouns (relocations, influencer), so those still come from the stem.
 REGULAR = frozenset({"es", "ed", "ied"})
@@ -203,7 +204,7 @@ def derived(word: str, known: Callable[[str], bool], depth: int = 0, full: Calla
                 continue  # dramaticly: -ic takes -ally (publicly is listed)
             if known(stem + add) or (stem[-1:] == stem[-2:-1] and known(stem[:-1])):
                 return True
-            if depth == 0 and add == "y" and derived(stem + add, known, 1, full):
+            if depth == 0 and suffix in Y_INFLECTIONS and derived(stem + add, known, 1, full):
                 return True  # implausibilities: implausibility: implausible
     if depth == 0:
         for prefix in PREFIXES:
