@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
+from os.path import commonprefix
 from typing import Any
 
 from newslint.document.model import Document
@@ -24,11 +25,13 @@ from newslint.engine.kind import Context, Option
 from newslint.engine.loader import Rule
 from newslint.engine.support import capital_case, spelldata
 from newslint.engine.support.spell_words import (
+    NAME,
     Piece,
     candidates,
     counts,
     derived,
     forms,
+    key_slips,
     match_case,
     mid_sentence_capitals,
     near_words,
@@ -137,8 +140,9 @@ def rejoined(x: str, y: str, data: spelldata.SpellData) -> str | None:
     if not any(len(w) <= FRAGMENT_LETTERS and fragment(w, data) for w in (x, y)):
         return None  # the space moves only off a short fragment (fo rthe), not a long non-word
     for i in range(1, len(joined)):
-        if i != len(x) and word(joined[:i]) and word(joined[i:]):
-            return f"{joined[:i]} {joined[i:]}"
+        a, b = joined[:i], joined[i:]
+        if i != len(x) and word(a) and word(b) and min(data.zipf(a), data.zipf(b)) >= MOVED_ZIPF:
+            return f"{a} {b}"
     return None
 
 
@@ -150,13 +154,38 @@ WORD_OPTIONS = (
 )  # fmt: skip
 OVERREGULAR_ZIPF = 2.0  # a listed stem with -ed or -es the lexicon lacks is a typo when rarer (hurted)
 FRAGMENT_LETTERS = 4  # see fragment()
+MOVED_ZIPF = 4.0  # the two words a moved space makes are this common (for the; not hae nit for haen it)
 PARADIGM_ZIPF = 4.0  # see paradigm()
+# A capitalized slip of a rarer word or name (Saab, Tottenham), or one made of known words
+# (Waales: waal es), is a typo only when the article writes the word it slips from elsewhere.
+ECHO_MIN_ZIPF = 3.0
+ECHO_NAME = 300
+# A word made of known words is still a typo when one edit from a word this common (zipf):
+# morther (mort her) is mother, stumach (stu mach) stomach; bribers (bribes 3.3) stays a word.
+CLEAR_NEAR_ZIPF = 3.6
+# ... or when the noisy channel's best correction scores this (log10; diallers: dealers 1.1)
+# and is this common (zipf; courters: courtiers 2.7).
+SLIP_SCORE = 1.5
+SLIP_ZIPF = 4.0
+# Each part of a compound the lexicon lacks is at least this common (ear hooks 3.65, car making):
+# dinasour (dina sour 3.1) and telphoned (tel phoned 3.3) are no compounds.
+COMPOUND_PART_ZIPF = 3.5
+STEM_ZIPF = 2.5  # see unlisted_stem()
+PLURAL_MARGIN = 1.0  # see plural()
+# A noise word whose best correction the noisy channel scores this (log10) and that is this much
+# more common (zipf) is a typo too (wav: wave scores 3.8 but is only 1.9 more common).
+NOISE_SCORE = 2.5
+NOISE_GAP = 2.5
 COMMON_ZIPF = 3.0  # a word the lexicon lacks is a stem for prefixes and suffixes when this common
 MEMO_LIMIT = 200_000  # words remembered per process (a big export has fewer distinct forms)
 MAX_SHOWN = 20  # letters of an overlong word quoted in the message
 # log P(Word) - log P(word) from which a word before a capitalized unknown one is a given name
 # (robert 3.6, jerome 3.1, tony 2.5), while british 2.3, united 2.0 and the -2.4 are not.
 GIVEN_NAME_RATIO = 2.5
+# ... and from which the word a slip in a name slips from is itself a name (campbell 3.1, roger
+# 2.4), not a word that names borrow (knight 0.3, since -2.0: Robert Sinche).
+NAME_FIX_RATIO = 2.0
+NAME_SLIP_ZIPF = 4.0  # how common a word a keyboard slip inside a name slips from must be
 
 
 def judge(
@@ -186,6 +215,8 @@ def judge(
         return verdict
     if depends == "capital":  # a name the article writes the same way again is deliberate
         return None if counts(doc)[word] >= 2 or part_of_a_name(piece, verdict, doc, data) else verdict
+    if depends == "echo":  # a weaker slip: flagged only when the article writes the word it slips from
+        return verdict if counts(doc)[word] < 2 and echoed(verdict, doc) else None
     # The article itself may vouch for the word: written often, or capitalized mid-sentence.
     if counts(doc)[word] >= o["trust-count"]:
         return None
@@ -194,13 +225,31 @@ def judge(
     return verdict
 
 
+def echoed(verdict: Verdict, doc: Document) -> bool:
+    """True when the article writes the first suggestion elsewhere (Waales beside Wales, Boaed
+    beside board)."""
+    fixes = verdict[1] if verdict else []
+    return bool(fixes) and (counts(doc)[fixes[0]] >= 1 or counts(doc)[fixes[0].lower()] >= 1)
+
+
 def part_of_a_name(piece: Piece, verdict: Verdict, doc: Document, data: spelldata.SpellData) -> bool:
     """True when a capitalized slip stands in a longer name, unless the article writes the word
     it slips from as a name elsewhere (Tony Blari beside Blair)."""
     fixes = verdict[1] if verdict else []
     if fixes and fixes[0] in mid_sentence_capitals(doc):
         return False
+    if fixes and slip_of_a_name(piece.text, fixes[0]):
+        return False
+    if fixes and data.zipf(fixes[0].lower()) >= NAME_SLIP_ZIPF and fixes[0].lower() in key_slips(piece.text.lower()):
+        return False  # Philip Knnight, Xinhua Nwes: a keyboard slip of a common word
     return in_name(piece, doc, data)
+
+
+def slip_of_a_name(word: str, fix: str) -> bool:
+    """True when ``fix``, the word a capitalized slip inside a name slips from, is itself a name
+    and keeps the slip's last letter (Glenn Campbll, David Davvis): names vary at their ends
+    (Ahmad, Olumide Ahmado), typing slips fall anywhere."""
+    return fix[-1:] == word[-1:] and (capital_case.ratio(fix.lower()) or 0.0) >= NAME_FIX_RATIO
 
 
 def in_name(piece: Piece, doc: Document, data: spelldata.SpellData) -> bool:
@@ -248,8 +297,8 @@ def judge_word(
     if o["curated"]:
         fixes = data.corrections(word) or (data.corrections(lower) if kind == "lower" or initial else [])
         single = [match_case(f, word) for f in fixes if " " not in f]
-        if any(f.replace(" ", "") == lower for f in fixes):
-            return None, False  # alot, ofthe: spelling.glued-words' finding
+        if fixes and fixes[0].replace(" ", "") == lower:
+            return None, False  # alot, ofthe: spelling.glued-words' finding (not undersand: understand first)
         if single:
             return ("is a common misspelling", single), False
     if o["variants"] and (variant := other_variety(lower, language, data)):
@@ -267,15 +316,21 @@ def judge_word(
         return ("is not a known word", suggestions(word)), True  # thinked, hurted
     if zipf >= o["noise-zipf"]:
         # Known to the web only: a word unless it is a slip of a far more common word (ofrer).
-        plural = (
-            lower.endswith("s") and not lower.endswith("ys") and data.listed(lower[:-1])
-        )  # spectrums: the slip is the plural
-        if plural or slip_fix(lower, zipf + o["noise-margin"]) is None:
+        fix = slip_fix(lower, zipf + o["noise-margin"]) or channel_fix(lower, zipf)
+        if fix is None or plural(lower, fix, data) or unlisted_stem(lower, data):
             return None, False
         return ("is not a known word", suggestions(word)), True
-    if cleared(lower, data):
+    if cleared(lower, data) and not near_words(lower, CLEAR_NEAR_ZIPF) and not likely_slip(lower, data):
         return None, False  # outjumped, carmaking; "ofthe" is spelling.glued-words' finding
     return ("is not a known word", suggestions(word)), True
+
+
+def likely_slip(lower: str, data: spelldata.SpellData) -> bool:
+    """True when the noisy channel's best correction of ``lower`` is a common word it scores well
+    enough to outweigh ``lower`` being made of known words (statmeant: statement, transfred:
+    transferred; not courters: courtiers, diallers: dealers)."""
+    ranked = candidates(lower, True)
+    return bool(ranked) and ranked[0][0] >= SLIP_SCORE and data.zipf(ranked[0][1]) >= SLIP_ZIPF
 
 
 def regular_form(lower: str, data: spelldata.SpellData) -> bool:
@@ -285,6 +340,37 @@ def regular_form(lower: str, data: spelldata.SpellData) -> bool:
         stem = lower[: -len(suffix)]
         ok = lower.endswith(suffix) and not stem.endswith("y") and len(stem) >= 3
         if ok and any(data.listed(stem + add) for add in adds):
+            return True
+    return False
+
+
+def channel_fix(lower: str, zipf: float) -> str | None:
+    """The noisy channel's best correction of a noise word when it scores well and is far more
+    common (probally: probably, croud: crowd, oving: moving), else None."""
+    ranked = candidates(lower, True)
+    if not ranked or ranked[0][0] < NOISE_SCORE:
+        return None
+    best = ranked[0][1]
+    return best if spelldata.load().zipf(best) >= zipf + NOISE_GAP else None
+
+
+def plural(lower: str, fix: str, data: spelldata.SpellData) -> bool:
+    """True when ``lower`` is the plural of a listed word, unless ``fix``, the word it slips
+    from, is another word far more common than that one (lones: lines, not lone; spectrums:
+    spectrum)."""
+    stem = lower[:-1]
+    if not (lower.endswith("s") and not lower.endswith("ys") and data.listed(stem)):
+        return False
+    same = len(commonprefix([stem, fix])) >= max(4, len(stem) - 1)  # engagers: engages, one stem
+    return same or data.zipf(fix) < data.zipf(stem) + PLURAL_MARGIN
+
+
+def unlisted_stem(lower: str, data: spelldata.SpellData) -> bool:
+    """True when ``lower`` is a stem the lexicon lacks but wordfreq knows, with -ing or -ed: the
+    lexicon lacks its forms too (balking: balk, not a slip of baking)."""
+    for suffix in ("ing", "ed"):
+        stem = lower[: -len(suffix)]
+        if lower.endswith(suffix) and len(stem) >= 4 and not data.listed(stem) and data.zipf(stem) >= STEM_ZIPF:
             return True
     return False
 
@@ -305,7 +391,8 @@ def cleared(lower: str, data: spelldata.SpellData, compounds: bool = True) -> bo
     if derived(lower, known, full=paradigm(data)):
         return True
     return compounds and any(
-        data.listed(a) and data.listed(b) and min(len(a), len(b)) >= 3 for a, b in splits(lower, data.zipf)
+        data.listed(a) and data.listed(b) and min(len(a), len(b)) >= 3
+        for a, b in splits(lower, data.zipf, COMPOUND_PART_ZIPF)
     )
 
 
@@ -320,10 +407,15 @@ def judge_capitalized(
     if initial and zipf == 0 and near_words(lower, o["initial-min-zipf"]) and not cleared(lower, data):
         return ("is not a known word", suggestions(word)), True
     if len(lower) >= o["capital-min-length"] and zipf < o["capital-max-zipf"] and not too_long(word):
-        fix = slip_fix(lower, max(o["capital-min-zipf"], zipf + o["capital-margin"]))
-        if fix is not None and not cleared(lower, data, compounds=False):
-            found = [match_case(fix, word)] + [s for s in suggestions(word) if s.lower() != fix]
-            return ("is not a known word", found), "capital"
+        fix = slip_fix(lower, max(ECHO_MIN_ZIPF, zipf + o["capital-margin"]), names=ECHO_NAME)
+        if fix is None:
+            return None, False
+        found = [match_case(fix, word)] + [s for s in suggestions(word) if s.lower() != fix]
+        strong = data.listed(fix) or data.freq(fix) >= NAME
+        key_slip = data.zipf(fix) >= NAME_SLIP_ZIPF and fix in key_slips(lower)  # Iraly, Sattes
+        strong = strong and data.zipf(fix) >= o["capital-min-zipf"]
+        strong = strong and (key_slip or not cleared(lower, data, compounds=False))
+        return ("is not a known word", found), "capital" if strong else "echo"
     return None, False
 
 

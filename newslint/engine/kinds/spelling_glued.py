@@ -158,7 +158,9 @@ def camel_split(word: str, data: spelldata.SpellData, o: Mapping[str, Any]) -> t
 
 
 def curated_split(word: str, data: spelldata.SpellData) -> tuple[str, ...] | None:
-    for fix in data.corrections(word):
-        if " " in fix and fix.replace(" ", "") == word:
-            return tuple(fix.split(" "))
+    """codespell's run-together fix of ``word`` when it is the first it offers (alot: a lot);
+    when it comes later (abot: about, a bot) ``word`` is spelling.typo's misspelling."""
+    fixes = data.corrections(word)
+    if fixes and " " in fixes[0] and fixes[0].replace(" ", "") == word:
+        return tuple(fixes[0].split(" "))
     return None

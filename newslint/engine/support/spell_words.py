@@ -165,8 +165,11 @@ SUFFIXES = (
     ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ers", ""), ("ers", "e"), ("er", ""), ("er", "e"),
     ("ness", ""), ("ities", "e"), ("ity", ""), ("ism", ""), ("ist", ""), ("ise", ""), ("ize", ""), ("ising", ""),
     ("izing", ""), ("ised", ""), ("ized", ""), ("ation", "e"), ("ations", "e"), ("ation", ""), ("able", ""),
+    ("ery", ""), ("ator", "ate"), ("ators", "ate"), ("ise", "y"), ("ising", "y"), ("ised", "y"), ("ize", "y"), ("izing", "y"),
+    ("ized", "y"),
 )  # fmt: skip
 INFLECTIONS = frozenset({"s", "es", "ies", "ed", "ied", "ing", "er", "ers", "ier", "iest"})
+Y_INFLECTIONS = frozenset({"ies", "ied", "ier", "iest"})  # their -y stem may be derived itself (implausibilities)
 # Inflections a full-form lexicon lists for each stem that takes them; it lacks many plurals and
 # agent nouns (relocations, influencer), so those still come from the stem.
 REGULAR = frozenset({"es", "ed", "ied"})
@@ -203,9 +206,11 @@ def derived(word: str, known: Callable[[str], bool], depth: int = 0, full: Calla
                 continue
             if suffix == "s" and stem[-1:] == "y" and stem[-2:-1] not in "aeiou":
                 continue  # qualifys: a consonant and y take -ies
+            if suffix == "ly" and stem.endswith("ic"):
+                continue  # dramaticly: -ic takes -ally (publicly is listed)
             if known(stem + add) or (stem[-1:] == stem[-2:-1] and known(stem[:-1])):
                 return True
-            if depth == 0 and add == "y" and derived(stem + add, known, 1, full):
+            if depth == 0 and suffix in Y_INFLECTIONS and derived(stem + add, known, 1, full):
                 return True  # implausibilities: implausibility: implausible
     if depth == 0:
         for prefix in PREFIXES:
@@ -298,14 +303,31 @@ def slips(word: str, last: bool = True) -> Iterator[str]:
             yield word[: a + 1] + word[b] + word[b:]
 
 
-def slip_fix(word: str, above: float, last: bool = True) -> str | None:
-    """The most common word one slip from a lower-case word, when listed (or a name common
-    enough to be known) and more common than ``above`` (zipf), else None: Firday is Friday,
-    Washingon Washington, Reuteers Reuters; ``last``: slips of the last letter too."""
+def key_slips(word: str) -> Iterator[str]:
+    """Words ``word`` may be one keyboard slip from, inside its first and last letters: a letter
+    dropped or doubled, two swapped (the last two too), one struck for a neighbouring key. The slips a typist makes
+    in a name, unlike the ways names differ (Hansen, Hanson; Ahmad, Ahmado; Neil, Neidl; Thin,
+    Thion)."""
+    n = len(word)
+    for i in range(1, n - 1):
+        c, around = word[i], word[i - 1] + word[i + 1]
+        if c in around:
+            yield word[:i] + word[i + 1 :]  # a letter doubled
+        for k in NEIGHBOURS.get(c, ()):
+            yield word[:i] + k + word[i + 1 :]
+        yield word[:i] + word[i + 1] + c + word[i + 2 :]  # the last two too: Americna
+        for k in LETTERS:
+            yield word[:i] + k + word[i:]  # a letter dropped
+
+
+def slip_fix(word: str, above: float, last: bool = True, names: int = NAME) -> str | None:
+    """The most common word one slip from a lower-case word, when listed (or a name at least
+    ``names`` common, zipf x 100) and more common than ``above`` (zipf), else None: Firday is
+    Friday, Washingon Washington, Reuteers Reuters; ``last``: slips of the last letter too."""
     data = spelldata.load()
     floor = round(above * 100)
     best = max(
-        ((f, c) for c in set(slips(word, last)) if c != word and ((f := data.freq(c)) >= NAME or data.listed(c))),
+        ((f, c) for c in set(slips(word, last)) if c != word and ((f := data.freq(c)) >= names or data.listed(c))),
         default=(0, ""),
     )
     return best[1] if best[0] >= floor else None
