@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 from newslint.document.abbreviations import ABBREVIATIONS  # words a full stop does not end
 from newslint.document.records import Record
@@ -70,10 +71,16 @@ class Sentence(Record):
 
 
 def tokenize(text: str, start: int, end: int, block: int) -> list[Token]:
-    """Tokens of ``text[start:end]`` with document offsets."""
+    """Tokens of ``text[start:end]`` with document offsets.
+
+    Equal token texts are one string (interned): a long article repeats a few thousand words,
+    so this keeps one copy of each rather than one a token."""
     url = text.find("://", start, end) >= 0 or text.find("www.", start, end) >= 0
     pattern = _TOKEN_FOR[url, text.find("@", start, end) >= 0]
-    return [Token(m.start(), m.end(), m[0], m.lastgroup or "", block) for m in pattern.finditer(text, start, end)]
+    share = sys.intern
+    return [
+        Token(m.start(), m.end(), share(m[0]), m.lastgroup or "", block) for m in pattern.finditer(text, start, end)
+    ]
 
 
 def _is_abbreviation(word: Token, dot: Token) -> bool:
