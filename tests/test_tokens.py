@@ -69,3 +69,26 @@ def test_carriage_returns_still_become_line_feeds() -> None:
     source = Source("a.txt", "Headline\r\n\r\nA paragraph.\rNext.\n")
     assert source.text == "Headline\n\nA paragraph.\nNext.\n"
     assert source.line_starts == [0, 9, 10, 23, 29]
+
+
+def test_word_forms_are_the_words_at_their_offsets() -> None:
+    from newslint.engine.support.spell_words import forms
+
+    doc = _doc("Title\n\nThe well-known mayor met the mayor. Mayor Smith's aides met the press again.")
+    groups = forms(doc)
+    mayor = groups["mayor", False]
+    assert [(p.start, p.end) for p in mayor] == [(m, m + 5) for m in _all(doc.text, "mayor")]
+    assert len(mayor) == 2 and mayor[-1].start == mayor[1:][0].start
+    for (text, initial), pieces in groups.items():
+        for piece in pieces:
+            assert (piece.text, piece.initial) == (text, initial)
+            assert doc.text[piece.start : piece.end] == text
+    assert {"well", "known", "Smith"} <= {text for text, _ in groups}
+
+
+def _all(text: str, word: str) -> list[int]:
+    out, at = [], text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out

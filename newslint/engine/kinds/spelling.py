@@ -15,7 +15,7 @@ seldom useful.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from newslint.document.model import Document
@@ -81,8 +81,10 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         taken.update((start, end))
         message = rule.format_message(text, word=text, reason="is a word split apart", hint=f"write '{fixed}'.")
         yield Finding(rule.id, start, end, message, rule.severity, [fixed], Fix(fixed, safe=False))
-    for group in forms(doc).values():  # in one document, a verdict depends on the form alone
-        group = [p for p in group if p.start not in taken and p.end not in taken]
+    for pieces in forms(doc).values():  # in one document, a verdict depends on the form alone
+        group: Sequence[Piece] = pieces
+        if taken:  # rarely: words split apart, found above
+            group = [p for p in pieces if p.start not in taken and p.end not in taken]
         if not group:
             continue
         verdict = judge(group[0], doc, ctx, rule.options, data, memo)
