@@ -91,14 +91,15 @@ def free_positions(doc: Document) -> bytearray:
 
 def title_like(doc: Document, block: Block) -> bool:
     """True for a block set in title case or capitals (headings, teasers, buttons)."""
-    key = ("capital.title_like", block.index)
-    cached = doc.cache.get(key)
-    if cached is not None:
-        return cast("bool", cached)
+    known = doc.cache.get("capital.title_like")  # a byte a block: 0 not known yet, 1 no, 2 yes
+    if known is None:
+        known = doc.cache["capital.title_like"] = bytearray(len(doc.blocks))
+    if known[block.index]:
+        return known[block.index] == 2
     words = [t.text for t in doc.tokens_of(block) if t.kind == "word" and t.text.lower() not in SMALL_WORDS]
     upper = sum(1 for w in words if w[:1].isupper())
     result = block.kind in ("headline", "heading") or (bool(words) and upper >= 0.6 * len(words))
-    doc.cache[key] = result
+    known[block.index] = 2 if result else 1
     return result
 
 
