@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from itertools import pairwise
 from typing import Any
 
 from newslint.document.model import Document
@@ -107,7 +108,7 @@ def split_words(doc: Document, data: spelldata.SpellData) -> Iterator[tuple[int,
     that are one word split apart (go ing: going) or two words with the space misplaced
     (fo rthe: for the)."""
     tokens, text = doc.tokens, doc.text
-    for a, b in zip(tokens, tokens[1:], strict=False):
+    for a, b in pairwise(tokens):  # no copy of the token list
         if a.kind != "word" or b.kind != "word" or text[a.end : b.start] != " ":
             continue
         x, y = a.text, b.text
