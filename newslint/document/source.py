@@ -53,9 +53,12 @@ class Source(Record):
 
     def __init__(self, path: str, raw: str, encoding: str = "utf-8", bom: bool = False) -> None:
         self.path, self.raw, self.encoding, self.bom = path, raw, encoding, bom
-        self.text = _NEWLINE.sub("\n", self.raw)
+        # Without a carriage return the text is the stored text itself, not a second copy.
+        self.text = _NEWLINE.sub("\n", self.raw) if "\r" in self.raw else self.raw
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
-        self.raw_line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.raw)]
+        self.raw_line_starts = (
+            self.line_starts if self.text is self.raw else [0] + [m.end() for m in _NEWLINE.finditer(self.raw)]
+        )
 
     @property
     def newline(self) -> str:

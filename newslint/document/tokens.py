@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 from newslint.document.abbreviations import ABBREVIATIONS  # words a full stop does not end
 from newslint.document.records import Record
@@ -32,21 +33,28 @@ CLOSERS = frozenset("\"”’')]»")
 
 
 class Token(Record):
-    __slots__ = ("start", "end", "text", "kind", "block", "sentence")
+    """A token: its prose offset, its text (``text[start:end]``), kind, block and sentence.
+
+    The end is not stored but read from the text's length: a long article has a million tokens,
+    and an offset is an int object of its own (32 bytes and a slot)."""
+
+    __slots__ = ("start", "text", "kind", "block", "sentence")
     start: int
-    end: int
     text: str
     kind: str  # word, number, abbr, url, email, punct
     block: int
     sentence: int
 
-    def __init__(self, start: int, end: int, text: str, kind: str, block: int, sentence: int = -1) -> None:
+    def __init__(self, start: int, text: str, kind: str, block: int, sentence: int = -1) -> None:
         self.start = start
-        self.end = end
         self.text = text
         self.kind = kind
         self.block = block
         self.sentence = sentence
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
 
     @property
     def is_word(self) -> bool:
@@ -70,10 +78,14 @@ class Sentence(Record):
 
 
 def tokenize(text: str, start: int, end: int, block: int) -> list[Token]:
-    """Tokens of ``text[start:end]`` with document offsets."""
+    """Tokens of ``text[start:end]`` with document offsets.
+
+    Equal token texts are one string (interned): a long article repeats a few thousand words,
+    so this keeps one copy of each rather than one a token."""
     url = text.find("://", start, end) >= 0 or text.find("www.", start, end) >= 0
     pattern = _TOKEN_FOR[url, text.find("@", start, end) >= 0]
-    return [Token(m.start(), m.end(), m[0], m.lastgroup or "", block) for m in pattern.finditer(text, start, end)]
+    share = sys.intern
+    return [Token(m.start(), share(m[0]), m.lastgroup or "", block) for m in pattern.finditer(text, start, end)]
 
 
 def _is_abbreviation(word: Token, dot: Token) -> bool:

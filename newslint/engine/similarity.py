@@ -9,6 +9,7 @@ are compared exactly with a token-level ratio (difflib's matching-blocks ratio).
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
@@ -35,15 +36,17 @@ def has_letter(text: str) -> bool:
 
 
 def block_words(doc: Document, block: Block) -> tuple[str, ...]:
-    """The block's words, numbers and links, lower-cased with straight apostrophes."""
+    """The block's words, numbers and links, lower-cased with straight apostrophes (equal words
+    one string, interned, as a long article repeats its words)."""
     first, end = doc.block_tokens[block.index]
     text = doc.text
+    share = sys.intern
     low = text[block.start : block.end].lower()
     if len(low) != block.end - block.start:  # a letter whose lower case is longer (İ)
-        return tuple(t.text.lower().replace("’", "'") for t in doc.tokens[first:end] if t.kind in WORD_KINDS)
+        return tuple(share(t.text.lower().replace("’", "'")) for t in doc.tokens[first:end] if t.kind in WORD_KINDS)
     at = block.start
     low = low.replace("’", "'")
-    return tuple(low[t.start - at : t.end - at] for t in doc.tokens[first:end] if t.kind in WORD_KINDS)
+    return tuple(share(low[t.start - at : t.end - at]) for t in doc.tokens[first:end] if t.kind in WORD_KINDS)
 
 
 class BlockKey(Record):

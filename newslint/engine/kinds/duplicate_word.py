@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Any
 
 from newslint.document.model import Document
@@ -55,7 +56,7 @@ def prepare(rule: Rule) -> dict[Any, Any]:
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     toks = doc.tokens
     text = doc.text
-    for i, (a, b) in enumerate(zip(toks, toks[1:], strict=False), 1):
+    for i, (a, b) in enumerate(pairwise(toks), 1):
         if len(a.text) != len(b.text) and a.text.isascii() and b.text.isascii():
             continue  # most pairs: cannot be the same word in another case
         if b.kind != "word" or a.kind != "word" or a.block != b.block:

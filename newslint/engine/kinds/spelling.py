@@ -15,7 +15,8 @@ seldom useful.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from itertools import pairwise
 from os.path import commonprefix
 from typing import Any
 
@@ -84,8 +85,10 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         taken.update((start, end))
         message = rule.format_message(text, word=text, reason="is a word split apart", hint=f"write '{fixed}'.")
         yield Finding(rule.id, start, end, message, rule.severity, [fixed], Fix(fixed, safe=False))
-    for group in forms(doc).values():  # in one document, a verdict depends on the form alone
-        group = [p for p in group if p.start not in taken and p.end not in taken]
+    for pieces in forms(doc).values():  # in one document, a verdict depends on the form alone
+        group: Sequence[Piece] = pieces
+        if taken:  # rarely: words split apart, found above
+            group = [p for p in pieces if p.start not in taken and p.end not in taken]
         if not group:
             continue
         verdict = judge(group[0], doc, ctx, rule.options, data, memo)
@@ -108,7 +111,7 @@ def split_words(doc: Document, data: spelldata.SpellData) -> Iterator[tuple[int,
     that are one word split apart (go ing: going) or two words with the space misplaced
     (fo rthe: for the)."""
     tokens, text = doc.tokens, doc.text
-    for a, b in zip(tokens, tokens[1:], strict=False):
+    for a, b in pairwise(tokens):  # no copy of the token list
         if a.kind != "word" or b.kind != "word" or text[a.end : b.start] != " ":
             continue
         x, y = a.text, b.text

@@ -50,9 +50,8 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         if lower in rule.compiled or other in rule.compiled:
             continue
         group = "ise" if "is" in lower and "iz" in other or "iz" in lower and "is" in other else "other"
-        if text[:1].isupper():
-            pieces = [p for p in pieces if not in_a_name(doc, p.start)]
-        seen.setdefault(group, {"gb": [], "us": []})[variety].extend((piece, other) for piece in pieces)
+        kept = [p for p in pieces if not in_a_name(doc, p.start)] if text[:1].isupper() else pieces
+        seen.setdefault(group, {"gb": [], "us": []})[variety].extend((piece, other) for piece in kept)
     for uses in seen.values():
         if uses["gb"] and uses["us"]:
             uses["gb"].sort(key=lambda use: use[0].start)

@@ -5,7 +5,9 @@ Each view is computed once per document and kept in ``doc.cache``.
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
+from collections.abc import Sequence
 from typing import TypeGuard, cast
 
 from newslint.document.model import PROSE_KINDS, Block, Document
@@ -56,17 +58,17 @@ def base(word: str) -> str:
     return word
 
 
-def free_positions(doc: Document) -> list[bool]:
-    """For each token: True where a capital is normal whatever the word (sentence starts,
-    after an opening quote, bracket, colon or dash, first word of a block)."""
+def free_positions(doc: Document) -> bytearray:
+    """For each token: 1 where a capital is normal whatever the word (sentence starts, after
+    an opening quote, bracket, colon or dash, first word of a block), else 0 (a byte a token)."""
     cached = doc.cache.get("capital.free")
     if cached is not None:
-        return cast("list[bool]", cached)
+        return cast("bytearray", cached)
     toks = doc.tokens
     text = doc.text
-    out = [False] * len(toks)
+    out = bytearray(len(toks))
     for sentence in doc.sentences:
-        out[sentence.first_token] = True
+        out[sentence.first_token] = 1
     prev = None
     newline = text.find("\n")  # the first line break at or after prev.end; -1: none left
     for i, tok in enumerate(toks):
@@ -81,7 +83,7 @@ def free_positions(doc: Document) -> list[bool]:
             or prev.kind == "number"
             or prev.end <= newline < tok.start
         ):
-            out[i] = True
+            out[i] = 1
         prev = tok
     doc.cache["capital.free"] = out
     return out
@@ -89,14 +91,15 @@ def free_positions(doc: Document) -> list[bool]:
 
 def title_like(doc: Document, block: Block) -> bool:
     """True for a block set in title case or capitals (headings, teasers, buttons)."""
-    key = ("capital.title_like", block.index)
-    cached = doc.cache.get(key)
-    if cached is not None:
-        return cast("bool", cached)
+    known = doc.cache.get("capital.title_like")  # a byte a block: 0 not known yet, 1 no, 2 yes
+    if known is None:
+        known = doc.cache["capital.title_like"] = bytearray(len(doc.blocks))
+    if known[block.index]:
+        return known[block.index] == 2
     words = [t.text for t in doc.tokens_of(block) if t.kind == "word" and t.text.lower() not in SMALL_WORDS]
     upper = sum(1 for w in words if w[:1].isupper())
     result = block.kind in ("headline", "heading") or (bool(words) and upper >= 0.6 * len(words))
-    doc.cache[key] = result
+    known[block.index] = 2 if result else 1
     return result
 
 
@@ -166,11 +169,11 @@ def name_evidence(doc: Document) -> Evidence:
     return ev
 
 
-def capitalized_words(doc: Document) -> list[int]:
-    """Indexes of the word tokens that start with a capital letter, in order."""
+def capitalized_words(doc: Document) -> Sequence[int]:
+    """Indexes of the word tokens that start with a capital letter, in order (4 bytes each)."""
     cached = doc.cache.get("capital.capitalized")
     if cached is None:
-        cached = [i for i, t in enumerate(doc.tokens) if t.kind == "word" and t.text[:1].isupper()]
+        cached = array("i", (i for i, t in enumerate(doc.tokens) if t.kind == "word" and t.text[:1].isupper()))
         doc.cache["capital.capitalized"] = cached
     return cached
 

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from typing import overload
 
 from newslint.document.model import Document
 from newslint.document.records import Record
@@ -47,7 +49,38 @@ class Piece(Record):
 Form = tuple[str, bool]  # a piece's text and whether it is initial: all a verdict on it depends on
 
 
-def forms(doc: Document) -> dict[Form, list[Piece]]:
+class Pieces(Sequence[Piece]):
+    """The pieces of one form in document order, kept as their start offsets (4 bytes each,
+    where a ``Piece`` takes some 80): every piece of a form has its text, so its length, and its
+    ``initial``. Pieces are made when read."""
+
+    __slots__ = ("text", "initial", "starts")
+
+    def __init__(self, text: str, initial: bool, start: int) -> None:
+        self.text = text
+        self.initial = initial
+        self.starts = array("i", (start,))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, i: int) -> Piece: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Piece]: ...
+    def __getitem__(self, i: int | slice) -> Piece | list[Piece]:
+        if isinstance(i, slice):
+            return [self._piece(s) for s in self.starts[i]]
+        return self._piece(self.starts[i])
+
+    def __iter__(self) -> Iterator[Piece]:
+        return map(self._piece, self.starts)
+
+    def _piece(self, start: int) -> Piece:
+        return Piece(start, start + len(self.text), self.text, self.initial)
+
+
+def forms(doc: Document) -> dict[Form, Pieces]:
     """Word pieces worth spell-checking (not URLs, numbers, @handles, #hashtags or paths),
     grouped by text and initial, each group in document order: a kind judges each form once."""
     cached = doc.cache.get("spell_forms")
@@ -56,11 +89,11 @@ def forms(doc: Document) -> dict[Form, list[Piece]]:
     return cached
 
 
-def _forms(doc: Document) -> dict[Form, list[Piece]]:
+def _forms(doc: Document) -> dict[Form, Pieces]:
     text = doc.text
     find = text.find
     size = len(text)
-    out: dict[Form, list[Piece]] = {}
+    out: dict[Form, Pieces] = {}
     starts = _sentence_starts(doc)
     for block, (first, last) in zip(doc.blocks, doc.block_tokens, strict=True):
         heading = block.kind in ("headline", "heading")
@@ -81,12 +114,17 @@ def _forms(doc: Document) -> dict[Form, list[Piece]]:
             if word.isalpha():  # most words: one piece, no digits, no apostrophe
                 group = out.get((word, initial))
                 if group is None:
-                    out[word, initial] = [Piece(start, end, word, initial)]
+                    out[word, initial] = Pieces(word, initial, start)
                 else:
-                    group.append(Piece(start, end, word, initial))
+                    group.starts.append(start)
             elif not any(c.isdigit() for c in word):
                 for piece in _parts(word, start, initial):
-                    out.setdefault((piece.text, piece.initial), []).append(piece)
+                    key = (piece.text, piece.initial)
+                    group = out.get(key)
+                    if group is None:
+                        out[key] = Pieces(piece.text, piece.initial, piece.start)
+                    else:
+                        group.starts.append(piece.start)
     return out
 
 

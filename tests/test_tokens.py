@@ -1,0 +1,94 @@
+"""The document's token stream, sentences and the memory it shares (one copy of repeated words)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.document.readers import read_document
+from newslint.document.source import Source, decode
+from newslint.engine.similarity import block_keys
+
+TEXTS = [
+    "Headline here\n\nThe minister said on Tuesday that talks would resume. Markets rose 3.5% on the news.",
+    "Emoji headline \U0001f4c8\n\nOfficials in São Paulo met Dr. Smith at 10:30, e.g. in the U.S. office.",
+    "Links\n\nSee https://example.com/a?b=1 or write to press@example.org. “Quoted,” she said — then left.",
+    "Crlf\r\n\r\nOne line.\r\nAnother line with don’t and co-ordinate.\r\n",
+]
+
+
+def _doc(text: str):  # type: ignore[no-untyped-def]
+    return read_document(decode("a.txt", text.encode()), None)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_each_token_is_its_span_of_the_prose(text: str) -> None:
+    doc = _doc(text)
+    assert doc.tokens
+    for tok in doc.tokens:
+        assert tok.text == doc.text[tok.start : tok.end]
+        assert doc.blocks[tok.block].start <= tok.start < tok.end <= doc.blocks[tok.block].end
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_tokens_cover_every_visible_character_once(text: str) -> None:
+    doc = _doc(text)
+    covered = "".join(tok.text for tok in doc.tokens)
+    visible = "".join("".join(doc.text[b.start : b.end].split()) for b in doc.blocks)
+    assert covered == visible
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_sentences_partition_the_tokens_in_order(text: str) -> None:
+    doc = _doc(text)
+    at = 0
+    for n, sentence in enumerate(doc.sentences):
+        assert sentence.first_token == at < sentence.end_token
+        inside = doc.tokens[sentence.first_token : sentence.end_token]
+        assert {t.sentence for t in inside} == {n}
+        assert (sentence.start, sentence.end) == (inside[0].start, inside[-1].end)
+        at = sentence.end_token
+    assert at == len(doc.tokens)
+
+
+def test_repeated_words_are_one_string() -> None:
+    doc = _doc("Title\n\n" + " ".join(["Markets rose sharply as investors cheered."] * 3))
+    rose = [t.text for t in doc.tokens if t.text == "rose"]
+    assert len(rose) == 3 and rose[0] is rose[1] is rose[2]
+    words = [w for key in block_keys(doc) for w in key.words if w == "sharply"]
+    assert len(words) == 3 and words[0] is words[1] is words[2]
+
+
+def test_text_without_carriage_returns_is_not_copied() -> None:
+    raw = "Headline\n\nA paragraph.\n"
+    source = Source("a.txt", raw)
+    assert source.text is raw
+    assert source.position(len("Headline\n\n")) == (3, 1)
+
+
+def test_carriage_returns_still_become_line_feeds() -> None:
+    source = Source("a.txt", "Headline\r\n\r\nA paragraph.\rNext.\n")
+    assert source.text == "Headline\n\nA paragraph.\nNext.\n"
+    assert source.line_starts == [0, 9, 10, 23, 29]
+
+
+def test_word_forms_are_the_words_at_their_offsets() -> None:
+    from newslint.engine.support.spell_words import forms
+
+    doc = _doc("Title\n\nThe well-known mayor met the mayor. Mayor Smith's aides met the press again.")
+    groups = forms(doc)
+    mayor = groups["mayor", False]
+    assert [(p.start, p.end) for p in mayor] == [(m, m + 5) for m in _all(doc.text, "mayor")]
+    assert len(mayor) == 2 and mayor[-1].start == mayor[1:][0].start
+    for (text, initial), pieces in groups.items():
+        for piece in pieces:
+            assert (piece.text, piece.initial) == (text, initial)
+            assert doc.text[piece.start : piece.end] == text
+    assert {"well", "known", "Smith"} <= {text for text, _ in groups}
+
+
+def _all(text: str, word: str) -> list[int]:
+    out, at = [], text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
