@@ -67,10 +67,13 @@ def one_file(label: str, data: bytes, rules, ctx, times: dict[str, float], dump)
     times["doc: read"] += t2 - t1
     times["doc: tokens+sentences"] += t3 - t2
     times["doc: block_tokens+words"] += t4 - t3
-    found = []
-    for rule in rules:
+    found: list = []
+    later = [r for r in rules if getattr(kind_module(r.kind), "NEEDS_FINDINGS", False)]
+    for rule in [r for r in rules if r not in later] + later:  # as the linter orders them
+        kind = kind_module(rule.kind)
         t = clock()
-        out = list(kind_module(rule.kind).check(rule, doc, ctx))
+        got = kind.check(rule, doc, ctx, tuple(found)) if rule in later else kind.check(rule, doc, ctx)
+        out = list(getattr(got, "findings", got))
         times[rule.id] += clock() - t
         found.extend(out)
     if dump is not None:

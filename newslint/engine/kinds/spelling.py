@@ -2,10 +2,13 @@
 
 A word is looked up, lower-cased, in wordfreq's English list (news, Wikipedia, books,
 subtitles: the names that news prints are in it). Context decides the rest: a capitalized
-word in mid-sentence is a proper noun and left alone; at the start of a sentence or a line it
-is flagged only when it is unknown to wordfreq, never capitalized mid-sentence in the article
-and one edit away from a common word. ALL-CAPS acronyms and words written in mixed case are
-left to other rules. Curated misspellings (codespell's list) are flagged however common they are.
+word in mid-sentence is taken for a name unless it is a slip of a much commoner word or name
+(a keyboard slip, one edit from a word the article writes elsewhere: Firday, Washingon, Glenn
+Campbll), and the article does not write it the same way again; at the start of a sentence or
+a line it is flagged when it is unknown to wordfreq, never capitalized mid-sentence in the
+article and one edit away from a common word. Suggestions are ranked by a noisy channel
+(``support/edit_model.py``). ALL-CAPS acronyms and words written in mixed case are left to
+other rules. Curated misspellings (codespell's list) are flagged however common they are.
 
 A built-in check with settings, not a building block: its one built-in rule (below) is the
 one to tune, under ``options:`` in the configuration; a rule file of your own of this kind is
