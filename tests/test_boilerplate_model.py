@@ -48,8 +48,7 @@ def test_features_read_the_markup_around_a_block() -> None:
 
 def test_page_furniture_is_reported_and_the_article_is_not() -> None:
     found = lint(PAGE, "page.html", select=["boilerplate.page-furniture"])
-    texts = [PAGE.count(">", 0, 1) and f["line"] for f in found]
-    assert texts and all(f["rule"] == "boilerplate.page-furniture" for f in found)
+    assert found and all(f["rule"] == "boilerplate.page-furniture" for f in found)
     flagged = " ".join(PAGE[f["column"] - 1 : f["end_column"] - 1] for f in found)
     assert "Floods close roads" in flagged and "The talks" not in flagged
 

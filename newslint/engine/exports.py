@@ -47,10 +47,11 @@ def lint_slice(linter: Linter, label: str, path: Path, sl: Slice, corpus: bool =
     result = FileResult(label, fail_on=linter.config.fail_on, articles={})
     text = slice_bytes(path, sl).decode("utf-8", "surrogateescape")
     where = Lines(text, sl)
-    got = read_slice(sl, text, fields_of(linter.config))
+    fields = fields_of(linter.config)
+    got = read_slice(sl, text, fields)
     if got.bodiless:
-        fields = ", ".join(fields_of(linter.config).body)
-        result.messages.append(f"{label}: {got.bodiless} record(s) with no body field ({fields}) were not linted")
+        names = ", ".join(fields.body)
+        result.messages.append(f"{label}: {got.bodiless} record(s) with no body field ({names}) were not linted")
     for problem in got.problems:
         line, column = where.position(problem.at)
         result.messages.append(f"{label}:{line}:{column}: article skipped: {problem.reason}")
@@ -64,9 +65,8 @@ def lint_slice(linter: Linter, label: str, path: Path, sl: Slice, corpus: bool =
 def _lint_article(
     linter: Linter, label: str, path: Path, article: Article, where: Lines, result: FileResult, corpus: bool
 ) -> None:
-    start = where.offset(article.map.to_source(0))
-    key = str(start)
-    info: dict[str, Any] = {**article.info(), "line": where.line(article.line)}
+    key = str(where.offset(article.at))  # unique in the file: where the article's record starts
+    info: dict[str, Any] = {**article.info(), "line": where.position(article.at)[0]}
     assert result.articles is not None
     result.articles[key] = info
     if len(article.text) > MAX_FILE_BYTES:
@@ -87,10 +87,6 @@ class Lines:
         self.slice = sl
         self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
 
-    def line(self, index: int) -> int:
-        """The file's line number of the slice's 0-based line ``index``."""
-        return self.slice.line + index
-
     def offset(self, at: int) -> int:
         return self.slice.offset + at
 
@@ -98,7 +94,7 @@ class Lines:
         """1-based line and column in the file of offset ``at`` of the slice's text."""
         i = bisect.bisect_right(self.starts, at) - 1
         column = at - self.starts[i] + (self.slice.column if i == 0 else 1)
-        return self.line(i), column
+        return self.slice.line + i, column
 
 
 class Mover:

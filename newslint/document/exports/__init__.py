@@ -58,16 +58,16 @@ class Slice(Record):
 
 class Article(Record):
     """One article read from a slice: its text to lint (a title and body composed into one
-    document), the map from that text back to the slice's text, and the slice line (0-based) it
-    starts on."""
+    document), the map from that text back to the slice's text, and the offset in the slice's
+    text where its record (the ``<item>``, the JSON object) starts."""
 
-    __slots__ = ("id", "title", "url", "format", "text", "map", "line")
+    __slots__ = ("id", "title", "url", "format", "text", "map", "at")
 
     def __init__(
-        self, id: str | None, title: str | None, url: str | None, format: str, text: str, map: OffsetMap, line: int
+        self, id: str | None, title: str | None, url: str | None, format: str, text: str, map: OffsetMap, at: int
     ) -> None:
         self.id, self.title, self.url, self.format = id, title, url, format
-        self.text, self.map, self.line = text, map, line
+        self.text, self.map, self.at = text, map, at
 
     def info(self) -> dict[str, str]:
         """The article as findings name it: id, title and url when known."""

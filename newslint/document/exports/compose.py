@@ -23,14 +23,13 @@ def compose(
     body: list[Piece],
     ident: str | None,
     url: str | None,
-    line: int,
+    at: int,
 ) -> Article:
     """The article as a document of ``fmt``: its title as the headline, then its body."""
     out = ProseBuilder()
     if title and value(title).strip():
-        at = title[0][1]
         opening, closing = {"html": ("<h1>", "</h1>\n\n"), "markdown": ("# ", "\n\n")}.get(fmt, ("", "\n\n"))
-        out.add_gap(opening, at)
+        out.add_gap(opening, title[0][1])
         for text, start, size in title:
             _add_title(out, text.replace("\n", " ").replace("\r", " "), start, size, fmt == "html")
         out.add_gap(closing, title[-1][1] + title[-1][2])
@@ -38,7 +37,7 @@ def compose(
         out.add(text, start, size)
     text, offsets = out.build()
     name = value(title).strip() if title else None
-    return Article(ident, name or None, url, fmt, text, offsets, line)
+    return Article(ident, name or None, url, fmt, text, offsets, at)
 
 
 def _add_title(out: ProseBuilder, text: str, start: int, size: int, html: bool) -> None:

@@ -7,7 +7,6 @@ of an article maps back to the export file as stored.
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
 from json.decoder import scanstring  # type: ignore[attr-defined]
@@ -45,25 +44,24 @@ def read_jsonl(text: str, fields: Fields) -> Read:
         assert at is not None
         if at.end() >= end or not text[at.end() : end].strip():
             continue
-        _one(out, text, at.end(), fields, number, end)
+        _one(out, text, at.end(), fields, end)
     return out
 
 
 def read_json(text: str, fields: Fields) -> Read:
     """Every element of a JSON array's slice (objects, separated by commas) as an article."""
-    out, lines, pos = Read(), _line_starts(text), 0
+    out, pos = Read(), 0
     while pos < len(text):
         m = SEPARATOR.match(text, pos)
         assert m is not None
         pos = m.end()
         if pos >= len(text) or text[pos] == "]":
             break
-        number = bisect.bisect_right(lines, pos) - 1
-        pos = _one(out, text, pos, fields, number, None)
+        pos = _one(out, text, pos, fields, None)
     return out
 
 
-def _one(out: Read, text: str, pos: int, fields: Fields, number: int, line_end: int | None) -> int:
+def _one(out: Read, text: str, pos: int, fields: Fields, line_end: int | None) -> int:
     """Read the object at ``pos`` into ``out`` (or a problem); where reading may go on.
     ``line_end``: the end of its line in JSON Lines (None in an array)."""
     try:
@@ -72,7 +70,7 @@ def _one(out: Read, text: str, pos: int, fields: Fields, number: int, line_end: 
             raise NotAnArticle("the object does not end on its line")
         if line_end is not None and text[end:line_end].strip():
             raise NotAnArticle("text after the object")
-        out.articles.append(_article(text, members, fields, number))
+        out.articles.append(_article(text, members, fields, pos))
         return end
     except NoBody:
         out.bodiless += 1
@@ -126,7 +124,7 @@ def _space(text: str, pos: int) -> int:
     return WHITESPACE.match(text, pos).end()  # type: ignore[union-attr]
 
 
-def _article(text: str, members: dict[str, Member], fields: Fields, number: int) -> Article:
+def _article(text: str, members: dict[str, Member], fields: Fields, at: int) -> Article:
     body_key = _first(members, fields.body, str)
     if body_key is None:
         raise NoBody
@@ -134,7 +132,7 @@ def _article(text: str, members: dict[str, Member], fields: Fields, number: int)
     fmt = fields.format or FORMATS.get(body_key.lower(), "html")
     body = pieces(text, *members[body_key][1:])
     title = pieces(text, *members[title_key][1:]) if title_key else None
-    return compose(fmt, title, body, _scalar(members, fields.id), _scalar(members, fields.url), number)
+    return compose(fmt, title, body, _scalar(members, fields.id), _scalar(members, fields.url), at)
 
 
 def _first(members: dict[str, Member], names: tuple[str, ...], kind: type) -> str | None:

@@ -9,7 +9,6 @@ HTML reader skips.
 
 from __future__ import annotations
 
-import bisect
 import html
 import re
 
@@ -33,15 +32,13 @@ SKIPPED_TYPES = frozenset({"attachment", "nav_menu_item", "revision", "wp_naviga
 
 def read_wxr(text: str) -> Read:
     """Every post of a slice that has a body, in order."""
-    out, lines = Read(), [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
-    pos = 0
+    out, pos = Read(), 0
     while (m := ITEM.search(text, pos)) is not None:
-        number = bisect.bisect_right(lines, m.start()) - 1
         fields, pos = _item(text, m.start())
         if fields is None:
             out.problems.append(Problem(m.start(), "the <item> is not closed"))
             break
-        article = _article(fields, number)
+        article = _article(fields, m.start())
         if article is not None:
             out.articles.append(article)
     return out
@@ -82,7 +79,7 @@ def _text(m: re.Match[str]) -> list[Piece]:
     return [(m.group(), m.start(), len(m.group()))]
 
 
-def _article(fields: dict[str, list[Piece]], number: int) -> Article | None:
+def _article(fields: dict[str, list[Piece]], at: int) -> Article | None:
     """An article for a post with a body (attachments and menu items are not articles)."""
     body = fields.get("content:encoded")
     kind = _plain(fields.get("wp:post_type"))
@@ -90,7 +87,7 @@ def _article(fields: dict[str, list[Piece]], number: int) -> Article | None:
         return None
     ident = _plain(fields.get("wp:post_id")) or _plain(fields.get("guid")) or _plain(fields.get("link"))
     url = _plain(fields.get("link")) or None
-    return compose("html", fields.get("title"), body, ident or None, url, number)
+    return compose("html", fields.get("title"), body, ident or None, url, at)
 
 
 def _plain(pieces: list[Piece] | None) -> str:
