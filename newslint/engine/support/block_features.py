@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from functools import cache
 
 from newslint.document.model import Block, Document
@@ -58,10 +59,8 @@ def features(doc: Document) -> list[list[float]]:
     runs = _short_runs(blocks, prose)
     headline = next((b for b in blocks if b.kind == "headline"), None)
     head_words = _words(headline.text) if headline is not None else set()
-    seen: dict[str, int] = {}
-    for b in blocks:
-        key = " ".join(b.text.lower().split())
-        seen[key] = seen.get(key, 0) + 1
+    keys = [" ".join(b.text.lower().split()) for b in blocks]
+    seen = Counter(keys)
     markup = _markup(doc) if doc.elements else [(0.0, 0.0, 0.0, 0.0)] * len(blocks)
     rows = []
     for i, block in enumerate(blocks):
@@ -82,7 +81,7 @@ def features(doc: Document) -> list[list[float]]:
             math.log1p(runs[i]),
             sum(near) / max(1, len(near)),
             similar,
-            float(seen[" ".join(block.text.lower().split())] > 1),
+            float(seen[keys[i]] > 1),
             i / max(1, len(blocks) - 1),
             *markup[i],
         ]
