@@ -57,9 +57,15 @@ def test_changes_miss_the_cache(project: Path, capsys: pytest.CaptureFixture[str
     assert len(entries(project)) == 4
 
 
-def test_no_cache_writes_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    run(project, capsys, "--no-cache", "a.txt")
-    assert not (project / "cache").exists()
+def test_no_cache_reads_and_writes_no_results(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first = run(project, capsys, "a.txt")
+    [entry] = entries(project)
+    entry.write_text(entry.read_text().replace("DEFECT1", "DEFECT9"))  # a cached answer that is not the file's
+    assert run(project, capsys, "a.txt") != first
+    assert run(project, capsys, "--no-cache", "a.txt") == first
+    (project / "b.txt").write_text("Headline\n\nA DEFECT2 here.\n")
+    run(project, capsys, "--no-cache", "b.txt")
+    assert len(entries(project)) == 1
 
 
 def test_corrupt_entry_is_a_miss(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -137,19 +137,35 @@ def test_values_json_cannot_hold_exactly_are_not_stored() -> None:
         encode(parse_yaml("when: 2024-01-02\n", "t.yaml"))
 
 
-def test_no_cache_writes_no_results_rule_store_or_patterns(tmp_path: Path) -> None:
-    """``--no-cache`` neither reads nor writes what depends on the files and the configuration;
-    the prepared word data (built once, seconds to build) may be kept all the same."""
+def test_no_cache_writes_no_results_but_keeps_the_rule_and_pattern_stores(tmp_path: Path) -> None:
+    """``--no-cache`` turns off the result cache only: nothing the findings are read from is
+    kept, while the stores of parsed rule files and compiled patterns (and the prepared word
+    data) are read and filled as on any run."""
     from newslint.run.cli import main
 
     article = tmp_path / "a.txt"
     article.write_text("Talks end\n\nThe talks ended on Monday.\n", encoding="utf-8")
     cache = tmp_path / "cache"
     main(["--no-cache", "-q", "--cache-dir", str(cache), str(article)])
-    kept = {p.name.split("-")[0] for p in cache.iterdir()} if cache.exists() else set()
-    assert kept <= {"spelling", "case", "cldr"}
+    assert not (cache / "results").exists()
+    assert list((cache / "rules").glob("builtin-*.json")) and list((cache / "rules").glob("patterns-*.pickle"))
     main(["-q", "--cache-dir", str(cache), str(article)])
-    assert list((cache / "rules").glob("builtin-*.json")) and (cache / "results").is_dir()
+    assert (cache / "results").is_dir()
+
+
+def test_no_cache_takes_the_builtin_rules_from_the_store_without_yaml(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Talks end\n\nThe talks ended on Monday.\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    code = (
+        "import sys; from newslint.run.cli import main; "
+        "main(['--no-cache', '-q', '--cache-dir', sys.argv[2], sys.argv[1]]); print('yaml' in sys.modules)"
+    )
+    runs = [
+        subprocess.run([sys.executable, "-c", code, str(article), str(cache)], capture_output=True, text=True)
+        for _ in "ab"
+    ]
+    assert [r.stdout.strip().splitlines()[-1] for r in runs] == ["True", "False"]
 
 
 def _count_compiles(monkeypatch: pytest.MonkeyPatch) -> list[str]:

@@ -102,7 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--no-respect-gitignore", action="store_true", help="in folders, lint files that .gitignore files leave out"
     )
-    p.add_argument("--no-cache", action="store_true", help="lint every file, ignoring and not filling the cache")
+    p.add_argument(
+        "--no-cache", action="store_true", help="lint every file afresh: no cached result is read or written"
+    )
     p.add_argument("--cache-dir", type=Path, metavar="DIR", help="cache folder (default: ~/.cache/newslint)")
     p.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     p.add_argument("--no-color", action="store_true", help="never colour the output")

@@ -28,7 +28,7 @@ class Session:
     def __init__(self, args: argparse.Namespace):
         self.args = args
         self._builtin: list[Rule] | None = None
-        self.patterns: Any = None  # the compiled-pattern store, when the cache is on
+        self.patterns: Any = None  # the compiled-pattern store, once the built-in rules are loaded
         regexes.use_store(None)
         if args.config is not None and not args.config.is_file():
             raise ConfigError(args.config, _not_a_config(args.config))
@@ -38,17 +38,19 @@ class Session:
 
     @property
     def builtin(self) -> list[Rule]:
-        """The built-in rules, loaded on first use (a run answered from the cache never needs them)."""
-        if self._builtin is None:
-            store = None
-            if not self.args.no_cache:
-                from newslint.cache import patterns as patterncache
-                from newslint.cache.rulestore import store_path
+        """The built-in rules, loaded on first use (a run answered from the cache never needs them).
 
-                folder = cachedir.folder()
-                store = store_path(folder)
-                self.patterns = patterncache.PatternStore(patterncache.store_path(folder))
-                regexes.use_store(self.patterns)
+        They come through the rule store and the compiled-pattern store of the cache folder even
+        under ``--no-cache``, which turns off the result cache only: the stores hold no findings,
+        and an entry is used only for the exact rule-file text or pattern text it was made from."""
+        if self._builtin is None:
+            from newslint.cache import patterns as patterncache
+            from newslint.cache.rulestore import store_path
+
+            folder = cachedir.folder()
+            store = store_path(folder)
+            self.patterns = patterncache.PatternStore(patterncache.store_path(folder))
+            regexes.use_store(self.patterns)
             with _collector_off():
                 self._builtin = load_rules(builtin_rules_dir(), store=store)
         return self._builtin
