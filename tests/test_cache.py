@@ -152,3 +152,16 @@ def test_a_torn_entry_is_a_miss_and_is_replaced_and_what_json_cannot_hold_is_ski
     cache.put(k, {"findings": [], "messages": ["m"]})
     assert cache.get(k) == {"findings": [], "messages": ["m"], "format": 2}
     assert sorted(p.name for p in shard.iterdir()) == [k[2:] + ".json"]
+
+
+def test_code_stamps_cover_every_file_but_bytecode_and_see_a_change(tmp_path: Path) -> None:
+    from newslint.cache.results import _file_stamps
+
+    (tmp_path / "kinds" / "__pycache__").mkdir(parents=True)
+    (tmp_path / "kinds" / "a.py").write_text("x = 1\n")
+    (tmp_path / "kinds" / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"\0")
+    (tmp_path / "words.txt").write_text("word\n")
+    first = sorted(_file_stamps(str(tmp_path)))
+    assert [Path(p).relative_to(tmp_path).as_posix() for p, _, _ in first] == ["kinds/a.py", "words.txt"]
+    (tmp_path / "words.txt").write_text("word\nother\n")
+    assert sorted(_file_stamps(str(tmp_path))) != first

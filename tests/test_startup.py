@@ -83,6 +83,24 @@ def test_a_one_file_run_without_cache_does_not_import(module: str, tmp_path: Pat
     assert out.stdout.strip().endswith("False")
 
 
+@pytest.mark.parametrize("module", ["hashlib", "base64", "yaml"])
+def test_a_one_file_run_with_the_cache_does_not_import(module: str, tmp_path: Path) -> None:
+    """A result-cache miss keys and stores its result without OpenSSL's hashes (hashlib), and the
+    kinds of rules that only run over many articles do not import what they fingerprint with."""
+    article = tmp_path / "a.txt"
+    article.write_text("Talks end\n\nThe talks ended on Monday.\n", encoding="utf-8")
+    code = (
+        "import sys; from newslint.run.cli import main; "
+        "main(['-q', '--cache-dir', sys.argv[2], sys.argv[1]]); "
+        f"print({module!r} in sys.modules)"
+    )
+    cache = str(tmp_path / "cache")
+    for _ in range(2):  # the first run fills the rule store (and parses YAML), the second is a miss
+        shutil.rmtree(tmp_path / "cache" / "results", ignore_errors=True)
+        out = subprocess.run([sys.executable, "-c", code, str(article), cache], capture_output=True, text=True)
+    assert out.stdout.strip().endswith("False")
+
+
 def _rules_folder(tmp_path: Path, pattern: str = "sleppy") -> Path:
     folder = tmp_path / "rules"
     folder.mkdir(exist_ok=True)

@@ -18,8 +18,6 @@ it. In a large run the candidate pairs checked grow with the square of the run a
 
 from __future__ import annotations
 
-import base64
-import hashlib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -74,11 +72,15 @@ def fingerprints(rule: Rule, doc: Document) -> Iterator[tuple[str, int, int]]:
     n = rule.options["shingle"]
     shingles = {" ".join(words[i : i + n]).encode("utf-8", "surrogatepass") for i in range(len(words) - n + 1)}
     values = signature(shingles, rule.options["num-perm"]).astype("<u4").tobytes()
+    import base64  # here, as hashlib: a run of one article never fingerprints
+
     yield f"{len(shingles)}:{base64.b64encode(values).decode('ascii')}", doc.blocks[0].start, doc.blocks[-1].end
 
 
 def signature(shingles: Iterable[bytes], perm: int) -> Any:
     """The MinHash signature of a set of shingles: ``perm`` values below 2**32."""
+    import hashlib
+
     import numpy as np
 
     a, b = _permutations(perm)
@@ -153,6 +155,8 @@ def _lsh_pairs(parsed: list[tuple[int, Any]], usable: list[int], cut: float, per
 
 def _parse(key: str, perm: int) -> tuple[int, Any]:
     """The shingle count and signature of a key (None for a signature of another length)."""
+    import base64
+
     import numpy as np
 
     count, _, text = key.partition(":")

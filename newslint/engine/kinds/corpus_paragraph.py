@@ -10,7 +10,6 @@ flagged: the check is on only when a run lints more than one article.
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
@@ -45,6 +44,8 @@ def check(rule: Rule, doc: Document, ctx: Context) -> list[Finding]:
 def fingerprints(rule: Rule, doc: Document) -> Iterator[tuple[str, int, int]]:
     """(key, start, end) for each paragraph long enough to count: the key is a short hash of
     its text with white space, quote styles, case and final punctuation normalised."""
+    from hashlib import blake2b  # here: a run of one article never fingerprints (OpenSSL loads in ms)
+
     least = rule.options["min-words"]
     for block in doc.blocks:
         if block.kind not in PROSE_KINDS:
@@ -52,7 +53,7 @@ def fingerprints(rule: Rule, doc: Document) -> Iterator[tuple[str, int, int]]:
         text = normal_text(doc.text[block.start : block.end])
         if len(text.split()) < least or not has_letter(text):
             continue
-        yield hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest(), block.start, block.end
+        yield blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest(), block.start, block.end
 
 
 def matches(rule: Rule, keys: list[str]) -> Iterable[list[int]]:
