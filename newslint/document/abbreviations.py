@@ -3,7 +3,7 @@ markers. Used by the sentence splitter and the rules that judge sentence starts.
 
 from __future__ import annotations
 
-import re
+from newslint.document.lazyre import lazy
 
 # Words after which a full stop does not end a sentence: titles, months, Latin and business
 # abbreviations, and kitchen and imperial measures that are never ordinary words.
@@ -18,9 +18,7 @@ ABBREVIATIONS = frozenset(
 UNITS = frozenset("in c g kg mg ml cl l dl m cm mm km mi yd yds sq cu t min mins sec secs".split())
 # A list marker opening a line: "a)", "(b)", "iv.", "IV)", "3)", "12.". A single letter, a Roman
 # numeral or a short number, then "." or ")"; the marker's own letter case says nothing.
-_MARKER = re.compile(
-    r"[ \t]*(?:\(?(?:[a-zA-Z]|[ivxlcIVXLC]{1,6}|\d{1,3})\)|(?:[a-zA-Z]|[ivxlcIVXLC]{1,6}|\d{1,3})\.)[ \t]"
-)
+_MARKER = lazy(r"[ \t]*(?:\(?(?:[a-zA-Z]|[ivxlcIVXLC]{1,6}|\d{1,3})\)|(?:[a-zA-Z]|[ivxlcIVXLC]{1,6}|\d{1,3})\.)[ \t]")
 
 
 def is_abbreviation(word: str, after_number: bool = False) -> bool:

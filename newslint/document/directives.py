@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from newslint.document.lazyre import lazy
 from newslint.document.model import Directive
 
-DIRECTIVE = re.compile(r"^\s*<!--\s*newslint-(disable-next-line|disable|enable)\b([^>]*?)\s*-->\s*$", re.IGNORECASE)
+DIRECTIVE = lazy(r"^\s*<!--\s*newslint-(disable-next-line|disable|enable)\b([^>]*?)\s*-->\s*$", re.IGNORECASE)
 
 
 def parse_directive(comment: str, line: int, end_line: int) -> Directive | None:

@@ -6,13 +6,14 @@ import bisect
 import codecs
 import re
 
+from newslint.document.lazyre import lazy
 from newslint.document.records import Record
 
 BOM = codecs.BOM_UTF8
 # The byte order mark of each encoding a file may be stored in (UTF-16 only with its BOM).
 BOMS = {"utf-8": BOM, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 _UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
-_NEWLINE = re.compile(r"\r\n|\r|\n")
+_NEWLINE = lazy(r"\r\n|\r|\n")
 # A byte that is not UTF-8 decodes (errors="surrogateescape") to one of these lone surrogates.
 INVALID_BYTES = re.compile("[\udc80-\udcff]+")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]+")

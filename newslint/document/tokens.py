@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 import sys
 
 from newslint.document.abbreviations import ABBREVIATIONS  # words a full stop does not end
+from newslint.document.lazyre import lazy
 from newslint.document.records import Record
 
 # Order matters: abbreviations with dots, numbers (with units and separators), words, URLs,
@@ -18,14 +18,14 @@ _REST = (
     r"|(?P<word>[^\W\d_][\w]*(?:['’\-][\w]+)*)"
     r"|(?P<punct>[^\w\s])"
 )
-TOKEN = re.compile(f"{_URL}|{_EMAIL}|{_REST}")
+TOKEN = lazy(f"{_URL}|{_EMAIL}|{_REST}")
 # The same without the alternatives that cannot match in a span lacking "://", "www." or "@"
 # (the same tokens, found sooner): keyed by (may hold a URL, may hold an e-mail address).
 _TOKEN_FOR = {
     (True, True): TOKEN,
-    (True, False): re.compile(f"{_URL}|{_REST}"),
-    (False, True): re.compile(f"{_EMAIL}|{_REST}"),
-    (False, False): re.compile(_REST),
+    (True, False): lazy(f"{_URL}|{_REST}"),
+    (False, True): lazy(f"{_EMAIL}|{_REST}"),
+    (False, False): lazy(_REST),
 }
 
 SENTENCE_END = frozenset(".!?")

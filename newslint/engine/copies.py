@@ -7,7 +7,6 @@ article says is lost or picked between, and when the deletion takes nothing else
 
 from __future__ import annotations
 
-import html
 from difflib import SequenceMatcher
 
 from newslint.document.model import Document
@@ -24,7 +23,11 @@ def squeezed(text: str) -> str:
 def stored(doc: Document, span: Span) -> str:
     """The stored text of a prose span; in HTML with entities decoded (``&amp;`` is ``&``)."""
     text = doc.source_text(*span)
-    return html.unescape(text) if doc.format == "html" else text
+    if doc.format != "html":
+        return text
+    import html  # here: only an HTML article needs its table of entities
+
+    return html.unescape(text)
 
 
 def stored_key(doc: Document, span: Span) -> tuple[str, str]:

@@ -18,14 +18,14 @@ The fixer then takes whole lines with their line ending (``fixer._whole_lines``)
 from __future__ import annotations
 
 import bisect
-import re
 
+from newslint.document.lazyre import lazy
 from newslint.document.model import Block, Document, Element
 from newslint.engine.findings import Fix
 
 # Elements never deleted around a leftover: the page itself, and a table's structure.
 KEEP = frozenset("html head body main article table caption thead tbody tfoot tr td th".split())
-PROSE = re.compile(r"\w['\"”’)\]]*[.!?…]")
+PROSE = lazy(r"\w['\"”’)\]]*[.!?…]")
 
 
 def delete_blocks(doc: Document, first: Block, last: Block, safe: bool) -> Fix | None:

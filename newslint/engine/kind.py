@@ -23,7 +23,6 @@ A kind knows nothing of files, configuration files or output.
 
 from __future__ import annotations
 
-import copy
 import keyword
 from collections.abc import Iterable, Iterator, Mapping
 from types import FunctionType
@@ -192,7 +191,7 @@ class Options(Mapping[str, Any]):
             elif opt.required:
                 raise TypeError(f"{type(self).__name__}() missing option '{key}'")
             else:
-                value = copy.copy(opt.default) if isinstance(opt.default, (list, dict, set)) else opt.default
+                value = opt.default.copy() if isinstance(opt.default, (list, dict, set)) else opt.default
             object.__setattr__(self, name, value)
         if values:
             raise TypeError(f"{type(self).__name__}() got unknown options {sorted(values)}")

@@ -14,6 +14,8 @@ from re import _constants as sre  # type: ignore[attr-defined]  # private, Pytho
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
+from newslint.document.lazyre import lazy
+
 MAX_CHARS = 256  # a larger set is checked against the text's characters, not searched for
 _UNSAFE = ("[:", "\\p", "\\P", "\\L", "\\X", "\\G", "\\K", "(?|", "(?r", "(?V1", "(?f", "(?e", "(?b")
 _REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT} | ({sre.POSSESSIVE_REPEAT} if hasattr(sre, "POSSESSIVE_REPEAT") else set())
@@ -129,7 +131,7 @@ def needed_literals(source: str) -> tuple[str, ...] | None:
 
 
 # An escape; a Unicode property (``\p{Lu}``), which only ever needs a character of a class, is read as ``\w``.
-_PROPERTY = re.compile(r"\\(?:[pP](?:\{[^}\\]*\}|[A-Za-z])|.)", re.DOTALL)
+_PROPERTY = lazy(r"\\(?:[pP](?:\{[^}\\]*\}|[A-Za-z])|.)", re.DOTALL)
 
 
 def _literals_of_sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:

@@ -8,11 +8,11 @@ by the CLI, so the CLI wins over the file and the environment).
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from newslint.document.lazyre import lazy
 from newslint.document.records import FrozenRecord
 from newslint.settings.safefile import ENV_TRUSTED, Refused, confined, trusted_roots
 from newslint.settings.types import check_type, type_name
@@ -20,7 +20,7 @@ from newslint.settings.yamlfile import ConfigError, line_of
 
 ENV_URL = "NEWSLINT_LANGUAGETOOL_URL"
 LEVELS = ("default", "picky")
-LANG_TAG = re.compile(r"^(?:auto|[a-z]{2,3}(?:-[A-Za-z]{2,4})?(?:-[A-Za-z0-9]+)*)$")
+LANG_TAG = lazy(r"^(?:auto|[a-z]{2,3}(?:-[A-Za-z]{2,4})?(?:-[A-Za-z0-9]+)*)$")
 # LanguageTool's speller flags every name it does not know, and news is full of names:
 # its TYPOS category stays off unless the configuration names its own disabled categories.
 DEFAULT_DISABLED_CATEGORIES = ("TYPOS",)

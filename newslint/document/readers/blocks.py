@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from newslint.document.lazyre import lazy
 from newslint.document.model import Block
 from newslint.document.offsets import ProseBuilder
 
-TERMINAL = re.compile(r"[.!?:;,…]['\"”’)\]]*$")
+TERMINAL = lazy(r"[.!?:;,…]['\"”’)\]]*$")
 LIST_MARK = re.compile(r"^\s*(?:[-*•–]\s|\d{1,3}[.)]\s)")
 
 

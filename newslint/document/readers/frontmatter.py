@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
+from newslint.document.lazyre import lazy
 from newslint.document.readers.blocks import BlockCollector, align
 from newslint.document.source import INVALID_BYTES
 
 PROSE_FIELDS = ("title", "subtitle", "description", "summary", "excerpt")
-OPEN = re.compile(r"---[ \t]*\n")
-CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+OPEN = lazy(r"---[ \t]*\n")
+CLOSE = lazy(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 MAX_CHARS = 64 << 10  # larger front matter is not read for prose fields (the YAML parser is slow)
 
 

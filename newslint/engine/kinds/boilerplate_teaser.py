@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from newslint.document.lazyre import lazy
 from newslint.document.model import Block, Document
 from newslint.engine.deletion import delete_blocks
 from newslint.engine.findings import Finding
@@ -38,7 +39,7 @@ OPTIONS = {
     "prose-words": Option(int, default=0, help="after a marker, a paragraph of at most this many words is taken whole"),
 }
 INVISIBLE = "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff"
-LINKISH = re.compile(r"://|www\.|\w\.(?:com|org|net)/|@\w")
+LINKISH = lazy(r"://|www\.|\w\.(?:com|org|net)/|@\w")
 
 
 def _compile(rule: Rule, key: str, template: str, required: bool = True) -> re.Pattern[str] | None:

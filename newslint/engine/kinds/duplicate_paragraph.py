@@ -13,10 +13,10 @@ embedded tweet) is not a near repeat, and neither are two list entries ("1 Green
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
+from newslint.document.lazyre import lazy
 from newslint.document.model import Block, Document
 from newslint.engine.copies import deletes_only_copy, how_they_differ, stored_key
 from newslint.engine.deletion import delete_blocks
@@ -26,14 +26,14 @@ from newslint.engine.loader import Rule
 from newslint.engine.similarity import BlockKey, NearIndex, block_keys, compare, has_letter
 
 MATCHES = ("exact", "near")
-LIST_MARKER = re.compile(r"\s*(?:[-*•·▪–]|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)])\s")
-QUANTITY = re.compile(  # a measure in a recipe: "1 tsp.", "8 oz", "2 cups", "200g"
+LIST_MARKER = lazy(r"\s*(?:[-*•·▪–]|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)])\s")
+QUANTITY = lazy(  # a measure in a recipe: "1 tsp.", "8 oz", "2 cups", "200g"
     r"\b\d+(?:[./]\d+)?\s*(?:[Tt]sps?|[Tt]bsps?|oz|lbs?|g|kg|ml|[Cc]ups?|teaspoons?|tablespoons?|grams?"
     r"|ounces?|pinch(?:es)?|cloves?|slices?)\b"
 )
-LABEL = re.compile(r"[^\W\d][^.:!?\n]{0,40}:\s+\S")
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
-QUOTE_MARKS = re.compile(r"[“”\"]")
+LABEL = lazy(r"[^\W\d][^.:!?\n]{0,40}:\s+\S")
+SENTENCE_END = lazy(r"[.!?…][\"'”’)\]]*\s*$")
+QUOTE_MARKS = lazy(r"[“”\"]")
 LIST_ENTRY_WORDS = 30  # an unterminated line of at most this many words is a list entry
 SAME = "delete this copy"
 DIFFERS = "keep the right copy and delete the other"

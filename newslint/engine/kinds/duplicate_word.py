@@ -13,11 +13,11 @@ seldom useful.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from itertools import pairwise
 from typing import Any
 
+from newslint.document.lazyre import lazy
 from newslint.document.model import Document
 from newslint.document.tokens import Token
 from newslint.engine.findings import Finding, Fix
@@ -37,7 +37,7 @@ OPTIONS = {
         help="particles accepted doubled only when the first ends a relative clause ('what we waited for for years')",
     ),
 }
-CODE_AFTER = re.compile(r"[.(\[=_]\w|\(")
+CODE_AFTER = lazy(r"[.(\[=_]\w|\(")
 PRONOUNS = frozenset("me you him her it us them".split())
 # "that that" is fine ("said that that plan failed") unless a determiner follows.
 DETERMINERS = frozenset("the a an this these those his its our their my your".split())

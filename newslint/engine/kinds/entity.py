@@ -10,7 +10,6 @@ seldom useful.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator
 
@@ -34,6 +33,8 @@ def prepare(rule: Rule) -> None:
 
 def replacement(reference: str, nbsp_as_space: bool) -> str | None:
     """The character ``reference`` names, or None when it names none."""
+    import html  # here: its table of entities costs every run a millisecond, and few texts hold one
+
     char = html.unescape(reference)
     if char == reference or not char:
         return None

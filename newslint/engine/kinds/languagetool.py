@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
+from newslint.document.lazyre import lazy
 from newslint.document.model import PROSE_KINDS, Document
 from newslint.document.records import Record
 from newslint.engine.findings import Checked, Finding
@@ -36,7 +37,7 @@ OPTIONS = {
 NEEDS_FINDINGS = True  # is given the other rules' findings, to drop matches they already report
 NEEDS_SERVER = True  # its examples run against a test server (tests/test_languagetool_examples.py)
 BLOCK_KINDS = frozenset({"headline", "heading", "paragraph", "list_item", "quote", "caption", "table_cell", "field"})
-_LIMIT = re.compile(r"limit of ([\d,.\s]+?) characters", re.IGNORECASE)
+_LIMIT = lazy(r"limit of ([\d,.\s]+?) characters", re.IGNORECASE)
 
 
 def prepare(rule: Rule) -> frozenset[str]:

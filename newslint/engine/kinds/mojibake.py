@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from newslint.document.lazyre import lazy
 from newslint.document.model import Document
 from newslint.document.records import FrozenRecord
 from newslint.engine.findings import Finding, Fix
@@ -34,9 +35,9 @@ OPTIONS = {
 }
 CONTINUATION = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 PAIR = re.compile(rf"[\u00c2-\u00f4][{CONTINUATION}]")  # a lead byte and a continuation byte
-SPACE = re.compile(r"\s")
+SPACE = lazy(r"\s")
 # ``â€`` (bytes E2 80) without its third byte, or with it replaced by U+FFFD.
-TRUNCATED = re.compile(rf"â€(?:\ufffd|(?![{CONTINUATION}]))")
+TRUNCATED = lazy(rf"â€(?:\ufffd|(?![{CONTINUATION}]))")
 # What E2 80 xx was when xx is lost, most likely first: a closing quotation mark (0x9D) at
 # a word's edge, a hyphen (0x90; or the plain hyphen it stands for) between two letters.
 AT_WORD_EDGE = ("”",)

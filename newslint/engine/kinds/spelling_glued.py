@@ -23,6 +23,7 @@ from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from newslint.document.lazyre import lazy
 from newslint.document.model import Document
 from newslint.engine.findings import Finding, Fix
 from newslint.engine.kind import Context, Option
@@ -48,8 +49,8 @@ OPTIONS = {
 MEMO_LIMIT = 200_000  # lower-case words remembered per process
 CAMEL = re.compile(r"[A-Z]?[a-z]+")
 # Next to a name in code: "import timeit", ">>> timeit", "os.path"; "mymodule import", "f(", "x = 1".
-CODE_BEFORE = re.compile(r"(?:\bimport\s+|>>>\s*|[._])$")
-CODE_AFTER = re.compile(r"\s+import\b|[(._]\w|\s*=[^=]")
+CODE_BEFORE = lazy(r"(?:\bimport\s+|>>>\s*|[._])$")
+CODE_AFTER = lazy(r"\s+import\b|[(._]\w|\s*=[^=]")
 
 
 def prepare(rule: Rule) -> dict[str, frozenset[str]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import cast
 
+from newslint.document.lazyre import lazy
 from newslint.document.model import Document
 from newslint.document.records import Record
 from newslint.engine.deletion import delete_span
@@ -86,7 +87,7 @@ def is_title_like(text: str, max_words: int = 12) -> bool:
     return capitals == len(content)
 
 
-FORM_PROMPT = re.compile(r"\b(?:e-?mail|field|password|user ?name|human|captcha)\b", re.IGNORECASE)
+FORM_PROMPT = lazy(r"\b(?:e-?mail|field|password|user ?name|human|captcha)\b", re.IGNORECASE)
 
 
 def introduces_list(text: str, min_words: int = 6) -> bool:

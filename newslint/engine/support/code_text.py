@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
+from newslint.document.lazyre import lazy
 from newslint.document.model import Block, Document
 
-CODE_SIGNS = re.compile(
+CODE_SIGNS = lazy(
     r"\w\((?=\)|[\w'\"(])"  # a call: f(), f(x), f('a')
     r"|\b(?:def|import|class|return|elif|lambda|self|cls|var|const|function)\b(?=\s*[\w.(])"
     r"|^(?:FROM|RUN|COPY|CMD|WORKDIR|ENV|EXPOSE)\b|\s(?:RUN|COPY|CMD|WORKDIR|ENV)\s"  # a Dockerfile

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from newslint.cache.folder import mark_used, stale
+from newslint.document.lazyre import lazy
 
 MAGIC = b"NLPACK1\0"
 ALIGN = 8
@@ -115,7 +116,7 @@ def write(path: Path, sections: dict[str, bytes], version: int) -> None:
     prune(path)
 
 
-_KIND = re.compile(r"(.+?)-\d+-")  # case-3-....packed -> case
+_KIND = lazy(r"(.+?)-\d+-")  # case-3-....packed -> case
 
 
 def prune(path: Path) -> None:

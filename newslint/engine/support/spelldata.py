@@ -29,6 +29,7 @@ from typing import Any
 
 from newslint.cache import folder as cachedir
 from newslint.cache.folder import mark_used, stale
+from newslint.document.lazyre import lazy
 from newslint.document.records import FrozenRecord
 from newslint.engine.support import packed
 
@@ -323,7 +324,7 @@ def _write(path: Path, raw: dict[Any, Any]) -> None:
     _prune(path)
 
 
-_KIND = re.compile(r"(.+?)-\d+-")  # spelling-index-3-...marshal -> spelling-index
+_KIND = lazy(r"(.+?)-\d+-")  # spelling-index-3-...marshal -> spelling-index
 
 
 def _prune(path: Path) -> None:
