@@ -55,3 +55,25 @@ def test_prose_words_takes_a_short_paragraph_after_the_marker_past_labels() -> N
     assert lint(BODY + bio, markers=["about the author"], **{"prose-words": 50}) == [(7, 9)]
     assert lint(BODY + bio, markers=["about the author"], **{"prose-words": 3}) == [(7, 7)]
     assert lint(BODY + bio, markers=["about the author"]) == [(7, 7)]
+
+
+def test_a_user_rule_with_a_bad_regex_fails_at_load_and_a_builtin_one_compiles_on_first_use() -> None:
+    import pytest
+
+    from newslint.engine.loader import builtin_rules_dir, load_rules
+    from newslint.engine.regexes import deferring
+    from newslint.settings.yamlfile import ConfigError
+
+    with pytest.raises(ConfigError) as err:
+        build_rule({**BASE, "markers": ["(unclosed"]}, "test.yaml")
+    assert err.value.key == "markers"
+    with deferring():
+        r = build_rule({**BASE, "markers": ["next post"]}, "test.yaml")
+    marker, ending, more = r.compiled
+    assert more is None and not marker.is_compiled and not ending.is_compiled
+    assert lint(BODY + "Next Post\n\nFloods Close Roads\n\nThe rain began on Sunday […]", markers=["next post"])
+    teasers = [r for r in load_rules(builtin_rules_dir()) if r.kind in ("boilerplate_teaser", "boilerplate_outside")]
+    assert len(teasers) == 3
+    assert not any(
+        p.is_compiled for r in teasers for p in (r.compiled if isinstance(r.compiled, tuple) else [r.compiled]) if p
+    )

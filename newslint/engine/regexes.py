@@ -99,6 +99,11 @@ class Deferred:
         return getattr(self.compiled, name)
 
 
+def is_deferring() -> bool:
+    """Whether patterns made now may wait for their first use (built-in rules loading)."""
+    return _deferring.get()
+
+
 @contextmanager
 def deferring(on: bool = True) -> Iterator[None]:
     """Within this block, :class:`Deferred` patterns wait for their first use to compile."""

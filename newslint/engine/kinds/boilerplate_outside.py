@@ -18,11 +18,13 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from newslint.document.lazyre import LazyPattern, lazy
 from newslint.document.model import Block, Document
 from newslint.engine.deletion import delete_blocks
 from newslint.engine.findings import Finding
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
+from newslint.engine.regexes import is_deferring
 from newslint.engine.support.boilerplate_lines import introduces_list
 
 OPTIONS = {
@@ -39,12 +41,16 @@ OPTIONS = {
 SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*[\s\u200b-\u200d\u2060-\u2064\ufeff]*$")
 
 
-def prepare(rule: Rule) -> re.Pattern[str]:
+def prepare(rule: Rule) -> re.Pattern[str] | LazyPattern:
+    """The anchors as one pattern: a built-in rule's compiles on first use (a page with no run
+    of short blocks around its body never needs it), a user's at once."""
     anchors = rule.options["anchors"]
     if not anchors or not all(isinstance(a, str) and a for a in anchors):
         raise OptionError("anchors", "must be a non-empty list of regexes")
+    source, flags = "|".join(f"(?:{a})" for a in anchors), re.IGNORECASE | re.MULTILINE
+    pattern: re.Pattern[str] | LazyPattern
     try:
-        pattern = re.compile("|".join(f"(?:{a})" for a in anchors), re.IGNORECASE | re.MULTILINE)
+        pattern = lazy(source, flags) if is_deferring() else re.compile(source, flags)
     except re.error as exc:
         raise OptionError("anchors", f"invalid regular expression: {exc}") from None
     for key in ("min-body-words", "min-prose-words", "floor", "max-words", "min-run", "min-blocks"):

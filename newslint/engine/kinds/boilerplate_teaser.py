@@ -18,12 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from newslint.document.lazyre import lazy
+from newslint.document.lazyre import LazyPattern, lazy
 from newslint.document.model import Block, Document
 from newslint.engine.deletion import delete_blocks
 from newslint.engine.findings import Finding
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
+from newslint.engine.regexes import is_deferring
 from newslint.engine.support.boilerplate_lines import TERMINAL, is_title_like
 
 OPTIONS = {
@@ -42,19 +43,27 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff"
 LINKISH = lazy(r"://|www\.|\w\.(?:com|org|net)/|@\w")
 
 
-def _compile(rule: Rule, key: str, template: str, required: bool = True) -> re.Pattern[str] | None:
+Pattern = re.Pattern[str] | LazyPattern
+
+
+def _compile(rule: Rule, key: str, template: str, required: bool = True) -> Pattern | None:
+    """The rule's regexes under ``key`` as one pattern; a built-in rule's compiles on first use
+    (the ``endings`` only after a marker), a user's at once, so that a bad one is an error."""
     items = rule.options[key]
     if not all(isinstance(x, str) and x for x in items) or (required and not items):
         raise OptionError(key, "must be a non-empty list of regexes")
     if not items:
         return None
+    source = template.format("|".join(f"(?:{x})" for x in items))
+    if is_deferring():
+        return lazy(source, re.IGNORECASE)
     try:
-        return re.compile(template.format("|".join(f"(?:{x})" for x in items)), re.IGNORECASE)
+        return re.compile(source, re.IGNORECASE)
     except re.error as exc:
         raise OptionError(key, f"invalid regular expression: {exc}") from None
 
 
-def prepare(rule: Rule) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]:
+def prepare(rule: Rule) -> tuple[Pattern | None, Pattern | None, Pattern | None]:
     for key in ("max-blocks", "max-teasers", "excerpt-words"):
         if rule.options[key] < 1:
             raise OptionError(key, "must be at least 1")
