@@ -109,7 +109,7 @@ def _rules_folder(tmp_path: Path, pattern: str = "sleppy") -> Path:
 
 
 def test_stored_rule_files_load_as_parsed_and_need_no_yaml(tmp_path: Path) -> None:
-    folder, store = _rules_folder(tmp_path), tmp_path / "cache" / "rules" / "store.json"
+    folder, store = _rules_folder(tmp_path), tmp_path / "cache" / "rules" / "store.marshal"
     first = load_rules(folder, store=store)
     assert store.is_file() and (tmp_path / "cache" / ".gitignore").is_file()
     code = (
@@ -126,7 +126,7 @@ def test_stored_rule_files_load_as_parsed_and_need_no_yaml(tmp_path: Path) -> No
 
 
 def test_an_edited_rule_file_is_parsed_afresh_and_errors_keep_their_line(tmp_path: Path) -> None:
-    folder, store = _rules_folder(tmp_path), tmp_path / "store.json"
+    folder, store = _rules_folder(tmp_path), tmp_path / "store.marshal"
     load_rules(folder, store=store)
     _rules_folder(tmp_path, pattern="sleepy")
     assert load_rules(folder, store=store)[0].options["pattern"] == "sleepy"
@@ -137,10 +137,20 @@ def test_an_edited_rule_file_is_parsed_afresh_and_errors_keep_their_line(tmp_pat
 
 
 def test_a_corrupt_store_is_ignored_and_rewritten(tmp_path: Path) -> None:
-    folder, store = _rules_folder(tmp_path), tmp_path / "store.json"
+    folder, store = _rules_folder(tmp_path), tmp_path / "store.marshal"
     store.write_text('{"files": {"one.yaml": ["x", {"m": 1}]}, "format": 1', encoding="utf-8")
     assert load_rules(folder, store=store)[0].options["pattern"] == "sleppy"
-    assert "sleppy" in store.read_text(encoding="utf-8")
+    good = store.read_bytes()
+    assert b"sleppy" in good
+    import marshal
+
+    from newslint.cache.rulestore import RuleStore
+
+    for damaged in (good[: len(good) // 2], b"\xff" + good[1:], marshal.dumps({"format": 1, "files": {}})):
+        store.write_bytes(damaged)  # cut short, garbled, or of another layout
+        assert RuleStore(store).entries == {}
+        assert load_rules(folder, store=store)[0].options["pattern"] == "sleppy"
+    assert store.read_bytes() == good
 
 
 def test_values_json_cannot_hold_exactly_are_not_stored() -> None:
@@ -166,7 +176,7 @@ def test_no_cache_writes_no_results_but_keeps_the_rule_and_pattern_stores(tmp_pa
     cache = tmp_path / "cache"
     main(["--no-cache", "-q", "--cache-dir", str(cache), str(article)])
     assert not (cache / "results").exists()
-    assert list((cache / "rules").glob("builtin-*.json")) and list((cache / "rules").glob("patterns-*.pickle"))
+    assert list((cache / "rules").glob("builtin-*.marshal")) and list((cache / "rules").glob("patterns-*.pickle"))
     main(["-q", "--cache-dir", str(cache), str(article)])
     assert (cache / "results").is_dir()
 

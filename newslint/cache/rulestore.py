@@ -1,15 +1,17 @@
-"""Built-in rule files parsed once and kept as JSON in the cache folder (``rules/``).
+"""Built-in rule files parsed once and kept in the cache folder (``rules/``), in ``marshal``'s format.
 
 Importing PyYAML and parsing some 65 rule files is about a fifth of a one-article run; reading
-one JSON file is a few milliseconds. Each entry keeps the file's text beside its parsed value,
-and a file is taken from the store only when its text is exactly the stored one: an edited rule
-is parsed afresh and the store rewritten. A missing, corrupt or unwritable store only costs time.
+the store is about a millisecond (``marshal`` reads it four times faster than ``json`` did). Each
+entry keeps the file's text beside its parsed value, and a file is taken from the store only
+when its text is exactly the stored one: an edited rule is parsed afresh and the store
+rewritten. A missing, corrupt or unwritable store only costs time. The store holds nothing but
+dicts, lists, strings, numbers, booleans and None.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
+import marshal
 import os
 from pathlib import Path
 from typing import Any
@@ -17,19 +19,19 @@ from typing import Any
 from newslint import __version__
 from newslint.settings.yamlfile import Located
 
-FORMAT = 1  # bump when the layout of the store changes
+FORMAT = 2  # bump when the layout of the store changes
 
 
 class Unstorable(ValueError):
-    """A parsed value JSON cannot hold exactly (a date, bytes, a non-finite number)."""
+    """A parsed value the store does not hold exactly (a date, bytes, a non-finite number)."""
 
 
 def store_path(cache_dir: Path) -> Path:
-    return Path(cache_dir) / "rules" / f"builtin-{FORMAT}-{__version__}.json"
+    return Path(cache_dir) / "rules" / f"builtin-{FORMAT}-{__version__}-m{marshal.version}.marshal"
 
 
 def encode(value: Any) -> Any:
-    """``value`` as JSON with every container tagged, so that mappings come back as Located."""
+    """``value`` in plain containers, each tagged, so that mappings come back as Located."""
     if isinstance(value, Located):
         return {"m": {k: encode(v) for k, v in value.items()}, "l": value.lines, "n": value.line}
     if isinstance(value, list):
@@ -58,9 +60,9 @@ class RuleStore:
         self.path = path
         self.entries: dict[str, list[Any]] = {}  # name: [text, encoded value]
         self.changed = False
-        with contextlib.suppress(OSError, ValueError, TypeError):
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(data, dict) and isinstance(data.get("files"), dict):
+        with contextlib.suppress(OSError, ValueError, TypeError, EOFError):
+            data = marshal.loads(path.read_bytes())
+            if isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("files"), dict):
                 self.entries = data["files"]
 
     def get(self, name: str, text: str) -> Any | None:
@@ -101,8 +103,8 @@ class RuleStore:
         except OSError:
             return
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"format": FORMAT, "files": self.entries}, fh, ensure_ascii=False)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(marshal.dumps({"format": FORMAT, "files": self.entries}))
             os.replace(tmp, self.path)
             self.changed = False
         except (OSError, TypeError, ValueError):

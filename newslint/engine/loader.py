@@ -245,7 +245,7 @@ def load_rules(folder: Path, defer: bool | None = None, store: Path | None = Non
     ``defer``: leave the rules' patterns to compile on first use (:class:`regexes.Deferred`);
     by default only the built-in rules do, as the test suite compiles all of them
     (``defer=False``), while a user's pattern is checked here, before anything is linted.
-    ``store``: a JSON file of parsed rule files (:mod:`rulecache`) to read and refresh.
+    ``store``: a file of parsed rule files (:mod:`newslint.cache.rulestore`) to read and refresh.
     """
     if defer is None:
         defer = folder.resolve() == builtin_rules_dir()

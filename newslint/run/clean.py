@@ -22,7 +22,7 @@ HEX_SHARDS = re.compile(r"[0-9a-f]{2}(?:/[0-9a-f]+\.json|/\w+\.tmp)?")
 FOLDERS = {
     "results": re.compile(rf"\.pruned|{HEX_SHARDS.pattern}"),
     "languagetool": HEX_SHARDS,
-    "rules": re.compile(r"(?:builtin-\d+-[\w.+-]+\.json|patterns-\d+-[\w.+-]+\.pickle|\w+\.tmp)"),
+    "rules": re.compile(r"(?:builtin-\d+-[\w.+-]+\.(?:json|marshal)|patterns-\d+-[\w.+-]+\.pickle|\w+\.tmp)"),
 }
 # Prepared data files (kind-version-stamps.marshal or .packed) and temporary files a crash left behind.
 PREPARED = re.compile(r"[a-z][a-z-]*-\d+-[^/]*\.(?:marshal|packed)(?:\w*\.tmp)?")
