@@ -83,10 +83,11 @@ def test_a_one_file_run_without_cache_does_not_import(module: str, tmp_path: Pat
     assert out.stdout.strip().endswith("False")
 
 
-@pytest.mark.parametrize("module", ["hashlib", "base64", "yaml"])
+@pytest.mark.parametrize("module", ["hashlib", "base64", "yaml", "pickle", "copy", "html"])
 def test_a_one_file_run_with_the_cache_does_not_import(module: str, tmp_path: Path) -> None:
-    """A result-cache miss keys and stores its result without OpenSSL's hashes (hashlib), and the
-    kinds of rules that only run over many articles do not import what they fingerprint with."""
+    """A result-cache miss (a new article, the rules from the stores) imports none of these:
+    OpenSSL's hashes, what only runs over many articles fingerprint with, the YAML parser, the
+    pickle module around the C unpickler, copy, and the HTML entity table (a text article)."""
     article = tmp_path / "a.txt"
     article.write_text("Talks end\n\nThe talks ended on Monday.\n", encoding="utf-8")
     code = (
