@@ -11,7 +11,7 @@ Measures, each as the median wall time of N runs with the peak resident memory o
   - codespell and proselint (installed in the same environment by the ``bench`` extra; a missing
     one is reported and left out);
   - newslint on one article from a cold process: a file it has not seen (the prepared data and rules
-    cached, as after any first run), and with --no-cache (rule files parsed, patterns compiled);
+    cached, as after any first run), and with --no-cache (no result cached; the rules still from their stores);
   - newslint on every other file and on the corpus copied twice (temporary folders), to see whether
     time grows linearly with the input.
 The machine's core count and load average are printed with the figures: on a busy machine, compare

@@ -4,11 +4,12 @@ Usage: python benchmarks/startup.py [FILE] [--runs N]
 
 Runs `python -m newslint --format json FILE` N times: with a result-cache hit (lints nothing); with
 a cache miss (a new article: the cache folder holds the parsed built-in rules, not this file's
-result); and with ``--no-cache`` (no cache read or written: rule files parsed too). Alternates them
-so that load on the machine falls on all alike, beside a bare `python -c pass` for the interpreter's
-own share, and codespell on the same file when it is installed (the issue's yardstick). Prints the
-median, best and worst wall time and the median CPU time (user + system of the child), which load
-disturbs less, and each run's ratio to codespell's median.
+result); and with ``--no-cache`` (no result read or written; the rules still come from the rule
+and pattern stores, which hold no findings). Alternates them so that load on the machine falls on
+all alike, beside a bare `python -c pass` for the interpreter's own share, and codespell on the
+same file when it is installed (the issue's yardstick). Prints the median, best and worst wall
+time and the median CPU time (user + system of the child), which load disturbs less, and each
+run's ratio to codespell's median.
 
 Measures newslint as an installed wheel runs: the package is byte-compiled first and
 ``PYTHONDONTWRITEBYTECODE`` is dropped from the children's environment (with it set, an editable
