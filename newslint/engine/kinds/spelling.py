@@ -172,11 +172,14 @@ CLEAR_NEAR_ZIPF = 3.6
 # ... or when the noisy channel's best correction scores this (log10; diallers: dealers 1.1)
 # and is this common (zipf; courters: courtiers 2.7).
 SLIP_SCORE = 1.5
-SLIP_ZIPF = 4.0
+SLIP_ZIPF = 3.0  # flatterring: flattering 3.5, differcult: difficult
 # Each part of a compound the lexicon lacks is at least this common (ear hooks 3.65, car making):
 # dinasour (dina sour 3.1) and telphoned (tel phoned 3.3) are no compounds.
 COMPOUND_PART_ZIPF = 3.5
 STEM_ZIPF = 2.5  # see unlisted_stem()
+# ... unless the noisy channel's best correction scores this (log10): tinking is thinking (4.4),
+# rached reached (4.1); brining (bringing 3.8) and binging (3.6) stay words.
+SURE_SLIP_SCORE = 4.0
 PLURAL_MARGIN = 1.0  # see plural()
 # A noise word whose best correction the noisy channel scores this (log10) and that is this much
 # more common (zipf) is a typo too (wav: wave scores 3.8 but is only 1.9 more common).
@@ -324,7 +327,7 @@ def judge_word(
     if zipf >= o["noise-zipf"]:
         # Known to the web only: a word unless it is a slip of a far more common word (ofrer).
         fix = slip_fix(lower, zipf + o["noise-margin"]) or channel_fix(lower, zipf)
-        if fix is None or plural(lower, fix, data) or unlisted_stem(lower, data):
+        if fix is None or plural(lower, fix, data) or (unlisted_stem(lower, data) and not sure_slip(lower)):
             return None, False
         return ("is not a known word", suggestions(word)), True
     if cleared(lower, data) and not near_words(lower, CLEAR_NEAR_ZIPF) and not likely_slip(lower, data):
@@ -380,6 +383,13 @@ def unlisted_stem(lower: str, data: spelldata.SpellData) -> bool:
         if lower.endswith(suffix) and len(stem) >= 4 and not data.listed(stem) and data.zipf(stem) >= STEM_ZIPF:
             return True
     return False
+
+
+def sure_slip(lower: str) -> bool:
+    """True when the noisy channel scores its best correction of ``lower`` so well that a stem
+    wordfreq knows does not make ``lower`` a word (tinking: tink, but thinking)."""
+    ranked = candidates(lower, True)
+    return bool(ranked) and ranked[0][0] >= SURE_SLIP_SCORE
 
 
 def paradigm(data: spelldata.SpellData) -> Callable[[str], bool]:
