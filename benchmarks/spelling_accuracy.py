@@ -53,7 +53,7 @@ def main() -> int:
     linter = spelling_linter()
     for name in SETS:
         t0 = time.perf_counter()
-        n = flagged = first = anywhere = 0
+        n = flagged = first = anywhere = offered = offered_right = 0
         missed, wrong = [], []
         for bad, good in pairs(name):
             if args.half != "all" and half(good) != args.half:
@@ -72,12 +72,16 @@ def main() -> int:
             sugg = [s.lower() for f in mine for s in f["suggestions"]]
             first += bool(sugg) and sugg[0] == good.lower()
             anywhere += good.lower() in sugg
+            fix = mine[0].get("fix")
+            offered += bool(fix)
+            offered_right += bool(fix) and fix["replacement"].lower() == good.lower()
             if not sugg or sugg[0] != good.lower():
                 wrong.append(f"{bad}->{good} got {sugg[:3]}")
         dt = time.perf_counter() - t0
         print(
             f"{name}: {n} non-word pairs, flagged {flagged / n:.1%}, first suggestion right {first / n:.1%} "
-            f"({first / max(flagged, 1):.1%} of flagged), in suggestions {anywhere / n:.1%}  [{dt:.1f}s]"
+            f"({first / max(flagged, 1):.1%} of flagged), in suggestions {anywhere / n:.1%}, "
+            f"fix offered for {offered / max(flagged, 1):.1%} of flagged ({offered_right / max(offered, 1):.1%} right)  [{dt:.1f}s]"
         )
         if args.show:
             print("  missed:", " ".join(missed[: args.show]))

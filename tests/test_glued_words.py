@@ -46,3 +46,14 @@ def test_identifiers_in_code_are_quiet_but_a_glued_word_after_a_full_stop_is_not
 def test_menu_label_glued_to_a_headline_is_found_in_a_sentence() -> None:
     [f] = lint("Title\n\nThe article was new. AnalysisThe talks ended.\n")
     assert f["fix"]["replacement"] == "Analysis The"
+
+
+@pytest.mark.parametrize("word", ["wetn", "bewere", "herlo", "sopose"])
+def test_a_likely_typo_whose_parts_are_no_common_pair_is_left_to_the_typo_rule(word: str) -> None:
+    assert lint(f"Title\n\nHe said {word} was fine.\n") == []  # went, beware, hello, suppose
+
+
+@pytest.mark.parametrize("word", ["ofthe", "inthe", "babyis"])
+def test_a_glued_common_pair_is_found_even_when_it_looks_like_a_slip(word: str) -> None:
+    [f] = lint(f"Title\n\nHe said {word} was fine.\n")
+    assert f["rule"] == "spelling.glued-words"

@@ -247,3 +247,18 @@ def test_a_space_moves_only_to_make_two_common_words() -> None:
 
 def test_two_words_with_a_common_fragment_pass() -> None:
     assert flagged("Headline here\n\nIt is a de facto ban on 10 per cent of it.\n") == {}
+
+
+def test_a_slip_made_of_known_words_is_flagged_when_its_correction_is_moderately_common() -> None:
+    found = flagged("Headline here\n\nShe liked the flatterring review.\n")
+    assert found["flatterring"][0] == "flattering"  # flatter + ring; flattering is zipf 3.5
+
+
+def test_a_stem_wordfreq_knows_does_not_clear_a_sure_slip() -> None:
+    found = flagged("Headline here\n\nShe was tinking about it, and traders rached a deal.\n")
+    assert found["tinking"][0] == "thinking" and found["rached"][0] == "reached"
+
+
+def test_forms_of_rarer_stems_and_compounds_of_rare_corrections_stay_words() -> None:
+    text = "Headline here\n\nThe chef was brining the turkey, and the courters and diallers stayed.\n"
+    assert flagged(text) == {}

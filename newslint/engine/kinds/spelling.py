@@ -35,6 +35,7 @@ from newslint.engine.support.spell_words import (
     counts,
     derived,
     forms,
+    in_context,
     key_slips,
     match_case,
     mid_sentence_capitals,
@@ -98,15 +99,14 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         if verdict is None:
             continue
         word = group[0].text
-        reason, fixes = verdict
-        fixes = fixes[: rule.options["max-suggestions"]]
-        best = bool(fixes) and clearly_best(word, fixes)
-        hint = f"did you mean '{fixes[0]}'?" if fixes else "check the spelling."
+        reason, found = verdict
         shown = f"{word[:MAX_SHOWN]}…" if too_long(word) else word
-        message = rule.format_message(shown, word=shown, reason=reason, hint=hint)
         for piece in group:
+            fixes, best = ranked_fixes(piece, found, reason, doc, rule.options["max-suggestions"])
+            hint = f"did you mean '{fixes[0]}'?" if fixes else "check the spelling."
+            message = rule.format_message(shown, word=shown, reason=reason, hint=hint)
             fix = Fix(fixes[0], safe=False) if best else None
-            yield Finding(rule.id, piece.start, piece.end, message, rule.severity, list(fixes), fix)
+            yield Finding(rule.id, piece.start, piece.end, message, rule.severity, fixes, fix)
 
 
 def split_words(doc: Document, data: spelldata.SpellData) -> Iterator[tuple[int, int, str, str]]:
@@ -172,11 +172,14 @@ CLEAR_NEAR_ZIPF = 3.6
 # ... or when the noisy channel's best correction scores this (log10; diallers: dealers 1.1)
 # and is this common (zipf; courters: courtiers 2.7).
 SLIP_SCORE = 1.5
-SLIP_ZIPF = 4.0
+SLIP_ZIPF = 3.0  # flatterring: flattering 3.5, differcult: difficult
 # Each part of a compound the lexicon lacks is at least this common (ear hooks 3.65, car making):
 # dinasour (dina sour 3.1) and telphoned (tel phoned 3.3) are no compounds.
 COMPOUND_PART_ZIPF = 3.5
 STEM_ZIPF = 2.5  # see unlisted_stem()
+# ... unless the noisy channel's best correction scores this (log10): tinking is thinking (4.4),
+# rached reached (4.1); brining (bringing 3.8) and binging (3.6) stay words.
+SURE_SLIP_SCORE = 4.0
 PLURAL_MARGIN = 1.0  # see plural()
 # A noise word whose best correction the noisy channel scores this (log10) and that is this much
 # more common (zipf) is a typo too (wav: wave scores 3.8 but is only 1.9 more common).
@@ -184,6 +187,7 @@ NOISE_SCORE = 2.5
 NOISE_GAP = 2.5
 COMMON_ZIPF = 3.0  # a word the lexicon lacks is a stem for prefixes and suffixes when this common
 MEMO_LIMIT = 200_000  # words remembered per process (a big export has fewer distinct forms)
+CLEAR_LEAD = 1.5  # how far (log10) the first suggestion must lead the second to be offered as a fix
 MAX_SHOWN = 20  # letters of an overlong word quoted in the message
 # log P(Word) - log P(word) from which a word before a capitalized unknown one is a given name
 # (robert 3.6, jerome 3.1, tony 2.5), while british 2.3, united 2.0 and the -2.4 are not.
@@ -323,7 +327,7 @@ def judge_word(
     if zipf >= o["noise-zipf"]:
         # Known to the web only: a word unless it is a slip of a far more common word (ofrer).
         fix = slip_fix(lower, zipf + o["noise-margin"]) or channel_fix(lower, zipf)
-        if fix is None or plural(lower, fix, data) or unlisted_stem(lower, data):
+        if fix is None or plural(lower, fix, data) or (unlisted_stem(lower, data) and not sure_slip(lower)):
             return None, False
         return ("is not a known word", suggestions(word)), True
     if cleared(lower, data) and not near_words(lower, CLEAR_NEAR_ZIPF) and not likely_slip(lower, data):
@@ -381,6 +385,13 @@ def unlisted_stem(lower: str, data: spelldata.SpellData) -> bool:
     return False
 
 
+def sure_slip(lower: str) -> bool:
+    """True when the noisy channel scores its best correction of ``lower`` so well that a stem
+    wordfreq knows does not make ``lower`` a word (tinking: tink, but thinking)."""
+    ranked = candidates(lower, True)
+    return bool(ranked) and ranked[0][0] >= SURE_SLIP_SCORE
+
+
 def paradigm(data: spelldata.SpellData) -> Callable[[str], bool]:
     """Stems whose regular forms the lexicon would list if they existed: frequent listed words
     (think, hurt, good). A rare stem's forms may just be missing (remortgaged, backbenches)."""
@@ -434,9 +445,37 @@ def other_variety(lower: str, language: str, data: spelldata.SpellData) -> str |
     return None
 
 
-def clearly_best(word: str, fixes: list[str]) -> bool:
-    """One suggestion, or the first far ahead of the second."""
-    if len(fixes) == 1:
-        return True
+def ranked_fixes(piece: Piece, fixes: list[str], reason: str, doc: Document, limit: int) -> tuple[list[str], bool]:
+    """The suggestions for one piece, best first (the noisy channel's, re-ranked by the words
+    either side), and whether the first is clearly best: the only one, or far ahead."""
+    word = piece.text
     ranked = candidates(word.lower(), word.islower())
-    return len(ranked) >= 2 and ranked[0][0] - ranked[1][0] >= 1.5
+    if shape(word) != "lower" and not piece.initial:
+        pass  # a slip in a name (Iraly): the word pairs know no names
+    elif reason == "is not a known word" and fixes and ranked and fixes[0].lower() == ranked[0][1]:
+        ranked = in_context(ranked, *neighbours(piece, doc))
+        fixes = [match_case(c, word) for _, c in ranked[:limit]]
+    elif reason == "is a common misspelling" and len(fixes) > 1:  # codespell's, in context's order
+        ranked = in_context(ranked, *neighbours(piece, doc))
+        place = {c: i for i, (_, c) in enumerate(ranked)}
+        fixes = sorted(fixes, key=lambda f: place.get(f.lower(), len(place)))
+    fixes = fixes[:limit]
+    if len(fixes) <= 1:
+        return fixes, bool(fixes)
+    return fixes, len(ranked) >= 2 and ranked[0][1] == fixes[0].lower() and ranked[0][0] - ranked[1][0] >= CLEAR_LEAD
+
+
+def neighbours(piece: Piece, doc: Document) -> tuple[str | None, str | None]:
+    """The lower-case words a space before and after a piece that is a whole word token, or None
+    for a side without one (punctuation, a line break, the text's end)."""
+    tokens, text = doc.tokens, doc.text
+    i = bisect_right(tokens, piece.start, key=lambda t: t.start) - 1
+    if i < 0 or tokens[i].start != piece.start or tokens[i].end != piece.end:
+        return None, None
+    found: list[str | None] = []
+    for j in (i - 1, i + 1):
+        tok = tokens[j] if 0 <= j < len(tokens) else None
+        gap = "" if tok is None else text[tok.end : piece.start] if j < i else text[piece.end : tok.start]
+        ok = tok is not None and tok.kind == "word" and gap == " " and tok.text.isalpha()
+        found.append(tok.text.lower() if ok and tok else None)
+    return found[0], found[1]

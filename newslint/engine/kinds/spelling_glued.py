@@ -28,9 +28,9 @@ from newslint.document.model import Document
 from newslint.engine.findings import Finding, Fix
 from newslint.engine.kind import Context, Option
 from newslint.engine.loader import Rule
-from newslint.engine.support import spelldata
+from newslint.engine.support import bigrams, spelldata
 from newslint.engine.support.code_text import code_at
-from newslint.engine.support.spell_words import FUNCTION_ZIPF, counts, derived, forms, glued, shape
+from newslint.engine.support.spell_words import FUNCTION_ZIPF, candidates, counts, derived, forms, glued, shape
 
 OPTIONS = {
     "part-min-zipf": Option(float, default=3.0, help="how common (zipf) each part of a camel-case word must be"),
@@ -47,6 +47,10 @@ OPTIONS = {
     ),
 }
 MEMO_LIMIT = 200_000  # lower-case words remembered per process
+# A lower-case split whose two words are not a pair English writes often (SymSpell's word pairs)
+# is left to spelling.typo when the noisy channel scores a correction this well (log10):
+# wetn is went (3.5), not "we tn"; bewere beware, not "be were". ofthe, thecompany stay split.
+SLIP_SCORE = 1.5  # as spelling.typo's likely_slip: senour (senior 1.1) stays "sen our"
 CAMEL = re.compile(r"[A-Z]?[a-z]+")
 # Next to a name in code: "import timeit", ">>> timeit", "os.path"; "mymodule import", "f(", "x = 1".
 CODE_BEFORE = lazy(r"(?:\bimport\s+|>>>\s*|[._])$")
@@ -105,7 +109,18 @@ def lower_split(word: str, data: spelldata.SpellData, c: Mapping[str, frozenset[
     split = curated or (glued(word, data.zipf) if data.zipf(word) < 1.0 else None)
     if not split or derived(word, lambda w: data.zipf(w) >= 1.5):
         return None
-    return None if not curated and compound(split, data, c) else split
+    if curated:
+        return split
+    return None if compound(split, data, c) or slip_not_pair(word, split) else split
+
+
+def slip_not_pair(word: str, split: tuple[str, ...]) -> bool:
+    """True when the parts of ``split`` are no word pair the counts hold, and the noisy channel
+    has a likely correction of ``word``: a typo (herlo: hello), not two words run together."""
+    if len(split) != 2 or bigrams.load().pair_log_count(*split) is not None:
+        return False
+    ranked = candidates(word, True)
+    return bool(ranked) and ranked[0][0] >= SLIP_SCORE
 
 
 def compound(split: tuple[str, ...], data: spelldata.SpellData, c: Mapping[str, frozenset[str]]) -> bool:

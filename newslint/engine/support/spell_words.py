@@ -14,7 +14,7 @@ from typing import overload
 
 from newslint.document.model import Document
 from newslint.document.records import Record
-from newslint.engine.support import capital_case, edit_model, spelldata
+from newslint.engine.support import bigrams, capital_case, edit_model, spelldata
 from newslint.engine.support.edit_model import NEIGHBOURS
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -286,6 +286,11 @@ TOP_ZIPF = 8.0  # no word is more common ("the" is 7.7)
 CASE_PRIOR = True  # see candidates()
 KEEP = 1.0  # a word two edits away is looked for only when it may come within this of the best (log10)
 LM_WEIGHT = 1.0  # log10 P(word) counts this much against log10 P(typo | word) (benchmarks/spelling_channel.py --tune)
+# The words either side re-rank the candidates scored within TIE_MARGIN (log10) of the best,
+# adding CONTEXT_WEIGHT x how much more often each stands beside them than chance would have it.
+CONTEXT_WEIGHT = 1.0
+TIE_MARGIN = 2.0
+CURATED_MARGIN = 2.0  # codespell's first corrections (scored 99, 98, ...) that context may reorder
 
 
 def edits1(word: str) -> set[str]:
@@ -457,3 +462,22 @@ def distance(a: str, b: str, limit: int) -> int:
 def suggestions(word: str, limit: int = 5) -> list[str]:
     """Corrections of ``word``, best first, in its case."""
     return [match_case(c, word) for _, c in candidates(word.lower(), word.islower())[:limit]]
+
+
+def in_context(ranked: list[tuple[float, str]], before: str | None, after: str | None) -> list[tuple[float, str]]:
+    """``candidates``' (score, candidate) pairs re-ranked by the lower-case words written before
+    and after the typo (None: no word there): a candidate close to the best gains or loses
+    CONTEXT_WEIGHT x log10 P(pair) / P(its words) for each side (``there was``, not ``three was``).
+    codespell's curated corrections keep their place."""
+    if not ranked or (before is None and after is None):
+        return ranked
+    pairs = bigrams.load()
+    least = ranked[0][0] - (TIE_MARGIN if ranked[0][0] < CURATED - TOP_ZIPF else CURATED_MARGIN)
+    out = []
+    for s, c in ranked:
+        if s >= least:
+            s += CONTEXT_WEIGHT * (
+                (pairs.association(before, c) if before else 0.0) + (pairs.association(c, after) if after else 0.0)
+            )
+        out.append((s, c))
+    return sorted(out, key=lambda x: (-x[0], x[1]))
