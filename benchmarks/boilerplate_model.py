@@ -8,8 +8,9 @@ into blocks with their features and labels (as ``newslint train-boilerplate`` re
 are split into folds by site (the host of the page's url); for each fold the model is trained on
 the other folds and judges the fold's blocks. A truth snippet is found when a finding of the
 other built-in boilerplate rules, or a block the model flags, overlaps it; article text is
-flagged wrongly likewise. Printed for held-out folds only: the rules alone, the model alone,
-and both.
+flagged wrongly likewise. As in the rule, headlines and blocks longer than its ``max-words`` are
+never flagged; snippets found more than once in a page are left out (which one is meant is not
+known). Printed for held-out folds only: the rules alone, the model alone, and both.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "boilerplate" / "trafilatura"
 MODEL_RULE = "boilerplate.page-furniture"
 SHOW = "--show" in sys.argv
 SPACES = re.compile(r"<[^>]*>")
+MAX_WORDS = 60  # the rule's max-words
 
 
 def page(name: str, linter, suffix: str) -> dict:
@@ -55,6 +57,7 @@ def page(name: str, linter, suffix: str) -> dict:
         "rows": features(doc),
         "labels": labels(doc, snippets),
         "spans": [doc.source_offsets(b.start, b.end) for b in doc.blocks],
+        "eligible": [b.kind != "headline" and len(b.text.split()) <= MAX_WORDS for b in doc.blocks],
         "rules": [
             (source.offset(f["line"], f["column"]), source.offset(f["end_line"], f["end_column"])) for f in found
         ],
@@ -124,8 +127,8 @@ def main() -> int:
         for i, p in enumerate(pages):
             if fold[i] == k:
                 flagged[i] = [
-                    _probability(weights, row) >= args.threshold and (args.any_block or evidence(row))
-                    for row in p["rows"]
+                    ok and _probability(weights, row) >= args.threshold and (args.any_block or evidence(row))
+                    for row, ok in zip(p["rows"], p["eligible"], strict=True)
                 ]
     print(f"{len(pages)} pages, {len(set(p['site'] for p in pages))} sites, {args.folds} folds by site")
     for what, model, with_rules in (("rules alone", False, True), ("model alone", True, False), ("both", True, True)):

@@ -2,7 +2,8 @@
 
 Each block's features (:mod:`newslint.engine.support.block_features`: length, sentence-likeness,
 capitals and digits, place against the article's body, furniture around it, and in HTML the
-elements it is in and the share of it inside links) are weighed by a logistic model whose
+elements it is in, the words their class, id and role name, whether the innermost of them that
+says anything says furniture or content, and the share of it inside links) are weighed by a logistic model whose
 weights the rule file carries (``weights``, written by ``newslint train-boilerplate``). A block
 at or above ``threshold`` is reported, runs of them as one finding, unless another boilerplate
 rule already reports it. Headlines are never reported, and (``needs-markup``) only blocks whose
@@ -20,7 +21,8 @@ from newslint.engine.deletion import delete_blocks
 from newslint.engine.findings import Finding
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
-from newslint.engine.support.block_features import FURNITURE_TAGS, NAMES, features, patterns
+from newslint.engine.support.block_features import NAMES, features
+from newslint.engine.support.block_markup import FURNITURE_TAGS, has_attributes
 
 NEEDS_FINDINGS = True
 OPTIONS = {
@@ -57,6 +59,8 @@ def prepare(rule: Rule) -> tuple[float, ...]:
 REASONS = {
     "furniture_tag": "in a nav, aside, footer or form element",
     "furniture_class": "in an element whose class or id names furniture",
+    "inner_furniture": "in an element whose class or id names furniture",
+    "near_furniture": "among other page furniture",
     "link_density": "mostly links",
     "after_body": "after the article's body",
     "before_body": "before the article's body",
@@ -69,10 +73,10 @@ REASONS = {
 
 def may_have_evidence(doc: Document) -> bool:
     """Whether any block can have markup evidence: a link or a furniture element in the page, or
-    a class or id naming furniture (an article exported as bare HTML has none: nothing to weigh)."""
+    a class, id or role attribute (an article exported as bare HTML has none: nothing to weigh)."""
     if any(e.tag == "a" or e.tag in FURNITURE_TAGS for e in doc.elements):
         return True
-    return bool(patterns()["furniture_words"].search(doc.source.text))
+    return bool(has_attributes().search(doc.source.text))
 
 
 def judge(weights: Sequence[float], doc: Document, needs_markup: bool) -> list[tuple[float, str]]:
