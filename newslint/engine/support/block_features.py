@@ -13,6 +13,7 @@ from functools import cache
 
 from newslint.document.model import Block, Document
 from newslint.engine.support.block_markup import MARKUP_NAMES, markup
+from newslint.engine.support.body_run import body_run, is_prose
 
 STOPWORDS = frozenset(
     "a an the and or but of to in on at for with from by as is are was were be been has have had "
@@ -27,7 +28,7 @@ NAMES = (
         "headline_like repeated relative"
     ).split()
     + list(MARKUP_NAMES)
-    + ["near_furniture", "prev_words", "next_words", "near_links"]
+    + ["near_furniture", "prev_words", "next_words", "near_links", "site_words"]
 )
 INNER, LINKS = MARKUP_NAMES.index("inner_furniture"), MARKUP_NAMES.index("link_density")
 PROSE_WORDS = 8
@@ -46,6 +47,12 @@ def patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "linkish": re.compile(r"https?://|www\.|@\w|#\w|\.com\b", re.IGNORECASE),
+        "site_words": re.compile(
+            r"\b(?:subscri\w*|newsletters?|sign(?:ing)? (?:up|in)|log ?in|comments?|cookies?|advertis\w*|sponsor\w*"
+            r"|copyright|rights reserved|privacy|terms of|disclaimer|related|read more|follow us|share|email|"
+            r"download|app\b|website|site\b|tags?:|photo(?:graph)? by|credit)|©",
+            re.IGNORECASE,
+        ),
         "word": re.compile(r"\w+"),
     }
 
@@ -53,14 +60,16 @@ def patterns() -> dict[str, re.Pattern[str]]:
 def features(doc: Document) -> list[list[float]]:
     """One row of ``NAMES`` per block of the document, in order."""
     blocks = doc.blocks
-    prose = [_is_prose(b) for b in blocks]
-    first, end = _body(blocks, prose)
+    marks = markup(doc) if doc.elements else [[0.0] * len(MARKUP_NAMES)] * len(blocks)
+    prose = [is_prose(b, PROSE_WORDS) for b in blocks]
+    # A block whose markup says furniture (a bio, a disclaimer) is not the body's prose.
+    body = [p and not m[INNER] for p, m in zip(prose, marks, strict=True)]
+    first, end, _ = body_run(blocks, body, 3)
     runs = _short_runs(blocks, prose)
     headline = next((b for b in blocks if b.kind == "headline"), None)
     head_words = _words(headline.text) if headline is not None else set()
     keys = [" ".join(b.text.lower().split()) for b in blocks]
     seen = Counter(keys)
-    marks = markup(doc) if doc.elements else [[0.0] * len(MARKUP_NAMES)] * len(blocks)
     rows = []
     for i, block in enumerate(blocks):
         row = _text_features(block.text)
@@ -84,6 +93,7 @@ def features(doc: Document) -> list[list[float]]:
             i / max(1, len(blocks) - 1),
             *marks[i],
             *_context(i, blocks, marks),
+            *_wording(block.text),
         ]
         rows.append(row)
     return rows
@@ -102,6 +112,13 @@ def _context(i: int, blocks: list[Block], marks: list[list[float]]) -> list[floa
         math.log1p(nxt),
         sum(m[LINKS] for m in side) / max(1, len(side)),
     ]
+
+
+def _wording(text: str) -> list[float]:
+    """Whether a block names the site's own furniture: subscribe, comments, cookies, copyright...
+    (A share of words addressing the reader and an opening imperative were measured and did not
+    help on unseen sites.)"""
+    return [float(bool(patterns()["site_words"].search(text)))]
 
 
 def _text_features(text: str) -> list[float]:
@@ -128,23 +145,6 @@ def _text_features(text: str) -> list[float]:
 
 def _words(text: str) -> set[str]:
     return {w.lower() for w in patterns()["word"].findall(text)}
-
-
-def _is_prose(block: Block) -> bool:
-    return len(block.text.split()) >= PROSE_WORDS and bool(patterns()["sentence_end"].search(block.text))
-
-
-def _body(blocks: list[Block], prose: list[bool]) -> tuple[int, int]:
-    """The run of blocks holding the most prose (each other block costs its words, at least 3)."""
-    best, start, total = (0, 0, 0), 0, 0
-    for i, block in enumerate(blocks):
-        if total <= 0:
-            start, total = i, 0
-        words = len(block.text.split())
-        total += words if prose[i] else -max(words, 3)
-        if total > best[2]:
-            best = (start, i + 1, total)
-    return best[0], best[1]
 
 
 def _short_runs(blocks: list[Block], prose: list[bool]) -> list[int]:
