@@ -9,6 +9,11 @@ at or above ``threshold`` is reported, runs of them as one finding, unless anoth
 rule already reports it. Headlines are never reported, and (``needs-markup``) only blocks whose
 markup says furniture too are: in a nav, aside or footer element, in one whose class or id
 names furniture, or mostly links. An article's own text, exported without such markup, stays quiet.
+
+Findings keep the one rule id, whatever the furniture (so that one id selects or ignores them all);
+the message names the kind (``{what}``: share buttons, comments, navigation...) when the markup
+around the run's first block names one, else "page furniture". A block that a phrase rule's
+finding overlaps is never the model's, so the phrase family's own id already reports it.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from newslint.engine.findings import Finding
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
 from newslint.engine.support.block_features import NAMES, features
-from newslint.engine.support.block_markup import FURNITURE_TAGS, has_attributes
+from newslint.engine.support.block_markup import FURNITURE_TAGS, furniture_kind, has_attributes
 
 NEEDS_FINDINGS = True
 OPTIONS = {
@@ -58,8 +63,8 @@ def prepare(rule: Rule) -> tuple[float, ...]:
 # How a message names the evidence that weighed most for a block (features with a reason).
 REASONS = {
     "furniture_tag": "in a nav, aside, footer or form element",
-    "furniture_class": "in an element whose class or id names furniture",
-    "inner_furniture": "in an element whose class or id names furniture",
+    "furniture_class": "in an element whose tag, class or id names furniture",
+    "inner_furniture": "in an element whose tag, class or id names furniture",
     "near_furniture": "among other page furniture",
     "link_density": "mostly links",
     "after_body": "after the article's body",
@@ -88,7 +93,7 @@ def judge(weights: Sequence[float], doc: Document, needs_markup: bool) -> list[t
         z = sum(parts)
         p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
         ranked = sorted((-part, NAMES[i]) for i, part in enumerate(parts) if part > 0 and NAMES[i] in REASONS)
-        why = ", ".join(REASONS[name] for _, name in ranked[:2])
+        why = ", ".join(list(dict.fromkeys(REASONS[name] for _, name in ranked))[:2])
         out.append((p if evidence(row) or not needs_markup else 0.0, why))
     return out
 
@@ -114,6 +119,9 @@ def _finding(rule: Rule, doc: Document, run: list[tuple[Block, float, str]]) -> 
     first, last = run[0][0], run[-1][0]
     text = first.text.strip().split("\n", 1)[0][:60]
     share, why = max((p, why) for _, p, why in run)
-    message = rule.format_message(text, blocks=len(run), probability=f"{share:.0%}", why=why or "its wording")
+    what = furniture_kind(doc, first.start) or "page furniture"
+    message = rule.format_message(
+        text, blocks=len(run), what=what, probability=f"{share:.0%}", why=why or "its wording"
+    )
     fix = delete_blocks(doc, first, last, safe=False)
     return Finding(rule.id, first.start, last.end, message, rule.severity, [], fix)

@@ -33,6 +33,21 @@ FURNITURE_WORDS = frozenset(
 CONTENT_WORDS = frozenset("article content body entry story post text prose main articlebody".split())
 MODIFIERS = frozenset("has no is with enable disable tag category format status type js single layout page".split())
 SKIPPED = frozenset({"html", "body"})
+# Kinds of furniture, by the words (and tags and roles) of the markup that name them.
+KINDS = {
+    "share buttons": "share shares sharing social follow",
+    "links to other stories": "related recommend recommended trending popular more teaser outbrain taboola",
+    "a newsletter sign-up": "newsletter subscribe subscription signup",
+    "comments": "comment comments",
+    "navigation": "nav navbar navigation breadcrumb breadcrumbs menu menubar",
+    "the site's footer": "footer copyright contentinfo",
+    "advertising": "ad ads advert advertisement sponsor sponsored promo",
+    "an author box": "author byline bio",
+    "a cookie notice": "cookie cookies",
+    "a caption or credit": "caption credit credits",
+    "tags": "tags",
+}
+KIND_OF = {word: kind for kind, words in KINDS.items() for word in words.split()}
 MARKUP_NAMES = (
     "furniture_tag",
     "furniture_class",
@@ -67,20 +82,39 @@ def name_words(value: str) -> list[str]:
     return out
 
 
-def verdict(text: str, element: Element) -> Verdict:
-    """What one element's tag and opening tag's attributes say about what it holds."""
+def _named(text: str, element: Element) -> tuple[list[str], str]:
+    """The words of an element's class and id values, and its role ("" for none)."""
     words: list[str] = []
-    furniture_role = False
+    role = ""
     if element.tag not in SKIPPED:
         for m in _attributes().finditer(text, element.start, element.inner_start):
             key, value = m.group(1).lower(), m.group(2) or m.group(3) or m.group(4) or ""
             if key == "role":
-                furniture_role = value.strip().lower() in FURNITURE_ROLES
+                role = value.strip().lower()
             else:
                 words += name_words(value)
+    return words, role
+
+
+def verdict(text: str, element: Element) -> Verdict:
+    """What one element's tag and opening tag's attributes say about what it holds."""
+    words, role = _named(text, element)
     furniture = any(w in FURNITURE_WORDS for w in words)
     content = not furniture and any(w in CONTENT_WORDS for w in words)
-    return (element.tag in FURNITURE_TAGS or furniture_role, furniture, element.tag in CONTENT_TAGS, content)
+    return (element.tag in FURNITURE_TAGS or role in FURNITURE_ROLES, furniture, element.tag in CONTENT_TAGS, content)
+
+
+def furniture_kind(doc: Document, start: int) -> str | None:
+    """The kind of furniture (``KINDS``) the innermost element around prose offset ``start``
+    names by its tag, role, class or id, if one does."""
+    text, at = doc.source.text, doc.source_offsets(start, start)[0]
+    ancestors = [e for e in doc.elements if e.start <= at < e.end]
+    for element in reversed(ancestors):
+        words, role = _named(text, element)
+        for word in (*reversed(words), role, element.tag):
+            if word in KIND_OF:
+                return KIND_OF[word]
+    return None
 
 
 def markup(doc: Document) -> list[list[float]]:
