@@ -1,7 +1,7 @@
 """The trained block model for boilerplate (``boilerplate.page-furniture``), measured on sites
 it was not trained on.
 
-Usage: .venv/bin/python benchmarks/boilerplate_model.py [--folds 5] [--threshold P] [--C C] [--txt]
+Usage: .venv/bin/python benchmarks/boilerplate_model.py [--folds 5] [--threshold P] [--C 3] [--txt]
 
 Each page of ../shared/corpora/boilerplate/trafilatura (its .html, or .txt with --txt) is read
 into blocks with their features and labels (as ``newslint train-boilerplate`` reads them). Pages
@@ -98,7 +98,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--threshold", type=float, default=0.85)  # the rule's own
-    ap.add_argument("--C", type=float, default=1.0)
+    ap.add_argument("--C", type=float, default=3.0)  # train-boilerplate's
     ap.add_argument("--txt", action="store_true", help="the pages' text renderings instead of their HTML")
     ap.add_argument("--show", action="store_true", help="print the article text flagged")
     ap.add_argument(

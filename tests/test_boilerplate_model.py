@@ -97,8 +97,8 @@ def test_train_boilerplate_learns_weights_from_labelled_pages(
 
 
 def test_class_and_id_values_are_read_as_words_without_modifiers() -> None:
-    assert name_words("related-posts shareBar") == ["related", "posts", "share", "bar"]
-    assert name_words("has-sidebar no-share tag-politics category-news") == []
+    assert name_words("related-posts shareBar") == ("related", "posts", "share", "bar")
+    assert name_words("has-sidebar no-share tag-politics category-news") == ()
 
 
 def test_the_innermost_element_that_names_something_decides() -> None:

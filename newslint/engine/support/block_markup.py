@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from newslint.document.model import Document, Element
 
@@ -71,22 +71,33 @@ def _attributes() -> re.Pattern[str]:
     return re.compile(r"""\b(class|id|role|itemprop)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE)
 
 
-def name_words(value: str) -> list[str]:
-    """The words of a class or id value, class name by class name, modifiers left out."""
-    out = []
+@lru_cache(maxsize=4096)
+def name_words(value: str) -> tuple[str, ...]:
+    """The words of a class or id value, class name by class name, modifiers left out (cached:
+    a page repeats its class values)."""
+    out: list[str] = []
     for name in value.split():
-        words = re.sub(r"([a-z])([A-Z])", r"\1 \2", name).lower()
-        parts = re.findall(r"[a-z]+", words)
+        parts = _word().findall(_camel().sub(r"\1 \2", name).lower())
         if parts and parts[0] not in MODIFIERS:
             out.extend(parts)
-    return out
+    return tuple(out)
+
+
+@cache
+def _word() -> re.Pattern[str]:
+    return re.compile(r"[a-z]+")
+
+
+@cache
+def _camel() -> re.Pattern[str]:
+    return re.compile(r"([a-z])([A-Z])")
 
 
 def _named(text: str, element: Element) -> tuple[list[str], str]:
     """The words of an element's class and id values, and its role ("" for none)."""
     words: list[str] = []
     role = ""
-    if element.tag not in SKIPPED:
+    if element.tag not in SKIPPED and "=" in text[element.start : element.inner_start]:
         for m in _attributes().finditer(text, element.start, element.inner_start):
             key, value = m.group(1).lower(), m.group(2) or m.group(3) or m.group(4) or ""
             if key == "role":
