@@ -69,7 +69,9 @@ def main() -> int:
         rows.append((seconds, rule.id))
     for seconds, rule_id in sorted(rows, reverse=True):
         print(f"  {rule_id:<36} {seconds:6.3f} s  = {seconds / mb:6.3f} s/MB")
-    print(f"{len(docs)} documents, {mb:.2f} MB of {'HTML' if args.html else 'prose'}; all boilerplate rules {total:.2f} s = {total / mb:.2f} s/MB")
+    print(
+        f"{len(docs)} documents, {mb:.2f} MB of {'HTML' if args.html else 'prose'}; all boilerplate rules {total:.2f} s = {total / mb:.2f} s/MB"
+    )
     return 0
 
 
