@@ -40,10 +40,9 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "boilerplate" / "trafilatura"
 MODEL_RULE = "boilerplate.page-furniture"
 SHOW = "--show" in sys.argv
 SPACES = re.compile(r"<[^>]*>")
-MAX_WORDS = 60  # the rule's max-words
 
 
-def page(name: str, linter, suffix: str) -> dict:
+def page(name: str, linter, suffix: str, max_words: int) -> dict:
     """A page's blocks (features, labels, stored spans), rule findings and snippets (stored spans)."""
     truth = json.loads((CORPUS / f"{name}.truth.json").read_text(encoding="utf-8"))
     path = CORPUS / f"{name}.{suffix}"
@@ -57,7 +56,7 @@ def page(name: str, linter, suffix: str) -> dict:
         "rows": features(doc),
         "labels": labels(doc, snippets),
         "spans": [doc.source_offsets(b.start, b.end) for b in doc.blocks],
-        "eligible": [b.kind != "headline" and len(b.text.split()) <= MAX_WORDS for b in doc.blocks],
+        "eligible": [b.kind != "headline" and len(b.text.split()) <= max_words for b in doc.blocks],
         "rules": [
             (source.offset(f["line"], f["column"]), source.offset(f["end_line"], f["end_column"])) for f in found
         ],
@@ -109,7 +108,8 @@ def main() -> int:
     rules = load_rules(ROOT / "rules" / "boilerplate")
     linter = make_linter(Config(select=[r.id for r in rules if r.id != MODEL_RULE]), rules)
     names = sorted(p.name[: -len(".truth.json")] for p in CORPUS.glob("*.truth.json"))
-    pages = [page(n, linter, "txt" if args.txt else "html") for n in names]
+    max_words = next(r for r in rules if r.id == MODEL_RULE).options["max-words"]
+    pages = [page(n, linter, "txt" if args.txt else "html", max_words) for n in names]
     if args.extractor:
         for name, p in zip(names, pages, strict=True):
             add_extraction(name, p)

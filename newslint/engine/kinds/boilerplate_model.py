@@ -8,7 +8,8 @@ weights the rule file carries (``weights``, written by ``newslint train-boilerpl
 at or above ``threshold`` is reported, runs of them as one finding, unless another boilerplate
 rule already reports it. Headlines are never reported, and (``needs-markup``) only blocks whose
 markup says furniture too are: in a nav, aside or footer element, in one whose class or id
-names furniture, mostly links, or among blocks whose markup says furniture. An article's own text, exported without such markup, stays quiet.
+names furniture, a quarter or more links, or among blocks whose markup says furniture. An
+article's own text, exported without such markup, stays quiet.
 
 Findings keep the one rule id, whatever the furniture (so that one id selects or ignores them all);
 the message names the kind (``{what}``: share buttons, comments, navigation...) when the markup
@@ -35,7 +36,9 @@ OPTIONS = {
     "threshold": Option(float, default=0.8, help="least probability of a reported block"),
     "formats": Option(list, default=["html"], help="formats judged (the model is trained on pages' HTML)"),
     "max-words": Option(int, default=60, help="longest block, in words, that may be reported"),
-    "needs-markup": Option(bool, default=True, help="report only blocks in furniture elements or mostly links"),
+    "needs-markup": Option(
+        bool, default=True, help="report only blocks whose markup (or their neighbours') says furniture"
+    ),
 }
 FURNITURE_TAG, FURNITURE_CLASS, LINK_DENSITY, NEAR_FURNITURE = (
     NAMES.index(n) for n in ("furniture_tag", "furniture_class", "link_density", "near_furniture")
@@ -44,9 +47,9 @@ FURNITURE_TAG, FURNITURE_CLASS, LINK_DENSITY, NEAR_FURNITURE = (
 
 def evidence(row: Sequence[float]) -> bool:
     """Whether the markup says furniture: a nav, aside or footer element (or role), a class or
-    id naming furniture, a block that is mostly links, or one whose neighbours' markup (half of
-    the two blocks on each side) says furniture."""
-    return bool(row[FURNITURE_TAG] or row[FURNITURE_CLASS] or row[LINK_DENSITY] >= 0.5 or row[NEAR_FURNITURE] >= 0.5)
+    id naming furniture, a block a quarter or more of whose text is links, or one whose
+    neighbours' markup (half of the two blocks on each side) says furniture."""
+    return bool(row[FURNITURE_TAG] or row[FURNITURE_CLASS] or row[LINK_DENSITY] >= 0.25 or row[NEAR_FURNITURE] >= 0.5)
 
 
 def prepare(rule: Rule) -> tuple[float, ...]:
