@@ -1,9 +1,12 @@
 """What the boilerplate and encoding rules raise on clean news, per 1,000 words.
 
-Usage: .venv/bin/python benchmarks/boilerplate_clean.py [--category boilerplate] [--html] [CORPUS...]
+Usage: .venv/bin/python benchmarks/boilerplate_clean.py [--category boilerplate] [--html | --page] [CORPUS...]
 Reads ../shared/corpora/clean/{bbc,zyte} by default; prints every finding with its text,
 then the count per rule and the rate per 1,000 words. ``--html`` lints each article as a CMS
-would export it as HTML: an ``h1`` for a bbc headline, a ``p`` for each paragraph.
+would export it as HTML: an ``h1`` for a bbc headline, a ``p`` for each paragraph. ``--page``
+puts that inside a web page (a menu, a sidebar of links, a footer, classes on the elements), as a
+scraper would save it: only findings on the article's own lines are printed and counted (the
+page model is meant to report the rest).
 """
 
 from __future__ import annotations
@@ -30,11 +33,34 @@ def as_html(text: str, headline: bool) -> str:
     return "<html><body>\n" + "\n".join(out) + "\n</body></html>\n"
 
 
+PAGE_TOP = (
+    "<html><head><title>{title} | The Daily Paper</title></head><body class='single has-sidebar'>\n"
+    "<header class='site-header'><nav class='main-menu'><ul><li><a href='/'>Home</a></li>"
+    "<li><a href='/news'>News</a></li><li><a href='/sport'>Sport</a></li></ul></nav></header>\n"
+    "<main id='main'><article class='post type-post entry'><div class='entry-content'>\n"
+)
+PAGE_END = (
+    "\n</div></article></main>\n<aside class='sidebar'><h3>Most read</h3><ul><li><a href='/a'>Floods close"
+    " roads across the north</a></li><li><a href='/b'>Council approves new budget</a></li></ul></aside>\n"
+    "<footer class='site-footer'><p>Copyright 2026 The Daily Paper</p></footer></body></html>\n"
+)
+
+
+def as_page(text: str, headline: bool) -> tuple[str, int, int]:
+    """The article inside a web page, and the first and last line of the article's own text."""
+    body = as_html(text, headline).removeprefix("<html><body>\n").removesuffix("\n</body></html>\n")
+    title = html.escape(text.strip().split("\n", 1)[0][:80])
+    top = PAGE_TOP.format(title=title)
+    first = top.count("\n") + 1
+    return top + body + PAGE_END, first, first + body.count("\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("corpora", nargs="*", default=[str(CORPORA / "bbc"), str(CORPORA / "zyte")])
     parser.add_argument("--category", default="boilerplate", help="rules/<category> to run")
     parser.add_argument("--html", action="store_true", help="lint each article as HTML")
+    parser.add_argument("--page", action="store_true", help="lint each article inside a web page")
     args = parser.parse_args()
     rules = load_rules(ROOT / "rules" / args.category)
     linter = make_linter(Config(select=[r.id for r in rules]), rules)
@@ -45,11 +71,17 @@ def main() -> None:
     for path in files:
         data = path.read_bytes()
         name = str(path)
-        if args.html:
+        first, last = 1, 10**9
+        if args.page:
+            page, first, last = as_page(data.decode("utf-8"), path.parent.name == "bbc")
+            data, name = page.encode("utf-8"), f"{path}.html"
+        elif args.html:
             data, name = as_html(data.decode("utf-8"), path.parent.name == "bbc").encode("utf-8"), f"{path}.html"
         lines = data.decode("utf-8", "replace").splitlines()
-        words += sum(len(line.split()) for line in lines)
+        words += sum(len(line.split()) for line in lines[first - 1 : last])
         for f in records(lint_bytes(data, name, linter)):
+            if not first <= f["line"] <= last:
+                continue
             per_rule[f["rule"]] += 1
             text = lines[f["line"] - 1]
             end = f["end_column"] if f["end_line"] == f["line"] else len(text) + 1

@@ -13,9 +13,12 @@ from harness import lint
 from newslint import builtin_rules_dir
 from newslint.document.readers import read_document
 from newslint.document.source import Source
+from newslint.engine.kinds.boilerplate_model import judge
 from newslint.engine.loader import load_rules
 from newslint.engine.support.block_features import NAMES, features
+from newslint.engine.support.block_markup import name_words
 from newslint.run.cli import main
+from newslint.run.train import snippet_spans
 from newslint.settings.yamlfile import ConfigError
 
 BODY = (
@@ -91,3 +94,85 @@ def test_train_boilerplate_learns_weights_from_labelled_pages(
     weights = rule.options["weights"]
     assert set(weights) == set(NAMES) and weights["link_density"] > 0 > weights["sentence_end"]
     assert rule.options["threshold"] == 0.85  # the rest of the file is kept
+
+
+def test_class_and_id_values_are_read_as_words_without_modifiers() -> None:
+    assert name_words("related-posts shareBar") == ("related", "posts", "share", "bar")
+    assert name_words("has-sidebar no-share tag-politics category-news") == ()
+
+
+def test_the_innermost_element_that_names_something_decides() -> None:
+    """A page-wide class ("has-sidebar" on a wrapper) says nothing of the article inside it; a
+    share box inside the article's content is furniture."""
+    page = (
+        "<html><body class='share-enabled'><div class='layout has-sidebar'><div class='entry-content'>"
+        f"<h1>Talks end</h1>{BODY}<div class='share-box'><p>Tell a friend about this</p></div>"
+        "</div></div></body></html>"
+    )
+    body, box = _row(page, "The talks"), _row(page, "Tell a friend")
+    assert body["content_class"] == 1.0 and body["inner_furniture"] == 0.0 and body["furniture_class"] == 0.0
+    assert box["inner_furniture"] == 1.0 and box["content_class"] == 1.0
+
+
+def test_a_role_and_a_form_control_are_markup_evidence() -> None:
+    page = (
+        f"<html><body><article><h1>Talks end</h1>{BODY}</article>"
+        "<div role='navigation'><p>Politics</p></div><div><label>Your email</label><input name='e'></div></body></html>"
+    )
+    assert _row(page, "Politics")["furniture_tag"] == 1.0 and _row(page, "Politics")["inner_furniture"] == 1.0
+    assert _row(page, "Your email")["control"] == 1.0 and _row(page, "The talks")["control"] == 0.0
+
+
+def test_prose_in_furniture_markup_does_not_extend_the_body() -> None:
+    """An author's bio after the article reads as prose; its markup keeps it out of the body."""
+    bio = "<div class='author-bio'><p>Jane Doe has covered diplomacy for the paper since 2009, from three continents.</p></div>"
+    page = f"<html><body><article><h1>Talks end</h1>{BODY}{bio}</article></body></html>"
+    row = _row(page, "Jane Doe")
+    assert row["after_body"] == 1.0 and row["in_body"] == 0.0
+    assert _row(page, "The ministers")["in_body"] == 1.0
+
+
+def test_neighbours_and_wording_are_features() -> None:
+    page = (
+        f"<html><body><article><h1>Talks end</h1>{BODY}</article><div class='related'>"
+        "<p><a href='/a'>Floods close roads</a></p><p><a href='/b'>Budget approved</a></p>"
+        "<p>Subscribe to our newsletter</p></div></body></html>"
+    )
+    floods, sub, body = _row(page, "Floods"), _row(page, "Subscribe"), _row(page, "The talks")
+    assert floods["near_furniture"] > body["near_furniture"] and sub["near_links"] > body["near_links"]
+    assert sub["site_words"] == 1.0 and body["site_words"] == 0.0
+    assert floods["prev_words"] > 0 and body["next_words"] > 0
+
+
+def test_a_nav_block_after_the_body_scores_higher_than_the_same_text_in_the_article() -> None:
+    words = "Politics Business Science Sport"
+    nav = f"<html><body><article><h1>Talks end</h1>{BODY}</article><nav><p>{words}</p></nav></body></html>"
+    inside = f"<html><body><article><h1>Talks end</h1><p>{words}</p>{BODY}</article></body></html>"
+    (rule,) = [r for r in load_rules(builtin_rules_dir() / "boilerplate") if r.id == "boilerplate.page-furniture"]
+
+    def probability(page: str) -> float:
+        doc = read_document(Source("page.html", page), "html")
+        index = next(i for i, b in enumerate(doc.blocks) if b.text.startswith(words))
+        return judge(rule.compiled, doc, needs_markup=False)[index][0]
+
+    assert probability(nav) > rule.options["threshold"] > probability(inside)
+
+
+def test_the_message_names_the_kind_the_markup_names_and_the_id_stays() -> None:
+    def found(extra: str) -> list[dict[str, object]]:
+        page = f"<html><body><article><h1>Talks end</h1>{BODY}</article>{extra}</body></html>"
+        return lint(page, "page.html", select=["boilerplate.page-furniture"])
+
+    comments = found("<section id='comments'><p>Anna Berg</p><p>So glad they met at last!</p></section>")
+    unnamed = found(
+        "<aside class='x1'><p><a href='/a'>Floods close roads</a></p><p><a href='/b'>Budget</a></p></aside>"
+    )
+    assert [f["rule"] for f in comments + unnamed] == ["boilerplate.page-furniture"] * 2
+    assert "2 block(s) of comments, from 'Anna Berg'" in str(comments[0]["message"])
+    assert "2 block(s) of page furniture, from 'Floods" in str(unnamed[0]["message"])
+
+
+def test_snippets_found_more_than_once_are_not_labels() -> None:
+    doc = read_document(Source("p.html", "<p>Related</p><p>Talks end</p><p>Related</p>"), "html")
+    spans = snippet_spans(doc, {"boilerplate": ["Related"], "main": ["Talks end"]})
+    assert [label for label, _, _ in spans] == ["main"]

@@ -2,12 +2,19 @@
 
 Each block's features (:mod:`newslint.engine.support.block_features`: length, sentence-likeness,
 capitals and digits, place against the article's body, furniture around it, and in HTML the
-elements it is in and the share of it inside links) are weighed by a logistic model whose
+elements it is in, the words their class, id and role name, whether the innermost of them that
+says anything says furniture or content, and the share of it inside links) are weighed by a logistic model whose
 weights the rule file carries (``weights``, written by ``newslint train-boilerplate``). A block
 at or above ``threshold`` is reported, runs of them as one finding, unless another boilerplate
 rule already reports it. Headlines are never reported, and (``needs-markup``) only blocks whose
 markup says furniture too are: in a nav, aside or footer element, in one whose class or id
-names furniture, or mostly links. An article's own text, exported without such markup, stays quiet.
+names furniture, a quarter or more links, or among blocks whose markup says furniture. An
+article's own text, exported without such markup, stays quiet.
+
+Findings keep the one rule id, whatever the furniture (so that one id selects or ignores them all);
+the message names the kind (``{what}``: share buttons, comments, navigation...) when the markup
+around the run's first block names one, else "page furniture". A block that a phrase rule's
+finding overlaps is never the model's, so the phrase family's own id already reports it.
 """
 
 from __future__ import annotations
@@ -20,7 +27,8 @@ from newslint.engine.deletion import delete_blocks
 from newslint.engine.findings import Finding
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
-from newslint.engine.support.block_features import FURNITURE_TAGS, NAMES, features, patterns
+from newslint.engine.support.block_features import NAMES, features
+from newslint.engine.support.block_markup import FURNITURE_TAGS, furniture_kind, has_attributes
 
 NEEDS_FINDINGS = True
 OPTIONS = {
@@ -28,17 +36,20 @@ OPTIONS = {
     "threshold": Option(float, default=0.8, help="least probability of a reported block"),
     "formats": Option(list, default=["html"], help="formats judged (the model is trained on pages' HTML)"),
     "max-words": Option(int, default=60, help="longest block, in words, that may be reported"),
-    "needs-markup": Option(bool, default=True, help="report only blocks in furniture elements or mostly links"),
+    "needs-markup": Option(
+        bool, default=True, help="report only blocks whose markup (or their neighbours') says furniture"
+    ),
 }
-FURNITURE_TAG, FURNITURE_CLASS, LINK_DENSITY = (
-    NAMES.index(n) for n in ("furniture_tag", "furniture_class", "link_density")
+FURNITURE_TAG, FURNITURE_CLASS, LINK_DENSITY, NEAR_FURNITURE = (
+    NAMES.index(n) for n in ("furniture_tag", "furniture_class", "link_density", "near_furniture")
 )
 
 
 def evidence(row: Sequence[float]) -> bool:
-    """Whether the markup says furniture: a nav, aside or footer element, a class or id naming
-    furniture, or a block that is mostly links."""
-    return bool(row[FURNITURE_TAG] or row[FURNITURE_CLASS] or row[LINK_DENSITY] >= 0.5)
+    """Whether the markup says furniture: a nav, aside or footer element (or role), a class or
+    id naming furniture, a block a quarter or more of whose text is links, or one whose
+    neighbours' markup (half of the two blocks on each side) says furniture."""
+    return bool(row[FURNITURE_TAG] or row[FURNITURE_CLASS] or row[LINK_DENSITY] >= 0.25 or row[NEAR_FURNITURE] >= 0.5)
 
 
 def prepare(rule: Rule) -> tuple[float, ...]:
@@ -56,7 +67,9 @@ def prepare(rule: Rule) -> tuple[float, ...]:
 # How a message names the evidence that weighed most for a block (features with a reason).
 REASONS = {
     "furniture_tag": "in a nav, aside, footer or form element",
-    "furniture_class": "in an element whose class or id names furniture",
+    "furniture_class": "in an element whose tag, class or id names furniture",
+    "inner_furniture": "in an element whose tag, class or id names furniture",
+    "near_furniture": "among other page furniture",
     "link_density": "mostly links",
     "after_body": "after the article's body",
     "before_body": "before the article's body",
@@ -69,10 +82,10 @@ REASONS = {
 
 def may_have_evidence(doc: Document) -> bool:
     """Whether any block can have markup evidence: a link or a furniture element in the page, or
-    a class or id naming furniture (an article exported as bare HTML has none: nothing to weigh)."""
+    a class, id or role attribute (an article exported as bare HTML has none: nothing to weigh)."""
     if any(e.tag == "a" or e.tag in FURNITURE_TAGS for e in doc.elements):
         return True
-    return bool(patterns()["furniture_words"].search(doc.source.text))
+    return bool(has_attributes().search(doc.source.text))
 
 
 def judge(weights: Sequence[float], doc: Document, needs_markup: bool) -> list[tuple[float, str]]:
@@ -84,7 +97,7 @@ def judge(weights: Sequence[float], doc: Document, needs_markup: bool) -> list[t
         z = sum(parts)
         p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
         ranked = sorted((-part, NAMES[i]) for i, part in enumerate(parts) if part > 0 and NAMES[i] in REASONS)
-        why = ", ".join(REASONS[name] for _, name in ranked[:2])
+        why = ", ".join(list(dict.fromkeys(REASONS[name] for _, name in ranked))[:2])
         out.append((p if evidence(row) or not needs_markup else 0.0, why))
     return out
 
@@ -110,6 +123,9 @@ def _finding(rule: Rule, doc: Document, run: list[tuple[Block, float, str]]) -> 
     first, last = run[0][0], run[-1][0]
     text = first.text.strip().split("\n", 1)[0][:60]
     share, why = max((p, why) for _, p, why in run)
-    message = rule.format_message(text, blocks=len(run), probability=f"{share:.0%}", why=why or "its wording")
+    what = furniture_kind(doc, first.start) or "page furniture"
+    message = rule.format_message(
+        text, blocks=len(run), what=what, probability=f"{share:.0%}", why=why or "its wording"
+    )
     fix = delete_blocks(doc, first, last, safe=False)
     return Finding(rule.id, first.start, last.end, message, rule.severity, [], fix)

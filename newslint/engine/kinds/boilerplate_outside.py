@@ -25,6 +25,7 @@ from newslint.engine.findings import Finding
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
 from newslint.engine.regexes import is_deferring
+from newslint.engine.support.body_run import body_run, is_prose
 from newslint.engine.support.boilerplate_lines import introduces_list
 
 OPTIONS = {
@@ -37,8 +38,6 @@ OPTIONS = {
     "min-blocks": Option(int, default=3, help="fewest such blocks on a side for it to be reported"),
     "anchors": Option(list, required=True, help="regexes of page furniture; a side is reported only with one"),
 }
-# Closing punctuation, then quotes, white space and invisible separators ("U+2063").
-SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*[\s\u200b-\u200d\u2060-\u2064\ufeff]*$")
 
 
 def prepare(rule: Rule) -> re.Pattern[str] | LazyPattern:
@@ -59,26 +58,9 @@ def prepare(rule: Rule) -> re.Pattern[str] | LazyPattern:
     return pattern
 
 
-def _score(block: Block, min_words: int, floor: int) -> int:
-    words = len(block.text.split())
-    return words if _is_prose(block, min_words) else -max(words, floor)
-
-
 def body(doc: Document, min_words: int, floor: int) -> tuple[int, int, int]:
-    """(first, end, score) of the run of blocks with the highest score (Kadane)."""
-    best = (0, 0, 0)
-    start, total = 0, 0
-    for i, block in enumerate(doc.blocks):
-        if total <= 0:
-            start, total = i, 0
-        total += _score(block, min_words, floor)
-        if total > best[2]:
-            best = (start, i + 1, total)
-    return best
-
-
-def _is_prose(block: Block, min_words: int) -> bool:
-    return len(block.text.split()) >= min_words and bool(SENTENCE_END.search(block.text))
+    """(first, end, score) of the run of blocks with the most prose (:mod:`newslint.engine.support.body_run`)."""
+    return body_run(doc.blocks, [is_prose(b, min_words) for b in doc.blocks], floor)
 
 
 def _runs(blocks: list[Block], o: Mapping[str, Any]) -> list[list[Block]]:
@@ -93,7 +75,7 @@ def _runs(blocks: list[Block], o: Mapping[str, Any]) -> list[list[Block]]:
         words = len(block.text.split())
         if introduces_list(block.text):
             introduced = True
-        elif block.kind != "headline" and words <= o["max-words"] and not _is_prose(block, o["min-prose-words"]):
+        elif block.kind != "headline" and words <= o["max-words"] and not is_prose(block, o["min-prose-words"]):
             if introduced and words >= 3 and ":" not in block.text:
                 continue
             introduced = False

@@ -1,7 +1,8 @@
 """What a block of a page looks like, as numbers a trained model weighs: length, how much it
 reads like a sentence, capitals and digits, where it lies against the article's body, how much
-page furniture surrounds it, how like the headline it is. Text only, so that a plain-text
-rendering of a page, Markdown and HTML are judged alike; one pass over the blocks."""
+page furniture surrounds it, how like the headline it is; in HTML, what its markup says
+(:mod:`newslint.engine.support.block_markup`) and what its neighbours' markup says. One pass
+over the blocks."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from collections import Counter
 from functools import cache
 
 from newslint.document.model import Block, Document
+from newslint.engine.support.block_markup import MARKUP_NAMES, markup
+from newslint.engine.support.body_run import body_run, is_prose
 
 STOPWORDS = frozenset(
     "a an the and or but of to in on at for with from by as is are was were be been has have had "
@@ -19,12 +22,15 @@ STOPWORDS = frozenset(
 )
 VERBISH = frozenset("is are was were has have had said says will would can could did does do be been".split())
 NAMES = (
-    "bias log_words sentence_end stop_share title_share digit_share upper_share separators date linkish "
-    "verbish colon_end heading list_item in_body before_body after_body distance short_run prose_near "
-    "headline_like repeated relative furniture_tag furniture_class content_tag link_density"
-).split()
-FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header", "form", "menu", "dialog", "button", "select"})
-CONTENT_TAGS = frozenset({"article", "main"})
+    (
+        "bias log_words sentence_end stop_share title_share digit_share upper_share separators date linkish "
+        "verbish colon_end heading list_item in_body before_body after_body distance short_run prose_near "
+        "headline_like repeated relative"
+    ).split()
+    + list(MARKUP_NAMES)
+    + ["near_furniture", "prev_words", "next_words", "near_links", "site_words"]
+)
+INNER, LINKS = MARKUP_NAMES.index("inner_furniture"), MARKUP_NAMES.index("link_density")
 PROSE_WORDS = 8
 
 
@@ -41,10 +47,10 @@ def patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "linkish": re.compile(r"https?://|www\.|@\w|#\w|\.com\b", re.IGNORECASE),
-        "furniture_words": re.compile(
-            r"\b(?:class|id)\s*=\s*[\"']?[^\"'>]*?(?:share|social|related|comment|newsletter|subscribe|promo|widget|sidebar"
-            r"|footer|nav|menu|breadcrumb|byline|author|tags?\b|cookie|banner|popup|modal|signup|login|advert|\bads?\b"
-            r"|sponsor|recommend|trending|popular|more-|meta|caption|credit|toolbar)",
+        "site_words": re.compile(
+            r"\b(?:subscri\w*|newsletters?|sign(?:ing)? (?:up|in)|log ?in|comments?|cookies?|advertis\w*|sponsor\w*"
+            r"|copyright|rights reserved|privacy|terms of|disclaimer|related|read more|follow us|share|email|"
+            r"download|app\b|website|site\b|tags?:|photo(?:graph)? by|credit)|©",
             re.IGNORECASE,
         ),
         "word": re.compile(r"\w+"),
@@ -54,14 +60,16 @@ def patterns() -> dict[str, re.Pattern[str]]:
 def features(doc: Document) -> list[list[float]]:
     """One row of ``NAMES`` per block of the document, in order."""
     blocks = doc.blocks
-    prose = [_is_prose(b) for b in blocks]
-    first, end = _body(blocks, prose)
+    marks = markup(doc) if doc.elements else [[0.0] * len(MARKUP_NAMES)] * len(blocks)
+    prose = [is_prose(b, PROSE_WORDS) for b in blocks]
+    # A block whose markup says furniture (a bio, a disclaimer) is not the body's prose.
+    body = [p and not m[INNER] for p, m in zip(prose, marks, strict=True)]
+    first, end, _ = body_run(blocks, body, 3)
     runs = _short_runs(blocks, prose)
     headline = next((b for b in blocks if b.kind == "headline"), None)
     head_words = _words(headline.text) if headline is not None else set()
     keys = [" ".join(b.text.lower().split()) for b in blocks]
     seen = Counter(keys)
-    markup = _markup(doc) if doc.elements else [(0.0, 0.0, 0.0, 0.0)] * len(blocks)
     rows = []
     for i, block in enumerate(blocks):
         row = _text_features(block.text)
@@ -83,10 +91,34 @@ def features(doc: Document) -> list[list[float]]:
             similar,
             float(seen[keys[i]] > 1),
             i / max(1, len(blocks) - 1),
-            *markup[i],
+            *marks[i],
+            *_context(i, blocks, marks),
+            *_wording(block.text),
         ]
         rows.append(row)
     return rows
+
+
+def _context(i: int, blocks: list[Block], marks: list[list[float]]) -> list[float]:
+    """What lies around block ``i``: the share of the two blocks on each side whose markup says
+    furniture, the previous and next blocks' words (log), and their share of text in links."""
+    near = marks[max(0, i - 2) : i] + marks[i + 1 : i + 3]
+    side = marks[max(0, i - 1) : i] + marks[i + 1 : i + 2]
+    prev = len(blocks[i - 1].text.split()) if i else 0
+    nxt = len(blocks[i + 1].text.split()) if i + 1 < len(blocks) else 0
+    return [
+        sum(m[INNER] for m in near) / max(1, len(near)),
+        math.log1p(prev),
+        math.log1p(nxt),
+        sum(m[LINKS] for m in side) / max(1, len(side)),
+    ]
+
+
+def _wording(text: str) -> list[float]:
+    """Whether a block names the site's own furniture: subscribe, comments, cookies, copyright...
+    (A share of words addressing the reader and an opening imperative were measured and did not
+    help on unseen sites.)"""
+    return [float(bool(patterns()["site_words"].search(text)))]
 
 
 def _text_features(text: str) -> list[float]:
@@ -111,64 +143,8 @@ def _text_features(text: str) -> list[float]:
     ]
 
 
-def _markup(doc: Document) -> list[tuple[float, float, float, float]]:
-    """For each block of an HTML document: inside a furniture element (nav, aside, footer...),
-    inside one whose class or id names furniture, inside an article or main element, and the
-    share of its text inside links (characters inside links over the block's length). One sweep over the elements, in order."""
-    text = doc.source.text
-    elements = doc.elements
-    furniture = patterns()["furniture_words"]
-    links = [e for e in elements if e.tag == "a"]
-    out = []
-    stack: list[tuple[int, bool, bool, bool]] = []  # end, furniture tag, furniture class, content
-    nxt = li = 0
-    for block in doc.blocks:
-        a, b = doc.source_offsets(block.start, block.end)
-        while nxt < len(elements) and elements[nxt].start <= a:
-            e = elements[nxt]
-            while stack and stack[-1][0] <= e.start:
-                stack.pop()
-            tag_text = text[e.start : e.inner_start]
-            stack.append((e.end, e.tag in FURNITURE_TAGS, bool(furniture.search(tag_text)), e.tag in CONTENT_TAGS))
-            nxt += 1
-        while stack and stack[-1][0] <= a:
-            stack.pop()
-        while li < len(links) and links[li].end <= a:
-            li += 1
-        linked, k = 0, li
-        while k < len(links) and links[k].start < b:
-            linked += max(0, min(b, links[k].inner_end) - max(a, links[k].inner_start))
-            k += 1
-        out.append(
-            (
-                float(any(s[1] for s in stack)),
-                float(any(s[2] for s in stack)),
-                float(any(s[3] for s in stack)),
-                min(1.0, linked / max(1, block.end - block.start)),
-            )
-        )
-    return out
-
-
 def _words(text: str) -> set[str]:
     return {w.lower() for w in patterns()["word"].findall(text)}
-
-
-def _is_prose(block: Block) -> bool:
-    return len(block.text.split()) >= PROSE_WORDS and bool(patterns()["sentence_end"].search(block.text))
-
-
-def _body(blocks: list[Block], prose: list[bool]) -> tuple[int, int]:
-    """The run of blocks holding the most prose (each other block costs its words, at least 3)."""
-    best, start, total = (0, 0, 0), 0, 0
-    for i, block in enumerate(blocks):
-        if total <= 0:
-            start, total = i, 0
-        words = len(block.text.split())
-        total += words if prose[i] else -max(words, 3)
-        if total > best[2]:
-            best = (start, i + 1, total)
-    return best[0], best[1]
 
 
 def _short_runs(blocks: list[Block], prose: list[bool]) -> list[int]:
