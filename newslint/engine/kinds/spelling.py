@@ -450,12 +450,11 @@ def ranked_fixes(piece: Piece, fixes: list[str], reason: str, doc: Document, lim
     either side), and whether the first is clearly best: the only one, or far ahead."""
     word = piece.text
     ranked = candidates(word.lower(), word.islower())
-    if shape(word) != "lower" and not piece.initial:
-        pass  # a slip in a name (Iraly): the word pairs know no names
-    elif reason == "is not a known word" and fixes and ranked and fixes[0].lower() == ranked[0][1]:
+    named = shape(word) != "lower" and not piece.initial  # Iraly: the word pairs know no names
+    if not named and reason == "is not a known word" and fixes and ranked and fixes[0].lower() == ranked[0][1]:
         ranked = in_context(ranked, *neighbours(piece, doc))
         fixes = [match_case(c, word) for _, c in ranked[:limit]]
-    elif reason == "is a common misspelling" and len(fixes) > 1:  # codespell's, in context's order
+    elif not named and reason == "is a common misspelling" and len(fixes) > 1:  # codespell's, in context's order
         ranked = in_context(ranked, *neighbours(piece, doc))
         place = {c: i for i, (_, c) in enumerate(ranked)}
         fixes = sorted(fixes, key=lambda f: place.get(f.lower(), len(place)))
