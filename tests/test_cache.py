@@ -165,3 +165,20 @@ def test_code_stamps_cover_every_file_but_bytecode_and_see_a_change(tmp_path: Pa
     assert [Path(p).relative_to(tmp_path).as_posix() for p, _, _ in first] == ["kinds/a.py", "words.txt"]
     (tmp_path / "words.txt").write_text("word\nother\n")
     assert sorted(_file_stamps(str(tmp_path))) != first
+
+
+def test_a_data_package_reinstalled_is_a_new_code_stamp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    from newslint.cache.results import _package_stamp
+
+    (tmp_path / "wordsdata").mkdir()
+    entry = tmp_path / "wordsdata" / "__init__.py"
+    entry.write_text("VERSION = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    importlib.invalidate_caches()
+    first = _package_stamp("wordsdata")
+    assert first[0] == str(entry)
+    entry.write_text("VERSION = 2.0\n")  # what installing another version does to the package's files
+    assert _package_stamp("wordsdata") != first
+    assert _package_stamp("no_such_data_package_here") == ["no_such_data_package_here", None]
