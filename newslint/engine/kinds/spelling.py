@@ -41,6 +41,7 @@ from newslint.engine.support.spell_words import (
     mid_sentence_capitals,
     near_words,
     overregular,
+    ranked,
     shape,
     slip_fix,
     splits,
@@ -449,19 +450,19 @@ def ranked_fixes(piece: Piece, fixes: list[str], reason: str, doc: Document, lim
     """The suggestions for one piece, best first (the noisy channel's, re-ranked by the words
     either side), and whether the first is clearly best: the only one, or far ahead."""
     word = piece.text
-    ranked = candidates(word.lower(), word.islower())
+    found = ranked(word.lower(), word.islower())
     named = shape(word) != "lower" and not piece.initial  # Iraly: the word pairs know no names
-    if not named and reason == "is not a known word" and fixes and ranked and fixes[0].lower() == ranked[0][1]:
-        ranked = in_context(ranked, *neighbours(piece, doc))
-        fixes = [match_case(c, word) for _, c in ranked[:limit]]
+    if not named and reason == "is not a known word" and fixes and found and fixes[0].lower() == found[0][1]:
+        found = in_context(found, *neighbours(piece, doc))
+        fixes = [match_case(c, word) for _, c in found[:limit]]
     elif not named and reason == "is a common misspelling" and len(fixes) > 1:  # codespell's, in context's order
-        ranked = in_context(ranked, *neighbours(piece, doc))
-        place = {c: i for i, (_, c) in enumerate(ranked)}
+        found = in_context(found, *neighbours(piece, doc))
+        place = {c: i for i, (_, c) in enumerate(found)}
         fixes = sorted(fixes, key=lambda f: place.get(f.lower(), len(place)))
     fixes = fixes[:limit]
     if len(fixes) <= 1:
         return fixes, bool(fixes)
-    return fixes, len(ranked) >= 2 and ranked[0][1] == fixes[0].lower() and ranked[0][0] - ranked[1][0] >= CLEAR_LEAD
+    return fixes, len(found) >= 2 and found[0][1] == fixes[0].lower() and found[0][0] - found[1][0] >= CLEAR_LEAD
 
 
 def neighbours(piece: Piece, doc: Document) -> tuple[str | None, str | None]:
