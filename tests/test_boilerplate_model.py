@@ -13,7 +13,7 @@ from harness import lint
 from newslint import builtin_rules_dir
 from newslint.document.readers import read_document
 from newslint.document.source import Source
-from newslint.engine.kinds.boilerplate_model import judge
+from newslint.engine.kinds.boilerplate_model import evidence, judge
 from newslint.engine.loader import load_rules
 from newslint.engine.support.block_features import NAMES, features
 from newslint.engine.support.block_markup import name_words
@@ -176,3 +176,14 @@ def test_snippets_found_more_than_once_are_not_labels() -> None:
     doc = read_document(Source("p.html", "<p>Related</p><p>Talks end</p><p>Related</p>"), "html")
     spans = snippet_spans(doc, {"boilerplate": ["Related"], "main": ["Talks end"]})
     assert [label for label, _, _ in spans] == ["main"]
+
+
+def test_neighbours_markup_is_no_evidence_for_a_block_the_markup_puts_in_the_article() -> None:
+    page = PAGE.replace("</article>", "<p>Referee: H Webb (S Yorkshire)</p></article>")
+    referee = _row(page, "Referee")
+    assert referee["near_furniture"] >= 0.5 and referee["content_tag"] == 1.0
+    assert not evidence(list(referee.values()))
+    signup = _row(PAGE.replace("</article>", "<p>Sign up to our alerts here</p></article>"), "Sign up")
+    assert signup["site_words"] == 1.0 and evidence(list(signup.values()))
+    bare = _row(page.replace("<article>", "<div>").replace("</article>", "</div>"), "Referee")
+    assert bare["near_furniture"] >= 0.5 and evidence(list(bare.values()))

@@ -8,8 +8,10 @@ weights the rule file carries (``weights``, written by ``newslint train-boilerpl
 at or above ``threshold`` is reported, runs of them as one finding, unless another boilerplate
 rule already reports it. Headlines are never reported, and (``needs-markup``) only blocks whose
 markup says furniture too are: in a nav, aside or footer element, in one whose class or id
-names furniture, a quarter or more links, or among blocks whose markup says furniture. An
-article's own text, exported without such markup, stays quiet.
+names furniture, a quarter or more links, or among blocks whose markup says furniture (but
+not a block that an article or main element, or a content class, holds, unless its words name
+the site's furniture: the article's closing lines before a sidebar). An article's own text,
+exported without such markup, stays quiet.
 
 Findings keep the one rule id, whatever the furniture (so that one id selects or ignores them all);
 the message names the kind (``{what}``: share buttons, comments, navigation...) when the markup
@@ -40,16 +42,29 @@ OPTIONS = {
         bool, default=True, help="report only blocks whose markup (or their neighbours') says furniture"
     ),
 }
-FURNITURE_TAG, FURNITURE_CLASS, LINK_DENSITY, NEAR_FURNITURE = (
-    NAMES.index(n) for n in ("furniture_tag", "furniture_class", "link_density", "near_furniture")
+FURNITURE_TAG, FURNITURE_CLASS, LINK_DENSITY, NEAR_FURNITURE, CONTENT_TAG, CONTENT_CLASS, SITE_WORDS = (
+    NAMES.index(n)
+    for n in (
+        "furniture_tag",
+        "furniture_class",
+        "link_density",
+        "near_furniture",
+        "content_tag",
+        "content_class",
+        "site_words",
+    )
 )
 
 
 def evidence(row: Sequence[float]) -> bool:
     """Whether the markup says furniture: a nav, aside or footer element (or role), a class or
     id naming furniture, a block a quarter or more of whose text is links, or one whose
-    neighbours' markup (half of the two blocks on each side) says furniture."""
-    return bool(row[FURNITURE_TAG] or row[FURNITURE_CLASS] or row[LINK_DENSITY] >= 0.25 or row[NEAR_FURNITURE] >= 0.5)
+    neighbours' markup (half of the two blocks on each side) says furniture while its own does
+    not say article (the article's closing lines, which a sidebar follows) or its words name the
+    site's furniture ("Sign up here")."""
+    if row[FURNITURE_TAG] or row[FURNITURE_CLASS] or row[LINK_DENSITY] >= 0.25:
+        return True
+    return row[NEAR_FURNITURE] >= 0.5 and (row[SITE_WORDS] > 0 or not (row[CONTENT_TAG] or row[CONTENT_CLASS]))
 
 
 def prepare(rule: Rule) -> tuple[float, ...]:
