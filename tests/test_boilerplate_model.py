@@ -13,7 +13,7 @@ from harness import lint
 from newslint import builtin_rules_dir
 from newslint.document.readers import read_document
 from newslint.document.source import Source
-from newslint.engine.kinds.boilerplate_model import evidence, judge
+from newslint.engine.kinds.boilerplate_model import evidence, judge, reportable
 from newslint.engine.loader import load_rules
 from newslint.engine.support.block_features import NAMES, features
 from newslint.engine.support.block_markup import name_words
@@ -187,3 +187,17 @@ def test_neighbours_markup_is_no_evidence_for_a_block_the_markup_puts_in_the_art
     assert signup["site_words"] == 1.0 and evidence(list(signup.values()))
     bare = _row(page.replace("<article>", "<div>").replace("</article>", "</div>"), "Referee")
     assert bare["near_furniture"] >= 0.5 and evidence(list(bare.values()))
+
+
+def test_a_block_over_max_words_may_be_reported_only_when_its_own_markup_says_furniture() -> None:
+    (rule,) = [r for r in load_rules(builtin_rules_dir() / "boilerplate") if r.id == "boilerplate.page-furniture"]
+    bio = "I maintain a service that processes data every night. " * 15
+    boxed = f"<html><body><article><h1>Talks end</h1>{BODY}</article><div class='author-bio'><p>{bio}</p></div>"
+    plain = boxed.replace("author-bio", "x1")
+    rows = [
+        (doc.blocks[-1], features(doc)[-1])
+        for doc in (read_document(Source("p.html", p), "html") for p in (boxed, plain))
+    ]
+    assert [len(b.text.split()) > 100 for b, _ in rows] == [True, True]
+    assert [reportable(b, row, 100) for b, row in rows] == [True, False]
+    assert reportable(rows[1][0], rows[1][1], 200)

@@ -37,16 +37,28 @@ OPTIONS = {
     "weights": Option(dict, required=True, help="the model: a weight for each feature (newslint train-boilerplate)"),
     "threshold": Option(float, default=0.8, help="least probability of a reported block"),
     "formats": Option(list, default=["html"], help="formats judged (the model is trained on pages' HTML)"),
-    "max-words": Option(int, default=60, help="longest block, in words, that may be reported"),
+    "max-words": Option(
+        int, default=60, help="longest block, in words, that may be reported (unless its own markup says furniture)"
+    ),
     "needs-markup": Option(
         bool, default=True, help="report only blocks whose markup (or their neighbours') says furniture"
     ),
 }
-FURNITURE_TAG, FURNITURE_CLASS, LINK_DENSITY, NEAR_FURNITURE, CONTENT_TAG, CONTENT_CLASS, SITE_WORDS = (
+(
+    FURNITURE_TAG,
+    FURNITURE_CLASS,
+    INNER_FURNITURE,
+    LINK_DENSITY,
+    NEAR_FURNITURE,
+    CONTENT_TAG,
+    CONTENT_CLASS,
+    SITE_WORDS,
+) = (
     NAMES.index(n)
     for n in (
         "furniture_tag",
         "furniture_class",
+        "inner_furniture",
         "link_density",
         "near_furniture",
         "content_tag",
@@ -65,6 +77,13 @@ def evidence(row: Sequence[float]) -> bool:
     if row[FURNITURE_TAG] or row[FURNITURE_CLASS] or row[LINK_DENSITY] >= 0.25:
         return True
     return row[NEAR_FURNITURE] >= 0.5 and (row[SITE_WORDS] > 0 or not (row[CONTENT_TAG] or row[CONTENT_CLASS]))
+
+
+def reportable(block: Block, row: Sequence[float], max_words: int) -> bool:
+    """Whether a block may be reported at all: not a headline, and at most ``max_words`` long
+    unless the innermost element around it that says anything says furniture (a long author
+    bio or comment policy in a box named so)."""
+    return block.kind != "headline" and (bool(row[INNER_FURNITURE]) or len(block.text.split()) <= max_words)
 
 
 def prepare(rule: Rule) -> tuple[float, ...]:
@@ -103,11 +122,17 @@ def may_have_evidence(doc: Document) -> bool:
     return bool(has_attributes().search(doc.source.text))
 
 
-def judge(weights: Sequence[float], doc: Document, needs_markup: bool) -> list[tuple[float, str]]:
-    """Each block's probability of being page furniture (0 without markup evidence, when needed),
-    and the two reasons that weighed most for it."""
+def judge(
+    weights: Sequence[float], doc: Document, needs_markup: bool, max_words: int | None = None
+) -> list[tuple[float, str]]:
+    """Each block's probability of being page furniture (0 without markup evidence, when needed,
+    and 0 for a block not :func:`reportable` with ``max_words``, when given), and the two
+    reasons that weighed most for it."""
     out = []
-    for row in features(doc):
+    for block, row in zip(doc.blocks, features(doc), strict=True):
+        if max_words is not None and not reportable(block, row, max_words):
+            out.append((0.0, ""))
+            continue
         parts = [w * x for w, x in zip(weights, row, strict=True)]
         z = sum(parts)
         p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
@@ -123,9 +148,9 @@ def check(rule: Rule, doc: Document, ctx: Context, others: Sequence[Finding]) ->
         return
     taken = [(f.start, f.end) for f in others if f.category == "boilerplate" and not f.stored]
     runs: list[list[tuple[Block, float, str]]] = [[]]
-    for block, (p, why) in zip(doc.blocks, judge(rule.compiled, doc, o["needs-markup"]), strict=True):
-        flagged = p >= o["threshold"] and block.kind != "headline" and len(block.text.split()) <= o["max-words"]
-        if flagged and not any(a < block.end and block.start < b for a, b in taken):
+    judged = judge(rule.compiled, doc, o["needs-markup"], o["max-words"])
+    for block, (p, why) in zip(doc.blocks, judged, strict=True):
+        if p >= o["threshold"] and not any(a < block.end and block.start < b for a, b in taken):
             runs[-1].append((block, p, why))
         elif runs[-1]:
             runs.append([])
