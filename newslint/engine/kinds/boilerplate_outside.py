@@ -101,33 +101,37 @@ def _runs(blocks: list[Block], o: Mapping[str, Any]) -> list[list[Block]]:
     return [r for r in runs if r]
 
 
-def _container(doc: Document, block: Block) -> tuple[int, int]:
-    """(start, end) in the stored text of the element that holds a block's own element (its
-    ``p``, ``li``, ``h2``), or (-1, -1) when there is none."""
-    a, b = doc.source_offsets(block.start, block.end)
-    chain = []
-    for e in doc.elements:
-        if e.start > a:
-            break
-        if b <= e.end:
-            chain.append(e)
-    own = max((i for i, e in enumerate(chain) if e.tag in BLOCK_TAGS), default=-1)
-    return (chain[own - 1].start, chain[own - 1].end) if own > 0 else (-1, -1)
+def _containers(doc: Document, blocks: list[Block]) -> Iterator[tuple[int, int]]:
+    """For blocks in document order, (start, end) in the stored text of the element that holds
+    each one's own element (its ``p``, ``li``, ``h2``), or (-1, -1) when there is none: one
+    sweep over the elements, however many blocks."""
+    elements, stack, nxt = doc.elements, [], 0
+    for block in blocks:
+        a, b = doc.source_offsets(block.start, block.end)
+        while nxt < len(elements) and elements[nxt].start <= a:
+            e, nxt = elements[nxt], nxt + 1
+            while stack and stack[-1].end <= e.start:
+                stack.pop()
+            stack.append(e)
+        chain = [e for e in stack if b <= e.end]
+        own = max((i for i, e in enumerate(chain) if e.tag in BLOCK_TAGS), default=-1)
+        yield (chain[own - 1].start, chain[own - 1].end) if own > 0 else (-1, -1)
 
 
 def _trim(doc: Document, run: list[Block], anchor: int, last: Block) -> list[Block]:
     """The run without its leading blocks that are the article's closing lines (a list of
     results, a credit): in HTML, blocks before the furniture at ``anchor`` (a prose offset)
     that the element holding the body's ``last`` block holds too, when it closes before the
-    furniture begins (a sidebar after the article)."""
+    furniture begins (a sidebar after the article), and whose words do not name the site's
+    furniture."""
     if not doc.elements or not run or run[0].end > anchor:
         return run
-    start, end = _container(doc, last)
+    start, end = next(_containers(doc, [last]))
     if start < 0 or end > doc.source_offsets(anchor, anchor)[0]:
         return run
     i = 0
-    while i < len(run) and run[i].end <= anchor and not SITE_WORDS.search(run[i].text):
-        if _container(doc, run[i])[0] != start:
+    for held in _containers(doc, run):
+        if held[0] != start or run[i].end > anchor or SITE_WORDS.search(run[i].text):
             break
         i += 1
     return run[i:]
