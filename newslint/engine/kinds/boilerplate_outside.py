@@ -22,7 +22,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from newslint.document.lazyre import LazyPattern, lazy
-from newslint.document.model import Block, Document
+from newslint.document.model import Block, Document, Element
 from newslint.engine.deletion import delete_blocks
 from newslint.engine.findings import Finding
 from newslint.engine.kind import Context, Option, OptionError
@@ -105,7 +105,8 @@ def _containers(doc: Document, blocks: list[Block]) -> Iterator[tuple[int, int]]
     """For blocks in document order, (start, end) in the stored text of the element that holds
     each one's own element (its ``p``, ``li``, ``h2``), or (-1, -1) when there is none: one
     sweep over the elements, however many blocks."""
-    elements, stack, nxt = doc.elements, [], 0
+    elements, nxt = doc.elements, 0
+    stack: list[Element] = []
     for block in blocks:
         a, b = doc.source_offsets(block.start, block.end)
         while nxt < len(elements) and elements[nxt].start <= a:
