@@ -178,15 +178,14 @@ def test_snippets_found_more_than_once_are_not_labels() -> None:
     assert [label for label, _, _ in spans] == ["main"]
 
 
-def test_neighbours_markup_is_no_evidence_for_a_block_the_markup_puts_in_the_article() -> None:
-    page = PAGE.replace("</article>", "<p>Referee: H Webb (S Yorkshire)</p></article>")
+def test_neighbours_markup_is_no_evidence_for_a_line_the_articles_element_holds() -> None:
+    page = PAGE.replace("<article>", "<div class='x1'>").replace("</article>", "<p>Referee: H Webb</p></div>")
     referee = _row(page, "Referee")
-    assert referee["near_furniture"] >= 0.5 and referee["content_tag"] == 1.0
+    assert referee["near_furniture"] >= 0.5 and referee["body_sibling"] == 1.0
     assert not evidence(list(referee.values()))
-    signup = _row(PAGE.replace("</article>", "<p>Sign up to our alerts here</p></article>"), "Sign up")
-    assert signup["site_words"] == 1.0 and evidence(list(signup.values()))
-    bare = _row(page.replace("<article>", "<div>").replace("</article>", "</div>"), "Referee")
-    assert bare["near_furniture"] >= 0.5 and evidence(list(bare.values()))
+    apart = _row(page.replace("<p>Referee: H Webb</p></div>", "</div><div><p>Referee: H Webb</p></div>"), "Referee")
+    assert apart["near_furniture"] >= 0.5 and apart["body_sibling"] == 0.0
+    assert evidence(list(apart.values()))
 
 
 def test_a_block_over_max_words_may_be_reported_only_when_its_own_markup_says_furniture() -> None:

@@ -44,28 +44,14 @@ OPTIONS = {
         bool, default=True, help="report only blocks whose markup (or their neighbours') says furniture"
     ),
 }
-(
-    FURNITURE_TAG,
-    FURNITURE_CLASS,
-    INNER_FURNITURE,
-    LINK_DENSITY,
-    NEAR_FURNITURE,
-    CONTENT_TAG,
-    CONTENT_CLASS,
-    SITE_WORDS,
-) = (
-    NAMES.index(n)
-    for n in (
-        "furniture_tag",
-        "furniture_class",
-        "inner_furniture",
-        "link_density",
-        "near_furniture",
-        "content_tag",
-        "content_class",
-        "site_words",
-    )
+COLUMN = {name: i for i, name in enumerate(NAMES)}
+FURNITURE_TAG, FURNITURE_CLASS, INNER_FURNITURE = (
+    COLUMN["furniture_tag"],
+    COLUMN["furniture_class"],
+    COLUMN["inner_furniture"],
 )
+LINK_DENSITY, NEAR_FURNITURE, SITE_WORDS = COLUMN["link_density"], COLUMN["near_furniture"], COLUMN["site_words"]
+CONTENT_TAG, CONTENT_CLASS, BODY_SIBLING = COLUMN["content_tag"], COLUMN["content_class"], COLUMN["body_sibling"]
 
 
 def evidence(row: Sequence[float]) -> bool:
@@ -76,7 +62,7 @@ def evidence(row: Sequence[float]) -> bool:
     site's furniture ("Sign up here")."""
     if row[FURNITURE_TAG] or row[FURNITURE_CLASS] or row[LINK_DENSITY] >= 0.25:
         return True
-    return row[NEAR_FURNITURE] >= 0.5 and (row[SITE_WORDS] > 0 or not (row[CONTENT_TAG] or row[CONTENT_CLASS]))
+    return row[NEAR_FURNITURE] >= 0.5 and not row[BODY_SIBLING]
 
 
 def reportable(block: Block, row: Sequence[float], max_words: int) -> bool:

@@ -22,17 +22,16 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from newslint.document.lazyre import LazyPattern, lazy
-from newslint.document.model import Block, Document, Element
+from newslint.document.model import Block, Document
 from newslint.engine.deletion import delete_blocks
 from newslint.engine.findings import Finding
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
 from newslint.engine.regexes import is_deferring
+from newslint.engine.support.block_parents import containers
 from newslint.engine.support.body_run import body_run, is_prose
 from newslint.engine.support.boilerplate_lines import introduces_list
 
-# Elements that hold a block of their own (a paragraph, an item, a heading), not inline ones.
-BLOCK_TAGS = frozenset("p li h1 h2 h3 h4 h5 h6 blockquote dd dt figcaption pre div section td th".split())
 # Words of a block that address the reader or name the site's furniture ("Donate Now", "Join
 # 66,707,982 other followers", "Tags: ..."): such a block is never the article's closing line.
 SITE_WORDS = lazy(
@@ -101,24 +100,6 @@ def _runs(blocks: list[Block], o: Mapping[str, Any]) -> list[list[Block]]:
     return [r for r in runs if r]
 
 
-def _containers(doc: Document, blocks: list[Block]) -> Iterator[tuple[int, int]]:
-    """For blocks in document order, (start, end) in the stored text of the element that holds
-    each one's own element (its ``p``, ``li``, ``h2``), or (-1, -1) when there is none: one
-    sweep over the elements, however many blocks."""
-    elements, nxt = doc.elements, 0
-    stack: list[Element] = []
-    for block in blocks:
-        a, b = doc.source_offsets(block.start, block.end)
-        while nxt < len(elements) and elements[nxt].start <= a:
-            e, nxt = elements[nxt], nxt + 1
-            while stack and stack[-1].end <= e.start:
-                stack.pop()
-            stack.append(e)
-        chain = [e for e in stack if b <= e.end]
-        own = max((i for i, e in enumerate(chain) if e.tag in BLOCK_TAGS), default=-1)
-        yield (chain[own - 1].start, chain[own - 1].end) if own > 0 else (-1, -1)
-
-
 def _trim(doc: Document, run: list[Block], anchor: int, last: Block) -> list[Block]:
     """The run without its leading blocks that are the article's closing lines (a list of
     results, a credit): in HTML, blocks before the furniture at ``anchor`` (a prose offset)
@@ -127,11 +108,11 @@ def _trim(doc: Document, run: list[Block], anchor: int, last: Block) -> list[Blo
     furniture."""
     if not doc.elements or not run or run[0].end > anchor:
         return run
-    start, end = next(_containers(doc, [last]))
+    start, end = next(containers(doc, [last]))
     if start < 0 or end > doc.source_offsets(anchor, anchor)[0]:
         return run
     i = 0
-    for held in _containers(doc, run):
+    for held in containers(doc, run):
         if held[0] != start or run[i].end > anchor or SITE_WORDS.search(run[i].text):
             break
         i += 1

@@ -13,6 +13,7 @@ from functools import cache
 
 from newslint.document.model import Block, Document
 from newslint.engine.support.block_markup import MARKUP_NAMES, markup
+from newslint.engine.support.block_parents import NONE, containers
 from newslint.engine.support.body_run import body_run, is_prose
 
 STOPWORDS = frozenset(
@@ -28,7 +29,7 @@ NAMES = (
         "headline_like repeated relative"
     ).split()
     + list(MARKUP_NAMES)
-    + ["near_furniture", "prev_words", "next_words", "near_links", "site_words"]
+    + ["near_furniture", "prev_words", "next_words", "near_links", "site_words", "body_sibling"]
 )
 INNER, LINKS = MARKUP_NAMES.index("inner_furniture"), MARKUP_NAMES.index("link_density")
 PROSE_WORDS = 8
@@ -66,6 +67,7 @@ def features(doc: Document) -> list[list[float]]:
     body = [p and not m[INNER] for p, m in zip(prose, marks, strict=True)]
     first, end, _ = body_run(blocks, body, 3)
     runs = _short_runs(blocks, prose)
+    siblings = _siblings(doc, end)
     headline = next((b for b in blocks if b.kind == "headline"), None)
     head_words = _words(headline.text) if headline is not None else set()
     keys = [" ".join(b.text.lower().split()) for b in blocks]
@@ -94,9 +96,20 @@ def features(doc: Document) -> list[list[float]]:
             *marks[i],
             *_context(i, blocks, marks),
             *_wording(block.text),
+            siblings[i],
         ]
         rows.append(row)
     return rows
+
+
+def _siblings(doc: Document, end: int) -> list[float]:
+    """1 for each block that the element holding the body's last block holds too (the article's
+    own lines, around its paragraphs), else 0; all 0 without markup or a body."""
+    if not doc.elements or end == 0:
+        return [0.0] * len(doc.blocks)
+    held = list(containers(doc, doc.blocks))
+    body = held[end - 1]
+    return [float(h == body and body != NONE) for h in held]
 
 
 def _context(i: int, blocks: list[Block], marks: list[list[float]]) -> list[float]:
