@@ -9,8 +9,8 @@ at or above ``threshold`` is reported, runs of them as one finding, unless anoth
 rule already reports it. Headlines are never reported, and (``needs-markup``) only blocks whose
 markup says furniture too are: in a nav, aside or footer element, in one whose class or id
 names furniture, a quarter or more links, or among blocks whose markup says furniture (but
-not a block that an article or main element, or a content class, holds, unless its words name
-the site's furniture: the article's closing lines before a sidebar). An article's own text,
+not a block that the element holding the body's last paragraph holds too: the article's closing
+lines before a sidebar). An article's own text,
 exported without such markup, stays quiet.
 
 Findings keep the one rule id, whatever the furniture (so that one id selects or ignores them all);
@@ -57,9 +57,9 @@ CONTENT_TAG, CONTENT_CLASS, BODY_SIBLING = COLUMN["content_tag"], COLUMN["conten
 def evidence(row: Sequence[float]) -> bool:
     """Whether the markup says furniture: a nav, aside or footer element (or role), a class or
     id naming furniture, a block a quarter or more of whose text is links, or one whose
-    neighbours' markup (half of the two blocks on each side) says furniture while its own does
-    not say article (the article's closing lines, which a sidebar follows) or its words name the
-    site's furniture ("Sign up here")."""
+    neighbours' markup (half of the two blocks on each side) says furniture, unless the element
+    that holds the body's last block holds it too (the article's closing lines, which a sidebar
+    follows)."""
     if row[FURNITURE_TAG] or row[FURNITURE_CLASS] or row[LINK_DENSITY] >= 0.25:
         return True
     return row[NEAR_FURNITURE] >= 0.5 and not row[BODY_SIBLING]

@@ -1,7 +1,8 @@
 """What a block of a page looks like, as numbers a trained model weighs: length, how much it
 reads like a sentence, capitals and digits, where it lies against the article's body, how much
 page furniture surrounds it, how like the headline it is; in HTML, what its markup says
-(:mod:`newslint.engine.support.block_markup`) and what its neighbours' markup says. One pass
+(:mod:`newslint.engine.support.block_markup`), what its neighbours' markup says, and whether
+the element holding the body's last block holds it too (:mod:`newslint.engine.support.block_parents`). One pass
 over the blocks."""
 
 from __future__ import annotations

@@ -27,6 +27,17 @@ def containers(doc: Document, blocks: Sequence[Block]) -> Iterator[tuple[int, in
             while stack and stack[-1].end <= e.start:
                 stack.pop()
             stack.append(e)
-        chain = [e for e in stack if b <= e.end]
-        own = max((i for i, e in enumerate(chain) if e.tag in BLOCK_TAGS), default=-1)
-        yield (chain[own - 1].start, chain[own - 1].end) if own > 0 else NONE
+        yield _holder(stack, b)
+
+
+def _holder(stack: list[Element], end: int) -> tuple[int, int]:
+    """(start, end) of the element below the innermost block element of ``stack`` that holds a
+    block ending at ``end`` (elements that closed before it are skipped)."""
+    own = False
+    for e in reversed(stack):
+        if e.end < end:
+            continue
+        if own:
+            return e.start, e.end
+        own = e.tag in BLOCK_TAGS
+    return NONE
