@@ -6,7 +6,8 @@ then the count per rule and the rate per 1,000 words. ``--html`` lints each arti
 would export it as HTML: an ``h1`` for a bbc headline, a ``p`` for each paragraph. ``--page``
 puts that inside a web page (a menu, a sidebar of links, a footer, classes on the elements), as a
 scraper would save it: only findings on the article's own lines are printed and counted (the
-page model is meant to report the rest).
+page model is meant to report the rest). ``--bare-page`` is that page with no markup that names
+the article (plain ``div`` elements instead of ``main``, ``article`` and "entry-content").
 """
 
 from __future__ import annotations
@@ -46,13 +47,23 @@ PAGE_END = (
 )
 
 
-def as_page(text: str, headline: bool) -> tuple[str, int, int]:
-    """The article inside a web page, and the first and last line of the article's own text."""
+ARTICLE = (
+    "<main id='main'><article class='post type-post entry'><div class='entry-content'>",
+    "</div></article></main>",
+)
+BARE = ("<div id='wrap'><div class='col-8'><div>", "</div></div></div>")
+
+
+def as_page(text: str, headline: bool, bare: bool = False) -> tuple[str, int, int]:
+    """The article inside a web page (``bare``: in plain ``div`` elements), and the first and
+    last line of the article's own text."""
     body = as_html(text, headline).removeprefix("<html><body>\n").removesuffix("\n</body></html>\n")
     title = html.escape(text.strip().split("\n", 1)[0][:80])
-    top = PAGE_TOP.format(title=title)
+    top, end = PAGE_TOP.format(title=title), PAGE_END
+    if bare:
+        top, end = top.replace(ARTICLE[0], BARE[0]), end.replace(ARTICLE[1], BARE[1])
     first = top.count("\n") + 1
-    return top + body + PAGE_END, first, first + body.count("\n")
+    return top + body + end, first, first + body.count("\n")
 
 
 def main() -> None:
@@ -61,6 +72,7 @@ def main() -> None:
     parser.add_argument("--category", default="boilerplate", help="rules/<category> to run")
     parser.add_argument("--html", action="store_true", help="lint each article as HTML")
     parser.add_argument("--page", action="store_true", help="lint each article inside a web page")
+    parser.add_argument("--bare-page", action="store_true", help="--page with no markup naming the article")
     args = parser.parse_args()
     rules = load_rules(ROOT / "rules" / args.category)
     linter = make_linter(Config(select=[r.id for r in rules]), rules)
@@ -72,8 +84,8 @@ def main() -> None:
         data = path.read_bytes()
         name = str(path)
         first, last = 1, 10**9
-        if args.page:
-            page, first, last = as_page(data.decode("utf-8"), path.parent.name == "bbc")
+        if args.page or args.bare_page:
+            page, first, last = as_page(data.decode("utf-8"), path.parent.name == "bbc", args.bare_page)
             data, name = page.encode("utf-8"), f"{path}.html"
         elif args.html:
             data, name = as_html(data.decode("utf-8"), path.parent.name == "bbc").encode("utf-8"), f"{path}.html"

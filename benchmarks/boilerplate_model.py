@@ -9,7 +9,7 @@ are split into folds by site (the host of the page's url); for each fold the mod
 the other folds and judges the fold's blocks. A truth snippet is found when a finding of the
 other built-in boilerplate rules, or a block the model flags, overlaps it; article text is
 flagged wrongly likewise. As in the rule, headlines and blocks longer than its ``max-words`` are
-never flagged; snippets found more than once in a page are left out (which one is meant is not
+never flagged (a long one is when its own markup says furniture); snippets found more than once in a page are left out (which one is meant is not
 known). Printed for held-out folds only: the rules alone, the model alone, and both.
 """
 
@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 from newslint.api import lint_bytes, make_linter, records  # noqa: E402
 from newslint.document.readers import read_document  # noqa: E402
 from newslint.document.source import decode  # noqa: E402
-from newslint.engine.kinds.boilerplate_model import evidence  # noqa: E402
+from newslint.engine.kinds.boilerplate_model import evidence, reportable  # noqa: E402
 from newslint.engine.loader import load_rules  # noqa: E402
 from newslint.engine.support.block_features import features  # noqa: E402
 from newslint.run.train import fit, labels, snippet_spans  # noqa: E402
@@ -39,6 +39,7 @@ from newslint.settings.config import Config  # noqa: E402
 CORPUS = ROOT.parent / "shared" / "corpora" / "boilerplate" / "trafilatura"
 MODEL_RULE = "boilerplate.page-furniture"
 SHOW = "--show" in sys.argv
+MISSES = "--misses" in sys.argv
 SPACES = re.compile(r"<[^>]*>")
 
 
@@ -51,12 +52,13 @@ def page(name: str, linter, suffix: str, max_words: int) -> dict:
     source = doc.source
     found = [f for f in records(lint_bytes(data, path.name, linter)) if f["rule"] != MODEL_RULE]
     snippets = snippet_spans(doc, truth)
+    rows = features(doc)
     return {
         "site": urlparse(truth.get("url", "")).netloc.lower().removeprefix("www.") or name,
-        "rows": features(doc),
+        "rows": rows,
         "labels": labels(doc, snippets),
         "spans": [doc.source_offsets(b.start, b.end) for b in doc.blocks],
-        "eligible": [b.kind != "headline" and len(b.text.split()) <= max_words for b in doc.blocks],
+        "eligible": [reportable(b, row, max_words) for b, row in zip(doc.blocks, rows, strict=True)],
         "rules": [
             (source.offset(f["line"], f["column"]), source.offset(f["end_line"], f["end_column"])) for f in found
         ],
@@ -86,6 +88,8 @@ def score(pages: list[dict], flagged: list[list[bool]], model: bool, rules: bool
             hit = any(x < b and a < y for x, y in spans)
             if SHOW and hit and kind == "main":
                 print(f"WRONG {p['site']}: {p['text'][a:b][:100]!r}")
+            if MISSES and model and rules and not hit and kind == "boilerplate":
+                print(f"MISSED {p['site']}: {' '.join(p['text'][a:b].split())[:150]!r}")
             if kind == "boilerplate":
                 found, total = found + hit, total + 1
             else:
@@ -100,6 +104,7 @@ def main() -> int:
     ap.add_argument("--C", type=float, default=3.0)  # train-boilerplate's
     ap.add_argument("--txt", action="store_true", help="the pages' text renderings instead of their HTML")
     ap.add_argument("--show", action="store_true", help="print the article text flagged")
+    ap.add_argument("--misses", action="store_true", help="print the snippets that both together miss")
     ap.add_argument(
         "--extractor", action="store_true", help="add trafilatura's main-text extraction as a feature (measuring it)"
     )

@@ -116,3 +116,30 @@ def test_outside_article_leaves_out_a_list_the_article_introduces() -> None:
     )
     (outside,) = by_rule(lint(text), "boilerplate.outside-article")
     assert "Author: Jane Smith" in outside["message"]
+
+
+def _page(closing: str) -> str:
+    """An article page: the body and its closing lines in the article, then a sidebar of links."""
+    paras = "".join(f"<p>{p}</p>\n" for p in BODY.split("\n\n")) + "".join(f"<p>{c}</p>\n" for c in closing)
+    return (
+        "<html><body>\n<main><article class='post'><div class='entry-content'>\n<h1>Talks End</h1>\n"
+        + paras
+        + "</div></article></main>\n<aside class='sidebar'>\n<h3>Most read</h3>\n"
+        + "<ul><li><a href='/a'>Floods close roads across the north</a></li>\n"
+        + "<li><a href='/b'>Council approves new budget</a></li></ul>\n</aside>\n"
+        + "<footer><p>Copyright 2026 The Daily Paper</p></footer></body></html>\n"
+    )
+
+
+def test_the_articles_closing_lines_before_a_sidebar_are_left_out_of_the_run() -> None:
+    closing = ["Referee: H Webb (S Yorkshire)", "Attendance: 31,000"]
+    page = _page(closing)
+    (outside,) = by_rule(lint(page, "a.html"), "boilerplate.outside-article")
+    assert outside["line"] == page.split("\n").index("<h3>Most read</h3>") + 1
+    assert "Most read" in outside["message"]
+
+
+def test_a_closing_line_that_names_the_sites_furniture_stays_in_the_run() -> None:
+    page = _page(["Referee: H Webb (S Yorkshire)", "Donate Now", "Join 6,707 other followers"])
+    (outside,) = by_rule(lint(page, "a.html"), "boilerplate.outside-article")
+    assert outside["line"] == page.split("\n").index("<p>Donate Now</p>") + 1

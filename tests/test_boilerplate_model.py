@@ -11,12 +11,14 @@ import pytest
 from harness import lint
 
 from newslint import builtin_rules_dir
+from newslint.document.model import Block
 from newslint.document.readers import read_document
 from newslint.document.source import Source
-from newslint.engine.kinds.boilerplate_model import judge
+from newslint.engine.kinds.boilerplate_model import evidence, judge, reportable
 from newslint.engine.loader import load_rules
 from newslint.engine.support.block_features import NAMES, features
 from newslint.engine.support.block_markup import name_words
+from newslint.engine.support.block_parents import NONE, containers
 from newslint.run.cli import main
 from newslint.run.train import snippet_spans
 from newslint.settings.yamlfile import ConfigError
@@ -176,3 +178,47 @@ def test_snippets_found_more_than_once_are_not_labels() -> None:
     doc = read_document(Source("p.html", "<p>Related</p><p>Talks end</p><p>Related</p>"), "html")
     spans = snippet_spans(doc, {"boilerplate": ["Related"], "main": ["Talks end"]})
     assert [label for label, _, _ in spans] == ["main"]
+
+
+def test_neighbours_markup_is_no_evidence_for_a_line_the_articles_element_holds() -> None:
+    page = PAGE.replace("<article>", "<div class='x1'>").replace("</article>", "<p>Referee: H Webb</p></div>")
+    referee = _row(page, "Referee")
+    assert referee["near_furniture"] >= 0.5 and referee["body_sibling"] == 1.0
+    assert not evidence(list(referee.values()))
+    apart = _row(page.replace("<p>Referee: H Webb</p></div>", "</div><div><p>Referee: H Webb</p></div>"), "Referee")
+    assert apart["near_furniture"] >= 0.5 and apart["body_sibling"] == 0.0
+    assert evidence(list(apart.values()))
+
+
+def test_a_block_over_max_words_may_be_reported_only_when_its_own_markup_says_furniture() -> None:
+    (rule,) = [r for r in load_rules(builtin_rules_dir() / "boilerplate") if r.id == "boilerplate.page-furniture"]
+    bio = "I maintain a service that processes data every night. " * 15
+    boxed = f"<html><body><article><h1>Talks end</h1>{BODY}</article><div class='author-bio'><p>{bio}</p></div>"
+    plain = boxed.replace("author-bio", "x1")
+    rows = [
+        (doc.blocks[-1], features(doc)[-1])
+        for doc in (read_document(Source("p.html", p), "html") for p in (boxed, plain))
+    ]
+    assert [len(b.text.split()) > 100 for b, _ in rows] == [True, True]
+    assert [reportable(b, row, 100) for b, row in rows] == [True, False]
+    assert reportable(rows[1][0], rows[1][1], 200)
+
+
+def test_blocks_one_element_holds_share_their_holder() -> None:
+    page = (
+        "<html><body><div class='a'><p>One <b>bold</b> line</p><p>Two</p><div><p>Three</p></div></div>"
+        "<ul><li>Four</li></ul><p>Five</p></body></html>"
+    )
+    doc = read_document(Source("p.html", page), "html")
+    held = dict(zip([b.text.strip() for b in doc.blocks], containers(doc, doc.blocks), strict=True))
+    assert held["One bold line"] == held["Two"] != held["Three"]
+    assert page[held["Two"][0] :].startswith("<div class='a'>") and page[held["Four"][0] :].startswith("<ul>")
+    assert page[held["Five"][0] :].startswith("<body>")
+    assert (
+        next(
+            containers(
+                read_document(Source("t.txt", "Plain text"), "text"), [Block("paragraph", 0, 10, 0, "Plain text")]
+            )
+        )
+        == NONE
+    )

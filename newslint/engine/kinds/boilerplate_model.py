@@ -8,8 +8,10 @@ weights the rule file carries (``weights``, written by ``newslint train-boilerpl
 at or above ``threshold`` is reported, runs of them as one finding, unless another boilerplate
 rule already reports it. Headlines are never reported, and (``needs-markup``) only blocks whose
 markup says furniture too are: in a nav, aside or footer element, in one whose class or id
-names furniture, a quarter or more links, or among blocks whose markup says furniture. An
-article's own text, exported without such markup, stays quiet.
+names furniture, a quarter or more links, or among blocks whose markup says furniture (but
+not a block that the element holding the body's last paragraph holds too: the article's closing
+lines before a sidebar). An article's own text,
+exported without such markup, stays quiet.
 
 Findings keep the one rule id, whatever the furniture (so that one id selects or ignores them all);
 the message names the kind (``{what}``: share buttons, comments, navigation...) when the markup
@@ -35,21 +37,39 @@ OPTIONS = {
     "weights": Option(dict, required=True, help="the model: a weight for each feature (newslint train-boilerplate)"),
     "threshold": Option(float, default=0.8, help="least probability of a reported block"),
     "formats": Option(list, default=["html"], help="formats judged (the model is trained on pages' HTML)"),
-    "max-words": Option(int, default=60, help="longest block, in words, that may be reported"),
+    "max-words": Option(
+        int, default=60, help="longest block, in words, that may be reported (unless its own markup says furniture)"
+    ),
     "needs-markup": Option(
         bool, default=True, help="report only blocks whose markup (or their neighbours') says furniture"
     ),
 }
-FURNITURE_TAG, FURNITURE_CLASS, LINK_DENSITY, NEAR_FURNITURE = (
-    NAMES.index(n) for n in ("furniture_tag", "furniture_class", "link_density", "near_furniture")
+COLUMN = {name: i for i, name in enumerate(NAMES)}
+FURNITURE_TAG, FURNITURE_CLASS, INNER_FURNITURE = (
+    COLUMN["furniture_tag"],
+    COLUMN["furniture_class"],
+    COLUMN["inner_furniture"],
 )
+LINK_DENSITY, NEAR_FURNITURE, SITE_WORDS = COLUMN["link_density"], COLUMN["near_furniture"], COLUMN["site_words"]
+CONTENT_TAG, CONTENT_CLASS, BODY_SIBLING = COLUMN["content_tag"], COLUMN["content_class"], COLUMN["body_sibling"]
 
 
 def evidence(row: Sequence[float]) -> bool:
     """Whether the markup says furniture: a nav, aside or footer element (or role), a class or
     id naming furniture, a block a quarter or more of whose text is links, or one whose
-    neighbours' markup (half of the two blocks on each side) says furniture."""
-    return bool(row[FURNITURE_TAG] or row[FURNITURE_CLASS] or row[LINK_DENSITY] >= 0.25 or row[NEAR_FURNITURE] >= 0.5)
+    neighbours' markup (half of the two blocks on each side) says furniture, unless the element
+    that holds the body's last block holds it too (the article's closing lines, which a sidebar
+    follows)."""
+    if row[FURNITURE_TAG] or row[FURNITURE_CLASS] or row[LINK_DENSITY] >= 0.25:
+        return True
+    return row[NEAR_FURNITURE] >= 0.5 and not row[BODY_SIBLING]
+
+
+def reportable(block: Block, row: Sequence[float], max_words: int) -> bool:
+    """Whether a block may be reported at all: not a headline, and at most ``max_words`` long
+    unless the innermost element around it that says anything says furniture (a long author
+    bio or comment policy in a box named so)."""
+    return block.kind != "headline" and (bool(row[INNER_FURNITURE]) or len(block.text.split()) <= max_words)
 
 
 def prepare(rule: Rule) -> tuple[float, ...]:
@@ -88,11 +108,17 @@ def may_have_evidence(doc: Document) -> bool:
     return bool(has_attributes().search(doc.source.text))
 
 
-def judge(weights: Sequence[float], doc: Document, needs_markup: bool) -> list[tuple[float, str]]:
-    """Each block's probability of being page furniture (0 without markup evidence, when needed),
-    and the two reasons that weighed most for it."""
+def judge(
+    weights: Sequence[float], doc: Document, needs_markup: bool, max_words: int | None = None
+) -> list[tuple[float, str]]:
+    """Each block's probability of being page furniture (0 without markup evidence, when needed,
+    and 0 for a block not :func:`reportable` with ``max_words``, when given), and the two
+    reasons that weighed most for it."""
     out = []
-    for row in features(doc):
+    for block, row in zip(doc.blocks, features(doc), strict=True):
+        if max_words is not None and not reportable(block, row, max_words):
+            out.append((0.0, ""))
+            continue
         parts = [w * x for w, x in zip(weights, row, strict=True)]
         z = sum(parts)
         p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
@@ -108,9 +134,9 @@ def check(rule: Rule, doc: Document, ctx: Context, others: Sequence[Finding]) ->
         return
     taken = [(f.start, f.end) for f in others if f.category == "boilerplate" and not f.stored]
     runs: list[list[tuple[Block, float, str]]] = [[]]
-    for block, (p, why) in zip(doc.blocks, judge(rule.compiled, doc, o["needs-markup"]), strict=True):
-        flagged = p >= o["threshold"] and block.kind != "headline" and len(block.text.split()) <= o["max-words"]
-        if flagged and not any(a < block.end and block.start < b for a, b in taken):
+    judged = judge(rule.compiled, doc, o["needs-markup"], o["max-words"])
+    for block, (p, why) in zip(doc.blocks, judged, strict=True):
+        if p >= o["threshold"] and not any(a < block.end and block.start < b for a, b in taken):
             runs[-1].append((block, p, why))
         elif runs[-1]:
             runs.append([])

@@ -5,7 +5,10 @@ sentence scores its words, each other block (a menu entry, a link, a label) cost
 with a floor, and the best-scoring run is the article (the maximum-sum subarray). What lies
 after it (and optionally before it), runs of short blocks that are not prose are reported,
 one finding a run, when that side also holds page furniture (an ``anchors`` match: "Leave a
-Reply", "Related Stories", "©"); prose there is left to the phrase rules.
+Reply", "Related Stories", "©"); prose there is left to the phrase rules. In HTML, a run's
+leading blocks that the element holding the body's last block holds too, when that element
+closes before the furniture begins, are the article's closing lines (a list of results, a
+credit before a sidebar) and are left out, unless their words name the site's furniture.
 
 A built-in check with settings, not a building block: its one built-in rule (below) is the
 one to tune, under ``options:`` in the configuration; a rule file of your own of this kind is
@@ -25,9 +28,18 @@ from newslint.engine.findings import Finding
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
 from newslint.engine.regexes import is_deferring
+from newslint.engine.support.block_parents import containers
 from newslint.engine.support.body_run import body_run, is_prose
 from newslint.engine.support.boilerplate_lines import introduces_list
 
+# Words of a block that address the reader or name the site's furniture ("Donate Now", "Join
+# 66,707,982 other followers", "Tags: ..."): such a block is never the article's closing line.
+SITE_WORDS = lazy(
+    r"\b(?:you|your|our|us|we|donat\w*|follow\w*|subscri\w*|sign(?:ing)? (?:up|in)|log ?in|register|join"
+    r"|terms|privacy|cookies?|tags?|comments?|share\w*|newsletters?|advertis\w*|sponsor\w*|copyright|rights reserved"
+    r"|read more|related)\b|©",
+    re.IGNORECASE,
+)
 OPTIONS = {
     "min-body-words": Option(int, default=100, help="a body shorter than this is not trusted"),
     "min-prose-words": Option(int, default=4, help="fewest words of a block that counts as prose"),
@@ -88,7 +100,26 @@ def _runs(blocks: list[Block], o: Mapping[str, Any]) -> list[list[Block]]:
     return [r for r in runs if r]
 
 
-def _findings(rule: Rule, doc: Document, blocks: list[Block], where: str) -> Iterator[Finding]:
+def _trim(doc: Document, run: list[Block], anchor: int, last: Block) -> list[Block]:
+    """The run without its leading blocks that are the article's closing lines (a list of
+    results, a credit): in HTML, blocks before the furniture at ``anchor`` (a prose offset)
+    that the element holding the body's ``last`` block holds too, when it closes before the
+    furniture begins (a sidebar after the article), and whose words do not name the site's
+    furniture."""
+    if not doc.elements or not run or run[0].end > anchor:
+        return run
+    start, end = next(containers(doc, [last]))
+    if start < 0 or end > doc.source_offsets(anchor, anchor)[0]:
+        return run
+    i = 0
+    for held in containers(doc, run):
+        if held[0] != start or run[i].end > anchor or SITE_WORDS.search(run[i].text):
+            break
+        i += 1
+    return run[i:]
+
+
+def _findings(rule: Rule, doc: Document, blocks: list[Block], where: str, last: Block) -> Iterator[Finding]:
     o = rule.options
     anchor = rule.compiled.search(doc.text, blocks[0].start, blocks[-1].end) if blocks else None
     if anchor is None:
@@ -99,6 +130,8 @@ def _findings(rule: Rule, doc: Document, blocks: list[Block], where: str) -> Ite
     for run in runs:
         # Runs that end before the first piece of page furniture may still be the article's own
         # lists (ingredients, code, subheadings): only what holds or follows furniture is reported.
+        if where == "after" and run[-1].end > anchor.start():
+            run = _trim(doc, run, anchor.start(), last)
         if len(run) < o["min-run"] or (where == "after" and run[-1].end <= anchor.start()):
             continue
         first, last = run[0], run[-1]
@@ -115,5 +148,5 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     if score < o["min-body-words"]:
         return
     if o["before"]:
-        yield from _findings(rule, doc, doc.blocks[:first], "before")
-    yield from _findings(rule, doc, doc.blocks[end:], "after")
+        yield from _findings(rule, doc, doc.blocks[:first], "before", doc.blocks[end - 1])
+    yield from _findings(rule, doc, doc.blocks[end:], "after", doc.blocks[end - 1])

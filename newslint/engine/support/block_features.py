@@ -1,7 +1,8 @@
 """What a block of a page looks like, as numbers a trained model weighs: length, how much it
 reads like a sentence, capitals and digits, where it lies against the article's body, how much
 page furniture surrounds it, how like the headline it is; in HTML, what its markup says
-(:mod:`newslint.engine.support.block_markup`) and what its neighbours' markup says. One pass
+(:mod:`newslint.engine.support.block_markup`), what its neighbours' markup says, and whether
+the element holding the body's last block holds it too (:mod:`newslint.engine.support.block_parents`). One pass
 over the blocks."""
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from functools import cache
 
 from newslint.document.model import Block, Document
 from newslint.engine.support.block_markup import MARKUP_NAMES, markup
+from newslint.engine.support.block_parents import NONE, containers
 from newslint.engine.support.body_run import body_run, is_prose
 
 STOPWORDS = frozenset(
@@ -28,7 +30,7 @@ NAMES = (
         "headline_like repeated relative"
     ).split()
     + list(MARKUP_NAMES)
-    + ["near_furniture", "prev_words", "next_words", "near_links", "site_words"]
+    + ["near_furniture", "prev_words", "next_words", "near_links", "site_words", "body_sibling"]
 )
 INNER, LINKS = MARKUP_NAMES.index("inner_furniture"), MARKUP_NAMES.index("link_density")
 PROSE_WORDS = 8
@@ -66,6 +68,7 @@ def features(doc: Document) -> list[list[float]]:
     body = [p and not m[INNER] for p, m in zip(prose, marks, strict=True)]
     first, end, _ = body_run(blocks, body, 3)
     runs = _short_runs(blocks, prose)
+    siblings = _siblings(doc, end)
     headline = next((b for b in blocks if b.kind == "headline"), None)
     head_words = _words(headline.text) if headline is not None else set()
     keys = [" ".join(b.text.lower().split()) for b in blocks]
@@ -94,9 +97,20 @@ def features(doc: Document) -> list[list[float]]:
             *marks[i],
             *_context(i, blocks, marks),
             *_wording(block.text),
+            siblings[i],
         ]
         rows.append(row)
     return rows
+
+
+def _siblings(doc: Document, end: int) -> list[float]:
+    """1 for each block that the element holding the body's last block holds too (the article's
+    own lines, around its paragraphs), else 0; all 0 without markup or a body."""
+    if not doc.elements or end == 0:
+        return [0.0] * len(doc.blocks)
+    held = list(containers(doc, doc.blocks))
+    body = held[end - 1]
+    return [float(h == body and body != NONE) for h in held]
 
 
 def _context(i: int, blocks: list[Block], marks: list[list[float]]) -> list[float]:

@@ -1,0 +1,43 @@
+"""The element that holds each block's own element in an HTML page (the ``div`` around a
+paragraph, the ``ul`` around an item): blocks that one element holds are siblings, as the
+article's closing lines are of its paragraphs. Shared by ``boilerplate_outside`` and the page
+model's features."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from newslint.document.model import Block, Document, Element
+
+# Elements that hold a block of their own (a paragraph, an item, a heading), not inline ones.
+BLOCK_TAGS = frozenset("p li h1 h2 h3 h4 h5 h6 blockquote dd dt figcaption pre div section td th".split())
+NONE = (-1, -1)
+
+
+def containers(doc: Document, blocks: Sequence[Block]) -> Iterator[tuple[int, int]]:
+    """For blocks in document order, (start, end) in the stored text of the element that holds
+    each one's own element (its ``p``, ``li``, ``h2``), or ``NONE`` when there is none: one
+    sweep over the elements, however many blocks."""
+    elements, nxt = doc.elements, 0
+    stack: list[Element] = []
+    for block in blocks:
+        a, b = doc.source_offsets(block.start, block.end)
+        while nxt < len(elements) and elements[nxt].start <= a:
+            e, nxt = elements[nxt], nxt + 1
+            while stack and stack[-1].end <= e.start:
+                stack.pop()
+            stack.append(e)
+        yield _holder(stack, b)
+
+
+def _holder(stack: list[Element], end: int) -> tuple[int, int]:
+    """(start, end) of the element below the innermost block element of ``stack`` that holds a
+    block ending at ``end`` (elements that closed before it are skipped)."""
+    own = False
+    for e in reversed(stack):
+        if e.end < end:
+            continue
+        if own:
+            return e.start, e.end
+        own = e.tag in BLOCK_TAGS
+    return NONE
