@@ -433,14 +433,16 @@ def two_edits(word: str, above: float, known: dict[str, float], lower: bool = Fa
     index = spelldata.suggest_index()
     channel = edit_model.channel()
     out = {}
+    words, data, size = index.words, spelldata.load(), len(word)
+    values, offsets = words.values, words.offsets
     for n in index.near(word):
-        f = index.words.values[n]
-        if f <= above:
+        f = values[n]
+        if f <= above or abs(offsets[n + 1] - offsets[n] - size) > 2:  # indexed words are a-z: bytes are letters
             continue
-        cand = index.words.key(n).decode("utf-8")
-        if f < COMMON and not spelldata.load().listed(cand):
+        cand = words.key(n).decode("utf-8")
+        if f < COMMON and not data.listed(cand):
             continue
-        if cand not in known and abs(len(cand) - len(word)) <= 2 and distance(word, cand, 2) == 2:
+        if cand not in known and distance(word, cand, 2) == 2:
             out[cand] = score(channel, word, cand, f, lower)
     return out
 
