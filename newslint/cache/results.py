@@ -114,6 +114,7 @@ class Cache:
         self.misses = 0
         self._read: dict[str, dict[str, Any]] = {}  # pack file -> its entries when first read
         self._pending: dict[str, dict[str, tuple[str, dict[str, Any]]]] = {}  # pack -> key -> (label, entry)
+        self._groups: dict[str, str] = {}  # group -> the start of its packs' paths
 
     @classmethod
     def of(cls, folder: Path | str) -> Cache:
@@ -135,10 +136,14 @@ class Cache:
     def _pack(self, group: str, label: str) -> str:
         """The pack of the file ``label`` in ``group``: the group's digest and one of sixteen
         shards by the label (never by the key: a file's new entry replaces its old one)."""
-        g, s = _hasher(), _hasher()
-        g.update(group.encode("utf-8", "surrogateescape"))
+        prefix = self._groups.get(group)
+        if prefix is None:
+            g = _hasher()
+            g.update(group.encode("utf-8", "surrogateescape"))
+            prefix = self._groups[group] = f"{self.folder}{os.sep}results{os.sep}{g.hexdigest()[:30]}"
+        s = _hasher()
         s.update(label.encode("utf-8", "surrogateescape"))
-        return f"{self.folder}{os.sep}results{os.sep}{g.hexdigest()[:30]}{s.hexdigest()[0]}.json"
+        return f"{prefix}{s.hexdigest()[0]}.json"
 
     def get(self, key: str, group: str = "", label: str = "") -> dict[str, Any] | None:
         """The entry of ``key``, the file ``label``'s in ``group`` (see ``put``), or None."""
