@@ -213,3 +213,16 @@ def test_code_stamps_cover_every_file_but_bytecode_and_see_a_change(tmp_path: Pa
     assert [Path(p).relative_to(tmp_path).as_posix() for p, _, _ in first] == ["kinds/a.py", "words.txt"]
     (tmp_path / "words.txt").write_text("word\nother\n")
     assert sorted(_file_stamps(str(tmp_path))) != first
+
+
+def test_a_long_run_writes_its_packs_every_flush_at_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint.cache import results
+
+    monkeypatch.setattr(results, "FLUSH_AT", 5)
+    cache = Cache(tmp_path)
+    for n in range(12):
+        cache.put(f"{n:064x}", {"findings": [], "messages": [str(n)]}, "g", f"f{n}.txt")
+    fresh = Cache(tmp_path)
+    assert [fresh.get(f"{n:064x}", "g", f"f{n}.txt") is not None for n in range(12)] == [True] * 10 + [False] * 2
+    cache.flush()
+    assert Cache(tmp_path).get(f"{11:064x}", "g", "f11.txt") == {"findings": [], "messages": ["11"]}

@@ -3,8 +3,9 @@
 Entries are kept in packs, JSON files under ``results/`` in the cache folder (``--cache-dir``,
 else ``cachedir.folder()``): one for each folder of articles, configuration and first digit of
 the key, as ruff keeps one file a package. Creating a file was most of what a miss cost (300 to
-500 us an article, about 10% of a first run's time); a run now creates one a pack, written once
-at its end by the parent process (workers send their results back anyway), and a run of one
+500 us an article, about 10% of a first run's time); a run now creates one a pack, written at
+its end by the parent process (workers send their results back anyway; a huge run writes every
+``FLUSH_AT`` entries too, merging with what it wrote before), and a run of one
 article reads and writes one pack of a sixteenth of its folder. A pack is written to a temporary
 file and renamed into place: a reader never meets half of one, and a garbled one reads as no
 entries. A pack keeps one entry a file (its newest bytes), so it does not grow with edits.
@@ -26,6 +27,7 @@ from newslint.cache.folder import DAY, GITIGNORE, mark_used, stale
 from newslint.settings.rulefolders import rule_files
 
 FORMAT = 3  # bump when the layout of a pack or an entry changes
+FLUSH_AT = 10_000  # entries held in memory before the packs are written (not only at the run's end)
 
 
 def _stamp(path: Path) -> list[Any]:
@@ -115,6 +117,7 @@ class Cache:
         self._read: dict[str, dict[str, Any]] = {}  # pack file -> its entries when first read
         self._pending: dict[str, dict[str, tuple[str, dict[str, Any]]]] = {}  # pack -> key -> (label, entry)
         self._groups: dict[str, str] = {}  # group -> the start of its packs' paths
+        self._count = 0  # entries put since the last flush
 
     @classmethod
     def of(cls, folder: Path | str) -> Cache:
@@ -168,13 +171,16 @@ class Cache:
         """Remember the entry of ``key`` for ``flush``: the file ``label``'s in ``group`` (its
         folder and configuration). A pack keeps one entry a label: the file's newest."""
         self._pending.setdefault(self._pack(group, label), {})[key] = (label, entry)
+        self._count += 1
+        if self._count >= FLUSH_AT:  # a huge export: bounded memory, a few rewrites of each pack
+            self.flush()
 
     def flush(self) -> None:
         """Write every pack with entries put since the last flush: each merged with the pack as it
         is now on disk, written to a temporary file and renamed into place, so that a reader never
         meets half a pack. Two runs flushing one pack at once keep the entries of the last (the
         other's are misses next time, never wrong). A read-only or full disk only costs the cache."""
-        pending, self._pending = self._pending, {}
+        pending, self._pending, self._count = self._pending, {}, 0
         for file, new in pending.items():
             with contextlib.suppress(OSError):
                 self._write(file, new)
