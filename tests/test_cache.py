@@ -226,3 +226,20 @@ def test_a_long_run_writes_its_packs_every_flush_at_entries(tmp_path: Path, monk
     assert [fresh.get(f"{n:064x}", "g", f"f{n}.txt") is not None for n in range(12)] == [True] * 10 + [False] * 2
     cache.flush()
     assert Cache(tmp_path).get(f"{11:064x}", "g", "f11.txt") == {"findings": [], "messages": ["11"]}
+
+
+def test_a_data_package_reinstalled_is_a_new_code_stamp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    from newslint.cache.results import _package_stamp
+
+    (tmp_path / "wordsdata").mkdir()
+    entry = tmp_path / "wordsdata" / "__init__.py"
+    entry.write_text("VERSION = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    importlib.invalidate_caches()
+    first = _package_stamp("wordsdata")
+    assert first[0] == str(entry)
+    entry.write_text("VERSION = 2.0\n")  # what installing another version does to the package's files
+    assert _package_stamp("wordsdata") != first
+    assert _package_stamp("no_such_data_package_here") == ["no_such_data_package_here", None]

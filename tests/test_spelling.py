@@ -262,3 +262,9 @@ def test_a_stem_wordfreq_knows_does_not_clear_a_sure_slip() -> None:
 def test_forms_of_rarer_stems_and_compounds_of_rare_corrections_stay_words() -> None:
     text = "Headline here\n\nThe chef was brining the turkey, and the courters and diallers stayed.\n"
     assert flagged(text) == {}
+
+
+def test_a_space_moves_only_to_make_a_pair_commoner_than_the_fragments_correction() -> None:
+    found = findings("Headline here\n\nAnd thre was no reply. The dog hert its paw.\n")
+    assert [f["suggestions"][0] for f in found] == ["there", "heart"]  # not "threw as", "her tits"
+    assert [f["column"] for f in found] == [5, 32]

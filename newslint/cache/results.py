@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from newslint import __version__, builtin_rules_dir
+from newslint import DATA_PACKAGES, __version__, builtin_rules_dir
 from newslint.cache.folder import DAY, GITIGNORE, mark_used, stale
 from newslint.settings.rulefolders import rule_files
 
@@ -42,7 +42,21 @@ def _stamp(path: Path) -> list[Any]:
 def code_stamp() -> str:
     """Names, sizes and times of newslint's own files: a changed kind or word list is a new key."""
     package = Path(__file__).resolve().parents[1]
-    return _digest([__version__, FORMAT, sorted(_file_stamps(str(package)))])
+    data = [_package_stamp(name) for name in DATA_PACKAGES]
+    return _digest([__version__, FORMAT, sorted(_file_stamps(str(package))), data])
+
+
+def _package_stamp(name: str) -> list[Any]:
+    """The stamp of an installed package's entry file: installing another version rewrites it, so
+    an upgraded word list (wordfreq, symspellpy...) is a new key, not an old cached result."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec(name)
+    except (ImportError, ValueError):
+        spec = None
+    origin = spec.origin if spec is not None else None
+    return _stamp(Path(origin)) if origin else [name, None]
 
 
 def _file_stamps(folder: str) -> Iterator[list[Any]]:

@@ -26,7 +26,7 @@ from newslint.document.model import Document
 from newslint.engine.findings import Finding, Fix
 from newslint.engine.kind import Context, Option
 from newslint.engine.loader import Rule
-from newslint.engine.support import capital_case, spelldata
+from newslint.engine.support import bigrams, capital_case, spelldata
 from newslint.engine.support.spell_words import (
     NAME,
     Piece,
@@ -40,6 +40,7 @@ from newslint.engine.support.spell_words import (
     mid_sentence_capitals,
     near_words,
     overregular,
+    ranked,
     shape,
     slip_fix,
     splits,
@@ -151,8 +152,27 @@ def rejoined(x: str, y: str, data: spelldata.SpellData) -> str | None:
     for i in range(1, len(joined)):
         a, b = joined[:i], joined[i:]
         if i != len(x) and word(a) and word(b) and min(data.zipf(a), data.zipf(b)) >= MOVED_ZIPF:
-            return f"{a} {b}"
+            return f"{a} {b}" if moved_beats_typo(x, y, a, b, data) else None
     return None
+
+
+def moved_beats_typo(x: str, y: str, a: str, b: str, data: spelldata.SpellData) -> bool:
+    """True when ``a b``, the words ``x y`` make with the space moved, is a pair written very
+    often (MOVED_PAIR_LOG), and at least as often as any pair a fragment's first suggestions
+    make with the other word (fo rthe: for the; not thre was: threw as, but there was; not hert
+    its: her tits). Otherwise the fragment is left to the typo check."""
+    pairs = bigrams.load()
+    moved = pairs.pair_log_count(a, b)
+    if moved is None or moved < MOVED_PAIR_LOG:
+        return False
+    rivals = [pairs.pair_log_count(c, y) for c in _first_fixes(x, data)]
+    rivals += [pairs.pair_log_count(x, c) for c in _first_fixes(y, data)]
+    return all(r is None or moved >= r for r in rivals)
+
+
+def _first_fixes(w: str, data: spelldata.SpellData) -> list[str]:
+    """The first suggestions for a fragment of a split (none for a listed word)."""
+    return [] if data.listed(w) or too_long(w) else [c for _, c in ranked(w, True)[:MOVED_RIVALS]]
 
 
 Verdict = tuple[str, list[str]] | None
@@ -164,6 +184,10 @@ WORD_OPTIONS = (
 OVERREGULAR_ZIPF = 2.0  # a listed stem with -ed or -es the lexicon lacks is a typo when rarer (hurted)
 FRAGMENT_LETTERS = 4  # see fragment()
 MOVED_ZIPF = 4.0  # the two words a moved space makes are this common (for the; not hae nit for haen it)
+MOVED_RIVALS = 3  # the suggestions for a fragment whose pairs a moved space must outdo
+# log10 of how often (Google Books) the pair a moved space makes is written at least: for the
+# 8.8, of the 9.4, is not 8.4; the moved spaces the misspelling lists make, her tits 5.6, no pair.
+MOVED_PAIR_LOG = 6.5
 PARADIGM_ZIPF = 4.0  # see paradigm()
 # A capitalized slip of a rarer word or name (Saab, Tottenham), or one made of known words
 # (Waales: waal es), is a typo only when the article writes the word it slips from elsewhere.
@@ -452,19 +476,19 @@ def ranked_fixes(piece: Piece, fixes: list[str], reason: str, doc: Document, lim
     """The suggestions for one piece, best first (the noisy channel's, re-ranked by the words
     either side), and whether the first is clearly best: the only one, or far ahead."""
     word = piece.text
-    ranked = candidates(word.lower(), word.islower())
+    found = ranked(word.lower(), word.islower())
     named = shape(word) != "lower" and not piece.initial  # Iraly: the word pairs know no names
-    if not named and reason == "is not a known word" and fixes and ranked and fixes[0].lower() == ranked[0][1]:
-        ranked = in_context(ranked, *neighbours(piece, doc))
-        fixes = [match_case(c, word) for _, c in ranked[:limit]]
+    if not named and reason == "is not a known word" and fixes and found and fixes[0].lower() == found[0][1]:
+        found = in_context(found, *neighbours(piece, doc))
+        fixes = [match_case(c, word) for _, c in found[:limit]]
     elif not named and reason == "is a common misspelling" and len(fixes) > 1:  # codespell's, in context's order
-        ranked = in_context(ranked, *neighbours(piece, doc))
-        place = {c: i for i, (_, c) in enumerate(ranked)}
+        found = in_context(found, *neighbours(piece, doc))
+        place = {c: i for i, (_, c) in enumerate(found)}
         fixes = sorted(fixes, key=lambda f: place.get(f.lower(), len(place)))
     fixes = fixes[:limit]
     if len(fixes) <= 1:
         return fixes, bool(fixes)
-    return fixes, len(ranked) >= 2 and ranked[0][1] == fixes[0].lower() and ranked[0][0] - ranked[1][0] >= CLEAR_LEAD
+    return fixes, len(found) >= 2 and found[0][1] == fixes[0].lower() and found[0][0] - found[1][0] >= CLEAR_LEAD
 
 
 def neighbours(piece: Piece, doc: Document) -> tuple[str | None, str | None]:

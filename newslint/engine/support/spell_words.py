@@ -14,7 +14,7 @@ from typing import overload
 
 from newslint.document.model import Document
 from newslint.document.records import Record
-from newslint.engine.support import bigrams, capital_case, edit_model, spelldata
+from newslint.engine.support import bigrams, capital_case, edit_model, sound_key, spelldata
 from newslint.engine.support.edit_model import NEIGHBOURS
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -291,6 +291,11 @@ LM_WEIGHT = 1.0  # log10 P(word) counts this much against log10 P(typo | word) (
 CONTEXT_WEIGHT = 1.0
 TIE_MARGIN = 2.0
 CURATED_MARGIN = 2.0  # codespell's first corrections (scored 99, 98, ...) that context may reorder
+# A candidate that sounds like the typo (the same sound-alike key: thort, thought) gains this
+# (log10) over its noisy-channel score; tuned on the lists' tuning half (benchmarks/spelling_accuracy.py).
+SOUND_BONUS = 1.0
+SOUND_REACH = 3.0  # only candidates scored within this (log10) of the best may gain it
+SOUND_WINDOW = 1.5  # a word added for its sound comes within this (log10) of the best candidate
 
 
 def edits1(word: str) -> set[str]:
@@ -481,7 +486,47 @@ def distance(a: str, b: str, limit: int) -> int:
 
 def suggestions(word: str, limit: int = 5) -> list[str]:
     """Corrections of ``word``, best first, in its case."""
-    return [match_case(c, word) for _, c in candidates(word.lower(), word.islower())[:limit]]
+    return [match_case(c, word) for _, c in ranked(word.lower(), word.islower())[:limit]]
+
+
+_RANKED: dict[tuple[str, bool], list[tuple[float, str]]] = {}
+
+
+def ranked(word: str, lower: bool = False) -> list[tuple[float, str]]:
+    """``candidates``, with the words that sound like ``word`` added (scored by the noisy
+    channel: announcement is three edits from annonsment) and those among the best that sound
+    like it raised by SOUND_BONUS: the ranking of suggestions. Whether a word is a typo at all
+    is decided on ``candidates`` alone."""
+    found = _RANKED.get((word, lower))
+    if found is not None:
+        return found
+    scored = {c: s for s, c in candidates(word, lower)}
+    if 2 < len(word) <= 14:
+        _add_sound_alikes(word, lower, scored)
+        best = max((s for s in scored.values() if s < CURATED - TOP_ZIPF), default=0.0)
+        key = sound_key.sound_key(word)
+        for cand, s in scored.items():
+            if best - SOUND_REACH <= s < CURATED - TOP_ZIPF and sound_key.sound_key(cand) == key:
+                scored[cand] = s + SOUND_BONUS
+    found = sorted(((s, c) for c, s in scored.items() if s > -math.inf), key=lambda x: (-x[0], x[1]))
+    if len(_RANKED) > 10_000:
+        _RANKED.clear()
+    _RANKED[word, lower] = found
+    return found
+
+
+def _add_sound_alikes(word: str, lower: bool, scored: dict[str, float]) -> None:
+    """Add to ``scored`` the indexed words that sound like ``word`` and, with SOUND_BONUS, come
+    within SOUND_WINDOW of its best candidate (codespell's aside)."""
+    data, channel = spelldata.load(), edit_model.channel()
+    best = max((s for s in scored.values() if s < CURATED - TOP_ZIPF), default=-math.inf)
+    for cand in sound_key.sounds().alikes(word):
+        f = data.freq(cand)
+        if cand in scored or cand == word or not (f >= COMMON or data.listed(cand)):
+            continue
+        s = score(channel, word, cand, f, lower)
+        if s + SOUND_BONUS >= best - SOUND_WINDOW:
+            scored[cand] = s
 
 
 def in_context(ranked: list[tuple[float, str]], before: str | None, after: str | None) -> list[tuple[float, str]]:

@@ -24,6 +24,7 @@ import time
 import zlib
 from array import array
 from collections.abc import Callable, Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -249,8 +250,10 @@ def cache_path(kind: str = "spelling") -> Path:
     return cache_dir() / f"{kind}-{FORMAT}-{stamp}.packed"
 
 
+@cache
 def package_file(package: str, name: str) -> Path | None:
-    """The path of a data file inside an installed package, or None when it is not there."""
+    """The path of a data file inside an installed package, or None when it is not there
+    (looked up once a process: several rules ask for the same files)."""
     try:
         spec = importlib.util.find_spec(package)
     except (ImportError, ValueError):
