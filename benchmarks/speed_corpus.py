@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/speed_corpus.py [--corpus DIR] [--runs N] [--proselint-runs N] [--jobs N]
 
-Measures, each as the median wall time of N runs with the peak resident memory of the largest process:
+Measures, each as the median wall and CPU time of N runs with the peak resident memory of the largest process:
   - newslint, every built-in rule (LanguageTool off: no server is configured), no cache, --jobs 1 and
     --jobs CORES; with the rules and patterns cached but no results (a first run on an export, on a
     machine that has run newslint before); then re-run on the unchanged corpus with a warm cache;
@@ -14,8 +14,9 @@ Measures, each as the median wall time of N runs with the peak resident memory o
     cached, as after any first run), and with --no-cache (no result cached; the rules still from their stores);
   - newslint on every other file and on the corpus copied twice (temporary folders), to see whether
     time grows linearly with the input.
-The machine's core count and load average are printed with the figures: on a busy machine, compare
-the tools within one run, not across runs.
+The machine's core count and load average are printed with the figures, and the comparisons as
+ratios of wall time and of CPU time (user + system, the worker processes' included): on a busy
+machine, compare the tools within one run, not across runs, and prefer the CPU ratios.
 """
 
 from __future__ import annotations
@@ -37,13 +38,14 @@ BIN = Path(sys.executable).parent
 SEED = ROOT / "tests" / "fixtures" / "seeds" / "000_585954f18c9c2e73.txt"
 
 
-def timed(cmd: list[str], cwd: Path | None = None) -> tuple[float, int]:
-    """Wall seconds and peak RSS in MB (the process and its waited-for children)."""
+def timed(cmd: list[str], cwd: Path | None = None) -> tuple[float, int, float]:
+    """Wall seconds, peak RSS in MB and CPU seconds (user + system, of the process and the worker
+    processes it waited for)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, _, usage = os.wait4(proc.pid, 0)
     proc.returncode = 0
-    return time.perf_counter() - start, usage.ru_maxrss // 1024
+    return time.perf_counter() - start, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime
 
 
 def measure(
@@ -54,7 +56,7 @@ def measure(
     forget: Path | None = None,
 ) -> float:
     """Median wall time of ``runs`` runs of ``cmd`` (or of the command it makes before each run),
-    removing the folder ``forget`` before each."""
+    removing the folder ``forget`` before each; its median CPU time goes to ``CPU[name]``."""
     samples = []
     for _ in range(runs):
         if forget is not None:
@@ -62,10 +64,17 @@ def measure(
         samples.append(timed(cmd() if callable(cmd) else cmd))
     wall = statistics.median(s[0] for s in samples)
     rss = max(s[1] for s in samples)
+    cpu = CPU[name] = statistics.median(s[2] for s in samples)
     spread = f"{min(s[0] for s in samples):6.2f}-{max(s[0] for s in samples):6.2f}"
-    print(f"  {name:<44} median {wall:7.2f} s  (range {spread} s, {runs} runs)  peak RSS {rss:4d} MB", flush=True)
+    print(
+        f"  {name:<44} median {wall:7.2f} s  (range {spread} s, {runs} runs)  CPU {cpu:7.2f} s  peak RSS {rss:4d} MB",
+        flush=True,
+    )
     rows.append((name, wall, rss))
     return wall
+
+
+CPU: dict[str, float] = {}  # median CPU seconds by the name measure() printed
 
 
 def tool(name: str, cmd: list[str], runs: int, rows: list[tuple[str, float, int]]) -> float | None:
@@ -181,12 +190,23 @@ def main() -> None:
         )
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"load average at the end: {load}")
+    print(f"ratios on {os.cpu_count()} cores (wall time; CPU time, which other load disturbs less):")
+    nl_par, nl_one = f"newslint --jobs {args.jobs} (no cache)", "newslint --jobs 1 (no cache)"
     if spell:
-        print(f"newslint --jobs {args.jobs} / codespell: {par / spell:.1f}x the time (target <= 1.0)")
+        print(
+            f"newslint --jobs {args.jobs} / codespell: {par / spell:.1f}x the wall time (target <= 1.0),"
+            f" {CPU[nl_par] / CPU['codespell']:.1f}x the CPU time; --jobs 1: {CPU[nl_one] / CPU['codespell']:.1f}x the CPU"
+        )
         print(f"  spelling.typo alone / codespell: {typo / spell:.1f}x; the floor / codespell: {floor / spell:.1f}x")
     if prose:
-        print(f"proselint / newslint --jobs {args.jobs}: {prose / par:.1f}x faster (target >= 20)")
-    print(f"newslint --jobs 1 / --jobs {args.jobs}: {one / par:.2f}x speed-up")
+        print(
+            f"proselint / newslint --jobs {args.jobs}: {prose / par:.1f}x the wall time (target >= 20),"
+            f" {CPU['proselint check'] / CPU[nl_par]:.1f}x the CPU time"
+        )
+    print(
+        f"newslint --jobs 1 / --jobs {args.jobs}: {one / par:.2f}x speed-up (wall);"
+        f" CPU {CPU[nl_one]:.2f} s and {CPU[nl_par]:.2f} s (the workers' share of work done twice)"
+    )
     print(
         f"one article, cold process: {cold * 1000:.0f} ms on a new file, {bare * 1000:.0f} ms with --no-cache (target < 200)"
     )

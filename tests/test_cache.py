@@ -31,7 +31,13 @@ def run(project: Path, capsys: pytest.CaptureFixture[str], *args: str) -> list[d
 
 
 def entries(project: Path) -> list[Path]:
-    return sorted((project / "cache" / "results").glob("*/*.json"))
+    """The packs of results in the project's cache folder."""
+    return sorted((project / "cache" / "results").glob("*.json"))
+
+
+def stored(project: Path) -> list[str]:
+    """The keys of every entry in the project's packs."""
+    return sorted(k for p in entries(project) for k in json.loads(p.read_text(encoding="utf-8"))["entries"])
 
 
 def test_second_run_is_answered_from_the_cache(
@@ -54,7 +60,7 @@ def test_changes_miss_the_cache(project: Path, capsys: pytest.CaptureFixture[str
     (project / ".newslint.yaml").write_text("rules: [rules]\nselect: [test]\nseverity: {test.marker: error}\n")
     assert run(project, capsys, "a.txt")[0]["severity"] == "error"
     assert run(project, capsys, "--ignore", "test.marker", "a.txt") == []
-    assert len(entries(project)) == 4
+    assert len(stored(project)) == 3  # the edited file's entry replaced its old one; two configurations more
 
 
 def test_no_cache_reads_and_writes_no_results(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -132,26 +138,68 @@ def test_a_run_of_hits_loads_no_rules(
     assert run(project, capsys, "a.txt") == first
 
 
-def test_put_makes_its_folder_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+def test_puts_are_written_by_flush_in_one_pack_and_leave_no_temporary_file(tmp_path: Path) -> None:
     cache = Cache(tmp_path / "new")
-    k = "ab" + "0" * 62
-    cache.put(k, {"findings": [{"rule": "x", "message": "é"}], "messages": []})
-    assert cache.get(k) == {"findings": [{"rule": "x", "message": "é"}], "messages": [], "format": 2}
+    entry = {"findings": [{"rule": "x", "message": "é"}], "messages": []}
+    for n in range(20):
+        cache.put(f"{n:02d}" + "0" * 62, entry, "folder", "a.txt" if n == 0 else f"f{n}.txt")
+    assert cache.get("00" + "0" * 62, "folder", "a.txt") == entry  # before the flush: from memory
+    assert not (tmp_path / "new").exists()
+    cache.flush()
+    packs = list((tmp_path / "new" / "results").iterdir())
+    assert 1 < len(packs) <= 16 and all(p.suffix == ".json" for p in packs)
     assert (tmp_path / "new" / ".gitignore").is_file()
-    assert [p.name for p in (tmp_path / "new" / "results" / "ab").iterdir()] == [k[2:] + ".json"]
+    assert Cache(tmp_path / "new").get("00" + "0" * 62, "folder", "a.txt") == entry
+    assert Cache(tmp_path / "new").get("00" + "0" * 62, "other folder", "a.txt") is None
 
 
-def test_a_torn_entry_is_a_miss_and_is_replaced_and_what_json_cannot_hold_is_skipped(tmp_path: Path) -> None:
+def test_a_new_entry_of_a_file_replaces_its_old_one(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    old, new, other = "a" * 64, "b" * 64, "c" * 64
+    cache.put(old, {"findings": [], "messages": ["old"]}, "g", "a.txt")
+    cache.put(other, {"findings": [], "messages": ["other"]}, "g", "b.txt")
+    cache.flush()
+    cache.put(new, {"findings": [], "messages": ["new"]}, "g", "a.txt")
+    cache.flush()
+    fresh = Cache(tmp_path)
+    assert fresh.get(old, "g", "a.txt") is None and fresh.get(new, "g", "a.txt") == {
+        "findings": [],
+        "messages": ["new"],
+    }
+    assert fresh.get(other, "g", "b.txt") is not None
+
+
+def test_a_torn_pack_is_a_miss_and_is_replaced_and_what_json_cannot_hold_is_skipped(tmp_path: Path) -> None:
     cache = Cache(tmp_path)
     k = "cd" + "1" * 62
-    shard = tmp_path / "results" / "cd"
-    shard.mkdir(parents=True)
-    (shard / f"{k[2:]}.json").write_text('{"findings": [], "messa')  # a crash mid-write
-    assert cache.get(k) is None
-    cache.put("cd" + "2" * 62, {"findings": [object()], "messages": []})
-    cache.put(k, {"findings": [], "messages": ["m"]})
-    assert cache.get(k) == {"findings": [], "messages": ["m"], "format": 2}
-    assert sorted(p.name for p in shard.iterdir()) == [k[2:] + ".json"]
+    cache.put(k, {"findings": [], "messages": []}, "g", "a.txt")
+    cache.flush()
+    [pack] = (tmp_path / "results").iterdir()
+    pack.write_bytes(pack.read_bytes()[:-7])  # cut short, as by a crash or a full disk
+    assert Cache(tmp_path).get(k, "g", "a.txt") is None
+    pack.write_text('{"format": 3, "entries": [1, 2], "labels": {}}')  # garbled
+    assert Cache(tmp_path).get(k, "g", "a.txt") is None
+    cache = Cache(tmp_path)
+    cache.put("cd" + "2" * 62, {"findings": [object()], "messages": []}, "g", "a.txt")
+    cache.put(k, {"findings": [], "messages": ["m"]}, "g", "a.txt")
+    cache.flush()
+    assert Cache(tmp_path).get(k, "g", "a.txt") == {"findings": [], "messages": ["m"]}
+    assert Cache(tmp_path).get("cd" + "2" * 62, "g", "a.txt") is None
+    assert [p.name for p in (tmp_path / "results").iterdir()] == [pack.name]
+
+
+def test_a_run_of_many_files_writes_one_pack_per_shard(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in range(40):
+        (project / f"f{n}.txt").write_text(f"Headline {n}\n\nA DEFECT1 here.\n")
+    created: list[str] = []
+    real = Cache._write
+    monkeypatch.setattr(Cache, "_write", lambda self, file, new: created.append(file) or real(self, file, new))
+    first = run(project, capsys, ".")
+    assert len(created) == len(set(created)) == len(entries(project)) <= 16
+    assert len(stored(project)) == 41
+    assert run(project, capsys, ".") == first and len(created) == len(entries(project))  # all hits: nothing written
 
 
 def test_code_stamps_cover_every_file_but_bytecode_and_see_a_change(tmp_path: Path) -> None:
@@ -165,6 +213,19 @@ def test_code_stamps_cover_every_file_but_bytecode_and_see_a_change(tmp_path: Pa
     assert [Path(p).relative_to(tmp_path).as_posix() for p, _, _ in first] == ["kinds/a.py", "words.txt"]
     (tmp_path / "words.txt").write_text("word\nother\n")
     assert sorted(_file_stamps(str(tmp_path))) != first
+
+
+def test_a_long_run_writes_its_packs_every_flush_at_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint.cache import results
+
+    monkeypatch.setattr(results, "FLUSH_AT", 5)
+    cache = Cache(tmp_path)
+    for n in range(12):
+        cache.put(f"{n:064x}", {"findings": [], "messages": [str(n)]}, "g", f"f{n}.txt")
+    fresh = Cache(tmp_path)
+    assert [fresh.get(f"{n:064x}", "g", f"f{n}.txt") is not None for n in range(12)] == [True] * 10 + [False] * 2
+    cache.flush()
+    assert Cache(tmp_path).get(f"{11:064x}", "g", "f11.txt") == {"findings": [], "messages": ["11"]}
 
 
 def test_a_data_package_reinstalled_is_a_new_code_stamp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -47,12 +47,13 @@ def test_clean_leaves_what_newslint_did_not_write(tmp_path: Path, capsys: pytest
     (folder / "rules" / "house-style.yaml").write_text("id: house.style\n")
     (folder / "results" / "ab").mkdir(parents=True)
     (folder / "results" / "ab" / "cdef.json").write_text("{}")
+    (folder / "results" / ("0123456789abcdef" * 2)[:31]).with_suffix(".json").write_text("{}")  # a pack
     (folder / "spelling-3-1a.2b-3c.4d.marshal").write_bytes(b"x" * 10)
     (folder / "case-3-1a.2b.packed").write_bytes(b"x" * 10)
     (folder / "notes-1-draft.txt").write_text("keep")
     (folder / ".gitignore").write_text("*.pyc\n")
     assert main(["clean", "--cache-dir", str(folder)]) == 0
-    assert capsys.readouterr().out.startswith("Removed 3 files ")
+    assert capsys.readouterr().out.startswith("Removed 4 files ")
     left = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
     assert left == [".gitignore", "notes-1-draft.txt", "rules", "rules/house-style.yaml"]
 
@@ -99,19 +100,21 @@ def test_a_run_prunes_results_unread_for_a_month_once_a_day(
     crashed = _aged(cache / "results" / "ab" / "tmpx1.tmp", 2 * 86400)
     lint_with_cache(project, cache, capsys)
     assert not stale.exists() and not crashed.exists() and recent.exists()
-    assert len(list((cache / "results").glob("*/*.json"))) == 2  # the run's own entry, and the recent one
+    assert len(list((cache / "results").glob("*.json"))) == 1  # the run's own pack
+    assert len(list((cache / "results").glob("*/*.json"))) == 1  # the recent entry of an older layout
     again = _aged(cache / "results" / "ab" / "dead.json", MONTH)
     lint_with_cache(project, cache, capsys)
     assert again.exists()  # pruned less than a day ago: not walked again
     assert Cache(cache).prune() == 0
 
 
-def test_a_cache_hit_marks_the_entry_used(tmp_path: Path) -> None:
+def test_a_cache_hit_marks_the_pack_used(tmp_path: Path) -> None:
     cache = Cache(tmp_path)
-    cache.put("ab" + "0" * 62, {"findings": [], "messages": []})
-    file = next((tmp_path / "results").glob("*/*.json"))
+    cache.put("ab" + "0" * 62, {"findings": [], "messages": []}, "folder", "a.txt")
+    cache.flush()
+    file = next((tmp_path / "results").glob("*.json"))
     past = time.time() - MONTH
     os.utime(file, (past, past))
-    assert cache.get("ab" + "0" * 62) is not None
+    assert Cache(tmp_path).get("ab" + "0" * 62, "folder", "a.txt") is not None
     assert time.time() - file.stat().st_mtime < 3600
     assert Cache(tmp_path).prune() == 0 and file.exists()

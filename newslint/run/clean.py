@@ -19,8 +19,9 @@ from newslint.cache.folder import GITIGNORE, default_dir
 
 # newslint's folders, each with the names of what it holds: two hex digits (then entries), or store files.
 HEX_SHARDS = re.compile(r"[0-9a-f]{2}(?:/[0-9a-f]+\.json|/\w+\.tmp)?")
+PACKS = r"[0-9a-f]{31}\.json(?:\.\d+\.tmp)?"  # the result cache's packs and their temporary files
 FOLDERS = {
-    "results": re.compile(rf"\.pruned|{HEX_SHARDS.pattern}"),
+    "results": re.compile(rf"\.pruned|{PACKS}|{HEX_SHARDS.pattern}"),
     "languagetool": HEX_SHARDS,
     "rules": re.compile(r"(?:builtin-\d+-[\w.+-]+\.(?:json|marshal)|patterns-\d+-[\w.+-]+\.pickle|\w+\.tmp)"),
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -94,7 +95,8 @@ def lookup(
     from newslint.cache.results import Cache
     from newslint.cache.results import key as cache_key
 
-    entry = Cache(Path(opts.cache_dir)).get(cache_key(config, _keyed(label, at), path, data))
+    keyed = _keyed(label, at)
+    entry = Cache.of(opts.cache_dir).get(cache_key(config, keyed, path, data), _group(config, path, label), keyed)
     if entry is None:
         return None
     try:
@@ -119,11 +121,30 @@ def lookup(
 def lint_cached(
     linter: Linter, label: str, data: bytes, path: Path | None, cache: Cache | None, corpus: bool = False
 ) -> Outcome:
-    """Lint bytes and store the result in the cache (failed runs and skipped files are not
-    stored); with ``corpus``, fingerprints too (None in the entry when they were not made)."""
+    """Lint bytes and store the result in the cache, written at once (failed runs and skipped
+    files are not stored); with ``corpus``, fingerprints too (None in the entry when they were
+    not made). A run of many files stores through ``remember`` and writes once at its end."""
     result = linter.lint_bytes(label, data, path, corpus=corpus)
     _store(cache, linter.config, label, path, data, result, corpus)
+    if cache is not None:
+        cache.flush()
     return Outcome(result)
+
+
+def remember(
+    config: Config,
+    label: str,
+    path: Path | None,
+    data: bytes,
+    result: FileResult,
+    opts: Options,
+    at: Slice | None = None,
+) -> None:
+    """Put a result linted elsewhere (a worker) in the run's cache, written by its ``flush``."""
+    if opts.cache_dir and not opts.fixing:
+        from newslint.cache.results import Cache
+
+        _store(Cache.of(opts.cache_dir), config, label, path, data, result, opts.corpus, at)
 
 
 def _store(
@@ -146,7 +167,15 @@ def _store(
         "prints": [p.to_dict() for p in result.prints] if corpus else None,
         "articles": result.articles,
     }
-    cache.put(cache_key(config, _keyed(label, at), path, data), entry)
+    keyed = _keyed(label, at)
+    cache.put(cache_key(config, keyed, path, data), entry, _group(config, path, label), keyed)
+
+
+def _group(config: Config, path: Path | None, label: str) -> str:
+    """Which results share a pack in the cache: those of one folder under one configuration."""
+    from newslint.cache.results import fingerprint
+
+    return f"{fingerprint(config)}\0{os.path.dirname(str(path or label))}"
 
 
 def _keyed(label: str, at: Slice | None) -> str:
@@ -169,7 +198,7 @@ def process(
     if opts.cache_dir and not opts.fixing:
         from newslint.cache.results import Cache  # hashlib and json: not needed under --no-cache
 
-        cache = Cache(Path(opts.cache_dir))
+        cache = Cache.of(opts.cache_dir)
     out = (
         _fix(linter, label, path, data, opts, stdin)
         if opts.fixing
@@ -189,7 +218,9 @@ def process_slice(linter: Linter, label: str, path: Path, sl: Slice, opts: Optio
     if opts.cache_dir and not opts.fixing:
         from newslint.cache.results import Cache
 
-        _store(Cache(Path(opts.cache_dir)), linter.config, label, path, data, result, opts.corpus, sl)
+        cache = Cache.of(opts.cache_dir)
+        _store(cache, linter.config, label, path, data, result, opts.corpus, sl)
+        cache.flush()
     out = Outcome(result)
     if opts.fixing and sl.first:
         out.messages.append(f"{label}: not fixed: {NOT_FIXED}")

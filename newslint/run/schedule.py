@@ -80,14 +80,35 @@ def run_tasks(
 
                 corpus.warm(r for linter in session.linters() for r in linter.selected)
             work = [t for _, t in pending if t[1] is not None]
+            caching = bool(opts.cache_dir) and not opts.fixing
+            worker = opts.replaced(cache_dir=None) if caching else opts  # results are stored here
             if mapper is not None:
-                it = mapper(opts, work)
+                it = mapper(worker, work)
             else:
-                it = parallel.map_ordered(_work, (session, opts), work, parallel.jobs_for(requested, len(work)))
+                it = parallel.map_ordered(_work, (session, worker), work, parallel.jobs_for(requested, len(work)))
             for i, task in pending:
-                done[i] = next(it) if task[1] is not None else _work((session, opts), task)
+                done[i] = next(it) if task[1] is not None else _work((session, worker), task)
+                if caching:
+                    _remember(session, task, done[i], opts)
                 each(done[i])
                 bar.step(articles_in([task]))
     finally:
         bar.close()
+        if opts.cache_dir and not opts.fixing:
+            from newslint.cache.results import Cache
+
+            Cache.close(opts.cache_dir)  # one write a pack, not one a file
     return [done[i] for i in range(len(tasks))]
+
+
+def _remember(session: Session, task: Task, outcome: jobs.Outcome, opts: jobs.Options) -> None:
+    """Put a linted task's result in the run's cache (written once the run is done)."""
+    label, path, data = task
+    config = session.config_for(folder_of(session, task))
+    if isinstance(data, Slice):
+        assert path is not None
+        from newslint.engine.exports import slice_bytes
+
+        jobs.remember(config, label, path, slice_bytes(path, data), outcome.result, opts, at=data)
+    elif data is not None:
+        jobs.remember(config, label, path or Path(label), data, outcome.result, opts)

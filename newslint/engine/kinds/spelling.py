@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from itertools import pairwise
 from os.path import commonprefix
 from typing import Any
 
@@ -114,18 +113,22 @@ def split_words(doc: Document, data: spelldata.SpellData) -> Iterator[tuple[int,
     """(start, end, text, fixed) of two lower-case words a space apart, one of them a fragment,
     that are one word split apart (go ing: going) or two words with the space misplaced
     (fo rthe: for the)."""
-    tokens, text = doc.tokens, doc.text
-    for a, b in pairwise(tokens):  # no copy of the token list
-        if a.kind != "word" or b.kind != "word" or text[a.end : b.start] != " ":
+    text = doc.text
+    halves: dict[str, bool] = {}  # a token's text: whether it may be half of such a pair
+    x, start, end = "", -1, -1  # the last token, when it may be the first half; else start -1
+    for tok in doc.tokens:
+        y = tok.text
+        half = halves.get(y)
+        if half is None:
+            half = halves[y] = len(y) >= 2 and y.isalpha() and y.islower()
+        if not half or tok.kind != "word":
+            start = -1
             continue
-        x, y = a.text, b.text
-        if not (x.isalpha() and y.isalpha() and x.islower() and y.islower()) or min(len(x), len(y)) < 2:
-            continue
-        if not any(fragment(w, data) for w in (x, y)):
-            continue
-        fixed = rejoined(x, y, data)
-        if fixed:
-            yield a.start, b.end, f"{x} {y}", fixed
+        if start >= 0 and tok.start == end + 1 and text[end] == " " and (fragment(x, data) or fragment(y, data)):
+            fixed = rejoined(x, y, data)
+            if fixed:
+                yield start, tok.start + len(y), f"{x} {y}", fixed
+        x, start, end = y, tok.start, tok.start + len(y)
 
 
 def fragment(w: str, data: spelldata.SpellData) -> bool:

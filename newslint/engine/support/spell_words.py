@@ -375,7 +375,11 @@ def slip_fix(word: str, above: float, last: bool = True, names: int = NAME) -> s
     data = spelldata.load()
     floor = round(above * 100)
     best = max(
-        ((f, c) for c in set(slips(word, last)) if c != word and ((f := data.freq(c)) >= names or data.listed(c))),
+        (
+            (v & ~spelldata.LISTED, c)
+            for c in set(slips(word, last))
+            if c != word and ((v := data.value(c)) & ~spelldata.LISTED >= names or v & spelldata.LISTED)
+        ),
         default=(0, ""),
     )
     return best[1] if best[0] >= floor else None
@@ -403,8 +407,9 @@ def candidates(word: str, lower: bool = False) -> list[tuple[float, str]]:
     for i, fix in enumerate(f for f in data.corrections(word) if " " not in f):
         scored[fix] = CURATED - i  # in codespell's order: the channel did no better on the tuning half
     for cand in edits1(word):
-        f = data.freq(cand)
-        if f >= COMMON or data.listed(cand):  # a listed word however rare; else a common one
+        v = data.value(cand)
+        f = v & ~spelldata.LISTED
+        if f >= COMMON or v & spelldata.LISTED:  # a listed word however rare; else a common one
             scored.setdefault(cand, score(channel, word, cand, f, cased))
     if 3 < len(word) <= 14:
         best1 = max(scored.values(), default=-99.0)
@@ -433,22 +438,37 @@ def two_edits(word: str, above: float, known: dict[str, float], lower: bool = Fa
     index = spelldata.suggest_index()
     channel = edit_model.channel()
     out = {}
+    words, data, size = index.words, spelldata.load(), len(word)
+    values, offsets = words.values, words.offsets
     for n in index.near(word):
-        f = index.words.values[n]
-        if f <= above:
+        f = values[n]
+        if f <= above or abs(offsets[n + 1] - offsets[n] - size) > 2:  # indexed words are a-z: bytes are letters
             continue
-        cand = index.words.key(n).decode("utf-8")
-        if f < COMMON and not spelldata.load().listed(cand):
+        cand = words.key(n).decode("utf-8")
+        if f < COMMON and not data.listed(cand):
             continue
-        if cand not in known and abs(len(cand) - len(word)) <= 2 and distance(word, cand, 2) == 2:
+        if cand not in known and distance(word, cand, 2) == 2:
             out[cand] = score(channel, word, cand, f, lower)
     return out
 
 
 def distance(a: str, b: str, limit: int) -> int:
-    """Edit distance with adjacent transpositions (optimal string alignment), or limit + 1 beyond it."""
+    """Edit distance with adjacent transpositions (optimal string alignment), or limit + 1 beyond it.
+    A common prefix and suffix are left out first (as SymSpell does): they change nothing, and a
+    candidate mostly shares both with the word."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[i] == b[i]:
+        i += 1
+    j = 0
+    while j < n - i and a[-1 - j] == b[-1 - j]:
+        j += 1
+    if i or j:
+        a, b = a[i : len(a) - j], b[i : len(b) - j]
+    if not a or not b:
+        return min(len(a) + len(b), limit + 1)
     prev2: list[int] = []
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):

@@ -78,14 +78,21 @@ class Table:
         return bytes(self.blob[self.offsets[i] : self.offsets[i + 1]])
 
     def index(self, key: str) -> int:
-        """The position of ``key``, or -1."""
+        """The position of ``key``, or -1. (Most lookups are of strings no table holds: the
+        slip and edit candidates of a word. The stored key's length is compared before its bytes.)"""
         k = key.encode("utf-8", "surrogatepass")
-        slots, offsets, blob, mask = self.slots, self.offsets, self.blob, self.mask
-        h = _hash(k) & mask
-        while i := slots[h]:
-            if blob[offsets[i - 1] : offsets[i]] == k:
+        slots, mask = self.slots, self.mask
+        h = zlib.crc32(k) & mask  # _hash, inlined
+        i = slots[h]
+        if not i:
+            return -1
+        offsets, blob, n = self.offsets, self.blob, len(k)
+        while i:
+            at = offsets[i - 1]
+            if offsets[i] - at == n and blob[at : at + n] == k:
                 return i - 1
             h = (h + 1) & mask
+            i = slots[h]
         return -1
 
     def get(self, key: str, default: Any = None) -> Any:
@@ -156,13 +163,15 @@ class SpellData:
 
     def freq(self, word: str) -> int:
         """Zipf frequency x 100 of ``word``, 0 when unknown (remembered per process)."""
-        return self._value(word) & ~LISTED
+        return self.value(word) & ~LISTED
 
     def listed(self, word: str) -> bool:
         """True when the curated lexicon (SCOWL-derived full forms) has the lower-case ``word``."""
-        return bool(self._value(word) & LISTED)
+        return bool(self.value(word) & LISTED)
 
-    def _value(self, word: str) -> int:
+    def value(self, word: str) -> int:
+        """The stored value of ``word``: its ``freq`` with the ``LISTED`` bit (one lookup for
+        both; remembered per process)."""
         found = self.memo.get(word)
         if found is None:
             if len(self.memo) >= MEMO_LIMIT:

@@ -1,0 +1,37 @@
+"""``spell_words.distance`` (optimal string alignment, common ends left out) against the plain table."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from newslint.engine.support.spell_words import distance
+
+
+def full_table(a: str, b: str) -> int:
+    """The optimal string alignment distance by the whole dynamic-programming table."""
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i, j in itertools.product(range(1, len(a) + 1), range(1, len(b) + 1)):
+        d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+        if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+            d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[len(a)][len(b)]
+
+
+def strings(letters: str, longest: int) -> list[str]:
+    return ["".join(p) for n in range(longest + 1) for p in itertools.product(letters, repeat=n)]
+
+
+def test_distance_is_the_table_s_up_to_the_limit() -> None:
+    words = strings("ab", 4) + strings("abc", 3)
+    for a, b in itertools.product(words, repeat=2):
+        whole = full_table(a, b)
+        assert [distance(a, b, limit) for limit in range(4)] == [min(whole, limit + 1) for limit in range(4)], (a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"), [("recieve", "receive", 1), ("teh", "the", 1), ("abcdef", "abdcef", 1), ("ca", "abc", 3)]
+)
+def test_known_distances(a: str, b: str, expected: int) -> None:
+    assert distance(a, b, 3) == expected
