@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
@@ -17,7 +17,7 @@ from newslint.document.quotes import rewrites_quotation
 from newslint.document.readers import read_document
 from newslint.document.records import Record
 from newslint.document.source import BinaryFileError, Source, decode, show_bytes
-from newslint.engine import damage, suppress
+from newslint.engine import damage, suppress, windows
 from newslint.engine.findings import Checked, Finding, Fix, Place, Placed, PlacedFix, PlacedRelated, Print
 from newslint.engine.kind import Context, OptionError, flag, with_options
 from newslint.engine.kinds import kind_module
@@ -216,15 +216,43 @@ class Linter:
         result = FileResult(label, fail_on=self.config.fail_on, source=source)
         doc = read_document(source, fmt)
         rules = self.active_rules(path or Path(label))
-        findings = self.check(doc, rules, result)
-        if corpus:
-            result.prints = _fingerprints(doc, rules, result)
-        placed = [place(doc, f, label) for f in findings]
+        above, chars = windows.sizes()
+        if len(doc.text) > above:
+            placed = self._lint_windows(label, doc, rules, result, chars, corpus)
+        else:
+            findings = self.check(doc, rules, result)
+            if corpus:
+                result.prints = _fingerprints(doc, rules, result)
+            placed = [place(doc, f, label) for f in findings]
         kept = suppress.apply(placed, doc.directives, len(source.line_starts))
         if doc.directives:
             result.messages.extend(self._unknown_in_directives(label, doc.directives))
         result.findings = _distinct(kept)
         return result
+
+    def _lint_windows(
+        self, label: str, doc: Document, rules: list[Rule], result: FileResult, chars: int, corpus: bool
+    ) -> list[Placed]:
+        """The placed findings of a document too long for one pass (see :mod:`.windows`): the
+        kinds that declare ``WHOLE_DOCUMENT`` run once over all of it, the others window by
+        window; a window's ``NEEDS_FINDINGS`` rules are also given the whole-document findings
+        inside it."""
+        spread = [r for r in rules if flag(kind_module(r.kind), "WHOLE_DOCUMENT")]
+        full = windows.whole(doc)
+        found = self.check(full, spread, result)
+        placed = [place(full, f, label) for f in found]
+        rest = [r for r in rules if not flag(kind_module(r.kind), "WHOLE_DOCUMENT")]
+        for w in windows.windows(doc, chars):
+            end = w.base + len(w.doc.text)
+            given = [
+                f.replaced(start=f.start - w.base, end=f.end - w.base, fix=None, related=[])
+                for f in found
+                if not f.stored and w.base <= f.start and f.end <= end
+            ]
+            placed += [place(w.doc, f, label) for f in self.check(w.doc, rest, result, given)]
+            if corpus:
+                result.prints += _fingerprints(w.doc, rest, result)
+        return placed
 
     @cached_property
     def rule_names(self) -> set[str]:
@@ -245,17 +273,19 @@ class Linter:
                 out.append(f"{label}:{d.line}: newslint-{d.action}: {selectors.problem(bad, names)}")
         return out
 
-    def check(self, doc: Document, rules: list[Rule], result: FileResult) -> list[Finding]:
+    def check(
+        self, doc: Document, rules: list[Rule], result: FileResult, given: Sequence[Finding] = ()
+    ) -> list[Finding]:
         """The findings of the rules on one document; warnings and failures go to ``result``.
 
         The rules of a kind that declares ``NEEDS_FINDINGS`` run after the others and are given
-        the others' findings."""
+        the others' findings, and ``given`` (findings of other rules on this document)."""
         damaged = _damaged(doc, result)
         first = [r for r in rules if not _needs_findings(r)]
         findings: list[Finding] = []
         for rule in first:
             findings += self._run(rule, doc, damaged, result)
-        others = tuple(findings)
+        others = (*given, *findings)
         for rule in rules:
             if _needs_findings(rule):
                 findings += self._run(rule, doc, damaged, result, others)

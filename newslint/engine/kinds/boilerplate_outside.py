@@ -28,6 +28,7 @@ from newslint.engine.regexes import is_deferring
 from newslint.engine.support.body_run import body_run, is_prose
 from newslint.engine.support.boilerplate_lines import introduces_list
 
+WHOLE_DOCUMENT = True  # in a windowed document: the body run is a whole-document judgement
 OPTIONS = {
     "min-body-words": Option(int, default=100, help="a body shorter than this is not trusted"),
     "min-prose-words": Option(int, default=4, help="fewest words of a block that counts as prose"),
