@@ -79,9 +79,10 @@ def test_windows_give_the_findings_and_spans_of_the_whole_document(
 
 def test_a_window_is_whole_blocks_and_the_windows_partition_the_prose() -> None:
     doc = read_document(Source("a.md", markdown()))
-    got = list(windows.windows(doc, int(SMALL)))
+    assert "".join(w.doc.text for w in windows.windows(doc, int(SMALL))) == doc.text
+    got = list(windows.windows(doc, int(SMALL), context=1))
     assert len(got) >= 3
-    assert "".join(w.doc.text for w in got) == doc.text
+    assert "".join(w.doc.text[w.own[0] : w.own[1]] for w in got) == doc.text
     for w in got:
         firsts = [b for b in doc.blocks[w.first : w.first + len(w.doc.blocks)]]
         assert [(b.start - w.base, b.end - w.base, b.text) for b in firsts] == [

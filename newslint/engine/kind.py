@@ -18,7 +18,9 @@ kind whose examples need an outside service; ``CORPUS = True`` marks a cross-art
 (:mod:`newslint.engine.corpus`), and ``matches(rule, keys)`` groups them; ``SHARDED = True`` says
 that fingerprints with different keys never group, so a cluster may group them in shards by key;
 ``WHOLE_DOCUMENT = True`` runs the kind once over the whole of a document linted in windows (see
-:mod:`newslint.engine.windows`): it must read blocks and text only, never tokens.
+:mod:`newslint.engine.windows`): it must read blocks, text and one block's tokens at a time;
+``EVIDENCE = (key, ...)`` names the document-wide views (cache keys) a kind reads, gathered over
+every window of a windowed document (:mod:`newslint.engine.evidence`).
 
 A kind knows nothing of files, configuration files or output.
 """

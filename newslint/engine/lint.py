@@ -17,7 +17,7 @@ from newslint.document.quotes import rewrites_quotation
 from newslint.document.readers import read_document
 from newslint.document.records import Record
 from newslint.document.source import BinaryFileError, Source, decode, show_bytes
-from newslint.engine import damage, suppress, windows
+from newslint.engine import damage, evidence, suppress, windows
 from newslint.engine.findings import Checked, Finding, Fix, Place, Placed, PlacedFix, PlacedRelated, Print
 from newslint.engine.kind import Context, OptionError, flag, with_options
 from newslint.engine.kinds import kind_module
@@ -30,6 +30,7 @@ from newslint.settings.yamlfile import ConfigError
 # Larger files are skipped with a message (no article is this long); a long one is linted in
 # windows (see windows.py), which keeps memory near one window's worth plus the text.
 MAX_FILE_BYTES = 64 << 20
+CONTEXT_BLOCKS = 1  # blocks a window holds on either side for context (see windows.py)
 
 
 class FileResult(Record):
@@ -243,15 +244,19 @@ class Linter:
         full = windows.whole(doc)
         found = self.check(full, spread, result)
         placed = [place(full, f, label) for f in found]
+        full.cache.clear()  # its views of the whole text (a lower-case copy) are not needed again
         rest = [r for r in rules if not flag(kind_module(r.kind), "WHOLE_DOCUMENT")]
-        for w in windows.windows(doc, chars):
+        shared = _evidence(doc, rest, chars, result)
+        for w in windows.windows(doc, chars, CONTEXT_BLOCKS):
+            w.doc.cache.update(shared)
             end = w.base + len(w.doc.text)
             given = [
                 f.replaced(start=f.start - w.base, end=f.end - w.base, fix=None, related=[])
                 for f in found
                 if not f.stored and w.base <= f.start and f.end <= end
             ]
-            placed += [place(w.doc, f, label) for f in self.check(w.doc, rest, result, given)]
+            got = self.check(w.doc, rest, result, given)
+            placed += [place(w.doc, f, label) for f in got if w.owns(f.start, f.stored)]
             if corpus:
                 result.prints += _fingerprints(w.doc, rest, result)
         return placed
@@ -342,6 +347,22 @@ def _fingerprints(doc: Document, rules: list[Rule], result: FileResult) -> list[
             result.messages.append(f"{result.path}: internal error in rule {rule.id}: {type(exc).__name__}: {exc}")
             result.error = True
     return out
+
+
+def _evidence(doc: Document, rules: list[Rule], chars: int, result: FileResult) -> dict[str, object]:
+    """The whole document's evidence the rules' kinds read (see :mod:`.evidence`), gathered
+    window by window; none (each window its own) if gathering fails."""
+    keys = evidence.needed(rules)
+    if not keys:
+        return {}
+    try:
+        return evidence.gather((w.doc for w in windows.windows(doc, chars)), keys)
+    except Exception as exc:  # the rules still run, on each window's own evidence
+        result.messages.append(f"{result.path}: internal error gathering evidence: {type(exc).__name__}: {exc}")
+        result.error = True
+        if os.environ.get("NEWSLINT_DEBUG"):
+            raise
+        return {}
 
 
 def _needs_findings(rule: Rule) -> bool:

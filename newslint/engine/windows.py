@@ -8,9 +8,11 @@ does, so that a finding in a window is placed in the stored file exactly as in t
 document. Only one window's tokens are held at a time: memory is one window's worth plus the
 text, and time is linear in the size.
 
-The windows partition the prose: a window runs from the end of the block before its first (0
-for the first) to the end of the block before the next window's first (the text's end for the
-last), so the separators between blocks belong to the window of the block after them.
+The windows' own prose partitions the document's: a window owns from the end of the block before
+its first (0 for the first) to the end of the block before the next window's first (the text's
+end for the last), so the separators between blocks belong to the window of the block after
+them. A window may also hold a block of context on either side, for the rules that look at a
+neighbouring block; a finding there is its neighbour's, and dropped.
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ from __future__ import annotations
 import bisect
 import os
 from collections.abc import Iterator
+from functools import cached_property
 
 from newslint.document.model import Block, Document, Element
 from newslint.document.offsets import OffsetMap, Segment
+from newslint.document.tokens import Sentence, Token, split_sentences, tokenize
 
 # Documents with more prose characters than this are linted in windows of about WINDOW_CHARS.
 WINDOW_ABOVE = 1 << 20
@@ -52,11 +56,29 @@ def cuts(doc: Document, chars: int) -> list[tuple[int, int]]:
 
 
 class WholeDocument(Document):
-    """The whole document, for the kinds that run once over all of it: they read its blocks and
-    text, never its tokens (that would hold every token of a big file at once)."""
+    """The whole document, for the kinds that run once over all of it: they read its blocks, its
+    text, its sentences and the tokens of one block at a time, never all its tokens at once
+    (that would hold every token of a big file)."""
 
-    def _split(self) -> None:
-        raise RuntimeError("a whole-document kind must not read the tokens of a windowed document")
+    @property  # type: ignore[override]
+    def tokens(self) -> list[Token]:
+        raise RuntimeError("a whole-document kind must not read every token of a windowed document")
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """The sentences, block by block (their tokens made and let go one block at a time)."""
+        out: list[Sentence] = []
+        count = 0
+        for block in self.blocks:
+            found = tokenize(self.text, block.start, block.end, block.index)
+            if found:
+                out.extend(split_sentences(self.text, found, count, block.index, len(out)))
+                count += len(found)
+        return out
+
+    def tokens_of(self, block: Block) -> list[Token]:
+        """The block's tokens, made afresh (as the document's token stream holds them)."""
+        return tokenize(self.text, block.start, block.end, block.index)
 
 
 def whole(doc: Document) -> WholeDocument:
@@ -65,33 +87,50 @@ def whole(doc: Document) -> WholeDocument:
 
 
 class Window:
-    """One window: its document and where its prose starts in the whole document's."""
+    """One window: its document, where its prose starts in the whole document's, the index of
+    its first block there, and the span of its own prose (without the context blocks)."""
 
-    __slots__ = ("doc", "base", "first")
+    __slots__ = ("doc", "base", "first", "own")
 
-    def __init__(self, doc: Document, base: int, first: int) -> None:
-        self.doc, self.base, self.first = doc, base, first
+    def __init__(self, doc: Document, base: int, first: int, own: tuple[int, int]) -> None:
+        self.doc, self.base, self.first, self.own = doc, base, first, own
+
+    def owns(self, start: int, stored: bool = False) -> bool:
+        """Whether a finding starting at ``start`` (a stored offset when ``stored``) is in this
+        window's own prose, not in a context block that its neighbour owns."""
+        lo, hi = self.own
+        if stored:
+            to_source = self.doc.map.to_source
+            return to_source(lo) <= start < (to_source(hi) if hi < len(self.doc.text) else len(self.doc.source.text))
+        return lo <= start < hi or start == hi == len(self.doc.text)
 
 
-def windows(doc: Document, chars: int) -> Iterator[Window]:
-    """The document's windows in order, each built when asked for (so one is held at a time)."""
+def windows(doc: Document, chars: int, context: int = 0) -> Iterator[Window]:
+    """The document's windows in order, each built when asked for (so one is held at a time);
+    with ``context``, each window also holds that many blocks before and after its own (a
+    paragraph a quotation runs on into, the one a sentence follows)."""
     spans = cuts(doc, chars)
     elements = _ElementSweep(doc.elements)
-    for n, (first, end) in enumerate(spans):
-        lo = doc.blocks[first - 1].end if first else 0
-        hi = doc.blocks[spans[n + 1][0] - 1].end if n + 1 < len(spans) else len(doc.text)
+    count = len(doc.blocks)
+
+    def edge(i: int) -> int:  # where the prose of block i and the separator before it starts
+        return len(doc.text) if i >= count else doc.blocks[i - 1].end if i else 0
+
+    for first, end in spans:
+        low, high = max(0, first - context), min(count, end + context)
+        lo, hi = edge(low), edge(high)
         src_lo = doc.map.to_source(lo)
         src_hi = doc.map.to_source(hi, is_end=True) if hi > lo else src_lo
         view = Document(
             doc.source,
             doc.format,
             doc.text[lo:hi],
-            [_moved(b, lo, first) for b in doc.blocks[first:end]],
+            [_moved(b, lo, low) for b in doc.blocks[low:high]],
             _shifted_map(doc.map, lo, hi),
             [],
             elements.overlapping(src_lo, src_hi),
         )
-        yield Window(view, lo, first)
+        yield Window(view, lo, low, (edge(first) - lo, edge(end) - lo))
 
 
 def _moved(block: Block, lo: int, first: int) -> Block:
