@@ -5,8 +5,8 @@ no typo), which words it capitalizes in running text (``China`` makes ``china`` 
 capitalized pairs it uses (``Wall Street``). Each such view is a count or a set with no offsets,
 cached on the document under a key. A kind that reads one names its key in ``EVIDENCE``; for a
 windowed document the views are gathered window by window in a first pass, merged, and put in
-every window's cache, so that the kinds judge each window by the whole document's evidence,
-as in one pass. The first pass costs a second tokenizing of the text (one window at a time).
+every window's cache (and the whole document's, for the kinds that run once over it), so that
+the kinds judge each window by the whole document's evidence, as in one pass. The first pass costs a second tokenizing of the text (one window at a time).
 """
 
 from __future__ import annotations
@@ -20,20 +20,20 @@ from newslint.engine.kinds import capital_names, kind_module
 from newslint.engine.loader import Rule
 from newslint.engine.support import capital_common, spell_words
 
-Gatherer = tuple[Callable[[Document], Any], Callable[[Any, Any], Any]]
+Gatherer = tuple[Callable[[Document], Any], Callable[[Any, Any, int], Any]]
 
 
-def _counts(a: Counter[str], b: Counter[str]) -> Counter[str]:
+def _counts(a: Counter[str], b: Counter[str], base: int) -> Counter[str]:
     a.update(b)
     return a
 
 
-def _words(a: set[str], b: set[str]) -> set[str]:
+def _words(a: set[str], b: set[str], base: int) -> set[str]:
     a |= b
     return a
 
 
-def _names(a: capital_common.Evidence, b: capital_common.Evidence) -> capital_common.Evidence:
+def _names(a: capital_common.Evidence, b: capital_common.Evidence, base: int) -> capital_common.Evidence:
     """Name evidence of two windows, in order (a pair seen in both keeps the later spelling, as
     one pass over the document would)."""
     for mine, theirs in ((a.alone, b.alone), (a.anywhere, b.anywhere)):
@@ -45,12 +45,13 @@ def _names(a: capital_common.Evidence, b: capital_common.Evidence) -> capital_co
     return a
 
 
-def _uses(a: tuple[frozenset[str], frozenset[str], Counter[str]], b: Any) -> Any:
+def _uses(a: tuple[frozenset[str], frozenset[str], Counter[str]], b: Any, base: int) -> Any:
     a[2].update(b[2])
     return a[0] | b[0], a[1] | b[1], a[2]
 
 
-# cache key -> (compute the view on one document, merge a later window's view into it)
+# cache key -> (compute the view on one document, merge into it a later window's view, whose
+# offsets start at the given prose offset of the document)
 GATHERERS: dict[str, Gatherer] = {
     "spell_counts": (spell_words.counts, _counts),
     "spell_midcaps": (spell_words.mid_sentence_capitals, _words),
@@ -58,6 +59,7 @@ GATHERERS: dict[str, Gatherer] = {
     "capital.lower": (capital_common.lower_counts, _counts),
     "capital.name_uses": (capital_names._name_uses, _uses),
     "capital.modifiers": (capital_names._modifiers, _counts),
+    "spell_variants": (spell_words.variant_forms, spell_words.moved_forms),
 }
 
 
@@ -67,12 +69,13 @@ def needed(rules: Iterable[Rule]) -> list[str]:
     return [key for key in GATHERERS if key in keys]
 
 
-def gather(docs: Iterable[Document], keys: list[str]) -> dict[str, Any]:
-    """The merged views of the documents (the windows, in order) under ``keys``."""
+def gather(parts: Iterable[tuple[Document, int]], keys: list[str]) -> dict[str, Any]:
+    """The merged views under ``keys`` of the parts of a document (its windows in order, each
+    with the offset where its prose starts, the first at 0)."""
     out: dict[str, Any] = {}
-    for doc in docs:
+    for doc, base in parts:
         for key in keys:
             compute, merge = GATHERERS[key]
             view = compute(doc)
-            out[key] = merge(out[key], view) if key in out else view
+            out[key] = merge(out[key], view, base) if key in out else view
     return out

@@ -240,13 +240,14 @@ class Linter:
         kinds that declare ``WHOLE_DOCUMENT`` run once over all of it, the others window by
         window; a window's ``NEEDS_FINDINGS`` rules are also given the whole-document findings
         inside it."""
+        shared = _evidence(doc, rules, chars, result)
         spread = [r for r in rules if flag(kind_module(r.kind), "WHOLE_DOCUMENT")]
         full = windows.whole(doc)
+        full.cache.update(shared)
         found = self.check(full, spread, result)
         placed = [place(full, f, label) for f in found]
         full.cache.clear()  # its views of the whole text (a lower-case copy) are not needed again
         rest = [r for r in rules if not flag(kind_module(r.kind), "WHOLE_DOCUMENT")]
-        shared = _evidence(doc, rest, chars, result)
         for w in windows.windows(doc, chars, CONTEXT_BLOCKS):
             w.doc.cache.update(shared)
             end = w.base + len(w.doc.text)
@@ -356,7 +357,7 @@ def _evidence(doc: Document, rules: list[Rule], chars: int, result: FileResult) 
     if not keys:
         return {}
     try:
-        return evidence.gather((w.doc for w in windows.windows(doc, chars)), keys)
+        return evidence.gather(((w.doc, w.base) for w in windows.windows(doc, chars)), keys)
     except Exception as exc:  # the rules still run, on each window's own evidence
         result.messages.append(f"{result.path}: internal error gathering evidence: {type(exc).__name__}: {exc}")
         result.error = True

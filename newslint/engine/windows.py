@@ -3,10 +3,9 @@
 A document far longer than any article (a scraped dump, a concatenation) is cut into windows of
 consecutive whole blocks, never inside a block. A window is a view of the parsed document: its
 prose is a slice of the document's, its blocks are the document's renumbered from 0, and its
-offset map sends each of its prose offsets to the same stored offset as the document's map
-does, so that a finding in a window is placed in the stored file exactly as in the whole
-document. Only one window's tokens are held at a time: memory is one window's worth plus the
-text, and time is linear in the size.
+offset map is the document's seen from the window's first offset, so that a finding in a window
+is placed in the stored file exactly as in the whole document. Only one window's tokens are
+held at a time: memory is one window's worth plus the text, and time is linear in the size.
 
 The windows' own prose partitions the document's: a window owns from the end of the block before
 its first (0 for the first) to the end of the block before the next window's first (the text's
@@ -23,7 +22,7 @@ from collections.abc import Iterator
 from functools import cached_property
 
 from newslint.document.model import Block, Document, Element
-from newslint.document.offsets import OffsetMap, Segment
+from newslint.document.offsets import OffsetMap
 from newslint.document.tokens import Sentence, Token, split_sentences, tokenize
 
 # Documents with more prose characters than this are linted in windows of about WINDOW_CHARS.
@@ -64,6 +63,9 @@ class WholeDocument(Document):
     def tokens(self) -> list[Token]:
         raise RuntimeError("a whole-document kind must not read every token of a windowed document")
 
+    def _split(self) -> None:
+        raise RuntimeError("a whole-document kind must not read every token of a windowed document")
+
     @cached_property
     def sentences(self) -> list[Sentence]:
         """The sentences, block by block (their tokens made and let go one block at a time)."""
@@ -77,8 +79,11 @@ class WholeDocument(Document):
         return out
 
     def tokens_of(self, block: Block) -> list[Token]:
-        """The block's tokens, made afresh (as the document's token stream holds them)."""
-        return tokenize(self.text, block.start, block.end, block.index)
+        """The block's tokens, made afresh, each with its sentence numbered from the block's
+        first (equal within the block as in the document's token stream, not the same numbers)."""
+        found = tokenize(self.text, block.start, block.end, block.index)
+        split_sentences(self.text, found, 0, block.index, 0)
+        return found
 
 
 def whole(doc: Document) -> WholeDocument:
@@ -126,7 +131,7 @@ def windows(doc: Document, chars: int, context: int = 0) -> Iterator[Window]:
             doc.format,
             doc.text[lo:hi],
             [_moved(b, lo, low) for b in doc.blocks[low:high]],
-            _shifted_map(doc.map, lo, hi),
+            ShiftedMap(doc.map, lo),
             [],
             elements.overlapping(src_lo, src_hi),
         )
@@ -137,13 +142,20 @@ def _moved(block: Block, lo: int, first: int) -> Block:
     return Block(block.kind, block.start - lo, block.end - lo, block.index - first, block.text, block.src)
 
 
-def _shifted_map(whole_map: OffsetMap, lo: int, hi: int) -> OffsetMap:
-    """The map of prose ``lo:hi`` with offsets from ``lo``: the segments over it, moved."""
-    starts = [s.prose_start for s in whole_map.segments]
-    i = max(0, bisect.bisect_right(starts, lo) - 1)
-    j = bisect.bisect_left(starts, hi)
-    segments = whole_map.segments[i : max(j, i + 1)]
-    return OffsetMap([Segment(s.prose_start - lo, s.prose_len, s.src_start, s.src_len) for s in segments])
+class ShiftedMap(OffsetMap):
+    """The whole document's map seen from a window whose prose starts at ``base``: the same
+    stored offset for every prose offset, the window's own or not (a finding's related span may
+    lie in another window), at no cost per window."""
+
+    def __init__(self, whole: OffsetMap, base: int) -> None:
+        self.whole, self.base = whole, base
+        self.segments = whole.segments
+
+    def to_source(self, offset: int, is_end: bool = False) -> int:
+        return self.whole.to_source(offset + self.base, is_end)
+
+    def is_verbatim(self, start: int, end: int) -> bool:
+        return self.whole.is_verbatim(start + self.base, end + self.base)
 
 
 class _ElementSweep:
