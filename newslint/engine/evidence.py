@@ -15,27 +15,45 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from newslint.document.model import Document
+from newslint.document.model import Block, Document
 from newslint.engine.kinds import capital_names, kind_module
 from newslint.engine.loader import Rule
+from newslint.engine.similarity import BlockKey, block_keys
 from newslint.engine.support import capital_common, spell_words
 
-Gatherer = tuple[Callable[[Document], Any], Callable[[Any, Any, int], Any]]
+
+class Part:
+    """A window as the first pass sees it: where its prose and its blocks start in the whole
+    document, and the whole document's blocks."""
+
+    __slots__ = ("base", "first", "blocks")
+
+    def __init__(self, base: int, first: int, blocks: list[Block]) -> None:
+        self.base, self.first, self.blocks = base, first, blocks
 
 
-def _counts(a: Counter[str], b: Counter[str], base: int) -> Counter[str]:
+Gatherer = tuple[Callable[[Document], Any], Callable[[Any, Any, Part], Any]]
+
+
+def _counts(a: Counter[str] | None, b: Counter[str], part: Part) -> Counter[str]:
+    if a is None:
+        return b
     a.update(b)
     return a
 
 
-def _words(a: set[str], b: set[str], base: int) -> set[str]:
+def _words(a: set[str] | None, b: set[str], part: Part) -> set[str]:
+    if a is None:
+        return b
     a |= b
     return a
 
 
-def _names(a: capital_common.Evidence, b: capital_common.Evidence, base: int) -> capital_common.Evidence:
+def _names(a: capital_common.Evidence | None, b: capital_common.Evidence, part: Part) -> capital_common.Evidence:
     """Name evidence of two windows, in order (a pair seen in both keeps the later spelling, as
     one pass over the document would)."""
+    if a is None:
+        return b
     for mine, theirs in ((a.alone, b.alone), (a.anywhere, b.anywhere)):
         for word, forms in theirs.items():
             mine.setdefault(word, Counter()).update(forms)
@@ -45,13 +63,25 @@ def _names(a: capital_common.Evidence, b: capital_common.Evidence, base: int) ->
     return a
 
 
-def _uses(a: tuple[frozenset[str], frozenset[str], Counter[str]], b: Any, base: int) -> Any:
+def _uses(a: Any, b: tuple[frozenset[str], frozenset[str], Counter[str]], part: Part) -> Any:
+    if a is None:
+        return b
     a[2].update(b[2])
     return a[0] | b[0], a[1] | b[1], a[2]
 
 
-# cache key -> (compute the view on one document, merge into it a later window's view, whose
-# offsets start at the given prose offset of the document)
+def _forms(a: Any, b: dict[Any, spell_words.Pieces], part: Part) -> Any:
+    return b if a is None else spell_words.moved_forms(a, b, part.base)
+
+
+def _block_keys(a: list[BlockKey] | None, b: list[BlockKey], part: Part) -> list[BlockKey]:
+    """Block keys of a window, naming the whole document's blocks."""
+    out = [] if a is None else a
+    out.extend(BlockKey(part.blocks[part.first + k.block.index], k.text, k.words) for k in b)
+    return out
+
+
+# cache key -> (compute the view on one window, merge it into the views of the windows before)
 GATHERERS: dict[str, Gatherer] = {
     "spell_counts": (spell_words.counts, _counts),
     "spell_midcaps": (spell_words.mid_sentence_capitals, _words),
@@ -59,7 +89,8 @@ GATHERERS: dict[str, Gatherer] = {
     "capital.lower": (capital_common.lower_counts, _counts),
     "capital.name_uses": (capital_names._name_uses, _uses),
     "capital.modifiers": (capital_names._modifiers, _counts),
-    "spell_variants": (spell_words.variant_forms, spell_words.moved_forms),
+    "spell_variants": (spell_words.variant_forms, _forms),
+    "similarity.block_keys": (block_keys, _block_keys),
 }
 
 
@@ -69,13 +100,13 @@ def needed(rules: Iterable[Rule]) -> list[str]:
     return [key for key in GATHERERS if key in keys]
 
 
-def gather(parts: Iterable[tuple[Document, int]], keys: list[str]) -> dict[str, Any]:
-    """The merged views under ``keys`` of the parts of a document (its windows in order, each
-    with the offset where its prose starts, the first at 0)."""
+def gather(doc: Document, parts: Iterable[tuple[Document, int, int]], keys: list[str]) -> dict[str, Any]:
+    """The merged views under ``keys`` of the parts of a document: its windows in order, each
+    with the offset where its prose starts (the first at 0) and the index of its first block."""
     out: dict[str, Any] = {}
-    for doc, base in parts:
+    for window, base, first in parts:
+        part = Part(base, first, doc.blocks)
         for key in keys:
             compute, merge = GATHERERS[key]
-            view = compute(doc)
-            out[key] = merge(out[key], view, base) if key in out else view
+            out[key] = merge(out.get(key), compute(window), part)
     return out

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import gc
 import os
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
@@ -248,18 +249,22 @@ class Linter:
         placed = [place(full, f, label) for f in found]
         full.cache.clear()  # its views of the whole text (a lower-case copy) are not needed again
         rest = [r for r in rules if not flag(kind_module(r.kind), "WHOLE_DOCUMENT")]
+        shared = {key: shared[key] for key in evidence.needed(rest) if key in shared}
+        found = sorted((f for f in found if not f.stored), key=lambda f: f.start)
+        starts = [f.start for f in found]
         for w in windows.windows(doc, chars, CONTEXT_BLOCKS):
             w.doc.cache.update(shared)
             end = w.base + len(w.doc.text)
+            inside = found[bisect.bisect_left(starts, w.base) : bisect.bisect_right(starts, end)]
             given = [
                 f.replaced(start=f.start - w.base, end=f.end - w.base, fix=None, related=[])
-                for f in found
-                if not f.stored and w.base <= f.start and f.end <= end
+                for f in inside
+                if f.end <= end
             ]
             got = self.check(w.doc, rest, result, given)
             placed += [place(w.doc, f, label) for f in got if w.owns(f.start, f.stored)]
             if corpus:
-                result.prints += _fingerprints(w.doc, rest, result)
+                result.prints += _fingerprints(w.doc, rest, result, w.owns)
         return placed
 
     @cached_property
@@ -334,8 +339,11 @@ class Linter:
         return out
 
 
-def _fingerprints(doc: Document, rules: list[Rule], result: FileResult) -> list[Print]:
-    """The document's fingerprints for the cross-article rules, placed in the stored file."""
+def _fingerprints(
+    doc: Document, rules: list[Rule], result: FileResult, keep: Callable[[int], bool] | None = None
+) -> list[Print]:
+    """The document's fingerprints for the cross-article rules, placed in the stored file (with
+    ``keep``, those starting where it says: a window's own prose)."""
     out: list[Print] = []
     for rule in rules:
         kind = kind_module(rule.kind)
@@ -343,7 +351,8 @@ def _fingerprints(doc: Document, rules: list[Rule], result: FileResult) -> list[
             continue
         try:
             for key, start, end in kind.fingerprints(rule, doc):  # type: ignore[attr-defined]
-                out.append(Print(rule.id, key, _place(doc, start, end)))
+                if keep is None or keep(start):
+                    out.append(Print(rule.id, key, _place(doc, start, end)))
         except Exception as exc:  # a faulty rule must not stop the others
             result.messages.append(f"{result.path}: internal error in rule {rule.id}: {type(exc).__name__}: {exc}")
             result.error = True
@@ -357,7 +366,7 @@ def _evidence(doc: Document, rules: list[Rule], chars: int, result: FileResult) 
     if not keys:
         return {}
     try:
-        return evidence.gather(((w.doc, w.base) for w in windows.windows(doc, chars)), keys)
+        return evidence.gather(doc, ((w.doc, w.base, w.first) for w in windows.windows(doc, chars)), keys)
     except Exception as exc:  # the rules still run, on each window's own evidence
         result.messages.append(f"{result.path}: internal error gathering evidence: {type(exc).__name__}: {exc}")
         result.error = True
