@@ -134,3 +134,30 @@ def test_fix_writes_a_windowed_file_as_it_writes_the_whole(
         fixed[mode] = path.read_text(encoding="utf-8")
     capsys.readouterr()
     assert fixed["windowed"] == fixed["whole"] != markdown()
+
+
+def test_word_evidence_from_other_windows_is_weighed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "China" is written in the first windows only; "china" in a later one is still held against it
+    paragraphs = [
+        "Exports to China rose sharply in March, the ministry said on Tuesday.",
+        "Officials in China said the figures showed a strong recovery in demand.",
+        "Analysts said the rise in exports to China would help local factories.",
+        "Traders said the new contract had been signed on Monday morning.",
+        "The agreement with china was welcomed by business groups in the region.",
+        "Farmers said the deal would bring new buyers to the market.",
+    ]
+    text = HEADLINE + "\n\n" + "\n\n".join(paragraphs) + "\n"
+    whole = lint(monkeypatch, "a.txt", text, None)
+    windowed = lint(monkeypatch, "a.txt", text, "1")
+    assert records(windowed) == records(whole)
+    assert [(f.rule, f.place.line, f.place.column) for f in windowed.findings] == [
+        ("capitalization.proper-noun", 11, 20)
+    ]
+
+
+def test_a_paragraph_repeated_in_another_window_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = plain() + "\n" + PARAGRAPHS[4] + "\n"
+    whole = lint(monkeypatch, "a.txt", text, None)
+    windowed = lint(monkeypatch, "a.txt", text, SMALL)
+    assert records(windowed) == records(whole)
+    assert "duplicate.paragraph" in {f.rule for f in windowed.findings}
