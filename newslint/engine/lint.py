@@ -250,7 +250,8 @@ class Linter:
         full.cache.clear()  # its views of the whole text (a lower-case copy) are not needed again
         rest = [r for r in rules if not flag(kind_module(r.kind), "WHOLE_DOCUMENT")]
         shared = {key: shared[key] for key in evidence.needed(rest) if key in shared}
-        found = sorted((f for f in found if not f.stored), key=lambda f: f.start)
+        # kept for the windows' NEEDS_FINDINGS rules only (a big dump may have many findings)
+        found = sorted((f for f in found if not f.stored), key=lambda f: f.start) if _wants(rest) else []
         starts = [f.start for f in found]
         for w in windows.windows(doc, chars, CONTEXT_BLOCKS):
             w.doc.cache.update(shared)
@@ -373,6 +374,11 @@ def _evidence(doc: Document, rules: list[Rule], chars: int, result: FileResult) 
         if os.environ.get("NEWSLINT_DEBUG"):
             raise
         return {}
+
+
+def _wants(rules: list[Rule]) -> bool:
+    """Whether any of the rules is given the others' findings."""
+    return any(_needs_findings(r) for r in rules)
 
 
 def _needs_findings(rule: Rule) -> bool:
