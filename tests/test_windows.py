@@ -161,3 +161,9 @@ def test_a_paragraph_repeated_in_another_window_is_found(monkeypatch: pytest.Mon
     windowed = lint(monkeypatch, "a.txt", text, SMALL)
     assert records(windowed) == records(whole)
     assert "duplicate.paragraph" in {f.rule for f in windowed.findings}
+
+
+def test_window_sizes_from_the_environment_ignore_what_is_not_a_number(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(windows.ENV_ABOVE, "lots")
+    monkeypatch.setenv(windows.ENV_CHARS, "0")
+    assert windows.sizes() == (windows.WINDOW_ABOVE, 1)

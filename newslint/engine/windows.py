@@ -33,10 +33,14 @@ ENV_CHARS = "NEWSLINT_WINDOW_CHARS"
 
 
 def sizes() -> tuple[int, int]:
-    """(threshold, window size) in prose characters: the defaults, or the environment's."""
-    above = int(os.environ.get(ENV_ABOVE) or WINDOW_ABOVE)
-    chars = int(os.environ.get(ENV_CHARS) or WINDOW_CHARS)
-    return above, max(1, chars)
+    """(threshold, window size) in prose characters: the defaults, or the environment's (a value
+    that is not a whole number is ignored)."""
+    return _number(ENV_ABOVE, WINDOW_ABOVE), max(1, _number(ENV_CHARS, WINDOW_CHARS))
+
+
+def _number(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value.isdigit() else default
 
 
 def cuts(doc: Document, chars: int) -> list[tuple[int, int]]:
