@@ -103,6 +103,11 @@ def _article() -> bytes:
     return _text(5_000_000, "\n\n")
 
 
+@nasty("50mb-article")
+def _article50() -> bytes:
+    return _text(50_000_000, "\n\n")
+
+
 @nasty("10000-deep-html", ".html")
 def _deep() -> bytes:
     return ("<div><span>" * 10_000 + " ".join(SENTENCES) + "</span></div>" * 10_000).encode()

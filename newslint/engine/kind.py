@@ -16,7 +16,11 @@ Optional (see :data:`FLAGS`): ``NEEDS_FINDINGS = True`` runs the kind's rules af
 kind whose examples need an outside service; ``CORPUS = True`` marks a cross-article kind whose
 ``fingerprints(rule, doc)`` yields ``(key, start, end)`` per article, combined after the run
 (:mod:`newslint.engine.corpus`), and ``matches(rule, keys)`` groups them; ``SHARDED = True`` says
-that fingerprints with different keys never group, so a cluster may group them in shards by key.
+that fingerprints with different keys never group, so a cluster may group them in shards by key;
+``WHOLE_DOCUMENT = True`` runs the kind once over the whole of a document linted in windows (see
+:mod:`newslint.engine.windows`): it must read blocks, text and one block's tokens at a time;
+``EVIDENCE = (key, ...)`` names the document-wide views (cache keys) a kind reads, gathered over
+every window of a windowed document (:mod:`newslint.engine.evidence`).
 
 A kind knows nothing of files, configuration files or output.
 """
@@ -85,7 +89,8 @@ class Context(FrozenRecord):
         object.__setattr__(self, "cache", {} if cache is None else cache)
 
 
-FLAGS = ("NEEDS_FINDINGS", "NEEDS_SERVER", "CORPUS", "SHARDED")  # optional module-level booleans of a kind
+# optional module-level booleans of a kind
+FLAGS = ("NEEDS_FINDINGS", "NEEDS_SERVER", "CORPUS", "SHARDED", "WHOLE_DOCUMENT")
 
 
 class Kind(Protocol):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import gc
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
@@ -17,7 +18,7 @@ from newslint.document.quotes import rewrites_quotation
 from newslint.document.readers import read_document
 from newslint.document.records import Record
 from newslint.document.source import BinaryFileError, Source, decode, show_bytes
-from newslint.engine import damage, suppress
+from newslint.engine import damage, evidence, suppress, windows
 from newslint.engine.findings import Checked, Finding, Fix, Place, Placed, PlacedFix, PlacedRelated, Print
 from newslint.engine.kind import Context, OptionError, flag, with_options
 from newslint.engine.kinds import kind_module
@@ -27,7 +28,10 @@ from newslint.settings.config import Config, matches
 from newslint.settings.types import check_type, type_name
 from newslint.settings.yamlfile import ConfigError
 
-MAX_FILE_BYTES = 8 << 20  # larger files are skipped with a message (no article is this long)
+# Larger files are skipped with a message (no article is this long); a long one is linted in
+# windows (see windows.py), which keeps memory near one window's worth plus the text.
+MAX_FILE_BYTES = 8 << 20
+CONTEXT_BLOCKS = 1  # blocks a window holds on either side for context (see windows.py)
 
 
 class FileResult(Record):
@@ -216,15 +220,53 @@ class Linter:
         result = FileResult(label, fail_on=self.config.fail_on, source=source)
         doc = read_document(source, fmt)
         rules = self.active_rules(path or Path(label))
-        findings = self.check(doc, rules, result)
-        if corpus:
-            result.prints = _fingerprints(doc, rules, result)
-        placed = [place(doc, f, label) for f in findings]
+        above, chars = windows.sizes()
+        if len(doc.text) > above:
+            placed = self._lint_windows(label, doc, rules, result, chars, corpus)
+        else:
+            findings = self.check(doc, rules, result)
+            if corpus:
+                result.prints = _fingerprints(doc, rules, result)
+            placed = [place(doc, f, label) for f in findings]
         kept = suppress.apply(placed, doc.directives, len(source.line_starts))
         if doc.directives:
             result.messages.extend(self._unknown_in_directives(label, doc.directives))
         result.findings = _distinct(kept)
         return result
+
+    def _lint_windows(
+        self, label: str, doc: Document, rules: list[Rule], result: FileResult, chars: int, corpus: bool
+    ) -> list[Placed]:
+        """The placed findings of a document too long for one pass (see :mod:`.windows`): the
+        kinds that declare ``WHOLE_DOCUMENT`` run once over all of it, the others window by
+        window; a window's ``NEEDS_FINDINGS`` rules are also given the whole-document findings
+        inside it."""
+        shared = _evidence(doc, rules, chars, result)
+        spread = [r for r in rules if flag(kind_module(r.kind), "WHOLE_DOCUMENT")]
+        full = windows.whole(doc)
+        full.cache.update(shared)
+        found = self.check(full, spread, result)
+        placed = [place(full, f, label) for f in found]
+        full.cache.clear()  # its views of the whole text (a lower-case copy) are not needed again
+        rest = [r for r in rules if not flag(kind_module(r.kind), "WHOLE_DOCUMENT")]
+        shared = {key: shared[key] for key in evidence.needed(rest) if key in shared}
+        # kept for the windows' NEEDS_FINDINGS rules only (a big dump may have many findings)
+        found = sorted((f for f in found if not f.stored), key=lambda f: f.start) if _wants(rest) else []
+        starts = [f.start for f in found]
+        for w in windows.windows(doc, chars, CONTEXT_BLOCKS):
+            w.doc.cache.update(shared)
+            end = w.base + len(w.doc.text)
+            inside = found[bisect.bisect_left(starts, w.base) : bisect.bisect_right(starts, end)]
+            given = [
+                f.replaced(start=f.start - w.base, end=f.end - w.base, fix=None, related=[])
+                for f in inside
+                if f.end <= end
+            ]
+            got = self.check(w.doc, rest, result, given)
+            placed += [place(w.doc, f, label) for f in got if w.owns(f.start, f.stored)]
+            if corpus:
+                result.prints += _fingerprints(w.doc, rest, result, w.owns)
+        return placed
 
     @cached_property
     def rule_names(self) -> set[str]:
@@ -245,17 +287,19 @@ class Linter:
                 out.append(f"{label}:{d.line}: newslint-{d.action}: {selectors.problem(bad, names)}")
         return out
 
-    def check(self, doc: Document, rules: list[Rule], result: FileResult) -> list[Finding]:
+    def check(
+        self, doc: Document, rules: list[Rule], result: FileResult, given: Sequence[Finding] = ()
+    ) -> list[Finding]:
         """The findings of the rules on one document; warnings and failures go to ``result``.
 
         The rules of a kind that declares ``NEEDS_FINDINGS`` run after the others and are given
-        the others' findings."""
+        the others' findings, and ``given`` (findings of other rules on this document)."""
         damaged = _damaged(doc, result)
         first = [r for r in rules if not _needs_findings(r)]
         findings: list[Finding] = []
         for rule in first:
             findings += self._run(rule, doc, damaged, result)
-        others = tuple(findings)
+        others = (*given, *findings)
         for rule in rules:
             if _needs_findings(rule):
                 findings += self._run(rule, doc, damaged, result, others)
@@ -296,8 +340,11 @@ class Linter:
         return out
 
 
-def _fingerprints(doc: Document, rules: list[Rule], result: FileResult) -> list[Print]:
-    """The document's fingerprints for the cross-article rules, placed in the stored file."""
+def _fingerprints(
+    doc: Document, rules: list[Rule], result: FileResult, keep: Callable[[int], bool] | None = None
+) -> list[Print]:
+    """The document's fingerprints for the cross-article rules, placed in the stored file (with
+    ``keep``, those starting where it says: a window's own prose)."""
     out: list[Print] = []
     for rule in rules:
         kind = kind_module(rule.kind)
@@ -305,11 +352,33 @@ def _fingerprints(doc: Document, rules: list[Rule], result: FileResult) -> list[
             continue
         try:
             for key, start, end in kind.fingerprints(rule, doc):  # type: ignore[attr-defined]
-                out.append(Print(rule.id, key, _place(doc, start, end)))
+                if keep is None or keep(start):
+                    out.append(Print(rule.id, key, _place(doc, start, end)))
         except Exception as exc:  # a faulty rule must not stop the others
             result.messages.append(f"{result.path}: internal error in rule {rule.id}: {type(exc).__name__}: {exc}")
             result.error = True
     return out
+
+
+def _evidence(doc: Document, rules: list[Rule], chars: int, result: FileResult) -> dict[str, object]:
+    """The whole document's evidence the rules' kinds read (see :mod:`.evidence`), gathered
+    window by window; none (each window its own) if gathering fails."""
+    keys = evidence.needed(rules)
+    if not keys:
+        return {}
+    try:
+        return evidence.gather(doc, ((w.doc, w.base, w.first) for w in windows.windows(doc, chars)), keys)
+    except Exception as exc:  # the rules still run, on each window's own evidence
+        result.messages.append(f"{result.path}: internal error gathering evidence: {type(exc).__name__}: {exc}")
+        result.error = True
+        if os.environ.get("NEWSLINT_DEBUG"):
+            raise
+        return {}
+
+
+def _wants(rules: list[Rule]) -> bool:
+    """Whether any of the rules is given the others' findings."""
+    return any(_needs_findings(r) for r in rules)
 
 
 def _needs_findings(rule: Rule) -> bool:

@@ -38,15 +38,15 @@ def has_letter(text: str) -> bool:
 def block_words(doc: Document, block: Block) -> tuple[str, ...]:
     """The block's words, numbers and links, lower-cased with straight apostrophes (equal words
     one string, interned, as a long article repeats its words)."""
-    first, end = doc.block_tokens[block.index]
+    tokens = doc.tokens_of(block)
     text = doc.text
     share = sys.intern
     low = text[block.start : block.end].lower()
     if len(low) != block.end - block.start:  # a letter whose lower case is longer (İ)
-        return tuple(share(t.text.lower().replace("’", "'")) for t in doc.tokens[first:end] if t.kind in WORD_KINDS)
+        return tuple(share(t.text.lower().replace("’", "'")) for t in tokens if t.kind in WORD_KINDS)
     at = block.start
     low = low.replace("’", "'")
-    return tuple(share(low[t.start - at : t.end - at]) for t in doc.tokens[first:end] if t.kind in WORD_KINDS)
+    return tuple(share(low[t.start - at : t.end - at]) for t in tokens if t.kind in WORD_KINDS)
 
 
 class BlockKey(Record):

@@ -19,6 +19,7 @@ from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
 from newslint.engine.support.boilerplate_lines import Line, delete_fix, introduces_list, is_title_like, lines
 
+WHOLE_DOCUMENT = True  # in a windowed document: a run of link lines may cross a window cut
 OPTIONS = {
     "min-lines": Option(int, default=4, help="shortest run of link-like lines reported"),
     "max-words": Option(int, default=12, help="longest link-like line, in words"),

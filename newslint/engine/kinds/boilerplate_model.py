@@ -33,6 +33,7 @@ from newslint.engine.support.block_features import NAMES, features
 from newslint.engine.support.block_markup import FURNITURE_TAGS, furniture_kind, has_attributes
 
 NEEDS_FINDINGS = True
+WHOLE_DOCUMENT = True  # in a windowed document: a block's features weigh the whole page (its body run, repeats)
 OPTIONS = {
     "weights": Option(dict, required=True, help="the model: a weight for each feature (newslint train-boilerplate)"),
     "threshold": Option(float, default=0.8, help="least probability of a reported block"),

@@ -40,6 +40,7 @@ SITE_WORDS = lazy(
     r"|read more|related)\b|©",
     re.IGNORECASE,
 )
+WHOLE_DOCUMENT = True  # in a windowed document: the body run is a whole-document judgement
 OPTIONS = {
     "min-body-words": Option(int, default=100, help="a body shorter than this is not trusted"),
     "min-prose-words": Option(int, default=4, help="fewest words of a block that counts as prose"),

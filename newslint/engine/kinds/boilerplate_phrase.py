@@ -33,6 +33,7 @@ from newslint.engine.regexes import Deferred, find, worked_out
 from newslint.engine.regexneeds import needed_literals
 from newslint.engine.support.boilerplate_lines import delete_fix, lines
 
+WHOLE_DOCUMENT = True  # in a windowed document: with the other boilerplate kinds, whose findings the model is given
 OPTIONS = {
     "lines": Option(list, default=[], help="regexes; a short line one of them matches whole is reported"),
     "phrases": Option(list, default=[], help="regexes found anywhere inside a block"),

@@ -27,6 +27,7 @@ from newslint.engine.loader import Rule
 from newslint.engine.regexes import is_deferring
 from newslint.engine.support.boilerplate_lines import TERMINAL, is_title_like
 
+WHOLE_DOCUMENT = True  # in a windowed document: runs of blocks that may straddle a window cut
 OPTIONS = {
     "markers": Option(list, default=[], help="regexes a whole block must match to open a teaser"),
     "endings": Option(list, required=True, help="regexes that end a cut-off excerpt"),

@@ -18,6 +18,7 @@ from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
 from newslint.engine.support.boilerplate_lines import Line, delete_fix, is_count, is_label, lines
 
+WHOLE_DOCUMENT = True  # in a windowed document: a run of widget lines may cross a window cut
 OPTIONS = {
     "min-lines": Option(int, default=6, help="shortest run of widget lines reported"),
     "min-counts": Option(int, default=3, help="how many of them must be counts, percentages or stars"),

@@ -18,6 +18,7 @@ from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
 from newslint.engine.support.capital_common import free_positions, is_title, name_evidence, next_word, previous_word
 
+EVIDENCE = ("capital.names",)  # document-wide views (see newslint.engine.evidence)
 OPTIONS = {
     "parts": Option(list, required=True, help="words that often open an institution's name (national, federal)"),
     "heads": Option(list, required=True, help="words that often end one (Council, Court, Party)"),

@@ -31,6 +31,7 @@ from newslint.engine.support.capital_common import (
 )
 from newslint.engine.support.capital_data import GROUPS, known_names
 
+EVIDENCE = ("capital.names",)  # document-wide views (see newslint.engine.evidence)
 OPTIONS = {"style": Option(str, default="any", help="the house style: title, sentence or any")}
 STYLES = ("title", "sentence", "any")
 

@@ -41,6 +41,12 @@ from newslint.engine.support.capital_common import (
 )
 from newslint.engine.support.capital_data import GROUPS, HOMOGRAPHS, known_names
 
+EVIDENCE = (
+    "capital.names",
+    "capital.lower",
+    "capital.name_uses",
+    "capital.modifiers",
+)  # document-wide views (see newslint.engine.evidence)
 OPTIONS = {
     "article": Option(bool, default=True, help="flag words the article capitalizes in running text elsewhere"),
     "min-evidence": Option(int, default=2, help="capitalized occurrences in running text needed as evidence"),

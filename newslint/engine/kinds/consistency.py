@@ -22,6 +22,7 @@ from newslint.engine.loader import Rule
 from newslint.engine.regexes import compile_pattern, find
 from newslint.engine.scopes import crosses_blocks, runs
 
+WHOLE_DOCUMENT = True  # in a windowed document: the house style is counted over the whole document
 OPTIONS = {
     "styles": Option(dict, required=True, help="style name -> list of forms ({pattern, replacement, safe})"),
     "prefer": Option(str, help="style that wins when counts are close"),

@@ -24,6 +24,7 @@ from newslint.engine.findings import Finding, Fix
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
 
+WHOLE_DOCUMENT = True  # in a windowed document: the stored file whole, once
 OPTIONS = {
     "max-findings": Option(int, default=100, help="runs reported one by one; the rest get one summary finding"),
 }

@@ -19,6 +19,8 @@ from newslint.engine.kinds.duplicate_paragraph import delete_block
 from newslint.engine.loader import Rule
 from newslint.engine.similarity import block_keys, compare, normal_text
 
+WHOLE_DOCUMENT = True  # in a windowed document: the headline is compared with every block
+EVIDENCE = ("similarity.block_keys",)  # document-wide views (see newslint.engine.evidence)
 OPTIONS = {
     "threshold": Option(float, default=0.9, help="lowest token-level similarity (0-1) to the headline"),
     "min-words": Option(int, default=3, help="headlines with fewer words are left alone"),

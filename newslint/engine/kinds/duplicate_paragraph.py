@@ -38,6 +38,8 @@ LIST_ENTRY_WORDS = 30  # an unterminated line of at most this many words is a li
 SAME = "delete this copy"
 DIFFERS = "keep the right copy and delete the other"
 
+WHOLE_DOCUMENT = True  # in a windowed document: copies anywhere in it are compared
+EVIDENCE = ("similarity.block_keys",)  # document-wide views (see newslint.engine.evidence)
 OPTIONS = {
     "match": Option(str, default="exact", help="exact: equal after normalising; near: similar, not equal"),
     "threshold": Option(float, default=0.85, help="near: lowest token-level similarity (0-1) reported"),

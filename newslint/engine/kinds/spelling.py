@@ -48,6 +48,7 @@ from newslint.engine.support.spell_words import (
     too_long,
 )
 
+EVIDENCE = ("spell_counts", "spell_midcaps")  # document-wide views (see newslint.engine.evidence)
 OPTIONS = {
     "min-zipf": Option(
         float, default=3.0, help="a word the lexicon lacks is taken as a word when wordfreq has it this common (zipf)"

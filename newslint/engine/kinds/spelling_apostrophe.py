@@ -20,6 +20,7 @@ from newslint.engine.findings import Finding, Fix
 from newslint.engine.kind import Context, Option
 from newslint.engine.loader import Rule
 
+WHOLE_DOCUMENT = True  # in a windowed document: the house apostrophe is counted over the whole document
 OPTIONS = {
     "not-before-s": Option(
         list,

@@ -32,6 +32,7 @@ from newslint.engine.support import bigrams, spelldata
 from newslint.engine.support.code_text import code_at
 from newslint.engine.support.spell_words import FUNCTION_ZIPF, candidates, counts, derived, forms, glued, shape
 
+EVIDENCE = ("spell_counts",)  # document-wide views (see newslint.engine.evidence)
 OPTIONS = {
     "part-min-zipf": Option(float, default=3.0, help="how common (zipf) each part of a camel-case word must be"),
     "whole-max-zipf": Option(float, default=1.0, help="a camel-case word at least this common is a known name"),

@@ -22,8 +22,10 @@ from newslint.engine.findings import Finding, Fix, Related
 from newslint.engine.kind import Context, Option
 from newslint.engine.loader import Rule
 from newslint.engine.support import spelldata
-from newslint.engine.support.spell_words import Piece, forms, match_case
+from newslint.engine.support.spell_words import Piece, match_case, variant_forms
 
+WHOLE_DOCUMENT = True  # in a windowed document: one verdict for the whole, on its gathered forms
+EVIDENCE = ("spell_variants",)  # document-wide views (see newslint.engine.evidence)
 OPTIONS = {
     "ignore": Option(list, default=[], help="words whose two spellings mean different things (program, license)"),
 }
@@ -39,7 +41,7 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     us_to_gb = data.us_to_gb
     gb_to_us = data.gb_to_us
     seen: dict[str, dict[str, list[tuple[Piece, str]]]] = {}
-    for (text, _), pieces in forms(doc).items():
+    for (text, _), pieces in variant_forms(doc).items():
         lower = text.lower()
         if lower in gb_to_us:
             variety, other = "gb", gb_to_us[lower]
@@ -61,7 +63,8 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
 
 def in_a_name(doc: Document, start: int) -> bool:
     """Whether the capitalized word at ``start`` follows a word of its sentence (a name's part)."""
-    toks = doc.tokens
+    block = doc.block_at(start)
+    toks = doc.tokens_of(block) if block is not None else []
     i = bisect_left(toks, start, key=lambda t: t.start)
     if i >= len(toks) or toks[i].start != start:
         return False

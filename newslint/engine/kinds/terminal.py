@@ -27,6 +27,7 @@ from newslint.engine.findings import Finding, Fix
 from newslint.engine.kind import Context, Option
 from newslint.engine.loader import Rule
 
+WHOLE_DOCUMENT = True  # in a windowed document: the last paragraph is the document's, not a window's
 OPTIONS = {
     "min-words": Option(int, default=8, help="fewest words on the paragraph's last line"),
     "min-lower": Option(float, default=0.5, help="least share of its words starting in lower case"),

@@ -165,6 +165,29 @@ def counts(doc: Document) -> Counter[str]:
     return found
 
 
+def variant_forms(doc: Document) -> dict[Form, Pieces]:
+    """The forms of the words with a US and a UK spelling (``colour``, ``color``), in document order."""
+    found = doc.cache.get("spell_variants")
+    if found is None:
+        data = spelldata.load()
+        gb, us = data.gb_to_us, data.us_to_gb
+        found = {key: pieces for key, pieces in forms(doc).items() if key[0].lower() in gb or key[0].lower() in us}
+        doc.cache["spell_variants"] = found
+    return found
+
+
+def moved_forms(a: dict[Form, Pieces], b: dict[Form, Pieces], base: int) -> dict[Form, Pieces]:
+    """``a`` with the forms of a later part of the document, whose offsets start at ``base``."""
+    for key, pieces in b.items():
+        starts = array("i", (s + base for s in pieces.starts))
+        if key in a:
+            a[key].starts.extend(starts)
+        else:
+            a[key] = Pieces(pieces.text, pieces.initial, 0)
+            a[key].starts = starts
+    return a
+
+
 def mid_sentence_capitals(doc: Document) -> set[str]:
     """Capitalized words the article writes capitalized in mid-sentence: its proper nouns."""
     found = doc.cache.get("spell_midcaps")

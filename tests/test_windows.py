@@ -1,0 +1,169 @@
+"""A long document linted in windows of whole blocks: the same findings, at the same stored
+places, as linting it whole, when no finding needs evidence from another window.
+
+Small windows are forced through the environment (``NEWSLINT_WINDOW_ABOVE``,
+``NEWSLINT_WINDOW_CHARS``) so that a short fixture spans several of them.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+import pytest
+
+from newslint.api import make_linter
+from newslint.document.readers import read_document
+from newslint.document.source import Source
+from newslint.engine import windows
+from newslint.engine.lint import FileResult
+from newslint.run.cli import main
+
+PARAGRAPHS = [
+    "The minister said on Tuesday that the the talks would resume next week.",
+    "Markets rose sharply , as investors welcomed the news from Brussels.",
+    "Officials in São Paulo declined to comment on the report (which was leaked.",
+    "The company said its profits rose by five per cent in the third quarter.",
+    "Farmers in the north have waited three months for the promised payments.",
+    "Analysts expect the central bank to raise interest rates again soon.",
+    "Rescue teams worked through the night to reach the stranded villagers.",
+    "A spokesman for the railway said that that line would reopen on Friday.",
+    "Teachers will strike on Monday unless the government improves its offer.",
+    "The museum has returned a bronze head to the family of its owner , he said.",
+    "Police said the road would stay closed (until the bridge was inspected.",
+    "Voters in the capital queued for hours before the polls opened on Sunday.",
+]
+HEADLINE = "Talks resume after a long pause"
+SMALL = "300"  # prose characters a window: the fixtures span several windows
+
+
+def plain() -> str:
+    return HEADLINE + "\n\n" + "\n\n".join(PARAGRAPHS) + "\n"
+
+
+def markdown() -> str:
+    body = "\n\n".join(f"- {p}" if i % 4 == 3 else p for i, p in enumerate(PARAGRAPHS))
+    return f"# {HEADLINE}\n\n{body}\n"
+
+
+def page() -> str:
+    body = "\n".join(f"<p>{html.escape(p, quote=False).replace('the ', 'the&nbsp;', 1)}</p>" for p in PARAGRAPHS)
+    return f"<html><body><article><h1>{HEADLINE}</h1>\n{body}\n</article></body></html>\n"
+
+
+def records(result: FileResult) -> list[str]:
+    return [json.dumps(f.to_dict(), sort_keys=True) for f in result.findings]
+
+
+def lint(monkeypatch: pytest.MonkeyPatch, name: str, text: str, window: str | None) -> FileResult:
+    if window is None:
+        monkeypatch.setenv(windows.ENV_ABOVE, str(1 << 40))
+    else:
+        monkeypatch.setenv(windows.ENV_ABOVE, "0")
+        monkeypatch.setenv(windows.ENV_CHARS, window)
+    return make_linter().lint_bytes(name, text.encode(), Path(name))
+
+
+@pytest.mark.parametrize(("name", "make"), [("a.txt", plain), ("a.md", markdown), ("a.html", page)])
+def test_windows_give_the_findings_and_spans_of_the_whole_document(
+    monkeypatch: pytest.MonkeyPatch, name: str, make: object
+) -> None:
+    text = make()  # type: ignore[operator]
+    whole = lint(monkeypatch, name, text, None)
+    windowed = lint(monkeypatch, name, text, SMALL)
+    assert records(windowed) == records(whole)
+    lines = {f.place.line for f in whole.findings}
+    assert len(whole.findings) >= 5 and max(lines) - min(lines) >= 8  # findings in several windows
+
+
+def test_a_window_is_whole_blocks_and_the_windows_partition_the_prose() -> None:
+    doc = read_document(Source("a.md", markdown()))
+    assert "".join(w.doc.text for w in windows.windows(doc, int(SMALL))) == doc.text
+    got = list(windows.windows(doc, int(SMALL), context=1))
+    assert len(got) >= 3
+    assert "".join(w.doc.text[w.own[0] : w.own[1]] for w in got) == doc.text
+    for w in got:
+        firsts = [b for b in doc.blocks[w.first : w.first + len(w.doc.blocks)]]
+        assert [(b.start - w.base, b.end - w.base, b.text) for b in firsts] == [
+            (b.start, b.end, b.text) for b in w.doc.blocks
+        ]
+        for b in w.doc.blocks:  # the window's map sends each block to the stored place the document's does
+            assert w.doc.source_offsets(b.start, b.end) == doc.source_offsets(b.start + w.base, b.end + w.base)
+
+
+def test_findings_at_the_edges_of_a_window_keep_their_stored_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    # every paragraph a window of its own: errors on a window's first and last characters
+    paragraphs = [", the minister said on Tuesday.", "Markets rose sharply ,", "He said the the plan failed"]
+    text = HEADLINE + "\n\n" + "\n\n".join(paragraphs) + "\n"
+    whole = lint(monkeypatch, "a.txt", text, None)
+    windowed = lint(monkeypatch, "a.txt", text, "1")
+    assert records(windowed) == records(whole)
+    places = {(f.rule, f.place.line, f.place.column, f.place.end_column) for f in windowed.findings}
+    assert ("punctuation.leading-mark", 3, 1, 3) in places  # a window's first characters
+    assert ("punctuation.space-before", 5, 21, 23) in places  # its last
+    assert ("duplicate.word", 7, 9, 16) in places
+
+
+def test_whole_document_kinds_run_once_and_never_read_tokens() -> None:
+    doc = windows.whole(read_document(Source("a.txt", plain())))
+    with pytest.raises(RuntimeError):
+        doc.tokens  # noqa: B018
+
+
+def test_house_style_is_counted_over_the_whole_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    # three "per cent" in the first windows, one "percent" in the last: the minority is found
+    # only when the count spans the windows
+    paragraphs = [f"Prices in region {n} rose by {n} per cent in March." for n in ("one", "two", "three")]
+    text = HEADLINE + "\n\n" + "\n\n".join([*paragraphs, "Wages rose by four percent over the year."]) + "\n"
+    whole = lint(monkeypatch, "a.txt", text, None)
+    windowed = lint(monkeypatch, "a.txt", text, "60")
+    assert records(windowed) == records(whole)
+
+
+def test_fix_writes_a_windowed_file_as_it_writes_the_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fixed = {}
+    for mode, window in (("whole", None), ("windowed", SMALL)):
+        path = tmp_path / mode / "a.md"
+        path.parent.mkdir()
+        path.write_text(markdown(), encoding="utf-8")
+        lint(monkeypatch, "a.md", "", window)  # sets the environment the run below sees
+        main(["--fix", "--unsafe-fixes", "--no-cache", str(path)])
+        fixed[mode] = path.read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert fixed["windowed"] == fixed["whole"] != markdown()
+
+
+def test_word_evidence_from_other_windows_is_weighed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "China" is written in the first windows only; "china" in a later one is still held against it
+    paragraphs = [
+        "Exports to China rose sharply in March, the ministry said on Tuesday.",
+        "Officials in China said the figures showed a strong recovery in demand.",
+        "Analysts said the rise in exports to China would help local factories.",
+        "Traders said the new contract had been signed on Monday morning.",
+        "The agreement with china was welcomed by business groups in the region.",
+        "Farmers said the deal would bring new buyers to the market.",
+    ]
+    text = HEADLINE + "\n\n" + "\n\n".join(paragraphs) + "\n"
+    whole = lint(monkeypatch, "a.txt", text, None)
+    windowed = lint(monkeypatch, "a.txt", text, "1")
+    assert records(windowed) == records(whole)
+    assert [(f.rule, f.place.line, f.place.column) for f in windowed.findings] == [
+        ("capitalization.proper-noun", 11, 20)
+    ]
+
+
+def test_a_paragraph_repeated_in_another_window_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = plain() + "\n" + PARAGRAPHS[4] + "\n"
+    whole = lint(monkeypatch, "a.txt", text, None)
+    windowed = lint(monkeypatch, "a.txt", text, SMALL)
+    assert records(windowed) == records(whole)
+    assert "duplicate.paragraph" in {f.rule for f in windowed.findings}
+
+
+def test_window_sizes_from_the_environment_ignore_what_is_not_a_number(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(windows.ENV_ABOVE, "lots")
+    monkeypatch.setenv(windows.ENV_CHARS, "0")
+    assert windows.sizes() == (windows.WINDOW_ABOVE, 1)
