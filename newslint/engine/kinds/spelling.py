@@ -90,7 +90,10 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         taken.update((start, end))
         message = rule.format_message(text, word=text, reason="is a word split apart", hint=f"write '{fixed}'.")
         yield Finding(rule.id, start, end, message, rule.severity, [fixed], Fix(fixed, safe=False))
-    for pieces in forms(doc).values():  # in one document, a verdict depends on the form alone
+    reject = ctx.reject
+    for form, pieces in forms(doc).items():  # in one document, a verdict depends on the form alone
+        if not reject and judged_fine(memo.get(form)):
+            continue  # most words: judged fine before (see judge), so no piece to make
         group: Sequence[Piece] = pieces
         if taken:  # rarely: words split apart, found above
             group = [p for p in pieces if p.start not in taken and p.end not in taken]
@@ -110,26 +113,40 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
             yield Finding(rule.id, piece.start, piece.end, message, rule.severity, fixes, fix)
 
 
+def judged_fine(found: tuple[Verdict, bool | str] | None) -> bool:
+    """True when ``found``, a form's entry in ``_memo``, clears the word whatever the document:
+    ``judge`` returns None for such a form unless the reject list names it."""
+    return found is not None and found[0] is None
+
+
 def split_words(doc: Document, data: spelldata.SpellData) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, text, fixed) of two lower-case words a space apart, one of them a fragment,
     that are one word split apart (go ing: going) or two words with the space misplaced
     (fo rthe: for the)."""
     text = doc.text
-    halves: dict[str, bool] = {}  # a token's text: whether it may be half of such a pair
-    x, start, end = "", -1, -1  # the last token, when it may be the first half; else start -1
+    # A token's text: 0 when it may not be half of such a pair, else 1, or 2 when a fragment.
+    halves: dict[str, int] = {}
+    x, start, end, x_half = "", -1, -1, 0  # the last token, when it may be the first half; else start -1
     for tok in doc.tokens:
         y = tok.text
         half = halves.get(y)
         if half is None:
-            half = halves[y] = len(y) >= 2 and y.isalpha() and y.islower()
+            half = halves[y] = _half(y, data)
         if not half or tok.kind != "word":
             start = -1
             continue
-        if start >= 0 and tok.start == end + 1 and text[end] == " " and (fragment(x, data) or fragment(y, data)):
+        if start >= 0 and tok.start == end + 1 and text[end] == " " and (x_half == 2 or half == 2):
             fixed = rejoined(x, y, data)
             if fixed:
                 yield start, tok.start + len(y), f"{x} {y}", fixed
-        x, start, end = y, tok.start, tok.start + len(y)
+        x, start, end, x_half = y, tok.start, tok.start + len(y), half
+
+
+def _half(w: str, data: spelldata.SpellData) -> int:
+    """0 when the token text ``w`` cannot be half of a split word, 2 when it is a ``fragment``, else 1."""
+    if not (len(w) >= 2 and w.isalpha() and w.islower()):
+        return 0
+    return 2 if fragment(w, data) else 1
 
 
 def fragment(w: str, data: spelldata.SpellData) -> bool:
@@ -333,7 +350,9 @@ def judge_word(
         return None, False
     lower = word.lower().replace("’", "'")
     if o["curated"]:
-        fixes = data.corrections(word) or (data.corrections(lower) if kind == "lower" or initial else [])
+        fixes = data.corrections(word) or (
+            data.corrections(lower) if lower != word and (kind == "lower" or initial) else []
+        )
         single = [match_case(f, word) for f in fixes if " " not in f]
         if fixes and fixes[0].replace(" ", "") == lower:
             return None, False  # alot, ofthe: spelling.glued-words' finding (not undersand: understand first)

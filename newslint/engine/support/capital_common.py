@@ -70,10 +70,11 @@ def free_positions(doc: Document) -> bytearray:
     for sentence in doc.sentences:
         out[sentence.first_token] = 1
     prev = None
+    prev_end = 0  # prev.end, kept without the property call (a hot loop)
     newline = text.find("\n")  # the first line break at or after prev.end; -1: none left
     for i, tok in enumerate(toks):
-        if prev is not None and 0 <= newline < prev.end:
-            newline = text.find("\n", prev.end)
+        if prev is not None and 0 <= newline < prev_end:
+            newline = text.find("\n", prev_end)
         if (
             out[i]
             or prev is None
@@ -81,10 +82,11 @@ def free_positions(doc: Document) -> bytearray:
             or prev.kind == "punct"
             and (prev.text in OPENERS or prev.text in ENDS)
             or prev.kind == "number"
-            or prev.end <= newline < tok.start
+            or prev_end <= newline < tok.start
         ):
             out[i] = 1
         prev = tok
+        prev_end = tok.start + len(tok.text)
     doc.cache["capital.free"] = out
     return out
 
@@ -227,7 +229,9 @@ def previous_word(doc: Document, i: int) -> Token | None:
     if i == 0:
         return None
     prev, tok = doc.tokens[i - 1], doc.tokens[i]
-    if prev.block != tok.block or prev.kind not in ("word", "abbr") or doc.text[prev.end : tok.start].strip():
+    if prev.block != tok.block or prev.kind not in ("word", "abbr"):
+        return None
+    if doc.text[prev.start + len(prev.text) : tok.start].strip():  # prev.end, inlined
         return None
     return prev
 

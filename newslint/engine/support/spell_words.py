@@ -100,11 +100,11 @@ def _forms(doc: Document) -> dict[Form, Pieces]:
         lines = find("\n", block.start, block.end) >= 0
         prev_end = block.start
         for tok in doc.tokens[first:last]:
-            start = tok.start
+            start, word = tok.start, tok.text
             if tok.kind != "word":
-                prev_end = tok.end
+                prev_end = start + len(word)  # tok.end, without the property call
                 continue
-            end, word = tok.end, tok.text
+            end = start + len(word)
             initial = heading or start in starts or (lines and find("\n", prev_end, start) >= 0)
             prev_end = end
             if (start and text[start - 1] in SKIP_BEFORE) or (end < size and text[end] in SKIP_AFTER):
