@@ -84,7 +84,10 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     data = spelldata.load()
     memo = _memo(ctx, rule.options, data)
     taken: set[int] = set()
-    for start, end, text, fixed in split_words(doc, data):
+    halves = ctx.cache.setdefault(("spelling.halves", id(data)), {})
+    if len(halves) >= MEMO_LIMIT:
+        halves.clear()
+    for start, end, text, fixed in split_words(doc, data, halves):
         if text in ctx.accept:
             continue
         taken.update((start, end))
@@ -119,13 +122,16 @@ def judged_fine(found: tuple[Verdict, bool | str] | None) -> bool:
     return found is not None and found[0] is None
 
 
-def split_words(doc: Document, data: spelldata.SpellData) -> Iterator[tuple[int, int, str, str]]:
+def split_words(
+    doc: Document, data: spelldata.SpellData, halves: dict[str, int] | None = None
+) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, text, fixed) of two lower-case words a space apart, one of them a fragment,
     that are one word split apart (go ing: going) or two words with the space misplaced
-    (fo rthe: for the)."""
+    (fo rthe: for the). ``halves`` remembers ``_half`` of token texts (per process: it
+    depends on the text and ``data`` alone)."""
     text = doc.text
-    # A token's text: 0 when it may not be half of such a pair, else 1, or 2 when a fragment.
-    halves: dict[str, int] = {}
+    if halves is None:
+        halves = {}
     x, start, end, x_half = "", -1, -1, 0  # the last token, when it may be the first half; else start -1
     for tok in doc.tokens:
         y = tok.text
