@@ -23,7 +23,7 @@ from newslint.engine.findings import Checked, Finding, Fix, Place, Placed, Place
 from newslint.engine.kind import Context, OptionError, flag, with_options
 from newslint.engine.kinds import kind_module
 from newslint.engine.loader import Rule, load_rules
-from newslint.engine.regexes import RegexTimeout, regex_budget
+from newslint.engine.regexes import RegexTimeout, end_budget, start_budget
 from newslint.settings.config import Config, matches
 from newslint.settings.types import check_type, type_name
 from newslint.settings.yamlfile import ConfigError
@@ -317,19 +317,17 @@ class Linter:
         failure go to ``result``."""
         kind = kind_module(rule.kind)
         out: list[Finding] = []
+        budget = start_budget(len(doc.text))  # regex_budget, without a context manager's cost
         try:
-            with regex_budget(len(doc.text)):
-                if others is None:
-                    got = kind.check(rule, doc, self.context)
-                else:
-                    got = kind.check(rule, doc, self.context, others)
-                if isinstance(got, Checked):
-                    result.messages.extend(f"{result.path}: {w}" for w in got.warnings)
-                    result.error = result.error or got.incomplete
-                    got = got.findings
-                if damaged and rule.kind not in damage.OWNER_KINDS:
-                    got = damage.respect(got, damaged)
-                out.extend(got)
+            args = (rule, doc, self.context) if others is None else (rule, doc, self.context, others)
+            got = kind.check(*args)
+            if isinstance(got, Checked):
+                result.messages.extend(f"{result.path}: {w}" for w in got.warnings)
+                result.error = result.error or got.incomplete
+                got = got.findings
+            if damaged and rule.kind not in damage.OWNER_KINDS:
+                got = damage.respect(got, damaged)
+            out.extend(got)
         except RegexTimeout as exc:
             result.messages.append(f"{result.path}: rule {rule.id} ({rule.path}): {exc}; rule skipped for this file")
         except Exception as exc:  # a faulty rule must not stop the others
@@ -337,6 +335,8 @@ class Linter:
             result.error = True
             if os.environ.get("NEWSLINT_DEBUG"):
                 raise
+        finally:
+            end_budget(budget)
         return out
 
 

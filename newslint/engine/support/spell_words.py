@@ -171,7 +171,7 @@ def variant_forms(doc: Document) -> dict[Form, Pieces]:
     if found is None:
         data = spelldata.load()
         gb, us = data.gb_to_us, data.us_to_gb
-        found = {key: pieces for key, pieces in forms(doc).items() if key[0].lower() in gb or key[0].lower() in us}
+        found = {key: pieces for key, pieces in forms(doc).items() if (low := key[0].lower()) in gb or low in us}
         doc.cache["spell_variants"] = found
     return found
 
