@@ -78,3 +78,19 @@ def test_curated_corrections_come_first_in_codespells_order() -> None:
     data = spelldata.load()
     assert data.corrections("wether")[:2] == ["weather", "whether"]
     assert spell_words.suggestions("wether")[:3] == ["weather", "whether", "wither"]
+
+
+def test_cheapest_is_alignment_s_total_without_the_edits() -> None:
+    """The score's path (no edits traced back) costs what the whole alignment costs, with the
+    fewest edits and with the channel's costs, in and beyond the band."""
+    channel = edit_model.channel()
+    pairs = [
+        ("receive", "recieve"), ("committee", "comittee"), ("sleepy", "sleppy"), ("government", "goverment"),
+        ("separate", "seperate"), ("the", "thwe"), ("cat", "cat"), ("a", "abcdefgh"), ("poetry", "poartry"),
+        ("announcement", "annonsment"), ("probably", "probally"), ("friday", "firday"), ("", "ab"), ("ab", ""),
+    ]  # fmt: skip
+    for word, typo in pairs:
+        for band in (1, 2, 3):
+            assert edit_model.cheapest(word, typo, band=band) == alignment(word, typo, band=band)[0]
+            assert edit_model.cheapest(word, typo, channel.cost, band) == alignment(word, typo, channel.cost, band)[0]
+        assert channel.log_p(word, typo) == -alignment(word, typo, channel.cost, edit_model.SCORE_BAND)[0]

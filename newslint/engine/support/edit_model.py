@@ -60,12 +60,36 @@ def alignment(word: str, typo: str, cost: Cost = unit, band: int = BAND) -> tupl
     """The cheapest single-letter edits (an adjacent swap is one) that turn ``word`` into ``typo``,
     and their total cost; by default the fewest edits. Infinite, with no edits, when the letters
     must stray more than ``band`` from the diagonal."""
+    lo = _common(word, typo)
+    total, back, end = _table(word, typo, cost, band, lo, True)
+    if total == inf:
+        return inf, []
+    out, (i, j) = [], end
+    while (i, j) != (lo, lo):
+        i, j, edit = back[i][j]
+        if edit:
+            out.append(edit)
+    return total, out[::-1]
+
+
+def cheapest(word: str, typo: str, cost: Cost = unit, band: int = BAND) -> float:
+    """The total cost ``alignment`` finds, without tracing its edits back (all that a score needs)."""
+    return _table(word, typo, cost, band, _common(word, typo), False)[0]
+
+
+inf = float("inf")
+Back = list[list[tuple[int, int, "Edit | None"]]]
+
+
+def _table(word: str, typo: str, cost: Cost, band: int, lo: int, trace: bool) -> tuple[float, Back, tuple[int, int]]:
+    """The cheapest total cost of the edits from ``word`` to ``typo`` (the letters before ``lo``
+    taken as matched), with the table of the cell each cell was reached from when ``trace``
+    (else an empty table), and the end cell."""
     n, m = len(word), len(typo)
-    lo = _common(word, typo)  # letters both share at either end take no edit; one is kept for context
+    # letters both share at either end take no edit; one is kept for context
     hi = min(_common(word[::-1], typo[::-1]), min(n, m) - lo)
-    inf = float("inf")
     total = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int, Edit | None]]] = [[(0, 0, None)] * (m + 1) for _ in range(n + 1)]
+    back: Back = [[(0, 0, None)] * (m + 1) for _ in range(n + 1)] if trace else []
     total[lo][lo] = 0.0
     end_i, end_j = n - hi, m - hi
     for i in range(lo, end_i + 1):
@@ -77,15 +101,10 @@ def alignment(word: str, typo: str, cost: Cost = unit, band: int = BAND) -> tupl
             for a, b, edit in _steps(word, typo, i, j, end_i, end_j):
                 t = here + cost(edit) if edit else here
                 if t < total[a][b]:
-                    total[a][b], back[a][b] = t, (i, j, edit)
-    if total[end_i][end_j] == inf:
-        return inf, []
-    out, i, j = [], end_i, end_j
-    while (i, j) != (lo, lo):
-        i, j, edit = back[i][j]
-        if edit:
-            out.append(edit)
-    return total[end_i][end_j], out[::-1]
+                    total[a][b] = t
+                    if trace:
+                        back[a][b] = (i, j, edit)
+    return total[end_i][end_j], back, (end_i, end_j)
 
 
 def _common(a: str, b: str) -> int:
@@ -154,6 +173,7 @@ class Channel:
         self.counts = counts
         self.k = smoothing
         self.memo: dict[tuple[str, str, bool], float] = {}
+        self.costs: dict[Edit, float] = {}  # see cost()
         chars, pairs, doubles = counts["chars"], counts["pairs"], counts["doubles"]
         n_chars = max(sum(chars.values()), 1)
         self.rate = {
@@ -178,11 +198,14 @@ class Channel:
 
     def log_p(self, word: str, typo: str) -> float:
         """log10 of the probability that a writer meaning ``word`` types ``typo`` (by its likeliest edits)."""
-        return -alignment(word, typo, self.cost, SCORE_BAND)[0]
+        return -cheapest(word, typo, self.cost, SCORE_BAND)
 
     def cost(self, edit: Edit) -> float:
-        """-log10 of an edit's probability."""
-        return -self.edit_log_p(edit[0], edit[1], edit[2] == 0)
+        """-log10 of an edit's probability (remembered by edit: an alignment asks for thousands)."""
+        found = self.costs.get(edit)
+        if found is None:
+            found = self.costs[edit] = -self.edit_log_p(edit[0], edit[1], edit[2] == 0)
+        return found
 
     def edit_log_p(self, kind: str, letters: str, first: bool) -> float:
         key = (kind, letters, first)
