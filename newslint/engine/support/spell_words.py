@@ -133,7 +133,8 @@ def _sentence_starts(doc: Document) -> set[int]:
     tokens = doc.tokens
     found = set()
     for sentence in doc.sentences:
-        for tok in tokens[sentence.first_token : sentence.end_token]:
+        for j in range(sentence.first_token, sentence.end_token):  # no copy of the whole sentence
+            tok = tokens[j]
             if tok.kind == "word":
                 found.add(tok.start)
             if tok.kind != "punct" or tok.text not in OPENERS:
