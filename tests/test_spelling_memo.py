@@ -56,3 +56,33 @@ def test_judged_fine_only_for_forms_the_judgement_clears() -> None:
     assert not spelling.judged_fine(memo["recieve", False])
     assert not spelling.judged_fine(memo["zorbleflux", False])  # the document may still clear it: judged again
     assert not spelling.judged_fine(None)  # not judged yet
+
+
+def split_words_token_by_token(doc: Document, data: spelldata.SpellData) -> list[tuple[int, int, str, str]]:
+    """``split_words`` as it was written first: every pair of tokens in a row looked at."""
+    out, text, toks = [], doc.text, doc.tokens
+    for a, b in zip(toks, toks[1:], strict=False):
+        x, y = a.text, b.text
+        halves = [len(w) >= 2 and w.isalpha() and w.islower() for w in (x, y)]
+        if not all(halves) or a.kind != "word" or b.kind != "word":
+            continue
+        if b.start == a.end + 1 and text[a.end] == " " and (spelling.fragment(x, data) or spelling.fragment(y, data)):
+            fixed = spelling.rejoined(x, y, data)
+            if fixed:
+                out.append((a.start, b.end, f"{x} {y}", fixed))
+    return out
+
+
+def test_split_words_looks_beside_fragments_only_and_finds_every_pair() -> None:
+    data = spelldata.load()
+    texts = [
+        TEXT,
+        "go ing home\n\nIt was fo rthe show, and we are go ing there. The go ing was good go ing",
+        "ing go\n\nwe are  go ing, go\ning and Go ing; the fo rthe and the fo-rthe. go ing",
+    ]
+    for text in texts:
+        doc = document(text)
+        expected = split_words_token_by_token(doc, data)
+        assert list(spelling.split_words(doc, data)) == expected
+        assert list(spelling.split_words(document(text), data, {})) == expected
+    assert len(split_words_token_by_token(document(texts[1]), data)) >= 4

@@ -129,23 +129,26 @@ def split_words(
     that are one word split apart (go ing: going) or two words with the space misplaced
     (fo rthe: for the). ``halves`` remembers ``_half`` of token texts (per process: it
     depends on the text and ``data`` alone)."""
-    text = doc.text
+    text, toks = doc.text, doc.tokens
     if halves is None:
         halves = {}
-    x, start, end, x_half = "", -1, -1, 0  # the last token, when it may be the first half; else start -1
-    for tok in doc.tokens:
-        y = tok.text
-        half = halves.get(y)
-        if half is None:
-            half = halves[y] = _half(y, data)
-        if not half or tok.kind != "word":
-            start = -1
+    texts = [t.text for t in toks]
+    for w in set(texts).difference(halves):
+        halves[w] = _half(w, data)
+    # A pair is two tokens in a row, both possible halves, one a fragment: look beside fragments only.
+    beside = {k for i, w in enumerate(texts) if halves[w] == 2 for k in (i, i + 1)}
+    for i in sorted(beside):
+        if not 0 < i < len(toks):
             continue
-        if start >= 0 and tok.start == end + 1 and text[end] == " " and (x_half == 2 or half == 2):
+        a, b = toks[i - 1], toks[i]
+        x, y = a.text, b.text
+        end = a.start + len(x)  # a.end
+        if not (halves[x] and halves[y] and a.kind == "word" and b.kind == "word"):
+            continue
+        if b.start == end + 1 and text[end] == " ":
             fixed = rejoined(x, y, data)
             if fixed:
-                yield start, tok.start + len(y), f"{x} {y}", fixed
-        x, start, end, x_half = y, tok.start, tok.start + len(y), half
+                yield a.start, b.start + len(y), f"{x} {y}", fixed
 
 
 def _half(w: str, data: spelldata.SpellData) -> int:
