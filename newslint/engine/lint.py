@@ -295,13 +295,14 @@ class Linter:
         The rules of a kind that declares ``NEEDS_FINDINGS`` run after the others and are given
         the others' findings, and ``given`` (findings of other rules on this document)."""
         damaged = _damaged(doc, result)
-        first = [r for r in rules if not _needs_findings(r)]
+        later = [_needs_findings(r) for r in rules]
         findings: list[Finding] = []
-        for rule in first:
-            findings += self._run(rule, doc, damaged, result)
+        for rule, wait in zip(rules, later, strict=True):
+            if not wait:
+                findings += self._run(rule, doc, damaged, result)
         others = (*given, *findings)
-        for rule in rules:
-            if _needs_findings(rule):
+        for rule, wait in zip(rules, later, strict=True):
+            if wait:
                 findings += self._run(rule, doc, damaged, result, others)
         return findings
 

@@ -60,36 +60,12 @@ def alignment(word: str, typo: str, cost: Cost = unit, band: int = BAND) -> tupl
     """The cheapest single-letter edits (an adjacent swap is one) that turn ``word`` into ``typo``,
     and their total cost; by default the fewest edits. Infinite, with no edits, when the letters
     must stray more than ``band`` from the diagonal."""
-    lo = _common(word, typo)
-    total, back, end = _table(word, typo, cost, band, lo, True)
-    if total == inf:
-        return inf, []
-    out, (i, j) = [], end
-    while (i, j) != (lo, lo):
-        i, j, edit = back[i][j]
-        if edit:
-            out.append(edit)
-    return total, out[::-1]
-
-
-def cheapest(word: str, typo: str, cost: Cost = unit, band: int = BAND) -> float:
-    """The total cost ``alignment`` finds, without tracing its edits back (all that a score needs)."""
-    return _table(word, typo, cost, band, _common(word, typo), False)[0]
-
-
-inf = float("inf")
-Back = list[list[tuple[int, int, "Edit | None"]]]
-
-
-def _table(word: str, typo: str, cost: Cost, band: int, lo: int, trace: bool) -> tuple[float, Back, tuple[int, int]]:
-    """The cheapest total cost of the edits from ``word`` to ``typo`` (the letters before ``lo``
-    taken as matched), with the table of the cell each cell was reached from when ``trace``
-    (else an empty table), and the end cell."""
     n, m = len(word), len(typo)
-    # letters both share at either end take no edit; one is kept for context
+    lo = _common(word, typo)  # letters both share at either end take no edit; one is kept for context
     hi = min(_common(word[::-1], typo[::-1]), min(n, m) - lo)
+    inf = float("inf")
     total = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: Back = [[(0, 0, None)] * (m + 1) for _ in range(n + 1)] if trace else []
+    back: list[list[tuple[int, int, Edit | None]]] = [[(0, 0, None)] * (m + 1) for _ in range(n + 1)]
     total[lo][lo] = 0.0
     end_i, end_j = n - hi, m - hi
     for i in range(lo, end_i + 1):
@@ -101,10 +77,53 @@ def _table(word: str, typo: str, cost: Cost, band: int, lo: int, trace: bool) ->
             for a, b, edit in _steps(word, typo, i, j, end_i, end_j):
                 t = here + cost(edit) if edit else here
                 if t < total[a][b]:
-                    total[a][b] = t
-                    if trace:
-                        back[a][b] = (i, j, edit)
-    return total[end_i][end_j], back, (end_i, end_j)
+                    total[a][b], back[a][b] = t, (i, j, edit)
+    if total[end_i][end_j] == inf:
+        return inf, []
+    out, i, j = [], end_i, end_j
+    while (i, j) != (lo, lo):
+        i, j, edit = back[i][j]
+        if edit:
+            out.append(edit)
+    return total[end_i][end_j], out[::-1]
+
+
+def cheapest(word: str, typo: str, cost: Cost = unit, band: int = BAND) -> float:
+    """The total cost ``alignment`` finds, without tracing its edits back (all that a score
+    needs): the same table filled in the same order, with ``_steps`` written out in place."""
+    n, m = len(word), len(typo)
+    lo = _common(word, typo)
+    hi = min(_common(word[::-1], typo[::-1]), min(n, m) - lo)
+    inf = float("inf")
+    total = [[inf] * (m + 1) for _ in range(n + 1)]
+    total[lo][lo] = 0.0
+    end_i, end_j = n - hi, m - hi
+    for i in range(lo, end_i + 1):
+        row = total[i]
+        down = total[i + 1] if i < end_i else row
+        for j in range(max(lo, i - band), min(end_j, i + band) + 1):
+            here = row[j]
+            if here == inf:
+                continue
+            if i < end_i and j < end_j:
+                t = here if word[i] == typo[j] else here + cost(_substitution(word, typo, i, j))
+                if t < down[j + 1]:
+                    down[j + 1] = t
+                if i + 1 < end_i and j + 1 < end_j and _swapped(word, typo, i + 2, j + 2):
+                    t = here + cost(("swap", word[i : i + 2], i))
+                    if t < total[i + 2][j + 2]:
+                        total[i + 2][j + 2] = t
+            if i < end_i:
+                x = word[i]
+                t = here + cost(("undouble" if x in word[max(i - 1, 0) : i] + word[i + 1 : i + 2] else "drop", x, i))
+                if t < down[j]:
+                    down[j] = t
+            if j < end_j:
+                y = typo[j]
+                t = here + cost(("double" if y in typo[max(j - 1, 0) : j] + typo[j + 1 : j + 2] else "add", y, i))
+                if t < row[j + 1]:
+                    row[j + 1] = t
+    return total[end_i][end_j]
 
 
 def _common(a: str, b: str) -> int:
