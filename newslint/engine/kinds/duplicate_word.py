@@ -56,7 +56,7 @@ def prepare(rule: Rule) -> dict[Any, Any]:
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     toks = doc.tokens
     text = doc.text
-    texts = [t.text for t in toks]
+    texts = doc.token_texts
     # Most pairs cannot be the same word in another case: their lengths differ (ASCII).
     maybe = [i for i, (x, y) in enumerate(pairwise(texts), 1) if len(x) == len(y) or not (x.isascii() and y.isascii())]
     for i in maybe:

@@ -132,7 +132,7 @@ def split_words(
     text, toks = doc.text, doc.tokens
     if halves is None:
         halves = {}
-    texts = [t.text for t in toks]
+    texts = doc.token_texts
     for w in set(texts).difference(halves):
         halves[w] = _half(w, data)
     # A pair is two tokens in a row, both possible halves, one a fragment: look beside fragments only.
