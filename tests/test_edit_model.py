@@ -78,3 +78,47 @@ def test_curated_corrections_come_first_in_codespells_order() -> None:
     data = spelldata.load()
     assert data.corrections("wether")[:2] == ["weather", "whether"]
     assert spell_words.suggestions("wether")[:3] == ["weather", "whether", "wither"]
+
+
+def test_cheapest_is_alignment_s_total_without_the_edits() -> None:
+    """The score's path (no edits traced back) costs what the whole alignment costs, with the
+    fewest edits and with the channel's costs, in and beyond the band."""
+    channel = edit_model.channel()
+    pairs = [
+        ("receive", "recieve"), ("committee", "comittee"), ("sleepy", "sleppy"), ("government", "goverment"),
+        ("separate", "seperate"), ("the", "thwe"), ("cat", "cat"), ("a", "abcdefgh"), ("poetry", "poartry"),
+        ("announcement", "annonsment"), ("probably", "probally"), ("friday", "firday"), ("", "ab"), ("ab", ""),
+    ]  # fmt: skip
+    for word, typo in pairs:
+        for band in (1, 2, 3):
+            assert edit_model.cheapest(word, typo, band=band) == alignment(word, typo, band=band)[0]
+            assert edit_model.cheapest(word, typo, channel.cost, band) == alignment(word, typo, channel.cost, band)[0]
+        assert channel.log_p(word, typo) == -alignment(word, typo, channel.cost, edit_model.SCORE_BAND)[0]
+
+
+def test_cheapest_agrees_with_alignment_on_random_slips() -> None:
+    """Random words with up to three random slips (doubled, dropped, swapped, struck letters):
+    the written-out table gives the whole alignment's total, to the last bit."""
+    import random
+
+    rng = random.Random(4)
+    channel = edit_model.channel()
+    for _ in range(1500):
+        word = "".join(rng.choice("aeinrstlmoppe") for _ in range(rng.randint(1, 12)))
+        typo = word
+        for _ in range(rng.randint(0, 3)):
+            i = rng.randrange(len(typo) + 1)
+            op = rng.choice("ddisxk")
+            if op == "d" and i < len(typo):
+                typo = typo[:i] + typo[i + 1 :]
+            elif op == "k" and i < len(typo):
+                typo = typo[:i] + typo[i] + typo[i:]  # a letter doubled
+            elif op == "i":
+                typo = typo[:i] + rng.choice("aeinrstlmop") + typo[i:]
+            elif op == "s" and i < len(typo):
+                typo = typo[:i] + rng.choice("aeinrstlmop") + typo[i + 1 :]
+            elif op == "x" and i + 1 < len(typo):
+                typo = typo[:i] + typo[i + 1] + typo[i] + typo[i + 2 :]
+        band = rng.randint(1, 3)
+        assert edit_model.cheapest(word, typo, channel.cost, band) == alignment(word, typo, channel.cost, band)[0]
+        assert edit_model.cheapest(word, typo, band=band) == alignment(word, typo, band=band)[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import random
 
 import pytest
 
@@ -35,3 +36,30 @@ def test_distance_is_the_table_s_up_to_the_limit() -> None:
 )
 def test_known_distances(a: str, b: str, expected: int) -> None:
     assert distance(a, b, 3) == expected
+
+
+def mutated(word: str, rng: random.Random, edits: int) -> str:
+    """``word`` with ``edits`` random deletions, insertions, substitutions or swaps."""
+    for _ in range(edits):
+        i = rng.randrange(len(word) + 1)
+        op = rng.choice("disx")
+        if op == "d" and i < len(word):
+            word = word[:i] + word[i + 1 :]
+        elif op == "i":
+            word = word[:i] + rng.choice("abcdehst") + word[i:]
+        elif op == "s" and i < len(word):
+            word = word[:i] + rng.choice("abcdehst") + word[i + 1 :]
+        elif op == "x" and i + 1 < len(word):
+            word = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    return word
+
+
+def test_distance_of_longer_words_is_the_table_s() -> None:
+    """Words as long as the suggestion index's (up to 16 letters), a few edits apart: the
+    bit-parallel distance agrees with the whole table."""
+    rng = random.Random(20)
+    for _ in range(3000):
+        a = "".join(rng.choice("abcdehst") for _ in range(rng.randint(1, 16)))
+        b = mutated(a, rng, rng.randint(0, 4)) if rng.random() < 0.8 else "".join(rng.sample(a, len(a)))
+        whole = full_table(a, b)
+        assert [distance(a, b, limit) for limit in (1, 2, 3, 20)] == [min(whole, k + 1) for k in (1, 2, 3, 20)], (a, b)

@@ -24,6 +24,23 @@ def test_table_finds_every_key_and_only_those() -> None:
     assert dict(t.items()) == {k: i for i, k in enumerate(keys)}
 
 
+def test_held_gives_the_values_get_gives_for_the_keys_held() -> None:
+    keys = [f"w{i}" for i in range(500)] + ["café", "naïve", "über", ""]
+    t = table(keys)
+    asked = ["w7", "w500", "cafe", "café", "", "W1", "w499", "x", "\udcff"]
+    assert t.held(asked) == {k: t.get(k) for k in asked if t.index(k) >= 0}
+    assert list(t.held(reversed(asked))) == ["w499", "", "café", "w7"]  # in the keys' order
+
+
+def test_values_of_agrees_with_value_on_words_and_edits() -> None:
+    data = spelldata.load()
+    for word in ("receive", "recieve", "the", "Washingon", "zorbleflux", "firday"):
+        asked = sorted(edits1(word.lower())) + [word, word.lower()]
+        expected = {w: data.value(w) for w in asked if data.value(w)}
+        assert data.values_of(asked) == expected
+        assert bool(expected) == (word != "zorbleflux")  # no word is one edit from zorbleflux
+
+
 def test_table_of_no_keys_is_empty() -> None:
     t = table([])
     assert len(t) == 0 and t.get("a") is None

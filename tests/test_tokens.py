@@ -92,3 +92,11 @@ def _all(text: str, word: str) -> list[int]:
         out.append(at)
         at = text.find(word, at + 1)
     return out
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_token_texts_are_the_tokens_texts_in_order(text: str) -> None:
+    doc = _doc(text)
+    assert doc.token_texts == [t.text for t in doc.tokens]
+    assert doc.token_texts == [doc.text[t.start : t.end] for t in doc.tokens]
+    assert doc.token_texts is doc.token_texts  # worked out once a document

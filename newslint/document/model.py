@@ -155,6 +155,11 @@ class Document(Record):
     def words(self) -> list[Token]:
         return [t for t in self.tokens if t.kind == "word" or t.kind == "abbr"]
 
+    @cached_property
+    def token_texts(self) -> list[str]:
+        """The text of each token, in order (several rules scan them all)."""
+        return [t.text for t in self.tokens]
+
     @property
     def headline(self) -> Block | None:
         return next((b for b in self.blocks if b.kind == "headline"), None)

@@ -127,20 +127,22 @@ def split_sentences(text: str, tokens: list[Token], first: int, block: int, numb
     last = len(tokens) - 1
     newline = text.find("\n", tokens[0].end) if tokens else -1  # the first at or after tok.end; -1: none
     for i, tok in enumerate(tokens):
+        word = tok.text
+        end = tok.start + len(word)  # tok.end, without the property call (a hot loop)
         if i < last:
             # Most tokens touch the next one, or are neither a mark that may end a sentence
             # nor a closer after one: only a line break in the gap can end the sentence there.
             nxt = tokens[i + 1].start
-            if nxt == tok.end:
+            if nxt == end:
                 continue
-            if tok.text not in SENTENCE_END and tok.text not in CLOSERS:
-                if 0 <= newline < tok.end:
-                    newline = text.find("\n", tok.end)
-                if not tok.end <= newline < nxt:
+            if word not in SENTENCE_END and word not in CLOSERS:
+                if 0 <= newline < end:
+                    newline = text.find("\n", end)
+                if not end <= newline < nxt:
                     continue
             elif not _is_boundary(text, tokens, i):
                 continue
-        out.append(Sentence(tokens[begin].start, tok.end, block, first + begin, first + i + 1))
+        out.append(Sentence(tokens[begin].start, end, block, first + begin, first + i + 1))
         if number >= 0:
             n = number + len(out) - 1
             for j in range(begin, i + 1):

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import keyword
 from collections.abc import Iterable, Iterator, Mapping
-from types import FunctionType
+from types import FunctionType, ModuleType
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
 from newslint.document.records import FrozenRecord
@@ -160,7 +160,14 @@ CO_VARARGS = 0x04  # the flag of a code object taking ``*args``
 
 
 def flag(kind: Kind, name: str) -> bool:
-    """One of the optional :data:`FLAGS` of a kind (False when the module leaves it out)."""
+    """One of the optional :data:`FLAGS` of a kind (False when the module leaves it out).
+
+    A module's flags are read from its namespace: ``getattr`` of a name a module lacks makes
+    and drops an AttributeError, and the linter asks for flags for every rule and document."""
+    if isinstance(kind, ModuleType):
+        names = kind.__dict__
+        if "__getattr__" not in names:
+            return bool(names.get(name, False))
     return bool(getattr(kind, name, False))
 
 

@@ -23,7 +23,7 @@ from newslint.engine.findings import Checked, Finding, Fix, Place, Placed, Place
 from newslint.engine.kind import Context, OptionError, flag, with_options
 from newslint.engine.kinds import kind_module
 from newslint.engine.loader import Rule, load_rules
-from newslint.engine.regexes import RegexTimeout, regex_budget
+from newslint.engine.regexes import RegexTimeout, end_budget, start_budget
 from newslint.settings.config import Config, matches
 from newslint.settings.types import check_type, type_name
 from newslint.settings.yamlfile import ConfigError
@@ -295,13 +295,14 @@ class Linter:
         The rules of a kind that declares ``NEEDS_FINDINGS`` run after the others and are given
         the others' findings, and ``given`` (findings of other rules on this document)."""
         damaged = _damaged(doc, result)
-        first = [r for r in rules if not _needs_findings(r)]
+        later = [_needs_findings(r) for r in rules]
         findings: list[Finding] = []
-        for rule in first:
-            findings += self._run(rule, doc, damaged, result)
+        for rule, wait in zip(rules, later, strict=True):
+            if not wait:
+                findings += self._run(rule, doc, damaged, result)
         others = (*given, *findings)
-        for rule in rules:
-            if _needs_findings(rule):
+        for rule, wait in zip(rules, later, strict=True):
+            if wait:
                 findings += self._run(rule, doc, damaged, result, others)
         return findings
 
@@ -317,19 +318,17 @@ class Linter:
         failure go to ``result``."""
         kind = kind_module(rule.kind)
         out: list[Finding] = []
+        budget = start_budget(len(doc.text))  # regex_budget, without a context manager's cost
         try:
-            with regex_budget(len(doc.text)):
-                if others is None:
-                    got = kind.check(rule, doc, self.context)
-                else:
-                    got = kind.check(rule, doc, self.context, others)
-                if isinstance(got, Checked):
-                    result.messages.extend(f"{result.path}: {w}" for w in got.warnings)
-                    result.error = result.error or got.incomplete
-                    got = got.findings
-                if damaged and rule.kind not in damage.OWNER_KINDS:
-                    got = damage.respect(got, damaged)
-                out.extend(got)
+            args = (rule, doc, self.context) if others is None else (rule, doc, self.context, others)
+            got = kind.check(*args)
+            if isinstance(got, Checked):
+                result.messages.extend(f"{result.path}: {w}" for w in got.warnings)
+                result.error = result.error or got.incomplete
+                got = got.findings
+            if damaged and rule.kind not in damage.OWNER_KINDS:
+                got = damage.respect(got, damaged)
+            out.extend(got)
         except RegexTimeout as exc:
             result.messages.append(f"{result.path}: rule {rule.id} ({rule.path}): {exc}; rule skipped for this file")
         except Exception as exc:  # a faulty rule must not stop the others
@@ -337,6 +336,8 @@ class Linter:
             result.error = True
             if os.environ.get("NEWSLINT_DEBUG"):
                 raise
+        finally:
+            end_budget(budget)
         return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 from typing import Any, TypeVar, cast
 
 import regex
@@ -192,11 +192,21 @@ def _matches(pattern: regex.Pattern[str], text: str, start: int, end: int, limit
 def regex_budget(length: int) -> Iterator[None]:
     """Bound the total time of one rule's patterns on a document of ``length`` characters,
     so that many scope units each just under the per-unit bound cannot add up to hours."""
-    token = _deadline.set(time.monotonic() + RULE_BUDGET + PER_CHAR * length)
+    token = start_budget(length)
     try:
         yield
     finally:
-        _deadline.reset(token)
+        end_budget(token)
+
+
+def start_budget(length: int) -> Token[float | None]:
+    """``regex_budget`` without a context manager (the linter sets one for every rule and
+    document): the token to give ``end_budget`` when the rule is done."""
+    return _deadline.set(time.monotonic() + RULE_BUDGET + PER_CHAR * length)
+
+
+def end_budget(token: Token[float | None]) -> None:
+    _deadline.reset(token)
 
 
 def alternation_source(words: list[str]) -> str:

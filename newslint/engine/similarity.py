@@ -46,7 +46,12 @@ def block_words(doc: Document, block: Block) -> tuple[str, ...]:
         return tuple(share(t.text.lower().replace("’", "'")) for t in tokens if t.kind in WORD_KINDS)
     at = block.start
     low = low.replace("’", "'")
-    return tuple(share(low[t.start - at : t.end - at]) for t in tokens if t.kind in WORD_KINDS)
+    found = []
+    for t in tokens:
+        if t.kind in WORD_KINDS:
+            begin = t.start - at
+            found.append(share(low[begin : begin + len(t.text)]))  # t.end, inlined
+    return tuple(found)
 
 
 class BlockKey(Record):

@@ -31,7 +31,7 @@ from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
 from newslint.engine.regexes import Deferred, find, worked_out
 from newslint.engine.regexneeds import needed_literals
-from newslint.engine.support.boilerplate_lines import delete_fix, lines
+from newslint.engine.support.boilerplate_lines import delete_fix, lines, lower_lines
 
 WHOLE_DOCUMENT = True  # in a windowed document: with the other boilerplate kinds, whose findings the model is given
 OPTIONS = {
@@ -154,9 +154,11 @@ def _whole_lines(
 ) -> Iterator[tuple[int, int]]:
     """Spans of the short lines the line regexes match whole. A line they match holds one of
     the keys (when there are keys): the others need no regex, and with none left it is not compiled."""
-    short = [line for line in lines(doc) if len(line.text) <= max_chars]
-    if keys is not None:
-        short = [line for line in short if any(k in line.text.lower() for k in keys)]
+    if keys is None:
+        short = [line for line in lines(doc) if len(line.text) <= max_chars]
+    else:
+        pairs = zip(lines(doc), lower_lines(doc), strict=True)
+        short = [line for line, low in pairs if len(line.text) <= max_chars and any(k in low for k in keys)]
     if not short:
         return
     fullmatch = regexes.compiled.fullmatch

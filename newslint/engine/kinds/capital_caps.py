@@ -65,8 +65,10 @@ def _all_titled(doc: Document, block: int) -> bool:
 
 
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
-    for i, tok in enumerate(doc.tokens):
-        if tok.kind != "word" or tok.text not in rule.compiled or not _pronoun(doc, i):
+    toks, pronouns = doc.tokens, rule.compiled
+    for i in [i for i, text in enumerate(doc.token_texts) if text in pronouns]:
+        tok = toks[i]
+        if tok.kind != "word" or not _pronoun(doc, i):
             continue
         titled = _all_titled(doc, tok.block)
         right = tok.text.capitalize() if titled else tok.text.lower()

@@ -65,8 +65,10 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     free = free_positions(doc)
     pairs = name_evidence(doc).pairs
     standalone: set[tuple[str, ...]] | None = None
-    for i, tok in enumerate(doc.tokens):
-        if tok.kind != "word" or tok.text not in parts or free[i]:
+    toks = doc.tokens
+    for i in [i for i, text in enumerate(doc.token_texts) if text in parts]:
+        tok = toks[i]
+        if tok.kind != "word" or free[i]:
             continue
         prev = previous_word(doc, i)
         if prev is not None and is_title(prev.text):

@@ -189,10 +189,14 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     lowers = lower_counts(doc)
     words = _evidence_words(evidence, o).union(MONTHS) if o["article"] else frozenset(MONTHS)
     covered = 0  # the end of the last finding: a word inside it is not flagged again
-    for i, tok in enumerate(doc.tokens):
-        text = tok.text
-        if text not in first and text not in words and (text[-1] not in POSSESSIVE_ENDS or base(text) not in words):
-            continue
+    toks = doc.tokens
+    hits = [
+        i
+        for i, text in enumerate(doc.token_texts)
+        if text in first or text in words or (text[-1] in POSSESSIVE_ENDS and base(text) in words)
+    ]
+    for i in hits:
+        tok = toks[i]
         if _skipped(doc, tok, ctx):
             continue
         span = _match_name(doc, i, first)

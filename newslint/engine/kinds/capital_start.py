@@ -75,9 +75,12 @@ def _stops_in_sentences(doc: Document, kinds: set[str]) -> Iterator[int]:
     """Words after ``word. `` inside a sentence: the tokenizer splits only before capitals
     (a question mark is left alone: ``what? and`` is how people speak)."""
     toks = doc.tokens
-    for i in range(2, len(toks)):
+    dots = [j + 1 for j, w in enumerate(doc.token_texts) if w == "."]  # the words after full stops
+    for i in dots:
+        if not 2 <= i < len(toks):
+            continue
         dot, word = toks[i - 1], toks[i - 2]
-        if dot.text != "." or toks[i].block != dot.block or doc.blocks[dot.block].kind not in kinds:
+        if toks[i].block != dot.block or doc.blocks[dot.block].kind not in kinds:
             continue
         gap = doc.text[dot.end : toks[i].start]
         if gap != " " or word.end != dot.start or word.block != dot.block:

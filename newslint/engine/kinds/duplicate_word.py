@@ -56,9 +56,11 @@ def prepare(rule: Rule) -> dict[Any, Any]:
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     toks = doc.tokens
     text = doc.text
-    for i, (a, b) in enumerate(pairwise(toks), 1):
-        if len(a.text) != len(b.text) and a.text.isascii() and b.text.isascii():
-            continue  # most pairs: cannot be the same word in another case
+    texts = doc.token_texts
+    # Most pairs cannot be the same word in another case: their lengths differ (ASCII).
+    maybe = [i for i, (x, y) in enumerate(pairwise(texts), 1) if len(x) == len(y) or not (x.isascii() and y.isascii())]
+    for i in maybe:
+        a, b = toks[i - 1], toks[i]
         if b.kind != "word" or a.kind != "word" or a.block != b.block:
             continue
         if a.text.lower().replace("’", "'") != b.text.lower().replace("’", "'"):

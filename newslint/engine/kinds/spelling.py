@@ -84,13 +84,19 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     data = spelldata.load()
     memo = _memo(ctx, rule.options, data)
     taken: set[int] = set()
-    for start, end, text, fixed in split_words(doc, data):
+    halves = ctx.cache.setdefault(("spelling.halves", id(data)), {})
+    if len(halves) >= MEMO_LIMIT:
+        halves.clear()
+    for start, end, text, fixed in split_words(doc, data, halves):
         if text in ctx.accept:
             continue
         taken.update((start, end))
         message = rule.format_message(text, word=text, reason="is a word split apart", hint=f"write '{fixed}'.")
         yield Finding(rule.id, start, end, message, rule.severity, [fixed], Fix(fixed, safe=False))
-    for pieces in forms(doc).values():  # in one document, a verdict depends on the form alone
+    reject = ctx.reject
+    for form, pieces in forms(doc).items():  # in one document, a verdict depends on the form alone
+        if not reject and judged_fine(memo.get(form)):
+            continue  # most words: judged fine before (see judge), so no piece to make
         group: Sequence[Piece] = pieces
         if taken:  # rarely: words split apart, found above
             group = [p for p in pieces if p.start not in taken and p.end not in taken]
@@ -110,26 +116,46 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
             yield Finding(rule.id, piece.start, piece.end, message, rule.severity, fixes, fix)
 
 
-def split_words(doc: Document, data: spelldata.SpellData) -> Iterator[tuple[int, int, str, str]]:
+def judged_fine(found: tuple[Verdict, bool | str] | None) -> bool:
+    """True when ``found``, a form's entry in ``_memo``, clears the word whatever the document:
+    ``judge`` returns None for such a form unless the reject list names it."""
+    return found is not None and found[0] is None
+
+
+def split_words(
+    doc: Document, data: spelldata.SpellData, halves: dict[str, int] | None = None
+) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, text, fixed) of two lower-case words a space apart, one of them a fragment,
     that are one word split apart (go ing: going) or two words with the space misplaced
-    (fo rthe: for the)."""
-    text = doc.text
-    halves: dict[str, bool] = {}  # a token's text: whether it may be half of such a pair
-    x, start, end = "", -1, -1  # the last token, when it may be the first half; else start -1
-    for tok in doc.tokens:
-        y = tok.text
-        half = halves.get(y)
-        if half is None:
-            half = halves[y] = len(y) >= 2 and y.isalpha() and y.islower()
-        if not half or tok.kind != "word":
-            start = -1
+    (fo rthe: for the). ``halves`` remembers ``_half`` of token texts (per process: it
+    depends on the text and ``data`` alone)."""
+    text, toks = doc.text, doc.tokens
+    if halves is None:
+        halves = {}
+    texts = doc.token_texts
+    for w in set(texts).difference(halves):
+        halves[w] = _half(w, data)
+    # A pair is two tokens in a row, both possible halves, one a fragment: look beside fragments only.
+    beside = {k for i, w in enumerate(texts) if halves[w] == 2 for k in (i, i + 1)}
+    for i in sorted(beside):
+        if not 0 < i < len(toks):
             continue
-        if start >= 0 and tok.start == end + 1 and text[end] == " " and (fragment(x, data) or fragment(y, data)):
+        a, b = toks[i - 1], toks[i]
+        x, y = a.text, b.text
+        end = a.start + len(x)  # a.end
+        if not (halves[x] and halves[y] and a.kind == "word" and b.kind == "word"):
+            continue
+        if b.start == end + 1 and text[end] == " ":
             fixed = rejoined(x, y, data)
             if fixed:
-                yield start, tok.start + len(y), f"{x} {y}", fixed
-        x, start, end = y, tok.start, tok.start + len(y)
+                yield a.start, b.start + len(y), f"{x} {y}", fixed
+
+
+def _half(w: str, data: spelldata.SpellData) -> int:
+    """0 when the token text ``w`` cannot be half of a split word, 2 when it is a ``fragment``, else 1."""
+    if not (len(w) >= 2 and w.isalpha() and w.islower()):
+        return 0
+    return 2 if fragment(w, data) else 1
 
 
 def fragment(w: str, data: spelldata.SpellData) -> bool:
@@ -333,7 +359,9 @@ def judge_word(
         return None, False
     lower = word.lower().replace("’", "'")
     if o["curated"]:
-        fixes = data.corrections(word) or (data.corrections(lower) if kind == "lower" or initial else [])
+        fixes = data.corrections(word) or (
+            data.corrections(lower) if lower != word and (kind == "lower" or initial) else []
+        )
         single = [match_case(f, word) for f in fixes if " " not in f]
         if fixes and fixes[0].replace(" ", "") == lower:
             return None, False  # alot, ofthe: spelling.glued-words' finding (not undersand: understand first)

@@ -70,10 +70,11 @@ def free_positions(doc: Document) -> bytearray:
     for sentence in doc.sentences:
         out[sentence.first_token] = 1
     prev = None
+    prev_end = 0  # prev.end, kept without the property call (a hot loop)
     newline = text.find("\n")  # the first line break at or after prev.end; -1: none left
     for i, tok in enumerate(toks):
-        if prev is not None and 0 <= newline < prev.end:
-            newline = text.find("\n", prev.end)
+        if prev is not None and 0 <= newline < prev_end:
+            newline = text.find("\n", prev_end)
         if (
             out[i]
             or prev is None
@@ -81,10 +82,11 @@ def free_positions(doc: Document) -> bytearray:
             or prev.kind == "punct"
             and (prev.text in OPENERS or prev.text in ENDS)
             or prev.kind == "number"
-            or prev.end <= newline < tok.start
+            or prev_end <= newline < tok.start
         ):
             out[i] = 1
         prev = tok
+        prev_end = tok.start + len(tok.text)
     doc.cache["capital.free"] = out
     return out
 
@@ -156,13 +158,14 @@ def name_evidence(doc: Document) -> Evidence:
         prev = previous_word(doc, i)
         if prev is not None and is_title(prev.text) and not free[i - 1] and prev.text.lower() not in SMALL_WORDS:
             ev.pairs[(prev.text.lower(), word.lower())] = (prev.text, word)
-        if closes_of_name(doc, i):
+        closes = _closes_of_name(doc, i, prev)
+        if closes:
             head, link = toks[i - 2], toks[i - 1]
             ev.links[(base(head.text).lower(), link.text, word.lower())] = (base(head.text), word)
         if free[i]:
             continue
         ev.anywhere.setdefault(word.lower(), Counter())[word] += 1
-        if _alone(doc, i):
+        if _alone(doc, i, prev, closes):
             ev.alone.setdefault(word.lower(), Counter())[word] += 1
     ev.total.update(total)
     doc.cache["capital.names"] = ev
@@ -182,13 +185,13 @@ def _capital(tok: Token | None) -> TypeGuard[Token]:
     return tok is not None and tok.text[:1].isupper()
 
 
-def _alone(doc: Document, i: int) -> bool:
+def _alone(doc: Document, i: int, prev: Token | None, closes: bool) -> bool:
     """True when token ``i`` has no capitalized word beside it (a title before it is fine) and
-    does not open or close an ``X of Y`` name (``Bank of England``, ``House of Lords``)."""
-    prev = previous_word(doc, i)
+    does not open or close an ``X of Y`` name (``Bank of England``, ``House of Lords``);
+    ``prev`` is ``previous_word(doc, i)``, ``closes`` ``closes_of_name(doc, i)``."""
     if _capital(prev) and prev.text.rstrip(".") not in HONORIFICS:
         return False
-    if opens_of_name(doc, i) or closes_of_name(doc, i):
+    if closes or opens_of_name(doc, i):
         return False
     return not _capital(next_word(doc, i)) or base(doc.tokens[i].text) != doc.tokens[i].text
 
@@ -196,7 +199,11 @@ def _alone(doc: Document, i: int) -> bool:
 def closes_of_name(doc: Document, i: int) -> bool:
     """True when token ``i`` follows a capitalized word and ``of`` or ``for`` (``House of
     Lords``): the end of a longer name, not evidence for the word alone."""
-    link = previous_word(doc, i)
+    return _closes_of_name(doc, i, previous_word(doc, i))
+
+
+def _closes_of_name(doc: Document, i: int, link: Token | None) -> bool:
+    """``closes_of_name``, given ``previous_word(doc, i)``."""
     return link is not None and link.text in NAME_LINKS and _capital(previous_word(doc, i - 1))
 
 
@@ -227,7 +234,9 @@ def previous_word(doc: Document, i: int) -> Token | None:
     if i == 0:
         return None
     prev, tok = doc.tokens[i - 1], doc.tokens[i]
-    if prev.block != tok.block or prev.kind not in ("word", "abbr") or doc.text[prev.end : tok.start].strip():
+    if prev.block != tok.block or prev.kind not in ("word", "abbr"):
+        return None
+    if doc.text[prev.start + len(prev.text) : tok.start].strip():  # prev.end, inlined
         return None
     return prev
 

@@ -88,6 +88,44 @@ def alignment(word: str, typo: str, cost: Cost = unit, band: int = BAND) -> tupl
     return total[end_i][end_j], out[::-1]
 
 
+def cheapest(word: str, typo: str, cost: Cost = unit, band: int = BAND) -> float:
+    """The total cost ``alignment`` finds, without tracing its edits back (all that a score
+    needs): the same table filled in the same order, with ``_steps`` written out in place."""
+    n, m = len(word), len(typo)
+    lo = _common(word, typo)
+    hi = min(_common(word[::-1], typo[::-1]), min(n, m) - lo)
+    inf = float("inf")
+    total = [[inf] * (m + 1) for _ in range(n + 1)]
+    total[lo][lo] = 0.0
+    end_i, end_j = n - hi, m - hi
+    for i in range(lo, end_i + 1):
+        row = total[i]
+        down = total[i + 1] if i < end_i else row
+        for j in range(max(lo, i - band), min(end_j, i + band) + 1):
+            here = row[j]
+            if here == inf:
+                continue
+            if i < end_i and j < end_j:
+                t = here if word[i] == typo[j] else here + cost(_substitution(word, typo, i, j))
+                if t < down[j + 1]:
+                    down[j + 1] = t
+                if i + 1 < end_i and j + 1 < end_j and _swapped(word, typo, i + 2, j + 2):
+                    t = here + cost(("swap", word[i : i + 2], i))
+                    if t < total[i + 2][j + 2]:
+                        total[i + 2][j + 2] = t
+            if i < end_i:
+                x = word[i]
+                t = here + cost(("undouble" if x in word[max(i - 1, 0) : i] + word[i + 1 : i + 2] else "drop", x, i))
+                if t < down[j]:
+                    down[j] = t
+            if j < end_j:
+                y = typo[j]
+                t = here + cost(("double" if y in typo[max(j - 1, 0) : j] + typo[j + 1 : j + 2] else "add", y, i))
+                if t < row[j + 1]:
+                    row[j + 1] = t
+    return total[end_i][end_j]
+
+
 def _common(a: str, b: str) -> int:
     """How many letters ``a`` and ``b`` share at their start, less one (kept as context)."""
     k = 0
@@ -154,6 +192,7 @@ class Channel:
         self.counts = counts
         self.k = smoothing
         self.memo: dict[tuple[str, str, bool], float] = {}
+        self.costs: dict[Edit, float] = {}  # see cost()
         chars, pairs, doubles = counts["chars"], counts["pairs"], counts["doubles"]
         n_chars = max(sum(chars.values()), 1)
         self.rate = {
@@ -178,11 +217,14 @@ class Channel:
 
     def log_p(self, word: str, typo: str) -> float:
         """log10 of the probability that a writer meaning ``word`` types ``typo`` (by its likeliest edits)."""
-        return -alignment(word, typo, self.cost, SCORE_BAND)[0]
+        return -cheapest(word, typo, self.cost, SCORE_BAND)
 
     def cost(self, edit: Edit) -> float:
-        """-log10 of an edit's probability."""
-        return -self.edit_log_p(edit[0], edit[1], edit[2] == 0)
+        """-log10 of an edit's probability (remembered by edit: an alignment asks for thousands)."""
+        found = self.costs.get(edit)
+        if found is None:
+            found = self.costs[edit] = -self.edit_log_p(edit[0], edit[1], edit[2] == 0)
+        return found
 
     def edit_log_p(self, kind: str, letters: str, first: bool) -> float:
         key = (kind, letters, first)

@@ -100,11 +100,11 @@ def _forms(doc: Document) -> dict[Form, Pieces]:
         lines = find("\n", block.start, block.end) >= 0
         prev_end = block.start
         for tok in doc.tokens[first:last]:
-            start = tok.start
+            start, word = tok.start, tok.text
             if tok.kind != "word":
-                prev_end = tok.end
+                prev_end = start + len(word)  # tok.end, without the property call
                 continue
-            end, word = tok.end, tok.text
+            end = start + len(word)
             initial = heading or start in starts or (lines and find("\n", prev_end, start) >= 0)
             prev_end = end
             if (start and text[start - 1] in SKIP_BEFORE) or (end < size and text[end] in SKIP_AFTER):
@@ -133,7 +133,8 @@ def _sentence_starts(doc: Document) -> set[int]:
     tokens = doc.tokens
     found = set()
     for sentence in doc.sentences:
-        for tok in tokens[sentence.first_token : sentence.end_token]:
+        for j in range(sentence.first_token, sentence.end_token):  # no copy of the whole sentence
+            tok = tokens[j]
             if tok.kind == "word":
                 found.add(tok.start)
             if tok.kind != "punct" or tok.text not in OPENERS:
@@ -171,7 +172,7 @@ def variant_forms(doc: Document) -> dict[Form, Pieces]:
     if found is None:
         data = spelldata.load()
         gb, us = data.gb_to_us, data.us_to_gb
-        found = {key: pieces for key, pieces in forms(doc).items() if key[0].lower() in gb or key[0].lower() in us}
+        found = {key: pieces for key, pieces in forms(doc).items() if (low := key[0].lower()) in gb or low in us}
         doc.cache["spell_variants"] = found
     return found
 
@@ -342,7 +343,7 @@ def near_words(word: str, min_zipf: float) -> list[str]:
         return []
     data = spelldata.load()
     floor = round(min_zipf * 100)
-    found = [(f, c) for c in edits1(word) if (f := data.freq(c)) >= floor]
+    found = [(f, c) for c, v in data.values_of(edits1(word)).items() if (f := v & ~spelldata.LISTED) >= floor]
     return [c for f, c in sorted(found, reverse=True)]
 
 
@@ -400,8 +401,8 @@ def slip_fix(word: str, above: float, last: bool = True, names: int = NAME) -> s
     best = max(
         (
             (v & ~spelldata.LISTED, c)
-            for c in set(slips(word, last))
-            if c != word and ((v := data.value(c)) & ~spelldata.LISTED >= names or v & spelldata.LISTED)
+            for c, v in data.values_of(set(slips(word, last))).items()
+            if c != word and (v & ~spelldata.LISTED >= names or v & spelldata.LISTED)
         ),
         default=(0, ""),
     )
@@ -429,8 +430,7 @@ def candidates(word: str, lower: bool = False) -> list[tuple[float, str]]:
     scored: dict[str, float] = {}
     for i, fix in enumerate(f for f in data.corrections(word) if " " not in f):
         scored[fix] = CURATED - i  # in codespell's order: the channel did no better on the tuning half
-    for cand in edits1(word):
-        v = data.value(cand)
+    for cand, v in data.values_of(edits1(word)).items():
         f = v & ~spelldata.LISTED
         if f >= COMMON or v & spelldata.LISTED:  # a listed word however rare; else a common one
             scored.setdefault(cand, score(channel, word, cand, f, cased))
@@ -492,19 +492,36 @@ def distance(a: str, b: str, limit: int) -> int:
         a, b = a[i : len(a) - j], b[i : len(b) - j]
     if not a or not b:
         return min(len(a) + len(b), limit + 1)
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        row = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = ca != cb
-            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                row[j] = min(row[j], prev2[j - 2] + 1)
-        if min(row) > limit:
-            return limit + 1
-        prev2, prev = prev, row
-    return min(prev[-1], limit + 1)
+    return min(_osa(a, b), limit + 1)
+
+
+def _osa(a: str, b: str) -> int:
+    """The optimal string alignment distance of two non-empty strings, by Hyyrö's bit-parallel
+    algorithm (2003): the table's column for ``a`` kept as the bits of two integers, a step per
+    letter of ``b`` (some ten integer operations where the table takes ``len(a)`` steps)."""
+    m = len(a)
+    full = (1 << m) - 1
+    last = 1 << (m - 1)
+    match: dict[str, int] = {}  # letter -> the bits of the positions of ``a`` holding it
+    for i, c in enumerate(a):
+        match[c] = match.get(c, 0) | 1 << i
+    vp, vn, d0, pm_old, dist = full, 0, 0, 0, m
+    for c in b:
+        pm = match.get(c, 0)
+        tr = (((~d0 & pm) << 1) & pm_old) & full  # a transposition of the last two letters
+        d0 = ((((pm & vp) + vp) ^ vp) | pm | vn | tr) & full
+        hp = (vn | ~(d0 | vp)) & full
+        hn = d0 & vp
+        if hp & last:
+            dist += 1
+        elif hn & last:
+            dist -= 1
+        hp = ((hp << 1) | 1) & full
+        hn = (hn << 1) & full
+        vp = (hn | ~(d0 | hp)) & full
+        vn = hp & d0
+        pm_old = pm
+    return dist
 
 
 def suggestions(word: str, limit: int = 5) -> list[str]:

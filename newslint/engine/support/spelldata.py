@@ -23,7 +23,7 @@ import re
 import time
 import zlib
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -98,6 +98,27 @@ class Table:
     def get(self, key: str, default: Any = None) -> Any:
         i = self.index(key)
         return self.values[i] if i >= 0 else default
+
+    def held(self, keys: Iterable[str]) -> dict[str, Any]:
+        """The values of those of ``keys`` the table holds, in their order: ``index`` for many
+        keys in one loop, without two calls a key (the slips and edits of a word, most of them
+        no word, are looked up this way)."""
+        slots, mask, offsets, blob, values = self.slots, self.mask, self.offsets, self.blob, self.values
+        crc32 = zlib.crc32
+        out = {}
+        for key in keys:
+            k = key.encode("utf-8", "surrogatepass")
+            h = crc32(k) & mask
+            i = slots[h]
+            n = len(k)
+            while i:
+                at = offsets[i - 1]
+                if offsets[i] - at == n and blob[at : at + n] == k:
+                    out[key] = values[i - 1]
+                    break
+                h = (h + 1) & mask
+                i = slots[h]
+        return out
 
     def items(self) -> Iterator[tuple[str, Any]]:
         for i in range(len(self)):
@@ -181,6 +202,12 @@ class SpellData:
 
     def zipf(self, word: str) -> float:
         return self.freq(word) / 100
+
+    def values_of(self, words: Iterable[str]) -> dict[str, int]:
+        """The stored values (see ``value``) of those of ``words`` the tables hold, non-zero
+        ones only, in their order: for the many strings a word's slips and edits make, most of
+        them no word (not remembered: ``value`` would keep them all)."""
+        return {w: v for w, v in self.words.held(words).items() if v}
 
     def corrections(self, word: str) -> list[str]:
         found = self.misspellings.get(word)
