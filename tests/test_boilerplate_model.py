@@ -155,7 +155,7 @@ def test_a_nav_block_after_the_body_scores_higher_than_the_same_text_in_the_arti
     def probability(page: str) -> float:
         doc = read_document(Source("page.html", page), "html")
         index = next(i for i, b in enumerate(doc.blocks) if b.text.startswith(words))
-        return judge(rule.compiled, doc, needs_markup=False)[index][0]
+        return judge(rule.compiled, doc, needs_markup=False)[index]
 
     assert probability(nav) > rule.options["threshold"] > probability(inside)
 

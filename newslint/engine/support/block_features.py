@@ -38,29 +38,36 @@ PROSE_WORDS = 8
 
 @cache
 def patterns() -> dict[str, re.Pattern[str]]:
-    """The regexes the features use, compiled on first use (a page with nothing to weigh, and a
+    """The regexes the features use (``date``, ``linkish`` and ``site_words`` search lower-cased
+    text: faster than ignoring case), compiled on first use (a page with nothing to weigh, and a
     run of plain text, never compiles them)."""
     return {
         "sentence_end": re.compile(r"[.!?…]['\"”’)\]]*\s*$"),
         "separators": re.compile(r"[|•»›·►▶→]|\s[-–—]\s*$"),
         "date": re.compile(
             r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
-            r"|\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b",
-            re.IGNORECASE,
+            r"|\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b"
         ),
-        "linkish": re.compile(r"https?://|www\.|@\w|#\w|\.com\b", re.IGNORECASE),
+        "linkish": re.compile(r"https?://|www\.|@\w|#\w|\.com\b"),
         "site_words": re.compile(
             r"\b(?:subscri\w*|newsletters?|sign(?:ing)? (?:up|in)|log ?in|comments?|cookies?|advertis\w*|sponsor\w*"
             r"|copyright|rights reserved|privacy|terms of|disclaimer|related|read more|follow us|share|email|"
-            r"download|app\b|website|site\b|tags?:|photo(?:graph)? by|credit)|©",
-            re.IGNORECASE,
+            r"download|app\b|website|site\b|tags?:|photo(?:graph)? by|credit)|©"
         ),
         "word": re.compile(r"\w+"),
     }
 
 
 def features(doc: Document) -> list[list[float]]:
-    """One row of ``NAMES`` per block of the document, in order."""
+    """One row of ``NAMES`` per block of the document, in order (computed once a document and
+    shared: do not change the rows)."""
+    rows: list[list[float]] | None = doc.cache.get("block_features")
+    if rows is None:
+        rows = doc.cache["block_features"] = _features(doc)
+    return rows
+
+
+def _features(doc: Document) -> list[list[float]]:
     blocks = doc.blocks
     marks = markup(doc) if doc.elements else [[0.0] * len(MARKUP_NAMES)] * len(blocks)
     prose = [is_prose(b, PROSE_WORDS) for b in blocks]
@@ -132,14 +139,14 @@ def _wording(text: str) -> list[float]:
     """Whether a block names the site's own furniture: subscribe, comments, cookies, copyright...
     (A share of words addressing the reader and an opening imperative were measured and did not
     help on unseen sites.)"""
-    return [float(bool(patterns()["site_words"].search(text)))]
+    return [float(bool(patterns()["site_words"].search(text.lower())))]
 
 
 def _text_features(text: str) -> list[float]:
     found = patterns()
-    words = text.split()
+    words, lower = text.split(), text.lower()
     n = max(1, len(words))
-    letters = [c for c in text if c.isalpha()]
+    letters = sum(map(str.isalpha, text))
     plain = [w.strip(".,:;!?\"'“”‘’()[]").lower() for w in words]
     return [
         1.0,
@@ -147,11 +154,11 @@ def _text_features(text: str) -> list[float]:
         float(bool(found["sentence_end"].search(text))),
         sum(w in STOPWORDS for w in plain) / n,
         sum(w[:1].isupper() for w in words) / n,
-        sum(c.isdigit() for c in text) / max(1, len(text)),
-        sum(c.isupper() for c in letters) / max(1, len(letters)),
+        sum(map(str.isdigit, text)) / max(1, len(text)),
+        sum(map(str.isupper, text)) / max(1, letters),
         float(bool(found["separators"].search(text))),
-        float(bool(found["date"].search(text))),
-        float(bool(found["linkish"].search(text))),
+        float(bool(found["date"].search(lower))),
+        float(bool(found["linkish"].search(lower))),
         float(any(w in VERBISH for w in plain)),
         float(text.rstrip().endswith(":")),
     ]
