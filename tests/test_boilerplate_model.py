@@ -91,11 +91,12 @@ def test_train_boilerplate_learns_weights_from_labelled_pages(
     rules.mkdir()
     shutil.copy(builtin_rules_dir() / "boilerplate" / "page-furniture.yaml", rules / "model.yaml")
     assert main(["train-boilerplate", str(pages), "--rule", str(rules / "model.yaml")]) == 0
-    assert "weights from 6 pages, 30 labelled blocks (24 boilerplate)" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "weights from 6 pages, 30 labelled blocks (24 boilerplate); threshold " in out
     (rule,) = load_rules(rules)
     weights = rule.options["weights"]
     assert set(weights) == set(NAMES) and weights["link_density"] > 0 > weights["sentence_end"]
-    assert rule.options["threshold"] == 0.85  # the rest of the file is kept
+    assert f"threshold {rule.options['threshold']} " in out and rule.options["max-words"] == 100  # the rest is kept
 
 
 def test_class_and_id_values_are_read_as_words_without_modifiers() -> None:
@@ -188,6 +189,21 @@ def test_neighbours_markup_is_no_evidence_for_a_line_the_articles_element_holds(
     apart = _row(page.replace("<p>Referee: H Webb</p></div>", "</div><div><p>Referee: H Webb</p></div>"), "Referee")
     assert apart["near_furniture"] >= 0.5 and apart["body_sibling"] == 0.0
     assert evidence(list(apart.values()))
+
+
+def test_a_block_outside_the_element_around_the_body_is_markup_evidence() -> None:
+    """The body's element is the one around its paragraphs' elements, even when one paragraph
+    is all the body found; a plain div beside it is outside, the article's short last line is not."""
+    page = (
+        "<html><body><div class='x1'><div class='x2'><h1>Talks end</h1>"
+        "<p>The talks between the two governments ended on Monday after three days in the capital.</p>"
+        "<p>Both sides met again</p></div></div><div class='x3'><p>Sign up for our morning email</p></div>"
+        "</body></html>"
+    )
+    last, beside = _row(page, "Both sides"), _row(page, "Sign up")
+    assert last["outside_body"] == 0.0 and not evidence(list(last.values()))
+    assert beside["outside_body"] == 1.0 and evidence(list(beside.values()))
+    assert _row(page.replace("class", "data-x"), "Sign up")["outside_body"] == 1.0
 
 
 def test_a_block_over_max_words_may_be_reported_only_when_its_own_markup_says_furniture() -> None:

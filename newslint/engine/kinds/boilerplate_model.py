@@ -8,10 +8,10 @@ weights the rule file carries (``weights``, written by ``newslint train-boilerpl
 at or above ``threshold`` is reported, runs of them as one finding, unless another boilerplate
 rule already reports it. Headlines are never reported, and (``needs-markup``) only blocks whose
 markup says furniture too are: in a nav, aside or footer element, in one whose class or id
-names furniture, a quarter or more links, or among blocks whose markup says furniture (but
+names furniture, a quarter or more links, outside the innermost element that holds the whole
+body (a sidebar beside the article's element), or among blocks whose markup says furniture (but
 not a block that the element holding the body's last paragraph holds too: the article's closing
-lines before a sidebar). An article's own text,
-exported without such markup, stays quiet.
+lines before a sidebar). An article's own text, exported without such markup, stays quiet.
 
 Findings keep the one rule id, whatever the furniture (so that one id selects or ignores them all);
 the message names the kind (``{what}``: share buttons, comments, navigation...) when the markup
@@ -52,16 +52,17 @@ FURNITURE_TAG, FURNITURE_CLASS, INNER_FURNITURE = (
     COLUMN["inner_furniture"],
 )
 LINK_DENSITY, NEAR_FURNITURE, SITE_WORDS = COLUMN["link_density"], COLUMN["near_furniture"], COLUMN["site_words"]
+OUTSIDE_BODY = COLUMN["outside_body"]
 CONTENT_TAG, CONTENT_CLASS, BODY_SIBLING = COLUMN["content_tag"], COLUMN["content_class"], COLUMN["body_sibling"]
 
 
 def evidence(row: Sequence[float]) -> bool:
     """Whether the markup says furniture: a nav, aside or footer element (or role), a class or
-    id naming furniture, a block a quarter or more of whose text is links, or one whose
-    neighbours' markup (half of the two blocks on each side) says furniture, unless the element
-    that holds the body's last block holds it too (the article's closing lines, which a sidebar
-    follows)."""
-    if row[FURNITURE_TAG] or row[FURNITURE_CLASS] or row[LINK_DENSITY] >= 0.25:
+    id naming furniture, a block a quarter or more of whose text is links, a block outside the
+    innermost element that holds the whole body, or one whose neighbours' markup (half of the
+    two blocks on each side) says furniture, unless the element that holds the body's last
+    block holds it too (the article's closing lines, which a sidebar follows)."""
+    if row[FURNITURE_TAG] or row[FURNITURE_CLASS] or row[LINK_DENSITY] >= 0.25 or row[OUTSIDE_BODY]:
         return True
     return row[NEAR_FURNITURE] >= 0.5 and not row[BODY_SIBLING]
 

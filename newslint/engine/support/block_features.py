@@ -14,7 +14,7 @@ from functools import cache
 
 from newslint.document.model import Block, Document
 from newslint.engine.support.block_markup import MARKUP_NAMES, markup
-from newslint.engine.support.block_parents import NONE, containers
+from newslint.engine.support.block_parents import NONE, body_element, containers
 from newslint.engine.support.body_run import body_run, is_prose
 
 STOPWORDS = frozenset(
@@ -30,7 +30,7 @@ NAMES = (
         "headline_like repeated relative"
     ).split()
     + list(MARKUP_NAMES)
-    + ["near_furniture", "prev_words", "next_words", "near_links", "site_words", "body_sibling"]
+    + ["near_furniture", "prev_words", "next_words", "near_links", "site_words", "body_sibling", "outside_body"]
 )
 INNER, LINKS = MARKUP_NAMES.index("inner_furniture"), MARKUP_NAMES.index("link_density")
 PROSE_WORDS = 8
@@ -76,6 +76,7 @@ def _features(doc: Document) -> list[list[float]]:
     first, end, _ = body_run(blocks, body, 3)
     runs = _short_runs(blocks, prose)
     siblings = _siblings(doc, end)
+    outside = _outside(doc, first, end)
     headline = next((b for b in blocks if b.kind == "headline"), None)
     head_words = _words(headline.text) if headline is not None else set()
     keys = [" ".join(b.text.lower().split()) for b in blocks]
@@ -105,6 +106,7 @@ def _features(doc: Document) -> list[list[float]]:
             *_context(i, blocks, marks),
             *_wording(block.text),
             siblings[i],
+            outside[i],
         ]
         rows.append(row)
     return rows
@@ -118,6 +120,19 @@ def _siblings(doc: Document, end: int) -> list[float]:
     held = list(containers(doc, doc.blocks))
     body = held[end - 1]
     return [float(h == body and body != NONE) for h in held]
+
+
+def _outside(doc: Document, first: int, end: int) -> list[float]:
+    """1 for each block outside the innermost element that holds the whole body (a sidebar or
+    footer beside the article's element), else 0; all 0 without markup or a body."""
+    start, stop = body_element(doc, first, end)
+    if (start, stop) == NONE:
+        return [0.0] * len(doc.blocks)
+    out = []
+    for block in doc.blocks:
+        a, b = doc.source_offsets(block.start, block.end)
+        out.append(float(not (start <= a and b <= stop)))
+    return out
 
 
 def _context(i: int, blocks: list[Block], marks: list[list[float]]) -> list[float]:

@@ -41,3 +41,22 @@ def _holder(stack: list[Element], end: int) -> tuple[int, int]:
             return e.start, e.end
         own = e.tag in BLOCK_TAGS
     return NONE
+
+
+def body_element(doc: Document, first: int, end: int) -> tuple[int, int]:
+    """(start, end) in the stored text of the innermost element (not html or body) that holds
+    the elements holding blocks ``first`` and ``end - 1`` (the article's body: the element
+    around its paragraphs, even when one paragraph is all the body found), or ``NONE``."""
+    if end <= first or not doc.elements:
+        return NONE
+    held = [h for h in containers(doc, [doc.blocks[first], doc.blocks[end - 1]]) if h != NONE]
+    if not held:
+        return NONE
+    a, b = min(h[0] for h in held), max(h[1] for h in held)
+    best = NONE
+    for e in doc.elements:
+        if e.start > a:
+            break
+        if e.end >= b and e.tag not in ("html", "body"):
+            best = (e.start, e.end)  # a later start is an inner element
+    return best
