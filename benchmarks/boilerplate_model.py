@@ -86,7 +86,7 @@ def score(pages: list[dict], flagged: list[list[bool]], model: bool, rules: bool
             hit = any(x < b and a < y for x, y in spans)
             if SHOW and hit and kind == "main":
                 print(f"WRONG {p['site']}: {p['text'][a:b][:100]!r}")
-            if MISSES and model and rules and not hit and kind == "boilerplate":
+            if MISSES and model and not rules and not hit and kind == "boilerplate":
                 print(f"MISSED {p['site']}: {' '.join(p['text'][a:b].split())[:150]!r}")
             if kind == "boilerplate":
                 found, total = found + hit, total + 1
@@ -102,7 +102,7 @@ def main() -> int:
     ap.add_argument("--C", type=float, default=3.0)  # train-boilerplate's
     ap.add_argument("--txt", action="store_true", help="the pages' text renderings instead of their HTML")
     ap.add_argument("--show", action="store_true", help="print the article text flagged")
-    ap.add_argument("--misses", action="store_true", help="print the snippets that both together miss")
+    ap.add_argument("--misses", action="store_true", help="print the snippets that the model alone misses")
     ap.add_argument(
         "--extractor", action="store_true", help="add trafilatura's main-text extraction as a feature (measuring it)"
     )

@@ -206,6 +206,17 @@ def test_a_block_outside_the_element_around_the_body_is_markup_evidence() -> Non
     assert _row(page.replace("class", "data-x"), "Sign up")["outside_body"] == 1.0
 
 
+def test_emphasis_is_the_share_of_a_block_set_in_em_i_b_or_strong() -> None:
+    page = PAGE.replace(
+        "</article>",
+        "<p><i>Do you want our news? <a href='/n'>Sign up here</a></i></p><p>A <b>bold</b> word</p></article>",
+    )
+    note, word, body = _row(page, "Do you want"), _row(page, "A bold"), _row(page, "The talks")
+    assert note["emphasis"] == 1.0 and note["link_density"] > 0.3
+    assert 0.0 < word["emphasis"] < 0.5 and body["emphasis"] == 0.0
+    assert _row(page.replace("class='related-stories'", "class='cta-box'"), "Floods")["furniture_class"] == 1.0
+
+
 def test_a_block_over_max_words_may_be_reported_only_when_its_own_markup_says_furniture() -> None:
     (rule,) = [r for r in load_rules(builtin_rules_dir() / "boilerplate") if r.id == "boilerplate.page-furniture"]
     bio = "I maintain a service that processes data every night. " * 15

@@ -1,7 +1,8 @@
 """What the markup around each block of an HTML page says, as numbers for the block model: the
 elements it lies in (nav, aside, footer; article, main), the words their class, id and role
 name (share, related, comment; content, story), which of those verdicts the innermost element
-with one gives, form controls, and the share of the block's text inside links.
+with one gives, form controls, and the shares of the block's text inside links and inside
+emphasis (``em``, ``i``, ``b``, ``strong``: a promotion or a note set off from the article).
 
 Class and id values are read as words ("related-posts", "shareBar" -> related, posts, share,
 bar). Class names that only modify a layout or name a taxonomy ("has-sidebar", "no-share",
@@ -28,7 +29,7 @@ FURNITURE_WORDS = frozenset(
     "sidebar footer nav navbar navigation menu breadcrumb breadcrumbs byline author bio tags cookie cookies "
     "banner popup modal signup login advert ad ads advertisement sponsor sponsored recommend recommended "
     "trending popular more meta caption credit credits toolbar disclaimer copyright masthead teaser "
-    "follow donate paywall outbrain taboola".split()
+    "follow donate paywall outbrain taboola cta rail".split()
 )
 CONTENT_WORDS = frozenset("article content body entry story post text prose main articlebody".split())
 MODIFIERS = frozenset("has no is with enable disable tag category format status type js single layout page".split())
@@ -48,6 +49,7 @@ KINDS = {
     "tags": "tags",
 }
 KIND_OF = {word: kind for kind, words in KINDS.items() for word in words.split()}
+EMPHASIS_TAGS = frozenset({"em", "i", "b", "strong"})
 MARKUP_NAMES = (
     "furniture_tag",
     "furniture_class",
@@ -56,6 +58,7 @@ MARKUP_NAMES = (
     "inner_furniture",
     "control",
     "link_density",
+    "emphasis",
 )
 Verdict = tuple[bool, bool, bool, bool]  # furniture tag or role, furniture words, content tag, content words
 
@@ -157,11 +160,12 @@ def _sweep(doc: Document) -> tuple[list[list[float]], list[str | None]]:
     once a block lies in it (most elements, in a page's head or inline, hold none)."""
     text, elements = doc.source.text, doc.elements
     links = [e for e in elements if e.tag == "a"]
+    stressed = [e for e in elements if e.tag in EMPHASIS_TAGS]
     controls = [e.start for e in elements if e.tag in CONTROL_TAGS]
     out, kinds = [], []
     stack: list[Element] = []  # ancestors
     judged: list[tuple[Verdict, str | None] | None] = []  # theirs, once read
-    nxt = li = 0
+    nxt = li = si = 0
     for block in doc.blocks:
         a, b = doc.source_offsets(block.start, block.end)
         while nxt < len(elements) and elements[nxt].start <= a:
@@ -176,21 +180,32 @@ def _sweep(doc: Document) -> tuple[list[list[float]], list[str | None]]:
         for i, e in enumerate(stack):
             if judged[i] is None:
                 judged[i] = _judged(e.tag, *_named(text, e))
-        while li < len(links) and links[li].end <= a:
-            li += 1
-        linked, k = 0, li
-        while k < len(links) and links[k].start < b:
-            linked += max(0, min(b, links[k].inner_end) - max(a, links[k].inner_start))
-            k += 1
+        li, linked = _covered(links, li, a, b)
+        si, emphasis = _covered(stressed, si, a, b)
         at = bisect_left(controls, a)
         control = (at < len(controls) and controls[at] < b) or any(e.tag in CONTROL_TAGS for e in stack)
         seen = [j for j in judged if j is not None]
-        out.append(_row([v for v, _ in seen], control, min(1.0, linked / max(1, block.end - block.start))))
+        size = max(1, block.end - block.start)
+        out.append(_row([v for v, _ in seen], control, min(1.0, linked / size), min(1.0, emphasis / size)))
         kinds.append(next((kind for _, kind in reversed(seen) if kind), None))
     return out, kinds
 
 
-def _row(verdicts: Sequence[Verdict], control: bool, link_density: float) -> list[float]:
+def _covered(spans: Sequence[Element], i: int, a: int, b: int) -> tuple[int, int]:
+    """The first of ``spans`` (elements in order of start, from ``i``) that may reach past stored
+    offset ``a``, and how many characters of ``a`` to ``b`` their contents cover. (Only the
+    elements after the first one that ends before ``a`` are looked at again: an element
+    closed early seldom holds the next block.)"""
+    while i < len(spans) and spans[i].end <= a:
+        i += 1
+    covered, k = 0, i
+    while k < len(spans) and spans[k].start < b:
+        covered += max(0, min(b, spans[k].inner_end) - max(a, spans[k].inner_start))
+        k += 1
+    return i, covered
+
+
+def _row(verdicts: Sequence[Verdict], control: bool, link_density: float, emphasis: float) -> list[float]:
     tag = words = content_tag = content_words = False
     inner = (False, False, False, False)
     for v in verdicts:
@@ -205,4 +220,5 @@ def _row(verdicts: Sequence[Verdict], control: bool, link_density: float) -> lis
         float(inner[0] or inner[1]),
         float(control),
         link_density,
+        emphasis,
     ]
