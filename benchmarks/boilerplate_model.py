@@ -1,7 +1,7 @@
 """The trained block model for boilerplate (``boilerplate.page-furniture``), measured on sites
 it was not trained on.
 
-Usage: .venv/bin/python benchmarks/boilerplate_model.py [--threshold P] [--flagged 0.01] [--C 3] [--txt]
+Usage: .venv/bin/python benchmarks/boilerplate_model.py [--model linear|trees|crosses] [--threshold P] [--flagged 0.02] [--C 3] [--txt]
 
 Each page of ../shared/corpora/boilerplate/trafilatura (its .html, or .txt with --txt) is read
 into blocks with their features and labels (as ``newslint train-boilerplate`` reads them). Pages
@@ -30,7 +30,7 @@ from newslint.api import lint_bytes, make_linter, records  # noqa: E402
 from newslint.document.readers import read_document  # noqa: E402
 from newslint.document.source import decode  # noqa: E402
 from newslint.engine.loader import load_rules  # noqa: E402
-from newslint.run.train import choose_threshold, fit, fold_of, labelled, probability, snippet_spans  # noqa: E402
+from newslint.run.train import Scorer, choose_threshold, fold_of, labelled, linear, snippet_spans  # noqa: E402
 from newslint.settings.config import Config  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "boilerplate" / "trafilatura"
@@ -95,11 +95,37 @@ def score(pages: list[dict], flagged: list[list[bool]], model: bool, rules: bool
     return found, total, wrong, mains
 
 
+def trees(X: list[list[float]], y: list[int], c: float) -> Scorer:
+    """Gradient-boosted trees (100 of depth 2): feature interactions, for comparison."""
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    model = GradientBoostingClassifier(n_estimators=100, max_depth=2, random_state=0).fit(X, y)
+    return lambda row: float(model.predict_proba([row])[0][1])
+
+
+def crosses(X: list[list[float]], y: list[int], c: float) -> Scorer:
+    """A logistic model over the features and their pairwise products (standardized), for comparison."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import PolynomialFeatures, StandardScaler
+
+    model = make_pipeline(
+        PolynomialFeatures(2, interaction_only=True, include_bias=False),
+        StandardScaler(),
+        LogisticRegression(C=0.01, max_iter=5000),
+    ).fit(X, y)
+    return lambda row: float(model.predict_proba([row])[0][1])
+
+
+LEARNERS = {"linear": linear, "trees": trees, "crosses": crosses}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--threshold", type=float, help="a fixed threshold (default: chosen in the training folds)")
     ap.add_argument("--flagged", type=float, default=0.02, help="train-boilerplate's --flagged")
     ap.add_argument("--C", type=float, default=3.0)  # train-boilerplate's
+    ap.add_argument("--model", choices=sorted(LEARNERS), default="linear", help="the model measured (linear: shipped)")
     ap.add_argument("--txt", action="store_true", help="the pages' text renderings instead of their HTML")
     ap.add_argument("--show", action="store_true", help="print the article text flagged")
     ap.add_argument("--misses", action="store_true", help="print the snippets that the model alone misses")
@@ -122,15 +148,12 @@ def main() -> int:
         train = [p["labelled"] for p, f in zip(pages, fold, strict=True) if f != k]
         X = [r for t in train for r, y in zip(t.rows, t.labels, strict=True) if y is not None]
         y = [y for t in train for y in t.labels if y is not None]
-        weights = list(fit(X, y, args.C).values())
-        threshold = args.threshold or choose_threshold(train, args.C, args.flagged)
+        model = LEARNERS[args.model](X, y, args.C)
+        threshold = args.threshold or choose_threshold(train, args.C, args.flagged, LEARNERS[args.model])
         chosen.append(threshold)
         for i, p in enumerate(pages):
             if fold[i] == k:
-                flagged[i] = [
-                    ok and probability(weights, row) >= threshold
-                    for row, ok in zip(p["rows"], p["judged"], strict=True)
-                ]
+                flagged[i] = [ok and model(row) >= threshold for row, ok in zip(p["rows"], p["judged"], strict=True)]
     print(f"{len(pages)} pages, {len(set(p['site'] for p in pages))} sites, 5 folds by site; thresholds {chosen}")
     for what, model, with_rules in (("rules alone", False, True), ("model alone", True, False), ("both", True, True)):
         f, t, w, m = score(pages, flagged, model, with_rules)

@@ -19,7 +19,7 @@ import math
 import re
 import sys
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlparse
@@ -65,10 +65,21 @@ def probability(weights: Sequence[float], row: Sequence[float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
-def choose_threshold(pages: Sequence[Labelled], c: float = 3.0, flagged: float = 0.01) -> float:
+Scorer = Callable[[Sequence[float]], float]  # a block's probability of being boilerplate
+
+
+def linear(X: list[list[float]], y: list[int], c: float = 3.0) -> Scorer:
+    """The shipped model, as a scorer: :func:`fit`'s weights in :func:`probability`."""
+    weights = list(fit(X, y, c).values())
+    return lambda row: probability(weights, row)
+
+
+def choose_threshold(
+    pages: Sequence[Labelled], c: float = 3.0, flagged: float = 0.02, learner: Callable[..., Scorer] = linear
+) -> float:
     """The lowest threshold (0.99 down to ``LOWEST``) at which at most ``flagged`` of the pages'
-    article blocks are reported when each site fold is judged by a model trained on the others
-    (0.99 when no fold can be trained)."""
+    article blocks are reported when each site fold is judged by a model (``learner(X, y, c)``)
+    trained on the others (0.99 when no fold can be trained)."""
     scores: list[tuple[float, int]] = []  # held-out probability of each labelled block reported
     mains = 0
     for k in range(FOLDS):
@@ -77,11 +88,11 @@ def choose_threshold(pages: Sequence[Labelled], c: float = 3.0, flagged: float =
         mains += sum(label == 0 for p in held for label in p.labels)
         if len(set(y)) < 2 or not held:
             continue
-        weights = list(fit(X, y, c).values())
+        model = learner(X, y, c)
         for p in held:
             for row, label, judged in zip(p.rows, p.labels, p.judged, strict=True):
                 if label is not None and judged:
-                    scores.append((probability(weights, row), label))
+                    scores.append((model(row), label))
     best = 0.99
     for step in range(99, round(LOWEST * 100) - 1, -1):
         t = step / 100
