@@ -81,6 +81,7 @@ def _features(doc: Document) -> list[list[float]]:
     head_words = _words(headline.text) if headline is not None else set()
     keys = [" ".join(b.text.lower().split()) for b in blocks]
     seen = Counter(keys)
+    counts = [len(b.text.split()) for b in blocks]
     rows = []
     for i, block in enumerate(blocks):
         row = _text_features(block.text)
@@ -103,7 +104,7 @@ def _features(doc: Document) -> list[list[float]]:
             float(seen[keys[i]] > 1),
             i / max(1, len(blocks) - 1),
             *marks[i],
-            *_context(i, blocks, marks),
+            *_context(i, counts, marks),
             *_wording(block.text),
             siblings[i],
             outside[i],
@@ -135,13 +136,14 @@ def _outside(doc: Document, first: int, end: int) -> list[float]:
     return out
 
 
-def _context(i: int, blocks: list[Block], marks: list[list[float]]) -> list[float]:
+def _context(i: int, counts: list[int], marks: list[list[float]]) -> list[float]:
     """What lies around block ``i``: the share of the two blocks on each side whose markup says
-    furniture, the previous and next blocks' words (log), and their share of text in links."""
+    furniture, the previous and next blocks' words (log; ``counts``: each block's words), and
+    their share of text in links."""
     near = marks[max(0, i - 2) : i] + marks[i + 1 : i + 3]
     side = marks[max(0, i - 1) : i] + marks[i + 1 : i + 2]
-    prev = len(blocks[i - 1].text.split()) if i else 0
-    nxt = len(blocks[i + 1].text.split()) if i + 1 < len(blocks) else 0
+    prev = counts[i - 1] if i else 0
+    nxt = counts[i + 1] if i + 1 < len(counts) else 0
     return [
         sum(m[INNER] for m in near) / max(1, len(near)),
         math.log1p(prev),

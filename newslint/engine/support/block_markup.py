@@ -164,30 +164,31 @@ def _sweep(doc: Document) -> tuple[list[list[float]], list[str | None]]:
     controls = [e.start for e in elements if e.tag in CONTROL_TAGS]
     out, kinds = [], []
     stack: list[Element] = []  # ancestors
-    judged: list[tuple[Verdict, str | None] | None] = []  # theirs, once read
+    judged: list[tuple[Verdict, str | None]] = []  # theirs, read for the first len(judged)
     nxt = li = si = 0
     for block in doc.blocks:
         a, b = doc.source_offsets(block.start, block.end)
+        kept = len(stack)  # how many ancestors of the last block are still ancestors
         while nxt < len(elements) and elements[nxt].start <= a:
             e = elements[nxt]
             while stack and stack[-1].end <= e.start:
-                del stack[-1], judged[-1]
+                stack.pop()
+            kept = min(kept, len(stack))
             stack.append(e)
-            judged.append(None)
             nxt += 1
         while stack and stack[-1].end <= a:
-            del stack[-1], judged[-1]
-        for i, e in enumerate(stack):
-            if judged[i] is None:
-                judged[i] = _judged(e.tag, *_named(text, e))
+            stack.pop()
+        del judged[min(kept, len(stack)) :]
+        while len(judged) < len(stack):
+            e = stack[len(judged)]
+            judged.append(_judged(e.tag, *_named(text, e)))
         li, linked = _covered(links, li, a, b)
         si, emphasis = _covered(stressed, si, a, b)
         at = bisect_left(controls, a)
         control = (at < len(controls) and controls[at] < b) or any(e.tag in CONTROL_TAGS for e in stack)
-        seen = [j for j in judged if j is not None]
         size = max(1, block.end - block.start)
-        out.append(_row([v for v, _ in seen], control, min(1.0, linked / size), min(1.0, emphasis / size)))
-        kinds.append(next((kind for _, kind in reversed(seen) if kind), None))
+        out.append(_row([v for v, _ in judged], control, min(1.0, linked / size), min(1.0, emphasis / size)))
+        kinds.append(next((kind for _, kind in reversed(judged) if kind), None))
     return out, kinds
 
 
