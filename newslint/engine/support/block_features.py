@@ -14,7 +14,7 @@ from functools import cache
 
 from newslint.document.model import Block, Document
 from newslint.engine.support.block_markup import MARKUP_NAMES, markup
-from newslint.engine.support.block_parents import NONE, body_element, containers
+from newslint.engine.support.block_parents import NONE, block_spans, body_element, containers
 from newslint.engine.support.body_run import body_run, is_prose
 
 STOPWORDS = frozenset(
@@ -118,7 +118,7 @@ def _siblings(doc: Document, end: int) -> list[float]:
     own lines, around its paragraphs), else 0; all 0 without markup or a body."""
     if not doc.elements or end == 0:
         return [0.0] * len(doc.blocks)
-    held = list(containers(doc, doc.blocks))
+    held = list(containers(doc, doc.blocks, block_spans(doc)))
     body = held[end - 1]
     return [float(h == body and body != NONE) for h in held]
 
@@ -129,11 +129,7 @@ def _outside(doc: Document, first: int, end: int) -> list[float]:
     start, stop = body_element(doc, first, end)
     if (start, stop) == NONE:
         return [0.0] * len(doc.blocks)
-    out = []
-    for block in doc.blocks:
-        a, b = doc.source_offsets(block.start, block.end)
-        out.append(float(not (start <= a and b <= stop)))
-    return out
+    return [float(not (start <= a and b <= stop)) for a, b in block_spans(doc)]
 
 
 def _context(i: int, counts: list[int], marks: list[list[float]]) -> list[float]:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from newslint.document.model import Document, Element
+from newslint.engine.support.block_parents import block_spans
 
 FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header", "form", "menu", "dialog", "button", "select"})
 CONTENT_TAGS = frozenset({"article", "main"})
@@ -166,8 +167,7 @@ def _sweep(doc: Document) -> tuple[list[list[float]], list[str | None]]:
     stack: list[Element] = []  # ancestors
     judged: list[tuple[Verdict, str | None]] = []  # theirs, read for the first len(judged)
     nxt = li = si = 0
-    for block in doc.blocks:
-        a, b = doc.source_offsets(block.start, block.end)
+    for block, (a, b) in zip(doc.blocks, block_spans(doc), strict=True):
         kept = len(stack)  # how many ancestors of the last block are still ancestors
         while nxt < len(elements) and elements[nxt].start <= a:
             e = elements[nxt]

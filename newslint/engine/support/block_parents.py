@@ -14,14 +14,25 @@ BLOCK_TAGS = frozenset("p li h1 h2 h3 h4 h5 h6 blockquote dd dt figcaption pre d
 NONE = (-1, -1)
 
 
-def containers(doc: Document, blocks: Sequence[Block]) -> Iterator[tuple[int, int]]:
+def block_spans(doc: Document) -> list[tuple[int, int]]:
+    """(start, end) in the stored text of each block of the document (computed once a document
+    and shared)."""
+    spans: list[tuple[int, int]] | None = doc.cache.get("block_spans")
+    if spans is None:
+        spans = doc.cache["block_spans"] = [doc.source_offsets(b.start, b.end) for b in doc.blocks]
+    return spans
+
+
+def containers(
+    doc: Document, blocks: Sequence[Block], spans: Sequence[tuple[int, int]] | None = None
+) -> Iterator[tuple[int, int]]:
     """For blocks in document order, (start, end) in the stored text of the element that holds
     each one's own element (its ``p``, ``li``, ``h2``), or ``NONE`` when there is none: one
-    sweep over the elements, however many blocks."""
+    sweep over the elements, however many blocks. ``spans``: the blocks' own, when known."""
     elements, nxt = doc.elements, 0
     stack: list[Element] = []
-    for block in blocks:
-        a, b = doc.source_offsets(block.start, block.end)
+    for i, block in enumerate(blocks):
+        a, b = spans[i] if spans is not None else doc.source_offsets(block.start, block.end)
         while nxt < len(elements) and elements[nxt].start <= a:
             e, nxt = elements[nxt], nxt + 1
             while stack and stack[-1].end <= e.start:
