@@ -2,7 +2,8 @@
 
 Usage: .venv/bin/python benchmarks/boilerplate_speed.py [--repeat N] [--rules DIR] [--html] [CORPUS...]
 Reads ../shared/corpora/clean/{bbc,zyte} by default, plus every trafilatura page as text, and
-prints each rule's best-of-N time over the whole set, scaled to seconds per MB of prose. With
+prints each rule's best-of-N time over the whole set, scaled to seconds per MB of prose, and the
+best total of the N runs of all rules in turn. With
 ``--html``, the trafilatura pages as served (HTML) instead, in CPU seconds per MB of HTML: the
 only input the page model (``boilerplate.page-furniture``) judges. Kinds that need the other
 rules' findings are given none.
@@ -33,18 +34,31 @@ def documents(folders: list[Path], suffix: str = "txt") -> list:
     return [read_document(decode(str(p), p.read_bytes())) for p in paths]
 
 
-def timed(rule, docs: list, repeat: int) -> float:
-    module = kind_module(rule.kind)
-    extra = ((),) if getattr(module, "NEEDS_FINDINGS", False) else ()
-    best = float("inf")
+def timed(rules: list, docs: list, repeat: int) -> tuple[dict[str, float], float]:
+    """Each rule's best CPU seconds over ``repeat`` runs of all the rules in turn, and the best
+    total of a run. Each run starts from the documents as read (views that rules share, such as
+    the page model's block features, are computed once a run, by the first rule that needs them,
+    as in linting)."""
+    fresh = [dict(doc.cache) for doc in docs]
+    best: dict[str, float] = {rule.id: float("inf") for rule in rules}
+    total = float("inf")
     for _ in range(repeat):
-        ctx = Context()
-        began = time.process_time()
-        for doc in docs:
-            for _finding in module.check(rule, doc, ctx, *extra):
-                pass
-        best = min(best, time.process_time() - began)
-    return best
+        for doc, views in zip(docs, fresh, strict=True):
+            doc.cache = dict(views)
+        run = 0.0
+        for rule in rules:
+            module = kind_module(rule.kind)
+            extra = ((),) if getattr(module, "NEEDS_FINDINGS", False) else ()
+            ctx = Context()
+            began = time.process_time()
+            for doc in docs:
+                for _finding in module.check(rule, doc, ctx, *extra):
+                    pass
+            seconds = time.process_time() - began
+            best[rule.id] = min(best[rule.id], seconds)
+            run += seconds
+        total = min(total, run)
+    return best, total
 
 
 def main() -> int:
@@ -60,14 +74,8 @@ def main() -> int:
     else:
         docs = documents([Path(c) for c in args.corpora])
         mb = sum(len(d.text) for d in docs) / 1e6
-    rules = load_rules(Path(args.rules))
-    total = 0.0
-    rows = []
-    for rule in rules:
-        seconds = timed(rule, docs, args.repeat)
-        total += seconds
-        rows.append((seconds, rule.id))
-    for seconds, rule_id in sorted(rows, reverse=True):
+    best, total = timed(load_rules(Path(args.rules)), docs, args.repeat)
+    for rule_id, seconds in sorted(best.items(), key=lambda kv: -kv[1]):
         print(f"  {rule_id:<36} {seconds:6.3f} s  = {seconds / mb:6.3f} s/MB")
     print(
         f"{len(docs)} documents, {mb:.2f} MB of {'HTML' if args.html else 'prose'}; all boilerplate rules {total:.2f} s = {total / mb:.2f} s/MB"

@@ -20,7 +20,7 @@ from newslint.engine.support.block_features import NAMES, features
 from newslint.engine.support.block_markup import name_words
 from newslint.engine.support.block_parents import NONE, containers
 from newslint.run.cli import main
-from newslint.run.train import snippet_spans
+from newslint.run.train import Labelled, Scorer, choose_threshold, snippet_spans
 from newslint.settings.yamlfile import ConfigError
 
 BODY = (
@@ -91,11 +91,28 @@ def test_train_boilerplate_learns_weights_from_labelled_pages(
     rules.mkdir()
     shutil.copy(builtin_rules_dir() / "boilerplate" / "page-furniture.yaml", rules / "model.yaml")
     assert main(["train-boilerplate", str(pages), "--rule", str(rules / "model.yaml")]) == 0
-    assert "weights from 6 pages, 30 labelled blocks (24 boilerplate)" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "weights from 6 pages, 30 labelled blocks (24 boilerplate); threshold " in out
     (rule,) = load_rules(rules)
     weights = rule.options["weights"]
     assert set(weights) == set(NAMES) and weights["link_density"] > 0 > weights["sentence_end"]
-    assert rule.options["threshold"] == 0.85  # the rest of the file is kept
+    assert f"threshold {rule.options['threshold']} " in out and rule.options["max-words"] == 100  # the rest is kept
+
+
+def test_the_threshold_is_the_lowest_that_keeps_held_out_article_blocks_under_the_budget() -> None:
+    """Each site fold is judged by a model trained on the others (here one that scores a block
+    by its first feature); article blocks the rule may not report do not count."""
+
+    def pages(judged: bool) -> list[Labelled]:
+        rows = [[0.95], [0.7], [0.4]]
+        return [Labelled(rows, [1, 0, 0], [True, judged, True], f"site{i}.example") for i in range(10)]
+
+    def first_feature(X: list[list[float]], y: list[int], c: float) -> Scorer:
+        return lambda row: row[0]
+
+    assert choose_threshold(pages(True), flagged=0.02, learner=first_feature) == 0.71
+    assert choose_threshold(pages(True), flagged=0.5, learner=first_feature) == 0.41
+    assert choose_threshold(pages(False), flagged=0.02, learner=first_feature) == 0.41
 
 
 def test_class_and_id_values_are_read_as_words_without_modifiers() -> None:
@@ -155,7 +172,7 @@ def test_a_nav_block_after_the_body_scores_higher_than_the_same_text_in_the_arti
     def probability(page: str) -> float:
         doc = read_document(Source("page.html", page), "html")
         index = next(i for i, b in enumerate(doc.blocks) if b.text.startswith(words))
-        return judge(rule.compiled, doc, needs_markup=False)[index][0]
+        return judge(rule.compiled, doc, needs_markup=False)[index]
 
     assert probability(nav) > rule.options["threshold"] > probability(inside)
 
@@ -188,6 +205,32 @@ def test_neighbours_markup_is_no_evidence_for_a_line_the_articles_element_holds(
     apart = _row(page.replace("<p>Referee: H Webb</p></div>", "</div><div><p>Referee: H Webb</p></div>"), "Referee")
     assert apart["near_furniture"] >= 0.5 and apart["body_sibling"] == 0.0
     assert evidence(list(apart.values()))
+
+
+def test_a_block_outside_the_element_around_the_body_is_markup_evidence() -> None:
+    """The body's element is the one around its paragraphs' elements, even when one paragraph
+    is all the body found; a plain div beside it is outside, the article's short last line is not."""
+    page = (
+        "<html><body><div class='x1'><div class='x2'><h1>Talks end</h1>"
+        "<p>The talks between the two governments ended on Monday after three days in the capital.</p>"
+        "<p>Both sides met again</p></div></div><div class='x3'><p>Sign up for our morning email</p></div>"
+        "</body></html>"
+    )
+    last, beside = _row(page, "Both sides"), _row(page, "Sign up")
+    assert last["outside_body"] == 0.0 and not evidence(list(last.values()))
+    assert beside["outside_body"] == 1.0 and evidence(list(beside.values()))
+    assert _row(page.replace("class", "data-x"), "Sign up")["outside_body"] == 1.0
+
+
+def test_emphasis_is_the_share_of_a_block_set_in_em_i_b_or_strong() -> None:
+    page = PAGE.replace(
+        "</article>",
+        "<p><i>Do you want our news? <a href='/n'>Sign up here</a></i></p><p>A <b>bold</b> word</p></article>",
+    )
+    note, word, body = _row(page, "Do you want"), _row(page, "A bold"), _row(page, "The talks")
+    assert note["emphasis"] == 1.0 and note["link_density"] > 0.3
+    assert 0.0 < word["emphasis"] < 0.5 and body["emphasis"] == 0.0
+    assert _row(page.replace("class='related-stories'", "class='cta-box'"), "Floods")["furniture_class"] == 1.0
 
 
 def test_a_block_over_max_words_may_be_reported_only_when_its_own_markup_says_furniture() -> None:

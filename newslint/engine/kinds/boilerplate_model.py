@@ -8,10 +8,10 @@ weights the rule file carries (``weights``, written by ``newslint train-boilerpl
 at or above ``threshold`` is reported, runs of them as one finding, unless another boilerplate
 rule already reports it. Headlines are never reported, and (``needs-markup``) only blocks whose
 markup says furniture too are: in a nav, aside or footer element, in one whose class or id
-names furniture, a quarter or more links, or among blocks whose markup says furniture (but
+names furniture, a quarter or more links, outside the innermost element that holds the whole
+body (a sidebar beside the article's element), or among blocks whose markup says furniture (but
 not a block that the element holding the body's last paragraph holds too: the article's closing
-lines before a sidebar). An article's own text,
-exported without such markup, stays quiet.
+lines before a sidebar). An article's own text, exported without such markup, stays quiet.
 
 Findings keep the one rule id, whatever the furniture (so that one id selects or ignores them all);
 the message names the kind (``{what}``: share buttons, comments, navigation...) when the markup
@@ -52,16 +52,17 @@ FURNITURE_TAG, FURNITURE_CLASS, INNER_FURNITURE = (
     COLUMN["inner_furniture"],
 )
 LINK_DENSITY, NEAR_FURNITURE, SITE_WORDS = COLUMN["link_density"], COLUMN["near_furniture"], COLUMN["site_words"]
+OUTSIDE_BODY = COLUMN["outside_body"]
 CONTENT_TAG, CONTENT_CLASS, BODY_SIBLING = COLUMN["content_tag"], COLUMN["content_class"], COLUMN["body_sibling"]
 
 
 def evidence(row: Sequence[float]) -> bool:
     """Whether the markup says furniture: a nav, aside or footer element (or role), a class or
-    id naming furniture, a block a quarter or more of whose text is links, or one whose
-    neighbours' markup (half of the two blocks on each side) says furniture, unless the element
-    that holds the body's last block holds it too (the article's closing lines, which a sidebar
-    follows)."""
-    if row[FURNITURE_TAG] or row[FURNITURE_CLASS] or row[LINK_DENSITY] >= 0.25:
+    id naming furniture, a block a quarter or more of whose text is links, a block outside the
+    innermost element that holds the whole body, or one whose neighbours' markup (half of the
+    two blocks on each side) says furniture, unless the element that holds the body's last
+    block holds it too (the article's closing lines, which a sidebar follows)."""
+    if row[FURNITURE_TAG] or row[FURNITURE_CLASS] or row[LINK_DENSITY] >= 0.25 or row[OUTSIDE_BODY]:
         return True
     return row[NEAR_FURNITURE] >= 0.5 and not row[BODY_SIBLING]
 
@@ -109,24 +110,24 @@ def may_have_evidence(doc: Document) -> bool:
     return bool(has_attributes().search(doc.source.text))
 
 
-def judge(
-    weights: Sequence[float], doc: Document, needs_markup: bool, max_words: int | None = None
-) -> list[tuple[float, str]]:
+def judge(weights: Sequence[float], doc: Document, needs_markup: bool, max_words: int | None = None) -> list[float]:
     """Each block's probability of being page furniture (0 without markup evidence, when needed,
-    and 0 for a block not :func:`reportable` with ``max_words``, when given), and the two
-    reasons that weighed most for it."""
+    and 0 for a block not :func:`reportable` with ``max_words``, when given)."""
     out = []
     for block, row in zip(doc.blocks, features(doc), strict=True):
-        if max_words is not None and not reportable(block, row, max_words):
-            out.append((0.0, ""))
+        if (max_words is not None and not reportable(block, row, max_words)) or (needs_markup and not evidence(row)):
+            out.append(0.0)
             continue
-        parts = [w * x for w, x in zip(weights, row, strict=True)]
-        z = sum(parts)
-        p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
-        ranked = sorted((-part, NAMES[i]) for i, part in enumerate(parts) if part > 0 and NAMES[i] in REASONS)
-        why = ", ".join(list(dict.fromkeys(REASONS[name] for _, name in ranked))[:2])
-        out.append((p if evidence(row) or not needs_markup else 0.0, why))
+        z = sum(w * x for w, x in zip(weights, row, strict=True))
+        out.append(1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z)))))
     return out
+
+
+def reasons(weights: Sequence[float], row: Sequence[float]) -> str:
+    """The two reasons (``REASONS``) that weighed most for a block, or ""."""
+    parts = [w * x for w, x in zip(weights, row, strict=True)]
+    ranked = sorted((-part, NAMES[i]) for i, part in enumerate(parts) if part > 0 and NAMES[i] in REASONS)
+    return ", ".join(list(dict.fromkeys(REASONS[name] for _, name in ranked))[:2])
 
 
 def check(rule: Rule, doc: Document, ctx: Context, others: Sequence[Finding]) -> Iterator[Finding]:
@@ -134,11 +135,11 @@ def check(rule: Rule, doc: Document, ctx: Context, others: Sequence[Finding]) ->
     if doc.format not in o["formats"] or not doc.blocks or (o["needs-markup"] and not may_have_evidence(doc)):
         return
     taken = [(f.start, f.end) for f in others if f.category == "boilerplate" and not f.stored]
-    runs: list[list[tuple[Block, float, str]]] = [[]]
+    runs: list[list[tuple[int, float]]] = [[]]
     judged = judge(rule.compiled, doc, o["needs-markup"], o["max-words"])
-    for block, (p, why) in zip(doc.blocks, judged, strict=True):
+    for i, (block, p) in enumerate(zip(doc.blocks, judged, strict=True)):
         if p >= o["threshold"] and not any(a < block.end and block.start < b for a, b in taken):
-            runs[-1].append((block, p, why))
+            runs[-1].append((i, p))
         elif runs[-1]:
             runs.append([])
     for run in runs:
@@ -146,11 +147,12 @@ def check(rule: Rule, doc: Document, ctx: Context, others: Sequence[Finding]) ->
             yield _finding(rule, doc, run)
 
 
-def _finding(rule: Rule, doc: Document, run: list[tuple[Block, float, str]]) -> Finding:
-    first, last = run[0][0], run[-1][0]
+def _finding(rule: Rule, doc: Document, run: list[tuple[int, float]]) -> Finding:
+    first, last = doc.blocks[run[0][0]], doc.blocks[run[-1][0]]
     text = first.text.strip().split("\n", 1)[0][:60]
-    share, why = max((p, why) for _, p, why in run)
-    what = furniture_kind(doc, first.start) or "page furniture"
+    share, top = max((p, i) for i, p in run)
+    why = reasons(rule.compiled, features(doc)[top])
+    what = furniture_kind(doc, run[0][0]) or "page furniture"
     message = rule.format_message(
         text, blocks=len(run), what=what, probability=f"{share:.0%}", why=why or "its wording"
     )

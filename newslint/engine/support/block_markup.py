@@ -1,7 +1,8 @@
 """What the markup around each block of an HTML page says, as numbers for the block model: the
 elements it lies in (nav, aside, footer; article, main), the words their class, id and role
 name (share, related, comment; content, story), which of those verdicts the innermost element
-with one gives, form controls, and the share of the block's text inside links.
+with one gives, form controls, and the shares of the block's text inside links and inside
+emphasis (``em``, ``i``, ``b``, ``strong``: a promotion or a note set off from the article).
 
 Class and id values are read as words ("related-posts", "shareBar" -> related, posts, share,
 bar). Class names that only modify a layout or name a taxonomy ("has-sidebar", "no-share",
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from newslint.document.model import Document, Element
+from newslint.engine.support.block_parents import block_spans
 
 FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header", "form", "menu", "dialog", "button", "select"})
 CONTENT_TAGS = frozenset({"article", "main"})
@@ -28,7 +30,7 @@ FURNITURE_WORDS = frozenset(
     "sidebar footer nav navbar navigation menu breadcrumb breadcrumbs byline author bio tags cookie cookies "
     "banner popup modal signup login advert ad ads advertisement sponsor sponsored recommend recommended "
     "trending popular more meta caption credit credits toolbar disclaimer copyright masthead teaser "
-    "follow donate paywall outbrain taboola".split()
+    "follow donate paywall outbrain taboola cta rail".split()
 )
 CONTENT_WORDS = frozenset("article content body entry story post text prose main articlebody".split())
 MODIFIERS = frozenset("has no is with enable disable tag category format status type js single layout page".split())
@@ -48,6 +50,7 @@ KINDS = {
     "tags": "tags",
 }
 KIND_OF = {word: kind for kind, words in KINDS.items() for word in words.split()}
+EMPHASIS_TAGS = frozenset({"em", "i", "b", "strong"})
 MARKUP_NAMES = (
     "furniture_tag",
     "furniture_class",
@@ -56,6 +59,7 @@ MARKUP_NAMES = (
     "inner_furniture",
     "control",
     "link_density",
+    "emphasis",
 )
 Verdict = tuple[bool, bool, bool, bool]  # furniture tag or role, furniture words, content tag, content words
 
@@ -77,7 +81,7 @@ def name_words(value: str) -> tuple[str, ...]:
     a page repeats its class values)."""
     out: list[str] = []
     for name in value.split():
-        parts = _word().findall(_camel().sub(r"\1 \2", name).lower())
+        parts = _word().findall(_camel().sub(_spaced, name).lower())
         if parts and parts[0] not in MODIFIERS:
             out.extend(parts)
     return tuple(out)
@@ -88,84 +92,134 @@ def _word() -> re.Pattern[str]:
     return re.compile(r"[a-z]+")
 
 
+def _spaced(m: re.Match[str]) -> str:
+    return f"{m.group(1)} {m.group(2)}"
+
+
 @cache
 def _camel() -> re.Pattern[str]:
     return re.compile(r"([a-z])([A-Z])")
 
 
-def _named(text: str, element: Element) -> tuple[list[str], str]:
+def _named(text: str, element: Element) -> tuple[tuple[str, ...], str]:
     """The words of an element's class and id values, and its role ("" for none)."""
+    if element.tag in SKIPPED or "=" not in text[element.start : element.inner_start]:
+        return (), ""
+    return _opening_words(text[element.start : element.inner_start])
+
+
+@lru_cache(maxsize=4096)
+def _opening_words(opening: str) -> tuple[tuple[str, ...], str]:
+    """The class and id words and the role of one opening tag (cached: a page repeats its tags)."""
     words: list[str] = []
     role = ""
-    if element.tag not in SKIPPED and "=" in text[element.start : element.inner_start]:
-        for m in _attributes().finditer(text, element.start, element.inner_start):
-            key, value = m.group(1).lower(), m.group(2) or m.group(3) or m.group(4) or ""
-            if key == "role":
-                role = value.strip().lower()
-            else:
-                words += name_words(value)
-    return words, role
+    for m in _attributes().finditer(opening):
+        key, value = m.group(1).lower(), m.group(2) or m.group(3) or m.group(4) or ""
+        if key == "role":
+            role = value.strip().lower()
+        else:
+            words += name_words(value)
+    return tuple(words), role
 
 
 def verdict(text: str, element: Element) -> Verdict:
     """What one element's tag and opening tag's attributes say about what it holds."""
-    words, role = _named(text, element)
+    return _judged(element.tag, *_named(text, element))[0]
+
+
+@lru_cache(maxsize=4096)
+def _judged(tag: str, words: tuple[str, ...], role: str) -> tuple[Verdict, str | None]:
+    """An element's verdict, and the kind of furniture (``KINDS``) it names, if it names one."""
     furniture = any(w in FURNITURE_WORDS for w in words)
     content = not furniture and any(w in CONTENT_WORDS for w in words)
-    return (element.tag in FURNITURE_TAGS or role in FURNITURE_ROLES, furniture, element.tag in CONTENT_TAGS, content)
+    kind = next((KIND_OF[w] for w in (*reversed(words), role, tag) if w in KIND_OF), None)
+    return (tag in FURNITURE_TAGS or role in FURNITURE_ROLES, furniture, tag in CONTENT_TAGS, content), kind
 
 
-def furniture_kind(doc: Document, start: int) -> str | None:
-    """The kind of furniture (``KINDS``) the innermost element around prose offset ``start``
-    names by its tag, role, class or id, if one does."""
-    text, at = doc.source.text, doc.source_offsets(start, start)[0]
-    ancestors = [e for e in doc.elements if e.start <= at < e.end]
-    for element in reversed(ancestors):
-        words, role = _named(text, element)
-        for word in (*reversed(words), role, element.tag):
-            if word in KIND_OF:
-                return KIND_OF[word]
-    return None
+def furniture_kind(doc: Document, index: int) -> str | None:
+    """The kind of furniture (``KINDS``) the innermost element around block ``index`` that
+    names one names by its tag, role, class or id (found by :func:`markup`'s sweep)."""
+    if not doc.elements:
+        return None
+    markup(doc)
+    kinds: list[str | None] = doc.cache["block_kinds"]
+    return kinds[index]
 
 
 def markup(doc: Document) -> list[list[float]]:
-    """One row of ``MARKUP_NAMES`` per block of an HTML document: one sweep over the elements."""
+    """One row of ``MARKUP_NAMES`` per block of an HTML document: one sweep over the elements
+    (computed once a document, with each block's furniture kind, and shared)."""
+    rows: list[list[float]] | None = doc.cache.get("block_markup")
+    if rows is None:
+        rows, doc.cache["block_kinds"] = _sweep(doc)
+        doc.cache["block_markup"] = rows
+    return rows
+
+
+def _sweep(doc: Document) -> tuple[list[list[float]], list[str | None]]:
+    """Markup rows and furniture kinds of the blocks; an element's opening tag is read only
+    once a block lies in it (most elements, in a page's head or inline, hold none)."""
     text, elements = doc.source.text, doc.elements
     links = [e for e in elements if e.tag == "a"]
+    stressed = [e for e in elements if e.tag in EMPHASIS_TAGS]
     controls = [e.start for e in elements if e.tag in CONTROL_TAGS]
-    out = []
-    stack: list[tuple[int, str, Verdict]] = []  # ancestors: end, tag, verdict
-    nxt = li = 0
-    for block in doc.blocks:
-        a, b = doc.source_offsets(block.start, block.end)
+    out, kinds = [], []
+    stack: list[Element] = []  # ancestors
+    judged: list[tuple[Verdict, str | None]] = []  # theirs, read for the first len(judged)
+    nxt = li = si = 0
+    for block, (a, b) in zip(doc.blocks, block_spans(doc), strict=True):
+        kept = len(stack)  # how many ancestors of the last block are still ancestors
         while nxt < len(elements) and elements[nxt].start <= a:
             e = elements[nxt]
-            while stack and stack[-1][0] <= e.start:
+            while stack and stack[-1].end <= e.start:
                 stack.pop()
-            stack.append((e.end, e.tag, verdict(text, e)))
+            kept = min(kept, len(stack))
+            stack.append(e)
             nxt += 1
-        while stack and stack[-1][0] <= a:
+        while stack and stack[-1].end <= a:
             stack.pop()
-        while li < len(links) and links[li].end <= a:
-            li += 1
-        linked, k = 0, li
-        while k < len(links) and links[k].start < b:
-            linked += max(0, min(b, links[k].inner_end) - max(a, links[k].inner_start))
-            k += 1
+        del judged[min(kept, len(stack)) :]
+        while len(judged) < len(stack):
+            e = stack[len(judged)]
+            judged.append(_judged(e.tag, *_named(text, e)))
+        li, linked = _covered(links, li, a, b)
+        si, emphasis = _covered(stressed, si, a, b)
         at = bisect_left(controls, a)
-        control = (at < len(controls) and controls[at] < b) or any(tag in CONTROL_TAGS for _, tag, _ in stack)
-        out.append(_row([v for _, _, v in stack], control, min(1.0, linked / max(1, block.end - block.start))))
-    return out
+        control = (at < len(controls) and controls[at] < b) or any(e.tag in CONTROL_TAGS for e in stack)
+        size = max(1, block.end - block.start)
+        out.append(_row([v for v, _ in judged], control, min(1.0, linked / size), min(1.0, emphasis / size)))
+        kinds.append(next((kind for _, kind in reversed(judged) if kind), None))
+    return out, kinds
 
 
-def _row(verdicts: Sequence[Verdict], control: bool, link_density: float) -> list[float]:
-    inner = next((v for v in reversed(verdicts) if any(v)), (False, False, False, False))
+def _covered(spans: Sequence[Element], i: int, a: int, b: int) -> tuple[int, int]:
+    """The first of ``spans`` (elements in order of start, from ``i``) that may reach past stored
+    offset ``a``, and how many characters of ``a`` to ``b`` their contents cover. (Only the
+    elements after the first one that ends before ``a`` are looked at again: an element
+    closed early seldom holds the next block.)"""
+    while i < len(spans) and spans[i].end <= a:
+        i += 1
+    covered, k = 0, i
+    while k < len(spans) and spans[k].start < b:
+        covered += max(0, min(b, spans[k].inner_end) - max(a, spans[k].inner_start))
+        k += 1
+    return i, covered
+
+
+def _row(verdicts: Sequence[Verdict], control: bool, link_density: float, emphasis: float) -> list[float]:
+    tag = words = content_tag = content_words = False
+    inner = (False, False, False, False)
+    for v in verdicts:
+        tag, words, content_tag, content_words = tag or v[0], words or v[1], content_tag or v[2], content_words or v[3]
+        if v[0] or v[1] or v[2] or v[3]:
+            inner = v
     return [
-        float(any(v[0] for v in verdicts)),
-        float(any(v[1] for v in verdicts)),
-        float(any(v[2] for v in verdicts)),
-        float(any(v[3] for v in verdicts)),
+        float(tag),
+        float(words),
+        float(content_tag),
+        float(content_words),
         float(inner[0] or inner[1]),
         float(control),
         link_density,
+        emphasis,
     ]

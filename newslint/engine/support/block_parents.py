@@ -14,14 +14,25 @@ BLOCK_TAGS = frozenset("p li h1 h2 h3 h4 h5 h6 blockquote dd dt figcaption pre d
 NONE = (-1, -1)
 
 
-def containers(doc: Document, blocks: Sequence[Block]) -> Iterator[tuple[int, int]]:
+def block_spans(doc: Document) -> list[tuple[int, int]]:
+    """(start, end) in the stored text of each block of the document (computed once a document
+    and shared)."""
+    spans: list[tuple[int, int]] | None = doc.cache.get("block_spans")
+    if spans is None:
+        spans = doc.cache["block_spans"] = [doc.source_offsets(b.start, b.end) for b in doc.blocks]
+    return spans
+
+
+def containers(
+    doc: Document, blocks: Sequence[Block], spans: Sequence[tuple[int, int]] | None = None
+) -> Iterator[tuple[int, int]]:
     """For blocks in document order, (start, end) in the stored text of the element that holds
     each one's own element (its ``p``, ``li``, ``h2``), or ``NONE`` when there is none: one
-    sweep over the elements, however many blocks."""
+    sweep over the elements, however many blocks. ``spans``: the blocks' own, when known."""
     elements, nxt = doc.elements, 0
     stack: list[Element] = []
-    for block in blocks:
-        a, b = doc.source_offsets(block.start, block.end)
+    for i, block in enumerate(blocks):
+        a, b = spans[i] if spans is not None else doc.source_offsets(block.start, block.end)
         while nxt < len(elements) and elements[nxt].start <= a:
             e, nxt = elements[nxt], nxt + 1
             while stack and stack[-1].end <= e.start:
@@ -41,3 +52,22 @@ def _holder(stack: list[Element], end: int) -> tuple[int, int]:
             return e.start, e.end
         own = e.tag in BLOCK_TAGS
     return NONE
+
+
+def body_element(doc: Document, first: int, end: int) -> tuple[int, int]:
+    """(start, end) in the stored text of the innermost element (not html or body) that holds
+    the elements holding blocks ``first`` and ``end - 1`` (the article's body: the element
+    around its paragraphs, even when one paragraph is all the body found), or ``NONE``."""
+    if end <= first or not doc.elements:
+        return NONE
+    held = [h for h in containers(doc, [doc.blocks[first], doc.blocks[end - 1]]) if h != NONE]
+    if not held:
+        return NONE
+    a, b = min(h[0] for h in held), max(h[1] for h in held)
+    best = NONE
+    for e in doc.elements:
+        if e.start > a:
+            break
+        if e.end >= b and e.tag not in ("html", "body"):
+            best = (e.start, e.end)  # a later start is an inner element
+    return best
