@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from array import array
 from functools import cached_property
 from typing import Any
 
@@ -168,7 +169,7 @@ class Document(Record):
         """Index of the last block starting at or before the prose offset, or -1."""
         starts = self.cache.get("block_starts")
         if starts is None:
-            starts = self.cache["block_starts"] = [b.start for b in self.blocks]
+            starts = self.cache["block_starts"] = array("q", (b.start for b in self.blocks))
         return bisect.bisect_right(starts, offset) - 1
 
     def block_at(self, offset: int) -> Block | None:

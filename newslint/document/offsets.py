@@ -8,6 +8,8 @@ character; a piece that replaces markup (an entity, a run of white space) maps a
 from __future__ import annotations
 
 import bisect
+from array import array
+from collections.abc import Iterable
 
 from newslint.document.records import FrozenRecord
 
@@ -31,30 +33,46 @@ class Segment(FrozenRecord):
 
 
 class OffsetMap:
-    """Maps prose offsets to source-text offsets."""
+    """Maps prose offsets to source-text offsets.
 
-    def __init__(self, segments: list[Segment]) -> None:
-        self.segments = segments
-        self._starts = [s.prose_start for s in segments]
+    The segments are kept as four arrays of machine integers (a big document has millions of
+    them; as objects they would cost over 100 bytes each); :attr:`segments` makes them afresh."""
 
-    def _segment(self, offset: int, is_end: bool) -> Segment | None:
-        if not self.segments:
-            return None
+    def __init__(self, segments: Iterable[Segment] = ()) -> None:
+        self._starts, self._lens, self._src, self._src_lens = (array("q") for _ in range(4))
+        for seg in segments:
+            self._append(seg.prose_start, seg.prose_len, seg.src_start, seg.src_len)
+
+    def _append(self, prose_start: int, prose_len: int, src_start: int, src_len: int) -> None:
+        self._starts.append(prose_start)
+        self._lens.append(prose_len)
+        self._src.append(src_start)
+        self._src_lens.append(src_len)
+
+    @property
+    def segments(self) -> list[Segment]:
+        """The segments in prose order, as records (made on each call)."""
+        return [Segment(*row) for row in zip(self._starts, self._lens, self._src, self._src_lens, strict=True)]
+
+    def _segment(self, offset: int, is_end: bool) -> int:
+        """Index of the segment holding the offset, or -1 when there is none."""
+        if not self._starts:
+            return -1
         key = offset - 1 if is_end and offset > 0 else offset
-        i = max(0, bisect.bisect_right(self._starts, key) - 1)
-        return self.segments[i]
+        return max(0, bisect.bisect_right(self._starts, key) - 1)
 
     def to_source(self, offset: int, is_end: bool = False) -> int:
         """The source offset of a prose offset; ``is_end`` for an exclusive end."""
-        seg = self._segment(offset, is_end)
-        if seg is None:
+        i = self._segment(offset, is_end)
+        if i < 0:
             return 0
-        delta = offset - seg.prose_start
-        if seg.verbatim:
-            return seg.src_start + min(max(delta, 0), seg.src_len)
+        prose_len, src_start, src_len = self._lens[i], self._src[i], self._src_lens[i]
+        delta = offset - self._starts[i]
+        if prose_len == src_len:
+            return src_start + min(max(delta, 0), src_len)
         if is_end:
-            return seg.src_start + (seg.src_len if delta > 0 else 0)
-        return seg.src_start + (seg.src_len if delta >= seg.prose_len else 0)
+            return src_start + (src_len if delta > 0 else 0)
+        return src_start + (src_len if delta >= prose_len else 0)
 
     def is_verbatim(self, start: int, end: int) -> bool:
         """True when prose[start:end] is a contiguous verbatim copy of the source."""
@@ -62,9 +80,9 @@ class OffsetMap:
             return True
         first = self._segment(start, False)
         last = self._segment(end, True)
-        if first is None or last is None or not first.verbatim:
+        if first < 0 or last < 0 or self._lens[first] != self._src_lens[first]:
             return False
-        return first is last or self.to_source(end, True) - self.to_source(start) == end - start
+        return first == last or self.to_source(end, True) - self.to_source(start) == end - start
 
 
 class ProseBuilder:
@@ -72,7 +90,7 @@ class ProseBuilder:
 
     def __init__(self) -> None:
         self.parts: list[str] = []
-        self.segments: list[Segment] = []
+        self.map = OffsetMap()
         self.length = 0
 
     def add(self, text: str, src_start: int, src_len: int | None = None) -> None:
@@ -80,19 +98,18 @@ class ProseBuilder:
         if not text:
             return
         src_len = len(text) if src_len is None else src_len
-        last = self.segments[-1] if self.segments else None
+        m = self.map
         if (
-            last
-            and last.verbatim
+            m._starts
+            and m._lens[-1] == m._src_lens[-1]
             and src_len == len(text)
-            and last.src_start + last.src_len == src_start
-            and last.prose_start + last.prose_len == self.length
+            and m._src[-1] + m._src_lens[-1] == src_start
+            and m._starts[-1] + m._lens[-1] == self.length
         ):
-            self.segments[-1] = Segment(
-                last.prose_start, last.prose_len + len(text), last.src_start, last.src_len + src_len
-            )
+            m._lens[-1] += len(text)
+            m._src_lens[-1] += src_len
         else:
-            self.segments.append(Segment(self.length, len(text), src_start, src_len))
+            m._append(self.length, len(text), src_start, src_len)
         self.parts.append(text)
         self.length += len(text)
 
@@ -100,5 +117,16 @@ class ProseBuilder:
         """Append text that stands for no source characters (a separator)."""
         self.add(text, src_at, 0)
 
+    def mark(self) -> tuple[int, int, int]:
+        """Where the prose stands now, for :meth:`rollback`."""
+        return len(self.parts), len(self.map._starts), self.length
+
+    def rollback(self, mark: tuple[int, int, int]) -> None:
+        """Drop what was added since ``mark``."""
+        parts, segments, self.length = mark
+        del self.parts[parts:]
+        for column in (self.map._starts, self.map._lens, self.map._src, self.map._src_lens):
+            del column[segments:]
+
     def build(self) -> tuple[str, OffsetMap]:
-        return "".join(self.parts), OffsetMap(self.segments)
+        return "".join(self.parts), self.map

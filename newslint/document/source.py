@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
+from array import array
+from collections.abc import Iterator
 
 from newslint.document.lazyre import lazy
 from newslint.document.records import Record
@@ -30,6 +32,13 @@ def _escape(m: re.Match[str]) -> str:
     )
 
 
+def _starts(newlines: Iterator[re.Match[str]]) -> array[int]:
+    """Offsets where lines start: 0 and after each newline found."""
+    out = array("q", [0])
+    out.extend(m.end() for m in newlines)
+    return out
+
+
 class BinaryFileError(ValueError):
     """The file holds binary data, not text."""
 
@@ -49,17 +58,16 @@ class Source(Record):
     encoding: str  # utf-8, utf-16-le or utf-16-be
     bom: bool
     text: str
-    line_starts: list[int]
-    raw_line_starts: list[int]
+    line_starts: array[int]
+    raw_line_starts: array[int]
 
     def __init__(self, path: str, raw: str, encoding: str = "utf-8", bom: bool = False) -> None:
         self.path, self.raw, self.encoding, self.bom = path, raw, encoding, bom
         # Without a carriage return the text is the stored text itself, not a second copy.
         self.text = _NEWLINE.sub("\n", self.raw) if "\r" in self.raw else self.raw
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
-        self.raw_line_starts = (
-            self.line_starts if self.text is self.raw else [0] + [m.end() for m in _NEWLINE.finditer(self.raw)]
-        )
+        # arrays of machine integers, not lists of int objects (a big file has millions of lines)
+        self.line_starts = _starts(re.finditer("\n", self.text))
+        self.raw_line_starts = self.line_starts if self.text is self.raw else _starts(_NEWLINE.finditer(self.raw))
 
     @property
     def newline(self) -> str:

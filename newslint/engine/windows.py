@@ -153,7 +153,7 @@ class ShiftedMap(OffsetMap):
 
     def __init__(self, whole: OffsetMap, base: int) -> None:
         self.whole, self.base = whole, base
-        self.segments = whole.segments
+        self._starts, self._lens, self._src, self._src_lens = whole._starts, whole._lens, whole._src, whole._src_lens
 
     def to_source(self, offset: int, is_end: bool = False) -> int:
         return self.whole.to_source(offset + self.base, is_end)

@@ -18,13 +18,13 @@ class BlockCollector:
     def __init__(self) -> None:
         self.prose = ProseBuilder()
         self.blocks: list[Block] = []
-        self._mark = (0, 0, 0)
+        self._mark = self.prose.mark()
         self._first_part = 0
 
     def open(self, src_at: int) -> int:
         """Start a block; returns its prose start."""
         p = self.prose
-        self._mark = (len(p.parts), len(p.segments), p.length)
+        self._mark = p.mark()
         if self.blocks:
             p.add_gap("\n\n", src_at)
         self._first_part = len(p.parts)
@@ -36,10 +36,7 @@ class BlockCollector:
         p = self.prose
         text = "".join(p.parts[self._first_part :])
         if not text.strip():
-            parts, segments, length = self._mark
-            del p.parts[parts:]
-            del p.segments[segments:]
-            p.length = length
+            p.rollback(self._mark)
             return None
         block = Block(kind, start, p.length, len(self.blocks), text, src)
         self.blocks.append(block)

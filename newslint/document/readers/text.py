@@ -47,4 +47,6 @@ def read_text(source: Source) -> Document:
         collector.prose.add(text, start)
         collector.close("headline" if is_headline else text_block_kind(text), prose_start, (start, end))
     prose, omap = collector.prose.build()
+    if prose == source.text:  # blocks already one blank line apart: share the stored text, not a copy
+        prose = source.text
     return Document(source, "text", prose, collector.blocks, omap, directives)

@@ -121,32 +121,24 @@ def latin_text(doc: Document) -> str:
     return text
 
 
-def lower_text(doc: Document) -> str:
-    """The prose in lower case, look-alikes read as Latin, offset for offset (cached on the doc)."""
-    low = doc.cache.get("boilerplate.lower")
-    if low is None:
-        text = latin_text(doc)
-        low = text.lower()
-        if len(low) != len(text):  # a letter such as "İ" lower-cases to two characters
-            low = text.translate(ASCII_LOWER)
-        doc.cache["boilerplate.lower"] = low
-    return low
+def _lowering(doc: Document) -> bool:
+    """Whether the prose is lower-cased with ``str.lower`` (else ASCII letters only: a letter
+    such as "İ", the only one whose lower case is longer, would move the offsets)."""
+    return "\u0130" not in latin_text(doc)
 
 
 def _blocks_with_keys(doc: Document, keys: tuple[str, ...]) -> list[int]:
-    """Indexes of the blocks whose text holds one of the keys, in document order."""
-    low = lower_text(doc)
-    found: set[int] = set()
-    for key in keys:
-        at = low.find(key)
-        while at >= 0:
-            i = doc.block_index(at)
-            if i >= 0 and at + len(key) <= doc.blocks[i].end:
-                found.add(i)
-                at = low.find(key, doc.blocks[i].end)
-            else:
-                at = low.find(key, at + 1)
-    return sorted(found)
+    """Indexes of the blocks whose lower-case text (look-alikes read as Latin) holds one of the
+    keys, in document order. Each block is lower-cased on its own and let go, so that no
+    lower-case copy of a big document's whole text is held."""
+    text, full = latin_text(doc), _lowering(doc)
+    found: list[int] = []
+    for i, block in enumerate(doc.blocks):
+        chunk = text[block.start : block.end]
+        low = chunk.lower() if full else chunk.translate(ASCII_LOWER)
+        if any(key in low for key in keys):
+            found.append(i)
+    return found
 
 
 def _whole_lines(

@@ -10,7 +10,7 @@ import re
 from typing import cast
 
 from newslint.document.lazyre import lazy
-from newslint.document.model import Document
+from newslint.document.model import Block, Document
 from newslint.document.records import Record
 from newslint.engine.deletion import delete_span
 from newslint.engine.findings import Fix
@@ -38,7 +38,7 @@ def lines(doc: Document) -> list[Line]:
     out: list[Line] = []
     for block in doc.blocks:
         pos = block.start
-        for raw in doc.text[block.start : block.end].split("\n"):
+        for raw in _prose(doc, block).split("\n"):
             stripped = raw.strip()
             if stripped:
                 lead = len(raw) - len(raw.lstrip())
@@ -55,6 +55,13 @@ def lower_lines(doc: Document) -> list[str]:
     if cached is None:
         cached = doc.cache["boilerplate.lines_lower"] = [line.text.lower() for line in lines(doc)]
     return cast("list[str]", cached)
+
+
+def _prose(doc: Document, block: Block) -> str:
+    """The block's prose: its own text when that is the prose (no copy: a one-line block's line
+    is then that very string), else a slice of the document's."""
+    same = len(block.text) == block.end - block.start and doc.text.startswith(block.text, block.start)
+    return block.text if same else doc.text[block.start : block.end]
 
 
 COUNT = re.compile(

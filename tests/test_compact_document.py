@@ -1,0 +1,103 @@
+"""What a big document is held as: the offset map in integer arrays, the prose sharing the stored
+text, lines sharing their blocks' text, boilerplate keys found block by block (issue 20)."""
+
+from __future__ import annotations
+
+from harness import found
+
+from newslint.document.offsets import OffsetMap, ProseBuilder, Segment
+from newslint.document.readers import read_document
+from newslint.document.readers.blocks import BlockCollector
+from newslint.document.source import Source
+from newslint.engine.kinds import boilerplate_phrase
+from newslint.engine.loader import build_rule
+from newslint.engine.support.boilerplate_lines import lines
+
+
+def test_contiguous_verbatim_pieces_merge_and_replaced_ones_map_as_a_whole() -> None:
+    prose = ProseBuilder()
+    prose.add("Tom", 10)
+    prose.add(" said", 13)  # follows on in the source: one segment
+    prose.add("&", 18, 5)  # "&amp;" read as one character
+    prose.add_gap("\n\n", 23)
+    prose.add("Yes", 30)
+    text, omap = prose.build()
+    assert text == "Tom said&\n\nYes"
+    assert omap.segments == [Segment(0, 8, 10, 8), Segment(8, 1, 18, 5), Segment(9, 2, 23, 0), Segment(11, 3, 30, 3)]
+    assert [omap.to_source(i) for i in (0, 4, 8, 9, 10, 11, 13)] == [10, 14, 18, 23, 23, 30, 32]
+    assert (omap.to_source(9, is_end=True), omap.to_source(14, is_end=True)) == (23, 33)
+    assert omap.is_verbatim(0, 8) and omap.is_verbatim(11, 14)
+    assert not omap.is_verbatim(7, 9) and not omap.is_verbatim(8, 9)
+
+
+def test_a_map_built_from_records_gives_them_back() -> None:
+    segments = [Segment(0, 5, 0, 5), Segment(5, 2, 9, 0), Segment(7, 4, 12, 6)]
+    omap = OffsetMap(segments)
+    assert omap.segments == segments
+    assert OffsetMap([]).to_source(3) == 0 and OffsetMap().segments == []
+
+
+def test_an_empty_block_is_dropped_with_its_separator_and_its_segments() -> None:
+    blocks = BlockCollector()
+    blocks.close("paragraph", blocks.open(0))  # nothing added: no block
+    start = blocks.open(0)
+    blocks.prose.add("One.", 0)
+    blocks.close("paragraph", start)
+    start = blocks.open(10)
+    blocks.prose.add("   ", 10)
+    assert blocks.close("paragraph", start) is None
+    start = blocks.open(20)
+    blocks.prose.add("Two.", 20)
+    blocks.close("paragraph", start)
+    text, omap = blocks.prose.build()
+    assert text == "One.\n\nTwo." and [b.text for b in blocks.blocks] == ["One.", "Two."]
+    assert omap.segments == [Segment(0, 4, 0, 4), Segment(4, 2, 20, 0), Segment(6, 4, 20, 4)]
+
+
+def test_line_positions_of_stored_text_with_mixed_line_endings() -> None:
+    source = Source("a.txt", "Head\r\n\r\nBody one.\rBody two.\n")
+    assert list(source.line_starts) == [0, 5, 6, 16, 26]
+    assert [source.position(i) for i in (0, 6, 16, 25)] == [(1, 1), (3, 1), (4, 1), (4, 10)]
+    assert source.offset(4, 2) == 17 and source.raw_offset(16) == 18  # after two CRLFs and a CR
+
+
+def test_plain_text_prose_is_the_stored_text_when_blocks_are_one_blank_line_apart() -> None:
+    same = read_document(Source("a.txt", "Markets rally\n\nShares rose.\n\nBonds fell."), None)
+    assert same.text is same.source.text
+    assert same.map.to_source(16) == 16 and same.map.to_source(13) == 15  # a separator: the next block's start
+    spaced = read_document(Source("b.txt", "Markets rally\n\n\n\nShares rose.\n"), None)
+    assert spaced.text == "Markets rally\n\nShares rose." and spaced.text is not spaced.source.text
+    assert spaced.map.to_source(15) == 17
+
+
+def test_a_one_line_block_is_its_own_line_and_other_lines_are_trimmed() -> None:
+    doc = read_document(Source("a.txt", "Markets rally\n\nShares rose.\n\n  Share this  \nRead more\n"), None)
+    got = lines(doc)
+    assert [line.text for line in got] == ["Markets rally", "Shares rose.", "Share this", "Read more"]
+    assert got[1].text is doc.blocks[1].text
+    assert [(line.start, line.end) for line in got[2:]] == [(31, 41), (44, 53)]
+
+
+PHRASE = {
+    "id": "test.furniture",
+    "kind": "boilerplate_phrase",
+    "severity": "warning",
+    "message": "'{match}'",
+    "description": "Page furniture.",
+    "examples": {"flag": ["x"], "pass": ["y"]},
+    "phrases": ["sign up for our newsletter"],
+}
+
+
+def test_phrase_blocks_are_found_whatever_the_case_look_alikes_and_dotted_capitals() -> None:
+    rule = build_rule(PHRASE, "test.yaml")
+    cyrillic = "Sign up for our nеwslеttеr today."  # the e's are Cyrillic
+    for text in ("SIGN UP FOR OUR NEWSLETTER today.", cyrillic, "İstanbul news. Sign Up for our Newsletter."):
+        got = found(f"Markets rally\n\n{text}\n\nShares rose.", rule.id, rules=[rule])
+        assert [f["line"] for f in got] == [3], text
+
+
+def test_a_key_across_two_blocks_finds_neither() -> None:
+    doc = read_document(Source("a.txt", "Markets rally\n\nPlease sign up for our\n\nnewsletter now."), None)
+    assert boilerplate_phrase._blocks_with_keys(doc, ("sign up for our newsletter",)) == []
+    assert boilerplate_phrase._blocks_with_keys(doc, ("newsletter", "rally")) == [0, 2]
