@@ -68,7 +68,7 @@ def test_text_without_carriage_returns_is_not_copied() -> None:
 def test_carriage_returns_still_become_line_feeds() -> None:
     source = Source("a.txt", "Headline\r\n\r\nA paragraph.\rNext.\n")
     assert source.text == "Headline\n\nA paragraph.\nNext.\n"
-    assert source.line_starts == [0, 9, 10, 23, 29]
+    assert list(source.line_starts) == [0, 9, 10, 23, 29]
 
 
 def test_word_forms_are_the_words_at_their_offsets() -> None:
