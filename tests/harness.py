@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import random
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -32,6 +33,26 @@ UPDATE_ENV = "NEWSLINT_UPDATE_SNAPSHOTS"
 EXTENSIONS = {"text": "txt", "markdown": "md", "html": "html"}
 
 Options = dict[str, dict[str, Any]]
+
+
+def mutated(word: str, rng: random.Random, edits: int, ops: str = "disx", letters: str = "abcdehst") -> str:
+    """``word`` with ``edits`` random slips chosen from ``ops``: d a letter dropped, i one of
+    ``letters`` added, s a letter struck for one of them, x two letters swapped, k one doubled."""
+    for _ in range(edits):
+        i = rng.randrange(len(word) + 1)
+        op = rng.choice(ops)
+        if op == "d" and i < len(word):
+            word = word[:i] + word[i + 1 :]
+        elif op == "k" and i < len(word):
+            word = word[:i] + word[i] + word[i:]
+        elif op == "i":
+            word = word[:i] + rng.choice(letters) + word[i:]
+        elif op == "s" and i < len(word):
+            word = word[:i] + rng.choice(letters) + word[i + 1 :]
+        elif op == "x" and i + 1 < len(word):
+            word = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    return word
+
 
 # --- linting in tests --------------------------------------------------------------------------
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 from harness import found
 
+from newslint.document.readers import read_document
+from newslint.document.source import Source
+from newslint.engine.kinds import boilerplate_phrase
 from newslint.engine.loader import ConfigError, build_rule
 
 BASE = {
@@ -133,3 +136,16 @@ def test_line_regexes_wait_for_a_short_line_holding_one_of_their_strings() -> No
     assert lint_text(plain, "a.txt", linter) == [] and not rule.compiled.lines.is_compiled
     found_lines = lint_text("Talks end\n\n4 min read\n\nThe talks ended on Monday.\n", "a.txt", linter)
     assert [f["line"] for f in found_lines] == [3] and rule.compiled.lines.is_compiled
+
+
+def test_phrase_blocks_are_found_whatever_the_case_look_alikes_and_dotted_capitals() -> None:
+    cyrillic = "Sign up for our nеwslеttеr today."  # the e's are Cyrillic
+    for text in ("SIGN UP FOR OUR NEWSLETTER today.", cyrillic, "İstanbul news. Sign Up for our Newsletter."):
+        got = lint(f"Markets rally\n\n{text}\n\nShares rose.", phrases=["sign up for our newsletter"])
+        assert [f["line"] for f in got] == [3], text
+
+
+def test_a_key_across_two_blocks_finds_neither() -> None:
+    doc = read_document(Source("a.txt", "Markets rally\n\nPlease sign up for our\n\nnewsletter now."), None)
+    assert boilerplate_phrase._blocks_with_keys(doc, ("sign up for our newsletter",)) == []
+    assert boilerplate_phrase._blocks_with_keys(doc, ("newsletter", "rally")) == [0, 2]

@@ -3,14 +3,10 @@ text, lines sharing their blocks' text, boilerplate keys found block by block (i
 
 from __future__ import annotations
 
-from harness import found
-
 from newslint.document.offsets import OffsetMap, ProseBuilder, Segment
 from newslint.document.readers import read_document
 from newslint.document.readers.blocks import BlockCollector
 from newslint.document.source import Source
-from newslint.engine.kinds import boilerplate_phrase
-from newslint.engine.loader import build_rule
 from newslint.engine.support.boilerplate_lines import lines
 
 
@@ -76,28 +72,3 @@ def test_a_one_line_block_is_its_own_line_and_other_lines_are_trimmed() -> None:
     assert [line.text for line in got] == ["Markets rally", "Shares rose.", "Share this", "Read more"]
     assert got[1].text is doc.blocks[1].text
     assert [(line.start, line.end) for line in got[2:]] == [(31, 41), (44, 53)]
-
-
-PHRASE = {
-    "id": "test.furniture",
-    "kind": "boilerplate_phrase",
-    "severity": "warning",
-    "message": "'{match}'",
-    "description": "Page furniture.",
-    "examples": {"flag": ["x"], "pass": ["y"]},
-    "phrases": ["sign up for our newsletter"],
-}
-
-
-def test_phrase_blocks_are_found_whatever_the_case_look_alikes_and_dotted_capitals() -> None:
-    rule = build_rule(PHRASE, "test.yaml")
-    cyrillic = "Sign up for our nеwslеttеr today."  # the e's are Cyrillic
-    for text in ("SIGN UP FOR OUR NEWSLETTER today.", cyrillic, "İstanbul news. Sign Up for our Newsletter."):
-        got = found(f"Markets rally\n\n{text}\n\nShares rose.", rule.id, rules=[rule])
-        assert [f["line"] for f in got] == [3], text
-
-
-def test_a_key_across_two_blocks_finds_neither() -> None:
-    doc = read_document(Source("a.txt", "Markets rally\n\nPlease sign up for our\n\nnewsletter now."), None)
-    assert boilerplate_phrase._blocks_with_keys(doc, ("sign up for our newsletter",)) == []
-    assert boilerplate_phrase._blocks_with_keys(doc, ("newsletter", "rally")) == [0, 2]

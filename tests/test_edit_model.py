@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from harness import mutated
 
 from newslint.engine.support import edit_model, spell_words, spelldata
 from newslint.engine.support.edit_model import Channel, alignment, count
@@ -105,20 +106,7 @@ def test_cheapest_agrees_with_alignment_on_random_slips() -> None:
     channel = edit_model.channel()
     for _ in range(1500):
         word = "".join(rng.choice("aeinrstlmoppe") for _ in range(rng.randint(1, 12)))
-        typo = word
-        for _ in range(rng.randint(0, 3)):
-            i = rng.randrange(len(typo) + 1)
-            op = rng.choice("ddisxk")
-            if op == "d" and i < len(typo):
-                typo = typo[:i] + typo[i + 1 :]
-            elif op == "k" and i < len(typo):
-                typo = typo[:i] + typo[i] + typo[i:]  # a letter doubled
-            elif op == "i":
-                typo = typo[:i] + rng.choice("aeinrstlmop") + typo[i:]
-            elif op == "s" and i < len(typo):
-                typo = typo[:i] + rng.choice("aeinrstlmop") + typo[i + 1 :]
-            elif op == "x" and i + 1 < len(typo):
-                typo = typo[:i] + typo[i + 1] + typo[i] + typo[i + 2 :]
+        typo = mutated(word, rng, rng.randint(0, 3), ops="ddisxk", letters="aeinrstlmop")
         band = rng.randint(1, 3)
         assert edit_model.cheapest(word, typo, channel.cost, band) == alignment(word, typo, channel.cost, band)[0]
         assert edit_model.cheapest(word, typo, band=band) == alignment(word, typo, band=band)[0]

@@ -6,6 +6,7 @@ import itertools
 import random
 
 import pytest
+from harness import mutated
 
 from newslint.engine.support.spell_words import distance
 
@@ -36,22 +37,6 @@ def test_distance_is_the_table_s_up_to_the_limit() -> None:
 )
 def test_known_distances(a: str, b: str, expected: int) -> None:
     assert distance(a, b, 3) == expected
-
-
-def mutated(word: str, rng: random.Random, edits: int) -> str:
-    """``word`` with ``edits`` random deletions, insertions, substitutions or swaps."""
-    for _ in range(edits):
-        i = rng.randrange(len(word) + 1)
-        op = rng.choice("disx")
-        if op == "d" and i < len(word):
-            word = word[:i] + word[i + 1 :]
-        elif op == "i":
-            word = word[:i] + rng.choice("abcdehst") + word[i:]
-        elif op == "s" and i < len(word):
-            word = word[:i] + rng.choice("abcdehst") + word[i + 1 :]
-        elif op == "x" and i + 1 < len(word):
-            word = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-    return word
 
 
 def test_distance_of_longer_words_is_the_table_s() -> None:

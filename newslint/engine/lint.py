@@ -318,7 +318,7 @@ class Linter:
         failure go to ``result``."""
         kind = kind_module(rule.kind)
         out: list[Finding] = []
-        budget = start_budget(len(doc.text))  # regex_budget, without a context manager's cost
+        budget = start_budget(len(doc.text))
         try:
             args = (rule, doc, self.context) if others is None else (rule, doc, self.context, others)
             got = kind.check(*args)

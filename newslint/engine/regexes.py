@@ -188,20 +188,11 @@ def _matches(pattern: regex.Pattern[str], text: str, start: int, end: int, limit
         raise RegexTimeout(f"pattern {pattern.pattern!r} took longer than {limit:.3g} s") from None
 
 
-@contextmanager
-def regex_budget(length: int) -> Iterator[None]:
-    """Bound the total time of one rule's patterns on a document of ``length`` characters,
-    so that many scope units each just under the per-unit bound cannot add up to hours."""
-    token = start_budget(length)
-    try:
-        yield
-    finally:
-        end_budget(token)
-
-
 def start_budget(length: int) -> Token[float | None]:
-    """``regex_budget`` without a context manager (the linter sets one for every rule and
-    document): the token to give ``end_budget`` when the rule is done."""
+    """Bound the total time of one rule's patterns on a document of ``length`` characters,
+    so that many scope units each just under the per-unit bound cannot add up to hours; the
+    token to give ``end_budget`` when the rule is done (no context manager: the linter sets
+    one for every rule and document)."""
     return _deadline.set(time.monotonic() + RULE_BUDGET + PER_CHAR * length)
 
 
