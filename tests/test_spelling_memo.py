@@ -9,7 +9,7 @@ from newslint.engine.findings import Finding
 from newslint.engine.kind import Context
 from newslint.engine.kinds import spelling
 from newslint.engine.loader import builtin_rules_dir, load_rules
-from newslint.engine.support import spelldata
+from newslint.engine.support import spell_words, spelldata
 
 RULE = next(r for r in load_rules(builtin_rules_dir() / "spelling") if r.id == "spelling.typo")
 TEXT = (
@@ -86,3 +86,37 @@ def test_split_words_looks_beside_fragments_only_and_finds_every_pair() -> None:
         assert list(spelling.split_words(doc, data)) == expected
         assert list(spelling.split_words(document(text), data, {})) == expected
     assert len(split_words_token_by_token(document(texts[1]), data)) >= 4
+
+
+def eager(word: str, verdict: spelling.Verdict) -> list[str]:
+    """The suggestions judge_word made before they were put off until a word is reported."""
+    assert verdict is not None
+    fixes = verdict[1]
+    if word[:1].isupper() and fixes:  # a capitalized slip: the word it slips from first
+        return [fixes[0]] + [s for s in spell_words.suggestions(word) if s.lower() != fixes[0].lower()]
+    return spell_words.suggestions(word)
+
+
+PUT_OFF = ["zorbleflux", "Washingon", "Firday", "politicial", "consenus", "Neidl", "beloned", "Sleppy", "thinked"]
+
+
+def test_put_off_suggestions_are_the_ones_made_at_once() -> None:
+    data = spelldata.load()
+    for word in PUT_OFF:
+        verdict, depends = spelling.judge_word(word, word == "Sleppy", "en", RULE.options, data)
+        assert verdict is not None and depends, word
+        assert isinstance(verdict[1], spelling.Pending), word
+        assert verdict[1].completed() == eager(word, verdict), word
+
+
+def test_suggestions_are_made_only_for_a_reported_word() -> None:
+    shared: dict = {}
+    text = "The zorbleflux, a zorbleflux and the zorbleflux: she said the politicial mood was sour.\n"
+    found = {text[f.start : f.end]: f for f in run(Context(cache=shared), text)}
+    memo = next(v for k, v in shared.items() if k[0] == "spelling.words")
+    assert "politicial" in found and "zorbleflux" not in found  # written three times: deliberate
+    assert isinstance(memo["zorbleflux", False][0][1], spelling.Pending)  # cleared: no suggestions made
+    reported = memo["politicial", False][0]
+    assert not isinstance(reported[1], spelling.Pending)  # completed, and kept so
+    assert reported[1] == spell_words.suggestions("politicial")
+    assert found["politicial"].suggestions[0] == "political"

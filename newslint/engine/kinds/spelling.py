@@ -275,18 +275,45 @@ def judge(
             memo.clear()
         found = memo[key] = judge_word(word, piece.initial, ctx.language, o, data)
     verdict, depends = found
-    if not depends:
-        return verdict
+    if depends and not flagged(piece, verdict, depends, doc, o, data):
+        return None
+    if verdict is not None and isinstance(verdict[1], Pending):  # reported: its suggestions are made now
+        verdict = (verdict[0], verdict[1].completed())
+        memo[key] = (verdict, depends)
+    return verdict
+
+
+def flagged(
+    piece: Piece, verdict: Verdict, depends: bool | str, doc: Document, o: Mapping[str, Any], data: spelldata.SpellData
+) -> bool:
+    """Whether the document leaves a verdict that depends on it (``judge_word``'s second value) standing."""
+    word = piece.text
     if depends == "capital":  # a name the article writes the same way again is deliberate
-        return None if counts(doc)[word] >= 2 or part_of_a_name(piece, verdict, doc, data) else verdict
+        return not (counts(doc)[word] >= 2 or part_of_a_name(piece, verdict, doc, data))
     if depends == "echo":  # a weaker slip: flagged only when the article writes the word it slips from
-        return verdict if counts(doc)[word] < 2 and echoed(verdict, doc) else None
+        return counts(doc)[word] < 2 and echoed(verdict, doc)
     # The article itself may vouch for the word: written often, or capitalized mid-sentence.
     if counts(doc)[word] >= o["trust-count"]:
-        return None
-    if shape(word) == "capitalized" and word in mid_sentence_capitals(doc):
-        return None
-    return verdict
+        return False
+    return not (shape(word) == "capitalized" and word in mid_sentence_capitals(doc))
+
+
+class Pending(list[str]):
+    """Suggestions not made yet: ranking them costs more than judging the word, and the document
+    often clears a word it depends on (a name written twice). Holds the first suggestions known
+    so far (a capitalized slip's word, else none); ``completed`` adds the ranked ones."""
+
+    __slots__ = ("word", "skip")
+
+    def __init__(self, word: str, first: list[str], skip: str | None = None) -> None:
+        super().__init__(first)
+        self.word = word
+        self.skip = skip  # a ranked suggestion that is this in lower case is left out
+
+    def completed(self) -> list[str]:
+        """The suggestions ``judge_word`` made before they were put off: the first ones, then
+        the ranked ones."""
+        return list(self) + [s for s in suggestions(self.word) if s.lower() != self.skip]
 
 
 def echoed(verdict: Verdict, doc: Document) -> bool:
@@ -379,16 +406,16 @@ def judge_word(
         return ("is too long to be a word", []), True
     zipf = data.zipf(lower)
     if zipf < OVERREGULAR_ZIPF and overregular(lower, paradigm(data)):
-        return ("is not a known word", suggestions(word)), True  # thinked, hurted
+        return ("is not a known word", Pending(word, [])), True  # thinked, hurted
     if zipf >= o["noise-zipf"]:
         # Known to the web only: a word unless it is a slip of a far more common word (ofrer).
         fix = slip_fix(lower, zipf + o["noise-margin"]) or channel_fix(lower, zipf)
         if fix is None or plural(lower, fix, data) or (unlisted_stem(lower, data) and not sure_slip(lower)):
             return None, False
-        return ("is not a known word", suggestions(word)), True
+        return ("is not a known word", Pending(word, [])), True
     if cleared(lower, data) and not near_words(lower, CLEAR_NEAR_ZIPF) and not likely_slip(lower, data):
         return None, False  # outjumped, carmaking; "ofthe" is spelling.glued-words' finding
-    return ("is not a known word", suggestions(word)), True
+    return ("is not a known word", Pending(word, [])), True
 
 
 def likely_slip(lower: str, data: spelldata.SpellData) -> bool:
@@ -478,12 +505,12 @@ def judge_capitalized(
     # At a sentence or line start (a widget's "Sleppy" on two lines) the article vouches for a
     # word only when it writes it often, as for lower-case words.
     if initial and zipf == 0 and near_words(lower, o["initial-min-zipf"]) and not cleared(lower, data):
-        return ("is not a known word", suggestions(word)), True
+        return ("is not a known word", Pending(word, [])), True
     if len(lower) >= o["capital-min-length"] and zipf < o["capital-max-zipf"] and not too_long(word):
         fix = slip_fix(lower, max(ECHO_MIN_ZIPF, zipf + o["capital-margin"]), names=ECHO_NAME)
         if fix is None:
             return None, False
-        found = [match_case(fix, word)] + [s for s in suggestions(word) if s.lower() != fix]
+        found = Pending(word, [match_case(fix, word)], skip=fix)
         strong = data.listed(fix) or data.freq(fix) >= NAME
         key_slip = data.zipf(fix) >= NAME_SLIP_ZIPF and fix in key_slips(lower)  # Iraly, Sattes
         strong = strong and data.zipf(fix) >= o["capital-min-zipf"]

@@ -98,9 +98,11 @@ def title_like(doc: Document, block: Block) -> bool:
         known = doc.cache["capital.title_like"] = bytearray(len(doc.blocks))
     if known[block.index]:
         return known[block.index] == 2
-    words = [t.text for t in doc.tokens_of(block) if t.kind == "word" and t.text.lower() not in SMALL_WORDS]
-    upper = sum(1 for w in words if w[:1].isupper())
-    result = block.kind in ("headline", "heading") or (bool(words) and upper >= 0.6 * len(words))
+    result = block.kind in ("headline", "heading")
+    if not result:
+        words = [w for t in doc.tokens_of(block) if t.kind == "word" and (w := t.text).lower() not in SMALL_WORDS]
+        upper = sum(1 for w in words if w[:1].isupper())
+        result = bool(words) and upper >= 0.6 * len(words)
     known[block.index] = 2 if result else 1
     return result
 
@@ -146,14 +148,16 @@ def name_evidence(doc: Document) -> Evidence:
     total = []
     for i in capitalized_words(doc):
         tok = toks[i]
-        word = base(tok.text)
-        if is_title(tok.text):
+        text = tok.text
+        word = base(text)
+        title = not text.isupper()  # is_title(text): its first letter is upper case
+        if title:
             total.append(word.lower())
         inside = running.get(tok.block)
         if inside is None:
             block = blocks[tok.block]
             inside = running[tok.block] = block.kind in PROSE_KINDS and not title_like(doc, block)
-        if not inside or not is_title(word) or "-" in word:
+        if not inside or not (title if word is text else is_title(word)) or "-" in word:
             continue
         prev = previous_word(doc, i)
         if prev is not None and is_title(prev.text) and not free[i - 1] and prev.text.lower() not in SMALL_WORDS:
@@ -164,12 +168,21 @@ def name_evidence(doc: Document) -> Evidence:
             ev.links[(base(head.text).lower(), link.text, word.lower())] = (base(head.text), word)
         if free[i]:
             continue
-        ev.anywhere.setdefault(word.lower(), Counter())[word] += 1
+        low = word.lower()
+        _tally(ev.anywhere, low, word)
         if _alone(doc, i, prev, closes):
-            ev.alone.setdefault(word.lower(), Counter())[word] += 1
+            _tally(ev.alone, low, word)
     ev.total.update(total)
     doc.cache["capital.names"] = ev
     return ev
+
+
+def _tally(counts: dict[str, Counter[str]], low: str, word: str) -> None:
+    """Count ``word`` under ``low`` (a Counter made only for a new ``low``, not one a call)."""
+    found = counts.get(low)
+    if found is None:
+        found = counts[low] = Counter()
+    found[word] += 1
 
 
 def capitalized_words(doc: Document) -> Sequence[int]:
