@@ -8,6 +8,7 @@ import random
 import pytest
 from harness import mutated
 
+from newslint.engine.support import spell_words, spelldata
 from newslint.engine.support.spell_words import distance
 
 
@@ -48,3 +49,23 @@ def test_distance_of_longer_words_is_the_table_s() -> None:
         b = mutated(a, rng, rng.randint(0, 4)) if rng.random() < 0.8 else "".join(rng.sample(a, len(a)))
         whole = full_table(a, b)
         assert [distance(a, b, limit) for limit in (1, 2, 3, 20)] == [min(whole, k + 1) for k in (1, 2, 3, 20)], (a, b)
+
+
+def test_letters_near_keeps_every_word_within_two_edits() -> None:
+    words = ["political", "consensus", "belonged", "suburban", "lasp", "ambition", "motorcycle", "a", "aa", "abba"]
+    for word in words:
+        letters = set(word)
+        for one in spell_words.edits1(word):
+            assert spell_words.letters_near(letters, one), (word, one)
+            for two in list(spell_words.edits1(one))[::7]:  # a sample of the strings two edits away
+                assert spell_words.letters_near(letters, two), (word, two)
+
+
+def test_letters_near_drops_only_words_more_than_two_edits_away() -> None:
+    index = spelldata.suggest_index()
+    for word in ["politicial", "consenus", "frunk", "ziers", "amibition"]:
+        letters = set(word)
+        for n in sorted(index.near(word))[:400]:
+            cand = index.words.key(n).decode("utf-8")
+            if not spell_words.letters_near(letters, cand):
+                assert spell_words.distance(word, cand, 2) > 2, (word, cand)

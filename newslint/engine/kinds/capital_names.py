@@ -190,11 +190,13 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     words = _evidence_words(evidence, o).union(MONTHS) if o["article"] else frozenset(MONTHS)
     covered = 0  # the end of the last finding: a word inside it is not flagged again
     toks = doc.tokens
-    hits = [
-        i
-        for i, text in enumerate(doc.token_texts)
+    texts = doc.token_texts
+    hit = {
+        text
+        for text in set(texts)  # each distinct text once: an article repeats most of its words
         if text in first or text in words or (text[-1] in POSSESSIVE_ENDS and base(text) in words)
-    ]
+    }
+    hits = [i for i, text in enumerate(texts) if text in hit]
     for i in hits:
         tok = toks[i]
         if _skipped(doc, tok, ctx):

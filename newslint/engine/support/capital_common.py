@@ -189,7 +189,9 @@ def capitalized_words(doc: Document) -> Sequence[int]:
     """Indexes of the word tokens that start with a capital letter, in order (4 bytes each)."""
     cached = doc.cache.get("capital.capitalized")
     if cached is None:
-        cached = array("i", (i for i, t in enumerate(doc.tokens) if t.kind == "word" and t.text[:1].isupper()))
+        toks = doc.tokens
+        upper = {w for w in set(doc.token_texts) if w[:1].isupper()}  # each distinct text once
+        cached = array("i", [i for i, w in enumerate(doc.token_texts) if w in upper and toks[i].kind == "word"])
         doc.cache["capital.capitalized"] = cached
     return cached
 

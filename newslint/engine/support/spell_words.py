@@ -343,8 +343,26 @@ def near_words(word: str, min_zipf: float) -> list[str]:
         return []
     data = spelldata.load()
     floor = round(min_zipf * 100)
-    found = [(f, c) for c, v in data.values_of(edits1(word)).items() if (f := v & ~spelldata.LISTED) >= floor]
+    near = frequent_near(word, floor)
+    edits = edits1(word)
+    values = data.values_of(edits) if near is None else {c: v for c, v in near.items() if c in edits}
+    found = [(f, c) for c, v in values.items() if (f := v & ~spelldata.LISTED) >= floor]
     return [c for f, c in sorted(found, reverse=True)]
+
+
+def frequent_near(word: str, floor: int) -> dict[str, int] | None:
+    """The stored values (see ``spelldata.SpellData.value``) of the words at least ``floor``
+    common (zipf x 100) that may be one edit from ``word``, and some further: the suggestion
+    index's words that share a deletion with it, a few dozen found in a few lookups, where its
+    slips or edits are hundreds of strings to look up. None when the index may lack such a
+    word: ``word`` is not plain a-z (nor then are its edits), or ``floor`` is below the index's
+    least frequency."""
+    if floor < spelldata.INDEX_MIN or not (word.isascii() and word.isalpha() and word.islower()):
+        return None
+    index, data = spelldata.suggest_index(), spelldata.load()
+    words = index.words
+    values = words.values
+    return {(c := words.key(n).decode("utf-8")): data.value(c) for n in index.near(word, 1) if values[n] >= floor}
 
 
 NAME = 400  # zipf x 100: a word the lexicon lacks this common in wordfreq is a name worth correcting to
@@ -398,10 +416,13 @@ def slip_fix(word: str, above: float, last: bool = True, names: int = NAME) -> s
     Friday, Washingon Washington, Reuteers Reuters; ``last``: slips of the last letter too."""
     data = spelldata.load()
     floor = round(above * 100)
+    found = set(slips(word, last))
+    near = frequent_near(word, floor)  # the one slip that counts is as common as the floor
+    values = data.values_of(found) if near is None else {c: v for c, v in near.items() if c in found}
     best = max(
         (
             (v & ~spelldata.LISTED, c)
-            for c, v in data.values_of(set(slips(word, last))).items()
+            for c, v in values.items()
             if c != word and (v & ~spelldata.LISTED >= names or v & spelldata.LISTED)
         ),
         default=(0, ""),
@@ -463,6 +484,7 @@ def two_edits(word: str, above: float, known: dict[str, float], lower: bool = Fa
     out = {}
     words, data, size = index.words, spelldata.load(), len(word)
     values, offsets = words.values, words.offsets
+    letters = set(word)
     for n in index.near(word):
         f = values[n]
         if f <= above or abs(offsets[n + 1] - offsets[n] - size) > 2:  # indexed words are a-z: bytes are letters
@@ -470,9 +492,18 @@ def two_edits(word: str, above: float, known: dict[str, float], lower: bool = Fa
         cand = words.key(n).decode("utf-8")
         if f < COMMON and not data.listed(cand):
             continue
-        if cand not in known and distance(word, cand, 2) == 2:
+        if cand not in known and letters_near(letters, cand) and distance(word, cand, 2) == 2:
             out[cand] = score(channel, word, cand, f, lower)
     return out
+
+
+def letters_near(letters: set[str], cand: str) -> bool:
+    """False when ``cand`` is surely more than two edits from a word with these ``letters``:
+    two edits take at most two letters out and put at most two in (a swap neither), so three
+    letters the word has and ``cand`` lacks, or three the other way round, rule it out. Much
+    cheaper than ``distance``; most words the index finds (other words' deletions hashed
+    alike) fail it."""
+    return len(letters.difference(cand)) <= 2 and len(set(cand).difference(letters)) <= 2
 
 
 def distance(a: str, b: str, limit: int) -> int:

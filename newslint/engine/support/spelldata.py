@@ -239,11 +239,11 @@ class SuggestIndex(FrozenRecord):
         object.__setattr__(self, "buckets", buckets)
         object.__setattr__(self, "postings", postings)
 
-    def near(self, word: str) -> set[int]:
-        """Numbers of the indexed words that may be within two edits of ``word``."""
+    def near(self, word: str, edits: int = 2) -> set[int]:
+        """Numbers of the indexed words that may be within ``edits`` (two or one) edits of ``word``."""
         found: set[int] = set()
         mask = len(self.buckets) - 2
-        for d in deletions(word):
+        for d in deletions(word, edits):
             b = _hash(d.encode("utf-8", "surrogatepass")) & mask
             found.update(self.postings[self.buckets[b] : self.buckets[b + 1]])
         return found
