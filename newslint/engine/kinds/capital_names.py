@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Mapping
+from itertools import compress
 from typing import Any, TypeGuard, cast
 
 from newslint.document.model import PROSE_KINDS, Document
@@ -196,7 +197,7 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         for text in set(texts)  # each distinct text once: an article repeats most of its words
         if text in first or text in words or (text[-1] in POSSESSIVE_ENDS and base(text) in words)
     }
-    hits = [i for i, text in enumerate(texts) if text in hit]
+    hits = compress(range(len(texts)), map(hit.__contains__, texts))  # a loop in C
     for i in hits:
         tok = toks[i]
         if _skipped(doc, tok, ctx):
