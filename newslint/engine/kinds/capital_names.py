@@ -165,8 +165,13 @@ def _label(doc: Document, span: list[Token]) -> bool:
     return len(words) == len(span)
 
 
+def _lower_word(text: str) -> bool:
+    """True for a token text ``_skipped`` may let through: lower case, three letters or more."""
+    return text.islower() and len(text) >= 3
+
+
 def _skipped(doc: Document, tok: Token, ctx: Context) -> bool:
-    if tok.kind != "word" or not tok.text.islower() or len(tok.text) < 3:
+    if tok.kind != "word" or not _lower_word(tok.text):
         return True
     if doc.blocks[tok.block].kind in SKIP_BLOCKS or tok.text in ctx.accept:
         return True
@@ -195,7 +200,8 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     hit = {
         text
         for text in set(texts)  # each distinct text once: an article repeats most of its words
-        if text in first or text in words or (text[-1] in POSSESSIVE_ENDS and base(text) in words)
+        if _lower_word(text)  # what _skipped passes
+        and (text in first or text in words or (text[-1] in POSSESSIVE_ENDS and base(text) in words))
     }
     hits = compress(range(len(texts)), map(hit.__contains__, texts))  # a loop in C
     for i in hits:

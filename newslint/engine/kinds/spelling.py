@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from itertools import compress
 from os.path import commonprefix
 from typing import Any
 
@@ -82,7 +83,8 @@ def prepare(rule: Rule) -> None:
 
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     data = spelldata.load()
-    memo = _memo(ctx, rule.options, data)
+    options = dict(rule.options)  # read for each word judged: a dict's lookups are the cheapest
+    memo = _memo(ctx, options, data)
     taken: set[int] = set()
     halves = ctx.cache.setdefault(("spelling.halves", id(data)), {})
     if len(halves) >= MEMO_LIMIT:
@@ -95,14 +97,15 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         yield Finding(rule.id, start, end, message, rule.severity, [fixed], Fix(fixed, safe=False))
     reject = ctx.reject
     for form, pieces in forms(doc).items():  # in one document, a verdict depends on the form alone
-        if not reject and judged_fine(memo.get(form)):
+        judged = memo.get(form)
+        if not reject and judged is not None and judged[0] is None:  # judged_fine(judged), inlined
             continue  # most words: judged fine before (see judge), so no piece to make
         group: Sequence[Piece] = pieces
         if taken:  # rarely: words split apart, found above
             group = [p for p in pieces if p.start not in taken and p.end not in taken]
         if not group:
             continue
-        verdict = judge(group[0], doc, ctx, rule.options, data, memo)
+        verdict = judge(group[0], doc, ctx, options, data, memo)
         if verdict is None:
             continue
         word = group[0].text
@@ -133,10 +136,12 @@ def split_words(
     if halves is None:
         halves = {}
     texts = doc.token_texts
-    for w in set(texts).difference(halves):
+    distinct = set(texts)
+    for w in distinct.difference(halves):
         halves[w] = _half(w, data)
     # A pair is two tokens in a row, both possible halves, one a fragment: look beside fragments only.
-    beside = {k for i, w in enumerate(texts) if halves[w] == 2 for k in (i, i + 1)}
+    fragments = {w for w in distinct if halves[w] == 2}
+    beside = {k for i in compress(range(len(texts)), map(fragments.__contains__, texts)) for k in (i, i + 1)}
     for i in sorted(beside):
         if not 0 < i < len(toks):
             continue
