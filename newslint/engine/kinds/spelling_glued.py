@@ -68,16 +68,18 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     splits: dict[str, tuple[str, ...] | None] = {}
     memo = ctx.cache.setdefault(("spelling.glued.lower", rule.id, id(data)), {})  # per process: lower case only
     for (word, _), pieces in forms(doc).items():
-        if word in splits:
+        if word.islower():  # most words: the per-process memo decides, nothing else to look up
+            split = memo.get(word, ())
+            if split == ():  # not judged yet (lower_split gives a split or None, never ())
+                if len(memo) >= MEMO_LIMIT:
+                    memo.clear()
+                split = memo[word] = lower_split(word, data, rule.compiled)
+            if split and word in ctx.accept:
+                split = None
+        elif word in splits:
             split = splits[word]
         elif word in ctx.accept:
             split = splits[word] = None
-        elif word.islower():
-            if word not in memo:
-                if len(memo) >= MEMO_LIMIT:
-                    memo.clear()
-                memo[word] = lower_split(word, data, rule.compiled)
-            split = splits[word] = memo[word]
         else:
             split = splits[word] = find_split(word, doc, data, rule)
         if split:
