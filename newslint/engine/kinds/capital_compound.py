@@ -11,12 +11,20 @@ seldom useful.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
 
 from newslint.document.model import Document
 from newslint.engine.findings import Finding, Fix
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
-from newslint.engine.support.capital_common import free_positions, is_title, name_evidence, next_word, previous_word
+from newslint.engine.support.capital_common import (
+    capitalized_words,
+    free_positions,
+    is_title,
+    name_evidence,
+    next_word,
+    previous_word,
+)
 
 EVIDENCE = ("capital.names",)  # document-wide views (see newslint.engine.evidence)
 OPTIONS = {
@@ -47,9 +55,9 @@ def _standalone(doc: Document, parts: frozenset[str], heads: frozenset[str]) -> 
     ``parts``: a name of their own, so ``the national Labour Party`` only describes it."""
     free = free_positions(doc)
     out = set()
-    for j in range(1, len(doc.tokens)):
+    for j in capitalized_words(doc):  # the word tokens is_title may pass, in order
         tok = doc.tokens[j]
-        if tok.kind != "word" or not is_title(tok.text) or free[j]:
+        if j == 0 or not is_title(tok.text) or free[j]:
             continue
         prev = previous_word(doc, j)
         if prev is None or not prev.text.islower() or prev.text in parts:
@@ -66,7 +74,8 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     pairs = name_evidence(doc).pairs
     standalone: set[tuple[str, ...]] | None = None
     toks = doc.tokens
-    for i in [i for i, text in enumerate(doc.token_texts) if text in parts]:
+    texts = doc.token_texts
+    for i in list(compress(range(len(texts)), map(parts.__contains__, texts))):  # a loop in C
         tok = toks[i]
         if tok.kind != "word" or free[i]:
             continue
