@@ -11,6 +11,7 @@ from typing import Any, TypeVar, cast
 import regex
 
 from newslint.engine.kind import OptionError
+from newslint.engine.regexfactors import needed_strings
 from newslint.engine.regexneeds import needed_chars
 
 TIMEOUT = 1.0  # seconds one rule's pattern may spend on one scope unit, plus PER_CHAR a character
@@ -120,22 +121,16 @@ def find(
     """Matches of ``pattern`` in ``text[start:end]``, raising RegexTimeout past the bound.
 
     When every match must hold one of some characters (:func:`needed_chars`) and the text
-    holds none, or the range none of a few, there is nothing to search; a :class:`Deferred`
-    pattern is then not even compiled (its needs are read from its source)."""
+    holds none, or the range none of a few, or one of some strings (:func:`needed_strings`)
+    and the range holds none, there is nothing to search; a :class:`Deferred` pattern is then
+    not even compiled (its needs are read from its source)."""
     if end is None:
         end = len(text)
     need = _needs.get(pattern, _UNKNOWN)
     if need is _UNKNOWN:
         need = _needs[pattern] = _need_of(pattern)
-    if need is not None:
-        if need.isdisjoint(_chars(text)):
-            return _NOTHING
-        if len(need) <= MAX_FINDS:
-            for c in need:
-                if text.find(c, start, end) >= 0:
-                    break
-            else:
-                return _NOTHING
+    if need is not None and not _may_match(need, text, start, end):
+        return _NOTHING
     limit = TIMEOUT + PER_CHAR * (end - start if end > start else 0)
     deadline = _deadline.get()
     if deadline is not None:
@@ -145,20 +140,41 @@ def find(
     return _matches(compiled, text, start, end, limit)
 
 
+def _may_match(need: Needs, text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds what a match needs (characters, then strings)."""
+    chars, strings = need
+    if chars is not None:
+        if chars.isdisjoint(_chars(text)):
+            return False
+        if len(chars) <= MAX_FINDS:
+            for c in chars:
+                if text.find(c, start, end) >= 0:
+                    break
+            else:
+                return False
+    if strings is not None:
+        return any(text.find(s, start, end) >= 0 for s in strings)
+    return True
+
+
 _NOTHING: Iterator[regex.Match[str]] = iter(())
 _UNKNOWN: Any = object()
-_needs: dict[Any, frozenset[str] | None] = {}  # pattern -> needed_chars of it
+Needs = tuple[frozenset[str] | None, tuple[str, ...] | None]  # needed characters, needed strings
+_needs: dict[Any, Needs | None] = {}  # pattern -> its needs
 MAX_FINDS = 6  # a range is searched for at most this many needed characters, else the regex runs
 _seen: list[Any] = [None, frozenset()]  # the last text and the set of its characters
 
 
-def _need_of(pattern: regex.Pattern[str] | Deferred) -> frozenset[str] | None:
+def _need_of(pattern: regex.Pattern[str] | Deferred) -> Needs | None:
     if isinstance(pattern, Deferred):
         source, flags = pattern.source, _flags(pattern.ignore_case)
     else:
         source, flags = pattern.pattern, pattern.flags
-    need = worked_out(f"needed_chars {flags}", source, lambda source: needed_chars(source, flags))
-    return None if need is None else frozenset(need)
+    chars = worked_out(f"needed_chars {flags}", source, lambda source: needed_chars(source, flags))
+    strings = worked_out(f"needed_strings {flags}", source, lambda source: needed_strings(source, flags))
+    if chars is None and strings is None:
+        return None
+    return (None if chars is None else frozenset(chars)), strings
 
 
 T = TypeVar("T")
