@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import cast
 
 from newslint.document.model import Document
 from newslint.document.records import Record
@@ -31,7 +32,7 @@ from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
 from newslint.engine.regexes import Deferred, find, worked_out
 from newslint.engine.regexneeds import needed_literals
-from newslint.engine.support.boilerplate_lines import delete_fix, lines, lower_lines
+from newslint.engine.support.boilerplate_lines import delete_fix, holding_keys, lines, lower_lines, lowered
 
 WHOLE_DOCUMENT = True  # in a windowed document: with the other boilerplate kinds, whose findings the model is given
 OPTIONS = {
@@ -129,9 +130,15 @@ def _lowering(doc: Document) -> bool:
 
 def _blocks_with_keys(doc: Document, keys: tuple[str, ...]) -> list[int]:
     """Indexes of the blocks whose lower-case text (look-alikes read as Latin) holds one of the
-    keys, in document order. Each block is lower-cased on its own and let go, so that no
-    lower-case copy of a big document's whole text is held."""
-    text, full = latin_text(doc), _lowering(doc)
+    keys, in document order. The text lower-cased is shared by the rules (:func:`lowered`); in a
+    big document, each block is lower-cased on its own and let go, so that no lower-case copy of
+    its whole text is held."""
+    text = latin_text(doc)
+    low = lowered(doc, text)
+    if low is not None:
+        starts, ends = _bounds(doc)
+        return holding_keys(low, starts, ends, keys)
+    full = _lowering(doc)
     found: list[int] = []
     for i, block in enumerate(doc.blocks):
         chunk = text[block.start : block.end]
@@ -139,6 +146,14 @@ def _blocks_with_keys(doc: Document, keys: tuple[str, ...]) -> list[int]:
         if any(key in low for key in keys):
             found.append(i)
     return found
+
+
+def _bounds(doc: Document) -> tuple[list[int], list[int]]:
+    """The starts and the ends of the blocks (cached on the doc)."""
+    cached = doc.cache.get("boilerplate.block_bounds")
+    if cached is None:
+        cached = doc.cache["boilerplate.block_bounds"] = ([b.start for b in doc.blocks], [b.end for b in doc.blocks])
+    return cast("tuple[list[int], list[int]]", cached)
 
 
 def _whole_lines(
