@@ -175,3 +175,11 @@ def test_blocks_with_keys_are_the_same_when_the_document_is_too_long_to_lower_wh
     monkeypatch.setattr(boilerplate_lines, "MAX_LOWERED", 10)
     doc = read_document(Source("a.txt", text), None)
     assert boilerplate_phrase._blocks_with_keys(doc, keys) == whole == [0, 1, 2, 3]
+
+
+def test_line_keys_are_looked_for_in_each_short_line_alone() -> None:
+    text = "Markets rally\n\nShare this\nstory now.\n\nShare This Story\n\n" + "Long line. " * 20 + "share this story"
+    doc = read_document(Source("a.txt", text), None)
+    lines, low, starts, ends = boilerplate_phrase._short_lines(doc, 160)
+    assert [line.text for line in lines] == ["Markets rally", "Share this", "story now.", "Share This Story"]
+    assert [lines[i].text for i in holding_keys(low, starts, ends, ("this story",))] == ["Share This Story"]

@@ -32,7 +32,7 @@ from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
 from newslint.engine.regexes import Deferred, find, worked_out
 from newslint.engine.regexneeds import needed_literals
-from newslint.engine.support.boilerplate_lines import delete_fix, holding_keys, lines, lower_lines, lowered
+from newslint.engine.support.boilerplate_lines import Line, delete_fix, holding_keys, lines, lowered
 
 WHOLE_DOCUMENT = True  # in a windowed document: with the other boilerplate kinds, whose findings the model is given
 OPTIONS = {
@@ -156,16 +156,31 @@ def _bounds(doc: Document) -> tuple[list[int], list[int]]:
     return cast("tuple[list[int], list[int]]", cached)
 
 
+def _short_lines(doc: Document, max_chars: int) -> tuple[list[Line], str, list[int], list[int]]:
+    """The lines of at most ``max_chars`` characters, their lower-case texts joined by newlines,
+    and where each one starts and ends in that text (cached on the doc: the rules look for
+    their keys in the same short lines)."""
+    name = ("boilerplate.short_lines", max_chars)
+    cached = doc.cache.get(name)
+    if cached is None:
+        pairs = [(line, line.text.lower()) for line in lines(doc) if len(line.text) <= max_chars]
+        starts, ends, at = [], [], 0
+        for _line, low in pairs:
+            starts.append(at)
+            ends.append(at + len(low))
+            at += len(low) + 1
+        joined = "\n".join(low for _line, low in pairs)
+        cached = doc.cache[name] = ([line for line, _low in pairs], joined, starts, ends)
+    return cast("tuple[list[Line], str, list[int], list[int]]", cached)
+
+
 def _whole_lines(
     regexes: Deferred, keys: tuple[str, ...] | None, doc: Document, max_chars: int
 ) -> Iterator[tuple[int, int]]:
     """Spans of the short lines the line regexes match whole. A line they match holds one of
     the keys (when there are keys): the others need no regex, and with none left it is not compiled."""
-    if keys is None:
-        short = [line for line in lines(doc) if len(line.text) <= max_chars]
-    else:
-        pairs = zip(lines(doc), lower_lines(doc), strict=True)
-        short = [line for line, low in pairs if len(line.text) <= max_chars and any(k in low for k in keys)]
+    every, low, starts, ends = _short_lines(doc, max_chars)
+    short = every if keys is None else [every[i] for i in holding_keys(low, starts, ends, keys)]
     if not short:
         return
     fullmatch = regexes.compiled.fullmatch

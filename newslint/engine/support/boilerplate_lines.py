@@ -49,15 +49,6 @@ def lines(doc: Document) -> list[Line]:
     return out
 
 
-def lower_lines(doc: Document) -> list[str]:
-    """The text of each of ``lines(doc)``, lower-cased (cached on the doc: several rules look
-    for their keys in every line)."""
-    cached = doc.cache.get("boilerplate.lines_lower")
-    if cached is None:
-        cached = doc.cache["boilerplate.lines_lower"] = [line.text.lower() for line in lines(doc)]
-    return cast("list[str]", cached)
-
-
 MAX_LOWERED = 1 << 20  # a longer document is not held lower-cased: its parts are lowered one by one
 
 
