@@ -24,6 +24,7 @@ FLAGS = int(regex.V0 | regex.MULTILINE)
         (r"(?:foo|bar)\d", ("bar", "foo")),
         (r"x(?=y)z", ("xz",)),  # looking ahead consumes nothing: x and z lie side by side
         (r"a x?b", ("a ",)),  # an optional part parts the two sides
+        (r"\p{Lu}ab", ("ab",)),  # a property: one character of a class
         (r"\w+(?:--|~~)\w", ("--", "~~")),
         (r"(?<=[.!?])[”\"’»]\.(?!\.)", ('".', "».", "’.", "”.")),
     ],
@@ -38,7 +39,7 @@ def test_needed_strings(source: str, need: tuple[str, ...]) -> None:
         r"(?i)ab",  # without regard to case
         r"(?i:ab)c",
         r"foo{e<=1}",  # regex's fuzzy matching
-        r"\p{Lu}ab",
+        r"\p{Lu}",
         r"%",  # one character: regexneeds' business
         r"a|bc",  # one branch needs one character only
         r"\w+ \w+",

@@ -18,7 +18,7 @@ from re import _constants as sre  # type: ignore[attr-defined]  # private, Pytho
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-from newslint.engine.regexneeds import _GROUPS, _REPEATS, _UNSAFE, _of_set, _Unknown
+from newslint.engine.regexneeds import _GROUPS, _PROPERTY, _REPEATS, _UNSAFE, _of_set, _Unknown
 
 LIMIT = 24  # the most strings a set may hold (each one is a ``str.find`` of the text)
 Strings = frozenset[str]
@@ -52,7 +52,10 @@ _EMPTY = _Part()  # may match nothing
 def needed_strings(source: str, flags: int) -> tuple[str, ...] | None:
     """Strings of two or more characters, one of which every match of the pattern holds, or
     None (none such worked out, or too many of them)."""
-    if not isinstance(source, str) or flags & re.IGNORECASE or any(u in source for u in _UNSAFE):
+    if not isinstance(source, str) or flags & re.IGNORECASE:
+        return None
+    source = _PROPERTY.sub(lambda m: m.group() if m.group()[1] not in "pP" else "\\w", source)  # one character
+    if any(u in source for u in _UNSAFE):
         return None
     try:
         with warnings.catch_warnings():
