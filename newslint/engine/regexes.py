@@ -224,8 +224,9 @@ def _may_match(need: Needs, text: str, start: int, end: int) -> bool:
                     break
             else:
                 return False
-    if strings is not None:
-        return any(text.find(s, start, end) >= 0 for s in strings)
+    if strings is not None:  # only strings all of whose characters the text holds are searched for
+        present = _chars(text)
+        return any(text.find(s, start, end) >= 0 for s in strings if present.issuperset(s))
     return True
 
 
