@@ -92,7 +92,7 @@ def test_built_in_patterns_find_the_same_matches(source: str, ignore_case: bool,
 
 
 def test_only_the_branches_a_text_may_hold_are_searched(monkeypatch) -> None:
-    pattern = Deferred(r"(?P<a>x )+y|(?P<b>--)z", "pattern")
+    pattern = Deferred(r"(?P<a>x )+y|(?P<b>--)z|(?P<c>qq)", "pattern")
     searched: list[str] = []
     real = regexes._next
 
@@ -101,6 +101,12 @@ def test_only_the_branches_a_text_may_hold_are_searched(monkeypatch) -> None:
         return real(branch, *args)
 
     monkeypatch.setattr(regexes, "_next", spy)
+    got = [(m.span(), m.group("a"), m.group("c")) for m in find(pattern, "x x y and qq x y", 0, 16)]
+    assert got == [((0, 5), "x ", None), ((10, 12), None, "qq"), ((13, 16), "x ", None)]
+    assert set(searched) == {r"(?P<a>x )+y", "(?P<c>qq)"}
+
+
+def test_one_branch_left_is_searched_in_one_pass() -> None:
+    pattern = Deferred(r"(?P<a>x )+y|(?P<b>--)z", "pattern")
     got = [(m.span(), m.group("a"), m.group("b")) for m in find(pattern, "x x y and x y", 0, 13)]
     assert got == [((0, 5), "x ", None), ((10, 13), "x ", None)]
-    assert set(searched) == {r"(?P<a>x )+y"}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar, Token
 from typing import Any, TypeVar, cast
@@ -178,7 +178,11 @@ def _branch_matches(
 ) -> Iterator[regex.Match[str]]:
     """The pattern's matches, found with the branches that may match (the others cannot), each
     taken again whole where a branch matched (the same match, with the pattern's groups)."""
-    for at, _end in leftmost_first(live, text, start, end):
+    if len(live) == 1:  # one branch: its own matches, in one pass (none is empty)
+        starts: Iterable[int] = (m.start() for m in find(live[0], text, start, end))
+    else:
+        starts = (at for at, _end in leftmost_first(live, text, start, end))
+    for at in starts:
         try:
             m = pattern.match(text, at, end, timeout=limit)
         except TimeoutError:
