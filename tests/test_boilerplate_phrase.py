@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from harness import found
 
@@ -9,6 +11,8 @@ from newslint.document.readers import read_document
 from newslint.document.source import Source
 from newslint.engine.kinds import boilerplate_phrase
 from newslint.engine.loader import ConfigError, build_rule
+from newslint.engine.support import boilerplate_lines
+from newslint.engine.support.boilerplate_lines import holding_keys
 
 BASE = {
     "id": "test.furniture",
@@ -149,3 +153,33 @@ def test_a_key_across_two_blocks_finds_neither() -> None:
     doc = read_document(Source("a.txt", "Markets rally\n\nPlease sign up for our\n\nnewsletter now."), None)
     assert boilerplate_phrase._blocks_with_keys(doc, ("sign up for our newsletter",)) == []
     assert boilerplate_phrase._blocks_with_keys(doc, ("newsletter", "rally")) == [0, 2]
+
+
+def test_spans_holding_keys_are_those_a_test_of_each_span_finds() -> None:
+    rng = random.Random(5)
+    for _ in range(300):
+        text = "".join(rng.choice("ab \n") for _ in range(rng.randint(0, 60)))
+        cuts = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, 2 * rng.randint(0, 5))))
+        starts, ends = cuts[0::2], cuts[1::2]
+        starts = starts[: len(ends)]
+        keys = tuple({"".join(rng.choice("ab ") for _ in range(rng.randint(1, 3))) for _ in range(3)})
+        expected = [i for i, (s, e) in enumerate(zip(starts, ends, strict=True)) if any(k in text[s:e] for k in keys)]
+        assert holding_keys(text, starts, ends, keys) == expected, (text, starts, ends, keys)
+
+
+def test_blocks_with_keys_are_the_same_when_the_document_is_too_long_to_lower_whole(monkeypatch) -> None:
+    text = "Markets rally\n\nPlease SIGN UP for our\n\nnewsletter now. Sign up for our newsletter.\n\nShares rose."
+    doc = read_document(Source("a.txt", text), None)
+    keys = ("newsletter", "rally", "sign up for our newsletter", "up for", "rose.")
+    whole = boilerplate_phrase._blocks_with_keys(doc, keys)
+    monkeypatch.setattr(boilerplate_lines, "MAX_LOWERED", 10)
+    doc = read_document(Source("a.txt", text), None)
+    assert boilerplate_phrase._blocks_with_keys(doc, keys) == whole == [0, 1, 2, 3]
+
+
+def test_line_keys_are_looked_for_in_each_short_line_alone() -> None:
+    text = "Markets rally\n\nShare this\nstory now.\n\nShare This Story\n\n" + "Long line. " * 20 + "share this story"
+    doc = read_document(Source("a.txt", text), None)
+    lines, low, starts, ends = boilerplate_phrase._short_lines(doc, 160)
+    assert [line.text for line in lines] == ["Markets rally", "Share this", "story now.", "Share This Story"]
+    assert [lines[i].text for i in holding_keys(low, starts, ends, ("this story",))] == ["Share This Story"]

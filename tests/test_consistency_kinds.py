@@ -51,3 +51,31 @@ def test_spelling_variant_takes_capitalized_words_in_mid_sentence_for_names() ->
     mixed = "Jobs\n\nLabor groups said jobs grew in neighbouring states as labor was scarce and labor rose.\n"
     [f] = lint(mixed, select=["consistency.spelling-variant"])
     assert f["line"] == 3 and f["suggestions"] == ["neighboring"]
+
+
+def test_one_style_alone_gathers_no_hits(monkeypatch) -> None:
+    from newslint.engine.kinds import consistency
+
+    gathered: list[int] = []
+    hits = consistency._hits
+    monkeypatch.setattr(consistency, "_hits", lambda *args: gathered.append(1) or hits(*args))
+    assert _lint(CURLY_ARTICLE.replace('"strong support"', "“strong support”"), "consistency.quote-style") == []
+    assert gathered == []
+    assert len(_lint(CURLY_ARTICLE, "consistency.quote-style")) == 1 and gathered == [1]
+
+
+def test_a_style_whose_only_match_crosses_blocks_does_not_count() -> None:
+    from newslint.engine.loader import build_rule
+
+    data = {
+        "id": "t.mix",
+        "kind": "consistency",
+        "severity": "info",
+        "message": "{match}",
+        "description": "A test.",
+        "examples": {"flag": ["x y z z"], "pass": ["z"]},
+        "styles": {"a": ["x\\s+y"], "b": ["z"]},
+    }
+    rule = build_rule(data, "t.yaml")
+    assert lint("Talks\n\nx\n\ny z z", rules=[rule], select=["t.mix"]) == []
+    assert len(lint("Talks\n\nx y z z", rules=[rule], select=["t.mix"])) == 1

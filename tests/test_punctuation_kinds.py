@@ -159,3 +159,41 @@ def test_missing_terminal_leaves_lists_set_as_paragraphs_and_author_notes_alone(
     assert [f["suggestions"] for f in found] == [["unforgettable."]]
     note = "Simon Perry is the editor of the Digital Lifestyles website, which covers the impact of technology on media"
     assert _lint(f"Media\n\nThe talks went well.\n\n{note}", "punctuation.missing-terminal") == []
+
+
+def test_a_bracket_carried_into_a_block_without_marks_is_still_reported() -> None:
+    text = "Talks\n\nThe deal (signed on Monday was new.\n\nIt went on.\n\nNobody knew why."
+    found = _lint(text, "punctuation.unbalanced-brackets")
+    assert [(f["line"], f["message"].endswith("'(' never closed.")) for f in found] == [(3, True)]
+
+
+def test_blocks_without_marks_are_not_tokenized_for_the_balance_rules(monkeypatch) -> None:
+    from newslint.document.model import Document
+
+    seen: list[str] = []
+    real = Document.tokens_of
+    monkeypatch.setattr(Document, "tokens_of", lambda self, block: seen.append(block.text) or real(self, block))
+    text = "Talks\n\nHe said “yes” (twice).\n\nIt went on.\n\nNobody knew why."
+    assert _lint(text, "punctuation.unbalanced-quotes") == []
+    assert "It went on." not in seen and "He said “yes” (twice)." in seen
+
+
+def test_leading_mark_anchors_on_line_starts_as_its_old_lookbehind_did() -> None:
+    import random
+    from pathlib import Path
+
+    import regex
+    import yaml
+
+    from newslint import builtin_rules_dir
+
+    rule = yaml.safe_load(Path(builtin_rules_dir(), "punctuation", "leading-mark.yaml").read_text(encoding="utf-8"))
+    flags = regex.V0 | regex.MULTILINE
+    new = regex.compile(rule["pattern"], flags)
+    old = regex.compile(rule["pattern"].replace("^", r"(?<![^\n])", 1), flags)
+    rng = random.Random(3)
+    texts = [e for v in rule["examples"].values() for e in v]
+    texts += ["".join(rng.choice("ab ,;.\t\n\r\u2028") for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    for text in texts:
+        for start in (0, len(text) // 2):
+            assert [m.span() for m in new.finditer(text, start)] == [m.span() for m in old.finditer(text, start)]

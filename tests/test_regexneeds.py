@@ -17,6 +17,8 @@ FLAGS = int(regex.V0 | regex.MULTILINE)
         (r"—|(?<=\S) – (?=\S)", "–—"),
         (r"(?: --(?= \S)|--(?=\w))", "-"),
         (r"(?<=x)y", "y"),
+        (r"\p{Lu}x", "x"),  # a property is one character of a class: no need of its own
+        (r"(?<=\p{Latin})[\u200c\u200d](?=\p{Latin})", "\u200c\u200d"),
     ],
 )
 def test_needed_characters(source: str, need: str) -> None:
@@ -25,7 +27,7 @@ def test_needed_characters(source: str, need: str) -> None:
 
 @pytest.mark.parametrize(
     "source",
-    [r"(?i)abc", r"(?i:a)b", r"foo{e<=1}", r"[[:alpha:]]", r"\p{Lu}x", r"a*", r"\w+", r"[^%]", r"a|\d", r"."],
+    [r"(?i)abc", r"(?i:a)b", r"foo{e<=1}", r"[[:alpha:]]", r"\p{Lu}", r"a*", r"\w+", r"[^%]", r"a|\d", r"."],
 )
 def test_no_precheck_when_unsure_or_unbounded(source: str) -> None:
     assert needed_chars(source, FLAGS) is None

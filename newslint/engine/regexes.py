@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar, Token
 from typing import Any, TypeVar, cast
@@ -11,7 +11,9 @@ from typing import Any, TypeVar, cast
 import regex
 
 from newslint.engine.kind import OptionError
+from newslint.engine.regexfactors import needed_strings
 from newslint.engine.regexneeds import needed_chars
+from newslint.engine.regexsplit import top_branches
 
 TIMEOUT = 1.0  # seconds one rule's pattern may spend on one scope unit, plus PER_CHAR a character
 PER_CHAR = 2e-6  # a linear pattern over a 5 MB line needs seconds, not one
@@ -120,45 +122,137 @@ def find(
     """Matches of ``pattern`` in ``text[start:end]``, raising RegexTimeout past the bound.
 
     When every match must hold one of some characters (:func:`needed_chars`) and the text
-    holds none, or the range none of a few, there is nothing to search; a :class:`Deferred`
-    pattern is then not even compiled (its needs are read from its source)."""
+    holds none, or the range none of a few, or one of some strings (:func:`needed_strings`)
+    and the range holds none, there is nothing to search; a :class:`Deferred` pattern is then
+    not even compiled (its needs are read from its source)."""
     if end is None:
         end = len(text)
     need = _needs.get(pattern, _UNKNOWN)
     if need is _UNKNOWN:
         need = _needs[pattern] = _need_of(pattern)
-    if need is not None:
-        if need.isdisjoint(_chars(text)):
+    if need is not None and not _may_match(need, text, start, end):
+        return _NOTHING
+    branches = _branches.get(pattern, _UNKNOWN)
+    if branches is _UNKNOWN:
+        branches = _branches[pattern] = _branches_of(pattern)
+    live = None
+    if branches is not None:
+        live = [b for b in branches if _may_match_branch(b, text, start, end)]
+        if not live:
             return _NOTHING
-        if len(need) <= MAX_FINDS:
-            for c in need:
-                if text.find(c, start, end) >= 0:
-                    break
-            else:
-                return _NOTHING
     limit = TIMEOUT + PER_CHAR * (end - start if end > start else 0)
     deadline = _deadline.get()
     if deadline is not None:
         left = deadline - time.monotonic()
         limit = min(limit, left if left > 0.01 else 0.01)
     compiled = pattern.compiled if isinstance(pattern, Deferred) else pattern
+    if live is not None and branches is not None and len(live) < len(branches):
+        return _branch_matches(compiled, live, text, start, end, limit)
     return _matches(compiled, text, start, end, limit)
+
+
+def _may_match_branch(branch: Any, text: str, start: int, end: int) -> bool:
+    need = _needs.get(branch, _UNKNOWN)
+    if need is _UNKNOWN:
+        need = _needs[branch] = _need_of(branch)
+    return need is None or _may_match(need, text, start, end)
+
+
+def _branches_of(pattern: regex.Pattern[str] | Deferred) -> list[Deferred] | None:
+    """The pattern's top-level branches as patterns of their own (:mod:`regexsplit`), or None."""
+    if isinstance(pattern, Deferred):
+        source, ignore_case = pattern.source, pattern.ignore_case
+    else:
+        source, ignore_case = pattern.pattern, bool(pattern.flags & regex.IGNORECASE)
+        if pattern.flags != _flags(ignore_case):
+            return None
+    branches = worked_out("top_branches", source, top_branches)
+    if branches is None:
+        return None
+    with deferring():  # a branch is compiled when a text first may hold its match
+        return [Deferred(b, "pattern", ignore_case) for b in branches]
+
+
+def _branch_matches(
+    pattern: regex.Pattern[str], live: list[Deferred], text: str, start: int, end: int, limit: float
+) -> Iterator[regex.Match[str]]:
+    """The pattern's matches, found with the branches that may match (the others cannot), each
+    taken again whole where a branch matched (the same match, with the pattern's groups)."""
+    if len(live) == 1:  # one branch: its own matches, in one pass (none is empty)
+        starts: Iterable[int] = (m.start() for m in find(live[0], text, start, end))
+    else:
+        starts = (at for at, _end in leftmost_first(live, text, start, end))
+    for at in starts:
+        try:
+            m = pattern.match(text, at, end, timeout=limit)
+        except TimeoutError:
+            raise RegexTimeout(f"pattern {pattern.pattern!r} took longer than {limit:.3g} s") from None
+        if m is not None:
+            yield m
+
+
+def leftmost_first(patterns: list[Any], text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans the alternation of ``patterns`` (in order; none matches an empty string) finds
+    in ``text[start:end]``: from a position, the leftmost match of any, the first one winning
+    at one start."""
+    ahead: list[tuple[int, int] | None] = [_next(p, text, start, end) for p in patterns]
+    out: list[tuple[int, int]] = []
+    pos = start
+    while True:
+        best: tuple[int, int] | None = None
+        for i, span in enumerate(ahead):
+            if span is not None and span[0] < pos:  # overlapped by the last match: search on
+                span = ahead[i] = _next(patterns[i], text, pos, end)
+            if span is not None and (best is None or span[0] < best[0]):
+                best = span
+        if best is None:
+            return out
+        out.append(best)
+        pos = best[1]
+
+
+def _next(pattern: Any, text: str, start: int, end: int) -> tuple[int, int] | None:
+    m = next(find(pattern, text, start, end), None)
+    return None if m is None else (m.start(), m.end())
+
+
+def _may_match(need: Needs, text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds what a match needs (characters, then strings)."""
+    chars, strings = need
+    if chars is not None:
+        if chars.isdisjoint(_chars(text)):
+            return False
+        if len(chars) <= MAX_FINDS:
+            for c in chars:
+                if text.find(c, start, end) >= 0:
+                    break
+            else:
+                return False
+    if strings is not None:  # only strings all of whose characters the text holds are searched for
+        present = _chars(text)
+        return any(text.find(s, start, end) >= 0 for s in strings if present.issuperset(s))
+    return True
 
 
 _NOTHING: Iterator[regex.Match[str]] = iter(())
 _UNKNOWN: Any = object()
-_needs: dict[Any, frozenset[str] | None] = {}  # pattern -> needed_chars of it
+Needs = tuple[frozenset[str] | None, tuple[str, ...] | None]  # needed characters, needed strings
+_needs: dict[Any, Needs | None] = {}  # pattern -> its needs
+_branches: dict[Any, list[Deferred] | None] = {}  # pattern -> its top-level branches, searched alone
 MAX_FINDS = 6  # a range is searched for at most this many needed characters, else the regex runs
 _seen: list[Any] = [None, frozenset()]  # the last text and the set of its characters
 
 
-def _need_of(pattern: regex.Pattern[str] | Deferred) -> frozenset[str] | None:
+def _need_of(pattern: regex.Pattern[str] | Deferred) -> Needs | None:
     if isinstance(pattern, Deferred):
         source, flags = pattern.source, _flags(pattern.ignore_case)
     else:
         source, flags = pattern.pattern, pattern.flags
-    need = worked_out(f"needed_chars {flags}", source, lambda source: needed_chars(source, flags))
-    return None if need is None else frozenset(need)
+    chars = worked_out(f"needed_chars {flags}", source, lambda source: needed_chars(source, flags))
+    strings = worked_out(f"needed_strings {flags}", source, lambda source: needed_strings(source, flags))
+    if chars is None and strings is None:
+        return None
+    return (None if chars is None else frozenset(chars)), strings
 
 
 T = TypeVar("T")

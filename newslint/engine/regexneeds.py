@@ -27,8 +27,13 @@ class _Unknown(Exception):
 
 
 def needed_chars(source: str, flags: int) -> str | None:
-    """A few characters, one of which every non-empty match of the pattern holds, or None."""
-    if not isinstance(source, str) or flags & re.IGNORECASE or any(u in source for u in _UNSAFE):
+    """A few characters, one of which every non-empty match of the pattern holds, or None.
+
+    A Unicode property (``\\p{Latin}``), one character of a class, is read as ``\\w``: no need."""
+    if not isinstance(source, str) or flags & re.IGNORECASE:
+        return None
+    source = _PROPERTY.sub(lambda m: m.group() if m.group()[1] not in "pP" else "\\w", source)
+    if any(u in source for u in _UNSAFE):
         return None
     try:
         with warnings.catch_warnings():

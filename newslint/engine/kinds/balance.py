@@ -8,6 +8,7 @@ run over several paragraphs); a bracket left open may be closed in the next para
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from newslint.document.model import Block, Document
@@ -196,12 +197,29 @@ def _brackets(doc: Document, toks: list[Token], carried: list[Token]) -> tuple[l
     return problems, [t for t in stack if id(t) not in carried_ids]
 
 
+def _marks_finder(marks: frozenset[str]) -> re.Pattern[str]:
+    """A regex finding any character one of the checks looks at (a block without any has no
+    problem of its own)."""
+    chars = "".join(sorted(set().union(*(MARK_CHARS[m] for m in marks))))
+    found = _FINDERS.get(chars)
+    if found is None:
+        found = _FINDERS[chars] = re.compile(f"[{re.escape(chars)}]")
+    return found
+
+
+MARK_CHARS = {"curly": "“„”", "straight": '"', "single": "‘", "brackets": "()[]"}
+_FINDERS: dict[str, re.Pattern[str]] = {}
+
+
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     marks, kinds = rule.compiled
+    finder = _marks_finder(marks) if marks else None
     carried: list[Token] = []
     for block in doc.blocks:
         if block.kind not in kinds:
             continue
+        if not carried and finder is not None and not finder.search(doc.text, block.start, block.end):
+            continue  # no mark to pair, none carried over: nothing to find
         toks = doc.tokens_of(block)
         puncts = [t for t in toks if t.kind == "punct"]
         nxt = _next_block(doc, block)

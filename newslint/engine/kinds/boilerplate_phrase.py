@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import cast
 
 from newslint.document.model import Document
 from newslint.document.records import Record
@@ -31,7 +32,8 @@ from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
 from newslint.engine.regexes import Deferred, find, worked_out
 from newslint.engine.regexneeds import needed_literals
-from newslint.engine.support.boilerplate_lines import delete_fix, lines, lower_lines
+from newslint.engine.support.boilerplate_lines import Line, delete_fix, holding_keys, lines, lowered
+from newslint.engine.support.branches import leftmost_first, phrase_patterns
 
 WHOLE_DOCUMENT = True  # in a windowed document: with the other boilerplate kinds, whose findings the model is given
 OPTIONS = {
@@ -53,12 +55,13 @@ NOT_LATIN = re.compile(r"[\u0370-\u052f]")
 
 
 class Compiled(Record):
-    __slots__ = ("lines", "phrases", "keys", "exceptions", "line_keys")
+    __slots__ = ("lines", "phrases", "keys", "exceptions", "line_keys", "branches")
     lines: Deferred | None  # compiled when a short line first holds one of the line keys
     phrases: Deferred | None  # compiled when a block first holds a key
     keys: tuple[str, ...] | None  # lower-case strings, one of which a phrase's match holds; None: search all
     exceptions: Deferred | None  # compiled when a first span is found
     line_keys: tuple[str, ...] | None  # the same for the line regexes; None: try every short line
+    branches: Branches | None  # the phrases one by one, with their keys (see support/branches.py)
 
     def __init__(
         self,
@@ -67,12 +70,14 @@ class Compiled(Record):
         keys: tuple[str, ...] | None,
         exceptions: Deferred | None,
         line_keys: tuple[str, ...] | None = None,
+        branches: Branches | None = None,
     ) -> None:
         self.lines = lines
         self.phrases = phrases
         self.keys = keys
         self.exceptions = exceptions
         self.line_keys = line_keys
+        self.branches = branches
 
 
 def _alternation(rule: Rule, key: str) -> Deferred | None:
@@ -96,7 +101,21 @@ def prepare(rule: Rule) -> Compiled:
         raise OptionError("block-words", "must not be negative")
     phrases = _alternation(rule, "phrases")
     lines_re, exceptions = _alternation(rule, "lines"), _alternation(rule, "exceptions")
-    return Compiled(lines_re, phrases, _keys(o["phrases"]), exceptions, _keys(o["lines"]))
+    branches = _branches(o["phrases"], o["ignore-case"])
+    return Compiled(lines_re, phrases, _keys(o["phrases"]), exceptions, _keys(o["lines"]), branches)
+
+
+Branches = tuple[tuple[Deferred, tuple[str, ...] | None], ...]
+
+
+def _branches(phrases: list[str], ignore_case: bool) -> Branches | None:
+    """Each phrase as its own pattern with its keys (None: no keys, always searched), or None
+    when the phrases must be searched as one alternation."""
+    patterns = phrase_patterns(phrases, ignore_case, "phrases") if len(phrases) > 1 else None
+    if patterns is None:
+        return None
+    keys = [worked_out("needed_literals", p, needed_literals) for p in phrases]
+    return tuple(zip(patterns, keys, strict=True))
 
 
 def _keys(phrases: list[str]) -> tuple[str, ...] | None:
@@ -129,9 +148,15 @@ def _lowering(doc: Document) -> bool:
 
 def _blocks_with_keys(doc: Document, keys: tuple[str, ...]) -> list[int]:
     """Indexes of the blocks whose lower-case text (look-alikes read as Latin) holds one of the
-    keys, in document order. Each block is lower-cased on its own and let go, so that no
-    lower-case copy of a big document's whole text is held."""
-    text, full = latin_text(doc), _lowering(doc)
+    keys, in document order. The text lower-cased is shared by the rules (:func:`lowered`); in a
+    big document, each block is lower-cased on its own and let go, so that no lower-case copy of
+    its whole text is held."""
+    text = latin_text(doc)
+    low = lowered(doc, text)
+    if low is not None:
+        starts, ends = _bounds(doc)
+        return holding_keys(low, starts, ends, keys)
+    full = _lowering(doc)
     found: list[int] = []
     for i, block in enumerate(doc.blocks):
         chunk = text[block.start : block.end]
@@ -141,16 +166,39 @@ def _blocks_with_keys(doc: Document, keys: tuple[str, ...]) -> list[int]:
     return found
 
 
+def _bounds(doc: Document) -> tuple[list[int], list[int]]:
+    """The starts and the ends of the blocks (cached on the doc)."""
+    cached = doc.cache.get("boilerplate.block_bounds")
+    if cached is None:
+        cached = doc.cache["boilerplate.block_bounds"] = ([b.start for b in doc.blocks], [b.end for b in doc.blocks])
+    return cast("tuple[list[int], list[int]]", cached)
+
+
+def _short_lines(doc: Document, max_chars: int) -> tuple[list[Line], str, list[int], list[int]]:
+    """The lines of at most ``max_chars`` characters, their lower-case texts joined by newlines,
+    and where each one starts and ends in that text (cached on the doc: the rules look for
+    their keys in the same short lines)."""
+    name = ("boilerplate.short_lines", max_chars)
+    cached = doc.cache.get(name)
+    if cached is None:
+        pairs = [(line, line.text.lower()) for line in lines(doc) if len(line.text) <= max_chars]
+        starts, ends, at = [], [], 0
+        for _line, low in pairs:
+            starts.append(at)
+            ends.append(at + len(low))
+            at += len(low) + 1
+        joined = "\n".join(low for _line, low in pairs)
+        cached = doc.cache[name] = ([line for line, _low in pairs], joined, starts, ends)
+    return cast("tuple[list[Line], str, list[int], list[int]]", cached)
+
+
 def _whole_lines(
     regexes: Deferred, keys: tuple[str, ...] | None, doc: Document, max_chars: int
 ) -> Iterator[tuple[int, int]]:
     """Spans of the short lines the line regexes match whole. A line they match holds one of
     the keys (when there are keys): the others need no regex, and with none left it is not compiled."""
-    if keys is None:
-        short = [line for line in lines(doc) if len(line.text) <= max_chars]
-    else:
-        pairs = zip(lines(doc), lower_lines(doc), strict=True)
-        short = [line for line, low in pairs if len(line.text) <= max_chars and any(k in low for k in keys)]
+    every, low, starts, ends = _short_lines(doc, max_chars)
+    short = every if keys is None else [every[i] for i in holding_keys(low, starts, ends, keys)]
     if not short:
         return
     fullmatch = regexes.compiled.fullmatch
@@ -165,12 +213,23 @@ def _spans(c: Compiled, doc: Document, max_chars: int, block_words: int) -> Iter
     if c.phrases is not None:
         text = latin_text(doc)
         found_in = range(len(doc.blocks)) if c.keys is None else _blocks_with_keys(doc, c.keys)
+        low = lowered(doc, text) if c.branches is not None else None
         for i in found_in:
             block = doc.blocks[i]
-            found = [(m.start(), m.end()) for m in find(c.phrases, text, block.start, block.end)]
+            if c.branches is not None and low is not None:
+                found = _branch_spans(c.branches, text, low, block.start, block.end)
+            else:
+                found = [(m.start(), m.end()) for m in find(c.phrases, text, block.start, block.end)]
             if found and block_words and len(block.text.split()) <= block_words:
                 found = [_trimmed(doc, block.start, block.end)]
             yield from found
+
+
+def _branch_spans(branches: Branches, text: str, low: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The phrases' matches in ``text[start:end]``, searched only with the phrases whose keys
+    ``low[start:end]`` (the text lower-cased) holds."""
+    live = [p for p, keys in branches if keys is None or any(low.find(k, start, end) >= 0 for k in keys)]
+    return leftmost_first(live, text, start, end) if live else []
 
 
 def _trimmed(doc: Document, start: int, end: int) -> tuple[int, int]:

@@ -11,6 +11,7 @@ groups, but only a group that itself mixes styles is flagged.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import regex
 
@@ -107,20 +108,40 @@ def prepare(rule: Rule) -> Compiled:
     return Compiled(compiled, compile_pattern(skip, "skip-blocks") if skip else None)
 
 
-def _hits(rule: Rule, doc: Document) -> list[Hit]:
-    """Every occurrence of every style, at most one per start offset (first form wins)."""
+def _searched(rule: Rule, doc: Document) -> list[tuple[int, int]]:
+    """The runs of consecutive blocks looked at (one regex pass per run)."""
     kinds = set(rule.options["kinds"])
     skip = rule.compiled.skip
+    return runs(b for b in doc.blocks if b.kind in kinds and (skip is None or not skip.search(b.text, timeout=1.0)))
+
+
+def _forms_found(doc: Document, forms: list[Form], searched: list[tuple[int, int]]) -> Iterator[tuple[Form, Any]]:
+    """Each form's matches that count (not empty, inside one block), form by form."""
+    for form in forms:
+        for start, end in searched:
+            for m in find(form.pattern, doc.text, start, end):
+                if m.end() > m.start() and not crosses_blocks(doc, m.start(), m.end()):
+                    yield form, m
+
+
+def _mixed(rule: Rule, doc: Document, searched: list[tuple[int, int]]) -> bool:
+    """Whether two styles or more occur at all: else there is no minority, and the hits of the
+    one style (every quotation mark of an article) need not be gathered."""
+    found = 0
+    for forms in rule.compiled.styles.values():
+        if next(_forms_found(doc, forms, searched), None) is not None:
+            found += 1
+            if found == 2:
+                return True
+    return False
+
+
+def _hits(rule: Rule, doc: Document, searched: list[tuple[int, int]]) -> list[Hit]:
+    """Every occurrence of every style, at most one per start offset (first form wins)."""
     seen: dict[int, Hit] = {}
-    searched = runs(  # one regex pass per run of consecutive blocks
-        b for b in doc.blocks if b.kind in kinds and (skip is None or not skip.search(b.text, timeout=1.0))
-    )
     for style, forms in rule.compiled.styles.items():
-        for form in forms:
-            for start, end in searched:
-                for m in find(form.pattern, doc.text, start, end):
-                    if m.end() > m.start() and not crosses_blocks(doc, m.start(), m.end()):
-                        seen.setdefault(m.start(), Hit(style, form, m))
+        for form, m in _forms_found(doc, forms, searched):
+            seen.setdefault(m.start(), Hit(style, form, m))
     return [seen[k] for k in sorted(seen)]
 
 
@@ -144,7 +165,10 @@ def _counts(hits: list[Hit]) -> dict[str, int]:
 
 
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
-    hits = _hits(rule, doc)
+    searched = _searched(rule, doc)
+    if not _mixed(rule, doc, searched):
+        return
+    hits = _hits(rule, doc, searched)
     groups: dict[str, list[Hit]] = {}
     for hit in hits:
         groups.setdefault(hit.form.group, []).append(hit)

@@ -7,6 +7,7 @@ line of a block (plain-text blocks keep their newlines; an HTML block is one lin
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import cast
 
 from newslint.document.lazyre import lazy
@@ -48,13 +49,37 @@ def lines(doc: Document) -> list[Line]:
     return out
 
 
-def lower_lines(doc: Document) -> list[str]:
-    """The text of each of ``lines(doc)``, lower-cased (cached on the doc: several rules look
-    for their keys in every line)."""
-    cached = doc.cache.get("boilerplate.lines_lower")
-    if cached is None:
-        cached = doc.cache["boilerplate.lines_lower"] = [line.text.lower() for line in lines(doc)]
-    return cast("list[str]", cached)
+MAX_LOWERED = 1 << 20  # a longer document is not held lower-cased: its parts are lowered one by one
+
+
+def lowered(doc: Document, text: str) -> str | None:
+    """``text`` (the prose, or the prose with look-alike letters read as Latin) lower-cased,
+    cached on the doc; None for a document longer than ``MAX_LOWERED`` or holding a letter whose
+    lower case is longer (the offsets would move)."""
+    if len(text) > MAX_LOWERED or "\u0130" in text:
+        return None
+    name = "boilerplate.lowered" if text is doc.text else "boilerplate.lowered_other"
+    cached = doc.cache.get(name)
+    if cached is None or cached[0] is not text:
+        cached = doc.cache[name] = (text, text.lower())
+    return cast("str", cached[1])
+
+
+def holding_keys(low: str, starts: list[int], ends: list[int], keys: tuple[str, ...]) -> list[int]:
+    """Indexes of the spans ``starts[i]:ends[i]`` of ``low`` (in order, not overlapping) that hold
+    one of ``keys``, in order: one ``str.find`` run per key over the whole text, not a test of
+    every key in every span."""
+    found: set[int] = set()
+    for key in keys:
+        at = low.find(key)
+        while at >= 0:
+            i = bisect_right(starts, at) - 1
+            if i >= 0 and at + len(key) <= ends[i]:
+                found.add(i)
+                at = low.find(key, ends[i])
+            else:
+                at = low.find(key, at + 1)
+    return sorted(found)
 
 
 def _prose(doc: Document, block: Block) -> str:
