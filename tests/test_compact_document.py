@@ -66,6 +66,24 @@ def test_plain_text_prose_is_the_stored_text_when_blocks_are_one_blank_line_apar
     assert spaced.map.to_source(15) == 17
 
 
+def test_plain_text_prose_shares_the_stored_text_exactly_when_equal_to_it() -> None:
+    shapes = [
+        "Markets rally\n\nShares rose.",
+        "Markets rally\n\nShares rose.\n",
+        "\n\nMarkets rally\n\nShares rose.",
+        "Markets rally\n\n\nShares rose.",
+        "Markets rally\n \nShares rose.",
+        "Markets rally\nOn two lines\n\n- a list entry\n\nShares rose.",
+        "Markets rally\n<!-- newslint-disable -->\nShares rose.",
+        "",
+    ]
+    for raw in shapes:
+        doc = read_document(Source("a.txt", raw), None)
+        joined = "\n\n".join(b.text for b in doc.blocks)
+        assert doc.text == joined
+        assert (doc.text is doc.source.text) == (joined == raw), raw
+
+
 def test_a_one_line_block_is_its_own_line_and_other_lines_are_trimmed() -> None:
     doc = read_document(Source("a.txt", "Markets rally\n\nShares rose.\n\n  Share this  \nRead more\n"), None)
     got = lines(doc)
