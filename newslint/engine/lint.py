@@ -124,14 +124,17 @@ def place(doc: Document, f: Finding, path: str) -> Placed:
     """A rule's finding placed in the stored file, printable: a byte that is not UTF-8 (a lone
     surrogate) in its message or suggestions is shown as ``\\xe9``; a fix that would write one is dropped."""
     where = _document_of(doc, f)
+    own, fix = _place(where, f.start, f.end), _placed_fix(where, f)
+    if fix is not None and fix.place == own:
+        fix.place = own  # one object for two equal places (a big file has many whole-block fixes)
     return Placed(
         path,
         f.rule,
         f.severity,
         show_bytes(f.message),
-        _place(where, f.start, f.end),
+        own,
         tuple(show_bytes(s) for s in f.suggestions),
-        _placed_fix(where, f),
+        fix,
         tuple(PlacedRelated(_place(where, r.start, r.end), show_bytes(r.message)) for r in f.related),
     )
 
