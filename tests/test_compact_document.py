@@ -7,7 +7,7 @@ from newslint.document.offsets import OffsetMap, ProseBuilder, Segment
 from newslint.document.readers import read_document
 from newslint.document.readers.blocks import BlockCollector
 from newslint.document.source import Source
-from newslint.engine.support.boilerplate_lines import lines
+from newslint.engine.support.boilerplate_lines import lines, lower_lines
 
 
 def test_contiguous_verbatim_pieces_merge_and_replaced_ones_map_as_a_whole() -> None:
@@ -90,3 +90,9 @@ def test_a_one_line_block_is_its_own_line_and_other_lines_are_trimmed() -> None:
     assert [line.text for line in got] == ["Markets rally", "Shares rose.", "Share this", "Read more"]
     assert got[1].text is doc.blocks[1].text
     assert [(line.start, line.end) for line in got[2:]] == [(31, 41), (44, 53)]
+
+
+def test_only_lines_short_enough_for_the_line_regexes_are_held_lower_cased() -> None:
+    doc = read_document(Source("a.txt", "Markets Rally\n\nShares ROSE sharply on Monday.\n\nADVERTISEMENT\n"), None)
+    assert lower_lines(doc, 15) == ["markets rally", None, "advertisement"]
+    assert lower_lines(doc, 100)[1] == "shares rose sharply on monday."

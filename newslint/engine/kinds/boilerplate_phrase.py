@@ -149,8 +149,8 @@ def _whole_lines(
     if keys is None:
         short = [line for line in lines(doc) if len(line.text) <= max_chars]
     else:
-        pairs = zip(lines(doc), lower_lines(doc), strict=True)
-        short = [line for line, low in pairs if len(line.text) <= max_chars and any(k in low for k in keys)]
+        pairs = zip(lines(doc), lower_lines(doc, max_chars), strict=True)
+        short = [line for line, low in pairs if low is not None and any(k in low for k in keys)]
     if not short:
         return
     fullmatch = regexes.compiled.fullmatch

@@ -48,13 +48,15 @@ def lines(doc: Document) -> list[Line]:
     return out
 
 
-def lower_lines(doc: Document) -> list[str]:
-    """The text of each of ``lines(doc)``, lower-cased (cached on the doc: several rules look
-    for their keys in every line)."""
-    cached = doc.cache.get("boilerplate.lines_lower")
+def lower_lines(doc: Document, longest: int) -> list[str | None]:
+    """The text of each of ``lines(doc)`` up to ``longest`` characters long, lower-cased, None
+    for a longer line (cached on the doc: several rules look for their keys in every short line;
+    a lower-case copy of every line of a big file would be a second copy of its text)."""
+    key = ("boilerplate.lines_lower", longest)
+    cached = doc.cache.get(key)
     if cached is None:
-        cached = doc.cache["boilerplate.lines_lower"] = [line.text.lower() for line in lines(doc)]
-    return cast("list[str]", cached)
+        cached = doc.cache[key] = [line.text.lower() if len(line.text) <= longest else None for line in lines(doc)]
+    return cast("list[str | None]", cached)
 
 
 def _prose(doc: Document, block: Block) -> str:
