@@ -253,18 +253,15 @@ class Linter:
         full.cache.clear()  # its views of the whole text (a lower-case copy) are not needed again
         rest = [r for r in rules if not flag(kind_module(r.kind), "WHOLE_DOCUMENT")]
         shared = {key: shared[key] for key in evidence.needed(rest) if key in shared}
-        # kept for the windows' NEEDS_FINDINGS rules only (a big dump may have many findings)
-        found = sorted((f for f in found if not f.stored), key=lambda f: f.start) if _wants(rest) else []
+        # kept for the windows' NEEDS_FINDINGS rules only (a big dump may have many findings),
+        # as they are given: without fix or related spans
+        found = sorted((_bare(f) for f in found if not f.stored), key=lambda f: f.start) if _wants(rest) else []
         starts = [f.start for f in found]
         for w in windows.windows(doc, chars, CONTEXT_BLOCKS):
             w.doc.cache.update(shared)
             end = w.base + len(w.doc.text)
             inside = found[bisect.bisect_left(starts, w.base) : bisect.bisect_right(starts, end)]
-            given = [
-                f.replaced(start=f.start - w.base, end=f.end - w.base, fix=None, related=[])
-                for f in inside
-                if f.end <= end
-            ]
+            given = [f.replaced(start=f.start - w.base, end=f.end - w.base) for f in inside if f.end <= end]
             got = self.check(w.doc, rest, result, given)
             placed += [place(w.doc, f, label) for f in got if w.owns(f.start, f.stored)]
             if corpus:
@@ -378,6 +375,11 @@ def _evidence(doc: Document, rules: list[Rule], chars: int, result: FileResult) 
         if os.environ.get("NEWSLINT_DEBUG"):
             raise
         return {}
+
+
+def _bare(f: Finding) -> Finding:
+    """The finding without its fix and related spans, as a window's rules are given it."""
+    return f.replaced(fix=None, related=[])
 
 
 def _wants(rules: list[Rule]) -> bool:
