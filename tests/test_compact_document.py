@@ -7,6 +7,7 @@ from newslint.document.offsets import OffsetMap, ProseBuilder, Segment
 from newslint.document.readers import read_document
 from newslint.document.readers.blocks import BlockCollector
 from newslint.document.source import Source
+from newslint.engine.kinds.boilerplate_phrase import _short_lines
 from newslint.engine.support.boilerplate_lines import lines
 
 
@@ -66,9 +67,36 @@ def test_plain_text_prose_is_the_stored_text_when_blocks_are_one_blank_line_apar
     assert spaced.map.to_source(15) == 17
 
 
+def test_plain_text_prose_shares_the_stored_text_exactly_when_equal_to_it() -> None:
+    shapes = [
+        "Markets rally\n\nShares rose.",
+        "Markets rally\n\nShares rose.\n",
+        "\n\nMarkets rally\n\nShares rose.",
+        "Markets rally\n\n\nShares rose.",
+        "Markets rally\n \nShares rose.",
+        "Markets rally\nOn two lines\n\n- a list entry\n\nShares rose.",
+        "Markets rally\n<!-- newslint-disable -->\nShares rose.",
+        "",
+    ]
+    for raw in shapes:
+        doc = read_document(Source("a.txt", raw), None)
+        joined = "\n\n".join(b.text for b in doc.blocks)
+        assert doc.text == joined
+        assert (doc.text is doc.source.text) == (joined == raw), raw
+
+
 def test_a_one_line_block_is_its_own_line_and_other_lines_are_trimmed() -> None:
     doc = read_document(Source("a.txt", "Markets rally\n\nShares rose.\n\n  Share this  \nRead more\n"), None)
     got = lines(doc)
     assert [line.text for line in got] == ["Markets rally", "Shares rose.", "Share this", "Read more"]
     assert got[1].text is doc.blocks[1].text
     assert [(line.start, line.end) for line in got[2:]] == [(31, 41), (44, 53)]
+
+
+def test_only_lines_short_enough_for_the_line_regexes_are_held_lower_cased() -> None:
+    doc = read_document(Source("a.txt", "Markets Rally\n\nShares ROSE sharply on Monday.\n\nADVERTISEMENT\n"), None)
+    kept, low, starts, ends = _short_lines(doc, 15)
+    assert [line.text for line in kept] == ["Markets Rally", "ADVERTISEMENT"]
+    assert low == "markets rally\nadvertisement"
+    assert [low[a:b] for a, b in zip(starts, ends, strict=True)] == ["markets rally", "advertisement"]
+    assert "shares rose sharply on monday." in _short_lines(doc, 100)[1]

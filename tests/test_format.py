@@ -112,3 +112,21 @@ def test_gitlab_code_quality_report(project: Path, capsys: pytest.CaptureFixture
     (project / "twice.txt").write_text("Headline\n\nA new first line.\n\nA DEFECT1 here and DEFECT1 there.\n")
     _, moved = newslint(project, capsys, "--format", "gitlab", "bad.txt", "twice.txt")
     assert [i["fingerprint"] for i in json.loads(moved)] == fingerprints  # lines moved, same issues
+
+
+def test_json_report_writes_what_json_dump_writes_one_record_at_a_time() -> None:
+    import io
+
+    from newslint.api import lint_bytes
+    from newslint.report import json as json_report
+
+    text = (
+        "Markets rally\n\nShares rose sharply on Monday.\n\nShares rose sharply on Monday.\n\nIt’s a  “test” -- here\n"
+    )
+    found = lint_bytes(text.encode("utf-8"), "a.txt").findings
+    assert any(f.fix is not None and f.related for f in found)
+    for findings in (found, found[:1], []):
+        out = io.StringIO()
+        json_report.report(findings, None, out)  # type: ignore[arg-type]
+        expected = json.dumps([f.record() for f in findings], ensure_ascii=False, indent=2) + "\n"
+        assert out.getvalue() == expected

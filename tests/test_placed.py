@@ -4,6 +4,7 @@ need the other rules' findings say so, and the others neither see them nor write
 from __future__ import annotations
 
 import json
+import pickle
 from collections.abc import Sequence
 from pathlib import Path
 from types import SimpleNamespace
@@ -172,3 +173,22 @@ def test_the_context_is_fixed_for_the_run() -> None:
     with pytest.raises(AttributeError):
         ctx.language = "en-GB"  # type: ignore[misc]
     assert not any(hasattr(ctx, name) for name in ("warnings", "incomplete", "findings"))
+
+
+def test_a_packed_place_reads_back_its_numbers_compares_copies_and_pickles() -> None:
+    big = 1 << 40
+    place = Place(7, big, 300, 2, 70000, 1)
+    assert (place.start, place.end, place.line, place.column, place.end_line, place.end_column) == (
+        7,
+        big,
+        300,
+        2,
+        70000,
+        1,
+    )
+    assert place == Place(7, big, 300, 2, 70000, 1) and place != Place(7, big, 300, 2, 70000, 2)
+    assert place.replaced(line=5).line == 5 and place.replaced(line=5).end == big
+    assert pickle.loads(pickle.dumps(place)) == place
+    assert Place.from_dict(place.to_dict()) == place
+    assert place.position() == {"line": 300, "column": 2, "end_line": 70000, "end_column": 1}
+    assert "end_line=70000" in repr(place)

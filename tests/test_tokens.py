@@ -54,7 +54,8 @@ def test_repeated_words_are_one_string() -> None:
     doc = _doc("Title\n\n" + " ".join(["Markets rose sharply as investors cheered."] * 3))
     rose = [t.text for t in doc.tokens if t.text == "rose"]
     assert len(rose) == 3 and rose[0] is rose[1] is rose[2]
-    words = [w for key in block_keys(doc) for w in key.words if w == "sharply"]
+    keys = block_keys(doc)
+    words = [w for i in range(len(keys)) for w in keys.words_of(i) if w == "sharply"]
     assert len(words) == 3 and words[0] is words[1] is words[2]
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from newslint.document.model import Block, Document
 from newslint.engine.kinds import capital_names, kind_module
 from newslint.engine.loader import Rule
-from newslint.engine.similarity import BlockKey, block_keys
+from newslint.engine.similarity import BlockKeys, block_keys
 from newslint.engine.support import capital_common, spell_words
 
 
@@ -74,11 +74,13 @@ def _forms(a: Any, b: dict[Any, spell_words.Pieces], part: Part) -> Any:
     return b if a is None else spell_words.moved_forms(a, b, part.base)
 
 
-def _block_keys(a: list[BlockKey] | None, b: list[BlockKey], part: Part) -> list[BlockKey]:
-    """Block keys of a window, naming the whole document's blocks."""
-    out = [] if a is None else a
-    out.extend(BlockKey(part.blocks[part.first + k.block.index], k.text, k.words) for k in b)
-    return out
+def _block_keys(a: BlockKeys | None, b: BlockKeys, part: Part) -> BlockKeys:
+    """Block keys of a window appended to those of the windows before (the windows partition
+    the blocks, so key ``i`` is the whole document's block ``i``)."""
+    if a is None:
+        return b
+    a.extend(b)
+    return a
 
 
 # cache key -> (compute the view on one window, merge it into the views of the windows before)

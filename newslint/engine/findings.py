@@ -3,6 +3,7 @@ stored file for everything after the rules."""
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Iterable
 from typing import Any
 
@@ -110,32 +111,69 @@ class Checked(Record):
 # --- findings placed in the stored file ------------------------------------------------------
 
 
+_PLACE = struct.Struct("<6q")
+_NUMBER = struct.Struct("<q")
+_PLACE_FIELDS = ("start", "end", "line", "column", "end_line", "end_column")
+
+
 class Place(Record):
     """A span of the stored file: offsets in ``Source.raw`` (line endings as stored) and the
-    1-based line and column of each end (end exclusive, columns in code points)."""
+    1-based line and column of each end (end exclusive, columns in code points).
 
-    __slots__ = ("start", "end", "line", "column", "end_line", "end_column")
-    start: int
-    end: int
-    line: int
-    column: int
-    end_line: int
-    end_column: int
+    The six numbers are packed in one bytes object, read back on access: a big file has a
+    hundred thousand findings of up to three places each, and as six int objects a place was
+    most of its finding's memory. Equality, ``repr`` and ``replaced`` see the six fields."""
+
+    __slots__ = ("_packed",)
 
     def __init__(self, start: int, end: int, line: int, column: int, end_line: int, end_column: int) -> None:
-        self.start = start
-        self.end = end
-        self.line = line
-        self.column = column
-        self.end_line = end_line
-        self.end_column = end_column
+        self._packed = _PLACE.pack(start, end, line, column, end_line, end_column)
+
+    def _names(self) -> tuple[str, ...]:
+        return _PLACE_FIELDS
+
+    def _values(self) -> tuple[Any, ...]:
+        return _PLACE.unpack(self._packed)
+
+    @property
+    def start(self) -> int:
+        return int(_NUMBER.unpack_from(self._packed, 0)[0])
+
+    @property
+    def end(self) -> int:
+        return int(_NUMBER.unpack_from(self._packed, 8)[0])
+
+    @property
+    def line(self) -> int:
+        return int(_NUMBER.unpack_from(self._packed, 16)[0])
+
+    @property
+    def column(self) -> int:
+        return int(_NUMBER.unpack_from(self._packed, 24)[0])
+
+    @property
+    def end_line(self) -> int:
+        return int(_NUMBER.unpack_from(self._packed, 32)[0])
+
+    @property
+    def end_column(self) -> int:
+        return int(_NUMBER.unpack_from(self._packed, 40)[0])
 
     def position(self) -> dict[str, int]:
         """Line and column of both ends, as the output contract names them."""
-        return {"line": self.line, "column": self.column, "end_line": self.end_line, "end_column": self.end_column}
+        _, _, line, column, end_line, end_column = _PLACE.unpack(self._packed)
+        return {"line": line, "column": column, "end_line": end_line, "end_column": end_column}
 
     def to_dict(self) -> dict[str, int]:
-        return {"start": self.start, "end": self.end, **self.position()}
+        start, end, line, column, end_line, end_column = _PLACE.unpack(self._packed)
+        return {
+            "start": start,
+            "end": end,
+            "line": line,
+            "column": column,
+            "end_line": end_line,
+            "end_column": end_column,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, int]) -> Place:

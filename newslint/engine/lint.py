@@ -124,14 +124,17 @@ def place(doc: Document, f: Finding, path: str) -> Placed:
     """A rule's finding placed in the stored file, printable: a byte that is not UTF-8 (a lone
     surrogate) in its message or suggestions is shown as ``\\xe9``; a fix that would write one is dropped."""
     where = _document_of(doc, f)
+    own, fix = _place(where, f.start, f.end), _placed_fix(where, f)
+    if fix is not None and fix.place == own:
+        fix.place = own  # one object for two equal places (a big file has many whole-block fixes)
     return Placed(
         path,
         f.rule,
         f.severity,
         show_bytes(f.message),
-        _place(where, f.start, f.end),
+        own,
         tuple(show_bytes(s) for s in f.suggestions),
-        _placed_fix(where, f),
+        fix,
         tuple(PlacedRelated(_place(where, r.start, r.end), show_bytes(r.message)) for r in f.related),
     )
 
@@ -250,18 +253,15 @@ class Linter:
         full.cache.clear()  # its views of the whole text (a lower-case copy) are not needed again
         rest = [r for r in rules if not flag(kind_module(r.kind), "WHOLE_DOCUMENT")]
         shared = {key: shared[key] for key in evidence.needed(rest) if key in shared}
-        # kept for the windows' NEEDS_FINDINGS rules only (a big dump may have many findings)
-        found = sorted((f for f in found if not f.stored), key=lambda f: f.start) if _wants(rest) else []
+        # kept for the windows' NEEDS_FINDINGS rules only (a big dump may have many findings),
+        # as they are given: without fix or related spans
+        found = sorted((_bare(f) for f in found if not f.stored), key=lambda f: f.start) if _wants(rest) else []
         starts = [f.start for f in found]
         for w in windows.windows(doc, chars, CONTEXT_BLOCKS):
             w.doc.cache.update(shared)
             end = w.base + len(w.doc.text)
             inside = found[bisect.bisect_left(starts, w.base) : bisect.bisect_right(starts, end)]
-            given = [
-                f.replaced(start=f.start - w.base, end=f.end - w.base, fix=None, related=[])
-                for f in inside
-                if f.end <= end
-            ]
+            given = [f.replaced(start=f.start - w.base, end=f.end - w.base) for f in inside if f.end <= end]
             got = self.check(w.doc, rest, result, given)
             placed += [place(w.doc, f, label) for f in got if w.owns(f.start, f.stored)]
             if corpus:
@@ -375,6 +375,11 @@ def _evidence(doc: Document, rules: list[Rule], chars: int, result: FileResult) 
         if os.environ.get("NEWSLINT_DEBUG"):
             raise
         return {}
+
+
+def _bare(f: Finding) -> Finding:
+    """The finding without its fix and related spans, as a window's rules are given it."""
+    return f.replaced(fix=None, related=[])
 
 
 def _wants(rules: list[Rule]) -> bool:

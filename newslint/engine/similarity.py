@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from array import array
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from difflib import SequenceMatcher
 
 from newslint.document.model import Block, Document
@@ -54,23 +55,74 @@ def block_words(doc: Document, block: Block) -> tuple[str, ...]:
     return tuple(found)
 
 
-class BlockKey(Record):
-    __slots__ = ("block", "text", "words")
-    block: Block
-    text: str  # normal_text of the block
-    words: tuple[str, ...]
+class BlockKeys:
+    """What the duplicate checks compare of each block of a document, held compactly (a big
+    file has a hundred thousand blocks): the hash of the block's normal form, whether it has a
+    letter, and its words (:func:`block_words`) as numbers into one vocabulary, every block's
+    numbers in one array. Block ``i`` is the document's ``blocks[i]``."""
 
-    def __init__(self, block: Block, text: str, words: tuple[str, ...]) -> None:
-        self.block = block
-        self.text = text
-        self.words = words
+    __slots__ = ("texts", "letters", "bounds", "ids", "vocabulary", "words")
+
+    def __init__(self) -> None:
+        self.texts = array("q")  # hash of normal_text of each block
+        self.letters = bytearray()  # 1 when the normal form has a letter
+        self.bounds = array("q", [0])  # block i's word numbers are ids[bounds[i]:bounds[i + 1]]
+        self.ids = array("i")
+        self.vocabulary: dict[str, int] = {}  # word -> its number, in order of first use
+        self.words: list[str] = []  # number -> word
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def add(self, text: str, words: Iterable[str]) -> None:
+        """The next block's key: its text and its words."""
+        normal = normal_text(text)
+        self.texts.append(hash(normal))
+        self.letters.append(has_letter(normal))
+        self._extend(words)
+
+    def _extend(self, words: Iterable[str]) -> None:
+        vocab, known = self.vocabulary, self.words
+        for word in words:
+            number = vocab.get(word)
+            if number is None:
+                number = vocab[word] = len(known)
+                known.append(word)
+            self.ids.append(number)
+        self.bounds.append(len(self.ids))
+
+    def extend(self, other: BlockKeys) -> None:
+        """Append the keys of the blocks after these (another window's), in one vocabulary."""
+        self.texts.extend(other.texts)
+        self.letters.extend(other.letters)
+        for i in range(len(other)):
+            self._extend(other.words_of(i))
+
+    def count(self, i: int) -> int:
+        """The number of words of block ``i``."""
+        return self.bounds[i + 1] - self.bounds[i]
+
+    def ids_of(self, i: int) -> array[int]:
+        """Block ``i``'s word numbers (equal words, equal numbers)."""
+        return self.ids[self.bounds[i] : self.bounds[i + 1]]
+
+    def words_of(self, i: int) -> list[str]:
+        """Block ``i``'s words."""
+        known = self.words
+        return [known[n] for n in self.ids_of(i)]
+
+    def same_text(self, i: int, text: str) -> bool:
+        """Whether block ``i``'s normal form is ``text`` (by hash: 64 bits)."""
+        return self.texts[i] == hash(text)
 
 
-def block_keys(doc: Document) -> list[BlockKey]:
-    """Normal forms of every block, computed once per document and shared by the rules."""
+def block_keys(doc: Document) -> BlockKeys:
+    """The keys of every block, computed once per document and shared by the rules."""
     keys = doc.cache.get("similarity.block_keys")
     if keys is None:
-        keys = [BlockKey(b, normal_text(b.text), block_words(doc, b)) for b in doc.blocks]
+        keys = BlockKeys()
+        for b in doc.blocks:
+            keys.add(b.text, block_words(doc, b))
         doc.cache["similarity.block_keys"] = keys
     return keys
 
@@ -131,22 +183,23 @@ class NearIndex(Record):
     k: int
     bucket_cap: int
     buckets: dict[int, list[int]]
-    vocabulary: dict[str, int]
+    vocabulary: dict[Hashable, int]
 
     def __init__(
         self,
         k: int = 12,
         bucket_cap: int = 8,
         buckets: dict[int, list[int]] | None = None,
-        vocabulary: dict[str, int] | None = None,
+        vocabulary: dict[Hashable, int] | None = None,
     ) -> None:
         self.k = k
         self.bucket_cap = bucket_cap
         self.buckets = defaultdict(list) if buckets is None else buckets
         self.vocabulary = {} if vocabulary is None else vocabulary
 
-    def candidates(self, words: Sequence[str], limit: int = 4) -> tuple[list[int], list[int]]:
-        """(earlier unit ids sharing the most sketch entries, at least two; this unit's sketch)."""
+    def candidates(self, words: Sequence[Hashable], limit: int = 4) -> tuple[list[int], list[int]]:
+        """(earlier unit ids sharing the most sketch entries, at least two; this unit's sketch).
+        ``words`` are strings or numbers standing for them (equal words, equal numbers)."""
         vocab = self.vocabulary
         # ids in document order: the same in every run, whatever the hash seed
         sk = sketch([vocab.setdefault(w, len(vocab)) for w in words], self.k)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newslint.document.directives import parse_directive
-from newslint.document.model import Directive, Document
+from newslint.document.model import Block, Directive, Document
 from newslint.document.readers.blocks import BlockCollector, looks_like_headline, text_block_kind
 from newslint.document.source import Source
 
@@ -46,7 +46,26 @@ def read_text(source: Source) -> Document:
         prose_start = collector.open(start)
         collector.prose.add(text, start)
         collector.close("headline" if is_headline else text_block_kind(text), prose_start, (start, end))
+    if _is_stored_text(source.text, collector.blocks, collector.prose.length):
+        # blocks already one blank line apart: share the stored text, without joining a copy
+        return Document(source, "text", source.text, collector.blocks, collector.prose.map, directives)
     prose, omap = collector.prose.build()
-    if prose == source.text:  # blocks already one blank line apart: share the stored text, not a copy
+    if prose == source.text:
         prose = source.text
     return Document(source, "text", prose, collector.blocks, omap, directives)
+
+
+def _is_stored_text(text: str, blocks: list[Block], length: int) -> bool:
+    """Whether the prose of ``blocks`` (each a verbatim run of lines, a blank line added
+    between them) of ``length`` characters is ``text`` itself: each block where it is stored,
+    exactly ``\\n\\n`` between two blocks, and nothing before the first or after the last."""
+    if length != len(text):
+        return False
+    end = 0
+    for block in blocks:
+        if block.src is None or block.start != block.src[0]:
+            return False
+        if (block.index and text[end : block.start] != "\n\n") or (not block.index and block.start):
+            return False
+        end = block.end
+    return end == len(text)

@@ -17,7 +17,7 @@ from newslint.engine.findings import Finding, Fix, Related
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.kinds.duplicate_paragraph import delete_block
 from newslint.engine.loader import Rule
-from newslint.engine.similarity import block_keys, compare, normal_text
+from newslint.engine.similarity import block_keys, compare, length_ratio_ok, normal_text
 
 WHOLE_DOCUMENT = True  # in a windowed document: the headline is compared with every block
 EVIDENCE = ("similarity.block_keys",)  # document-wide views (see newslint.engine.evidence)
@@ -71,15 +71,19 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     kinds = rule.compiled["kinds"]
     threshold = rule.options["threshold"]
     title_heading = _title_heading(doc, headline)
-    for key in block_keys(doc):
-        if key.block.index <= headline.index or key.block.kind not in kinds or key.block is title_heading:
+    keys = block_keys(doc)
+    for i in range(headline.index + 1, len(keys)):
+        block = doc.blocks[i]
+        if block.kind not in kinds or block is title_heading:
             continue
         for start, end, text, words in lines:
-            exact = key.text == text
-            like = None if exact else compare(words, key.words, threshold)
+            exact = keys.same_text(i, text)
+            like = None  # the block's words are made only when its length may match
+            if not exact and length_ratio_ok(len(words), keys.count(i), threshold):
+                like = compare(words, keys.words_of(i), threshold)
             score = 1.0 if exact else like.ratio if like and not like.changed else 0.0
             if score:
-                yield _finding(rule, doc, key.block, start, end, exact, score)
+                yield _finding(rule, doc, block, start, end, exact, score)
                 break
 
 

@@ -23,7 +23,7 @@ from newslint.engine.deletion import delete_blocks
 from newslint.engine.findings import Finding, Fix, Related
 from newslint.engine.kind import Context, Option, OptionError
 from newslint.engine.loader import Rule
-from newslint.engine.similarity import BlockKey, NearIndex, block_keys, compare, has_letter
+from newslint.engine.similarity import BlockKeys, NearIndex, block_keys, compare
 
 MATCHES = ("exact", "near")
 LIST_MARKER = lazy(r"\s*(?:[-*•·▪–]|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)])\s")
@@ -79,40 +79,45 @@ def report(rule: Rule, doc: Document, later: Block, first: Block, safe: bool, **
     return Finding(rule.id, later.start, later.end, message, rule.severity, [], delete_block(doc, later, safe), related)
 
 
-def _units(rule: Rule, doc: Document) -> list[BlockKey]:
+def _units(rule: Rule, doc: Document, keys: BlockKeys) -> list[int]:
+    """The indexes of the blocks compared: of the kinds, with enough words and a letter."""
     kinds = rule.compiled["kinds"]
     least = rule.options["min-words"]
-    return [k for k in block_keys(doc) if k.block.kind in kinds and len(k.words) >= least and has_letter(k.text)]
+    blocks = doc.blocks
+    return [i for i in range(len(keys)) if blocks[i].kind in kinds and keys.count(i) >= least and keys.letters[i]]
 
 
 def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
-    units = _units(rule, doc)
+    keys = block_keys(doc)
+    units = _units(rule, doc, keys)
     if rule.options["match"] == "exact":
-        yield from _exact(rule, doc, units)
+        yield from _exact(rule, doc, keys, units)
     else:
-        yield from _near(rule, doc, units)
+        yield from _near(rule, doc, keys, units)
 
 
-def _exact(rule: Rule, doc: Document, units: list[BlockKey]) -> Iterator[Finding]:
+def _exact(rule: Rule, doc: Document, keys: BlockKeys, units: list[int]) -> Iterator[Finding]:
     """Repeats of an earlier unit; short units (table headers, shop buttons, list entries
     repeated by design) only when doubled in place."""
     apart = rule.options["min-words-apart"]
-    first: dict[str, Block] = {}
-    forms: dict[str, dict[tuple[str, str], Block]] = {}  # the first copy of each stored form, once repeated
-    last: dict[str, tuple[int, int]] = {}  # the unit number and block index of the latest copy
-    for n, key in enumerate(units):
-        earlier = first.setdefault(key.text, key.block)
-        if earlier is not key.block:
-            copies = forms.setdefault(key.text, {stored_key(doc, _span(earlier)): earlier})
-            stored = stored_key(doc, _span(key.block))
-            listed = list_entry(earlier) and list_entry(key.block)
-            unit, block = last[key.text]
+    # by the hash of the normal form
+    first: dict[int, Block] = {}
+    forms: dict[int, dict[tuple[str, str], Block]] = {}  # the first copy of each stored form, once repeated
+    last: dict[int, tuple[int, int]] = {}  # the unit number and block index of the latest copy
+    for n, i in enumerate(units):
+        text, here = keys.texts[i], doc.blocks[i]
+        earlier = first.setdefault(text, here)
+        if earlier is not here:
+            copies = forms.setdefault(text, {stored_key(doc, _span(earlier)): earlier})
+            stored = stored_key(doc, _span(here))
+            listed = list_entry(earlier) and list_entry(here)
+            unit, block = last[text]
             # in place: right after the previous copy; a list entry only with no block between
-            in_place = unit == n - 1 and (not listed or block == key.block.index - 1)
-            if (len(key.words) >= apart and not listed) or in_place:
-                yield _repeat(rule, doc, key.block, copies.get(stored), earlier)
-            copies.setdefault(stored, key.block)
-        last[key.text] = (n, key.block.index)
+            in_place = unit == n - 1 and (not listed or block == here.index - 1)
+            if (keys.count(i) >= apart and not listed) or in_place:
+                yield _repeat(rule, doc, here, copies.get(stored), earlier)
+            copies.setdefault(stored, here)
+        last[text] = (n, here.index)
 
 
 def list_entry(block: Block) -> bool:
@@ -164,25 +169,25 @@ def _quotes_the_other(a: Block, b: Block) -> bool:
     return bool(QUOTE_MARKS.search(a.text)) != bool(QUOTE_MARKS.search(b.text))
 
 
-def _near(rule: Rule, doc: Document, units: list[BlockKey]) -> Iterator[Finding]:
+def _near(rule: Rule, doc: Document, keys: BlockKeys, units: list[int]) -> Iterator[Finding]:
     threshold = rule.options["threshold"]
     least_changed = rule.options["min-words-changed"]
-    seen: set[str] = set()
+    seen: set[int] = set()
     index = NearIndex()
-    for n, key in enumerate(units):
-        if key.text in seen:
+    blocks = doc.blocks
+    for n, i in enumerate(units):
+        if keys.texts[i] in seen:
             continue  # an exact repeat: duplicate.paragraph's business
-        seen.add(key.text)
-        candidates, sk = index.candidates(key.words)
-        best, score = None, 0.0
+        seen.add(keys.texts[i])
+        candidates, sk = index.candidates(keys.ids_of(i))
+        best, score, here = None, 0.0, blocks[i]
         for c in candidates:
-            like = compare(units[c].words, key.words, threshold)
-            if like and like.ratio > score and (not like.changed or len(key.words) >= least_changed):
-                if _quotes_the_other(units[c].block, key.block) or (
-                    list_entry(units[c].block) and list_entry(key.block)
-                ):
+            other = blocks[units[c]]
+            like = compare(keys.words_of(units[c]), keys.words_of(i), threshold)
+            if like and like.ratio > score and (not like.changed or keys.count(i) >= least_changed):
+                if _quotes_the_other(other, here) or (list_entry(other) and list_entry(here)):
                     continue  # a quotation of the other, or two entries of one list
-                best, score = units[c], like.ratio
+                best, score = other, like.ratio
         if best is not None:
-            yield report(rule, doc, key.block, best.block, False, percent=int(score * 100))
+            yield report(rule, doc, here, best, False, percent=int(score * 100))
         index.add(n, sk)
