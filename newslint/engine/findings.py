@@ -116,6 +116,18 @@ _NUMBER = struct.Struct("<q")
 _PLACE_FIELDS = ("start", "end", "line", "column", "end_line", "end_column")
 
 
+class _Field:
+    """One of a place's six numbers, read from its packed bytes."""
+
+    __slots__ = ("_at",)
+
+    def __init__(self, index: int) -> None:
+        self._at = index * _NUMBER.size
+
+    def __get__(self, place: Place, owner: object = None) -> int:
+        return int(_NUMBER.unpack_from(place._packed, self._at)[0])
+
+
 class Place(Record):
     """A span of the stored file: offsets in ``Source.raw`` (line endings as stored) and the
     1-based line and column of each end (end exclusive, columns in code points).
@@ -135,29 +147,12 @@ class Place(Record):
     def _values(self) -> tuple[Any, ...]:
         return _PLACE.unpack(self._packed)
 
-    @property
-    def start(self) -> int:
-        return int(_NUMBER.unpack_from(self._packed, 0)[0])
-
-    @property
-    def end(self) -> int:
-        return int(_NUMBER.unpack_from(self._packed, 8)[0])
-
-    @property
-    def line(self) -> int:
-        return int(_NUMBER.unpack_from(self._packed, 16)[0])
-
-    @property
-    def column(self) -> int:
-        return int(_NUMBER.unpack_from(self._packed, 24)[0])
-
-    @property
-    def end_line(self) -> int:
-        return int(_NUMBER.unpack_from(self._packed, 32)[0])
-
-    @property
-    def end_column(self) -> int:
-        return int(_NUMBER.unpack_from(self._packed, 40)[0])
+    start = _Field(0)
+    end = _Field(1)
+    line = _Field(2)
+    column = _Field(3)
+    end_line = _Field(4)
+    end_column = _Field(5)
 
     def position(self) -> dict[str, int]:
         """Line and column of both ends, as the output contract names them."""
@@ -165,15 +160,7 @@ class Place(Record):
         return {"line": line, "column": column, "end_line": end_line, "end_column": end_column}
 
     def to_dict(self) -> dict[str, int]:
-        start, end, line, column, end_line, end_column = _PLACE.unpack(self._packed)
-        return {
-            "start": start,
-            "end": end,
-            "line": line,
-            "column": column,
-            "end_line": end_line,
-            "end_column": end_column,
-        }
+        return dict(zip(_PLACE_FIELDS, _PLACE.unpack(self._packed), strict=True))
 
     @classmethod
     def from_dict(cls, d: dict[str, int]) -> Place:

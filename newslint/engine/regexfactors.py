@@ -13,12 +13,10 @@ parser, as :mod:`regexneeds` does; anything unsure gives None.
 from __future__ import annotations
 
 import re
-import warnings
 from re import _constants as sre  # type: ignore[attr-defined]  # private, Python 3.11+
-from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-from newslint.engine.regexneeds import _GROUPS, _PROPERTY, _REPEATS, _UNSAFE, _of_set, _Unknown
+from newslint.engine.regexneeds import _GROUPS, _REPEATS, _of_set, _Unknown, analysed
 
 LIMIT = 24  # the most strings a set may hold (each one is a ``str.find`` of the text)
 Strings = frozenset[str]
@@ -52,19 +50,8 @@ _EMPTY = _Part()  # may match nothing
 def needed_strings(source: str, flags: int) -> tuple[str, ...] | None:
     """Strings of two or more characters, one of which every match of the pattern holds, or
     None (none such worked out, or too many of them)."""
-    if not isinstance(source, str) or flags & re.IGNORECASE:
-        return None
-    source = _PROPERTY.sub(lambda m: m.group() if m.group()[1] not in "pP" else "\\w", source)  # one character
-    if any(u in source for u in _UNSAFE):
-        return None
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            parsed = sre_parse.parse(source, flags & (re.MULTILINE | re.VERBOSE | re.DOTALL))
-        if parsed.state.flags & re.IGNORECASE:
-            return None
-        part = _sequence(list(parsed))
-    except (_Unknown, re.error, Warning, RecursionError, ValueError, TypeError, AttributeError):
+    part = analysed(source, flags, _sequence)
+    if part is None:
         return None
     need = _best([part.need, part.exact])
     if not need or min(len(s) for s in need) < 2:

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Callable
 from re import _constants as sre  # type: ignore[attr-defined]  # private, Python 3.11+
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, TypeVar
 
 from newslint.document.lazyre import lazy
 
 MAX_CHARS = 256  # a larger set is checked against the text's characters, not searched for
 _UNSAFE = ("[:", "\\p", "\\P", "\\L", "\\X", "\\G", "\\K", "(?|", "(?r", "(?V1", "(?f", "(?e", "(?b")
 _REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT} | ({sre.POSSESSIVE_REPEAT} if hasattr(sre, "POSSESSIVE_REPEAT") else set())
+T = TypeVar("T")
 _GROUPS = {sre.SUBPATTERN} | ({sre.ATOMIC_GROUP} if hasattr(sre, "ATOMIC_GROUP") else set())
 
 
@@ -26,10 +28,11 @@ class _Unknown(Exception):
     """A construct whose needs are not worked out: no pre-check for this pattern."""
 
 
-def needed_chars(source: str, flags: int) -> str | None:
-    """A few characters, one of which every non-empty match of the pattern holds, or None.
+def analysed(source: str, flags: int, analyse: Callable[[list[Any]], T]) -> T | None:
+    """``analyse`` of the pattern's parsed items, or None for a pattern (or a construct in it)
+    this reading does not trust: case-insensitive, a ``regex``-only syntax, or unknown.
 
-    A Unicode property (``\\p{Latin}``), one character of a class, is read as ``\\w``: no need."""
+    A Unicode property (``\\p{Latin}``), one character of a class, is read as ``\\w``."""
     if not isinstance(source, str) or flags & re.IGNORECASE:
         return None
     source = _PROPERTY.sub(lambda m: m.group() if m.group()[1] not in "pP" else "\\w", source)
@@ -41,9 +44,14 @@ def needed_chars(source: str, flags: int) -> str | None:
             parsed = sre_parse.parse(source, flags & (re.MULTILINE | re.VERBOSE | re.DOTALL))
         if parsed.state.flags & re.IGNORECASE:
             return None
-        need = _of_sequence(list(parsed))
+        return analyse(list(parsed))
     except (_Unknown, re.error, Warning, RecursionError, ValueError, TypeError, AttributeError):
         return None
+
+
+def needed_chars(source: str, flags: int) -> str | None:
+    """A few characters, one of which every non-empty match of the pattern holds, or None."""
+    need = analysed(source, flags, _of_sequence)
     if not need or len(need) > MAX_CHARS:
         return None
     return "".join(sorted(need))
