@@ -12,8 +12,9 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from typing import overload
 
-from newslint.document.model import Document
+from newslint.document.model import Block, Document
 from newslint.document.records import Record
+from newslint.document.tokens import Token
 from newslint.engine.support import bigrams, capital_case, edit_model, sound_key, spelldata
 from newslint.engine.support.edit_model import NEIGHBOURS
 
@@ -24,6 +25,10 @@ POSSESSIVE = re.compile(r"['’]s?$")
 DOUBLED = re.compile(r"(.)\1+")
 SKIP_BEFORE = frozenset("@#/\\._")  # handles, hashtags, paths, domains
 SKIP_AFTER = frozenset("@/\\_")
+# A block without these in or just around it has no word a mark of SKIP_BEFORE or SKIP_AFTER
+# rules out, nor one a full stop and a letter follow (a domain name): a superset of both tests,
+# as a word starts with a letter and a letter is a word character that is neither a digit nor _.
+CONTEXT = re.compile(r"[@#/\\_]|\.[^\W\d_]")
 # The longest word in wordfreq's list has 34 letters. A longer "word" (a URL, base64, scraped
 # junk) is never cut, edited or corrected: making candidates costs time and memory that grow
 # with the square of its length.
@@ -91,41 +96,78 @@ def forms(doc: Document) -> dict[Form, Pieces]:
 
 def _forms(doc: Document) -> dict[Form, Pieces]:
     text = doc.text
-    find = text.find
-    size = len(text)
     out: dict[Form, Pieces] = {}
     starts = _sentence_starts(doc)
+    tokens = doc.tokens
     for block, (first, last) in zip(doc.blocks, doc.block_tokens, strict=True):
         heading = block.kind in ("headline", "heading")
-        lines = find("\n", block.start, block.end) >= 0
-        prev_end = block.start
-        for tok in doc.tokens[first:last]:
-            start, word = tok.start, tok.text
-            if tok.kind != "word":
-                prev_end = start + len(word)  # tok.end, without the property call
-                continue
-            end = start + len(word)
-            initial = heading or start in starts or (lines and find("\n", prev_end, start) >= 0)
-            prev_end = end
-            if (start and text[start - 1] in SKIP_BEFORE) or (end < size and text[end] in SKIP_AFTER):
-                continue
-            if end < size and text[end] == "." and text[end + 1 : end + 2].isalpha():
-                continue  # a domain name: georgewbush.com
-            if word.isalpha():  # most words: one piece, no digits, no apostrophe
-                group = out.get((word, initial))
-                if group is None:
-                    out[word, initial] = Pieces(word, initial, start)
-                else:
-                    group.starts.append(start)
-            elif not any(c.isdigit() for c in word):
-                for piece in _parts(word, start, initial):
-                    key = (piece.text, piece.initial)
-                    group = out.get(key)
-                    if group is None:
-                        out[key] = Pieces(piece.text, piece.initial, piece.start)
-                    else:
-                        group.starts.append(piece.start)
+        if text.find("\n", block.start, block.end) < 0 and not CONTEXT.search(text, block.start - 1, block.end + 2):
+            _plain_forms(out, tokens[first:last], heading, starts)
+        else:
+            _block_forms(out, text, tokens[first:last], block, heading, starts)
     return out
+
+
+def _plain_forms(out: dict[Form, Pieces], tokens: list[Token], heading: bool, starts: set[int]) -> None:
+    """Add to ``out`` the pieces of a block with one line and none of the marks that rule a word
+    out (see :data:`CONTEXT`): :func:`_block_forms` with its tests of the text around each word
+    known to pass."""
+    get = out.get
+    for tok in tokens:
+        if tok.kind != "word":
+            continue
+        start = tok.start
+        word = tok.text
+        initial = heading or start in starts
+        if word.isalpha():  # most words: one piece, no digits, no apostrophe
+            group = get((word, initial))
+            if group is None:
+                out[word, initial] = Pieces(word, initial, start)
+            else:
+                group.starts.append(start)
+        elif not any(c.isdigit() for c in word):
+            _add_parts(out, word, start, initial)
+
+
+def _block_forms(
+    out: dict[Form, Pieces], text: str, tokens: list[Token], block: Block, heading: bool, starts: set[int]
+) -> None:
+    """Add to ``out`` the pieces of one block's ``tokens``."""
+    find = text.find
+    size = len(text)
+    lines = find("\n", block.start, block.end) >= 0
+    prev_end = block.start
+    for tok in tokens:
+        start, word = tok.start, tok.text
+        if tok.kind != "word":
+            prev_end = start + len(word)  # tok.end, without the property call
+            continue
+        end = start + len(word)
+        initial = heading or start in starts or (lines and find("\n", prev_end, start) >= 0)
+        prev_end = end
+        if (start and text[start - 1] in SKIP_BEFORE) or (end < size and text[end] in SKIP_AFTER):
+            continue
+        if end < size and text[end] == "." and text[end + 1 : end + 2].isalpha():
+            continue  # a domain name: georgewbush.com
+        if word.isalpha():  # most words: one piece, no digits, no apostrophe
+            group = out.get((word, initial))
+            if group is None:
+                out[word, initial] = Pieces(word, initial, start)
+            else:
+                group.starts.append(start)
+        elif not any(c.isdigit() for c in word):
+            _add_parts(out, word, start, initial)
+
+
+def _add_parts(out: dict[Form, Pieces], word: str, start: int, initial: bool) -> None:
+    """Add to ``out`` the pieces of a word with an apostrophe or a hyphen."""
+    for piece in _parts(word, start, initial):
+        key = (piece.text, piece.initial)
+        group = out.get(key)
+        if group is None:
+            out[key] = Pieces(piece.text, piece.initial, piece.start)
+        else:
+            group.starts.append(piece.start)
 
 
 def _sentence_starts(doc: Document) -> set[int]:
