@@ -285,26 +285,48 @@ def _name_uses(doc: Document) -> tuple[frozenset[str], frozenset[str], Counter[s
     (``Mark Hughes``, after a lower-case word), right after ``the`` (``the Lions``), and how
     often it writes each word capitalized in prose, sentence starts included."""
     cached = doc.cache.get("capital.name_uses")
-    if cached is not None:
-        return cast("tuple[frozenset[str], frozenset[str], Counter[str]]", cached)
-    toks, blocks, free = doc.tokens, doc.blocks, free_positions(doc)
+    if cached is None:
+        _capital_uses(doc)
+        cached = doc.cache["capital.name_uses"]
+    return cast("tuple[frozenset[str], frozenset[str], Counter[str]]", cached)
+
+
+def _capital_uses(doc: Document) -> None:
+    """Cache :func:`_name_uses` and :func:`_modifiers` (each unless cached already), found in one
+    pass over the capitalized words, each one's next word looked at once."""
+    toks, blocks, free, text = doc.tokens, doc.blocks, free_positions(doc), doc.text
     leads, after_the = set(), set()
     prose: Counter[str] = Counter()
+    modifiers = []
+    last = len(toks) - 1
     for i in capitalized_words(doc):
+        word = toks[i].text
+        nxt = toks[i + 1] if i < last else None
+        # _title_word(next_word(doc, i)), inlined (a hot loop)
+        before_name = (
+            nxt is not None
+            and nxt.kind == "word"
+            and nxt.block == toks[i].block
+            and (after := nxt.text)[:1].isupper()
+            and not after.isupper()
+            and after.lower() not in SMALL_WORDS
+            and not text[toks[i].start + len(word) : nxt.start].strip()
+        )
+        if not before_name:
+            modifiers.append(word.lower())
         block = blocks[toks[i].block]
         if block.kind not in PROSE_KINDS or title_like(doc, block):
             continue
-        word = toks[i].text
         prose[base(word).lower()] += 1
         if free[i]:
             continue
         prev = previous_word(doc, i)
-        if prev is not None and prev.text == "the" and not _title_word(next_word(doc, i)) and not opens_of_name(doc, i):
+        if prev is not None and prev.text == "the" and not before_name and not opens_of_name(doc, i):
             after_the.add(base(word).lower())
-        if not _capital_word(prev) and word == base(word) and _title_word(next_word(doc, i)):
+        if not _capital_word(prev) and word == base(word) and before_name:
             leads.add(word.lower())
-    cached = doc.cache["capital.name_uses"] = frozenset(leads), frozenset(after_the), prose
-    return cached
+    doc.cache.setdefault("capital.name_uses", (frozenset(leads), frozenset(after_the), prose))
+    doc.cache.setdefault("capital.modifiers", Counter(modifiers))
 
 
 def _article_form(
@@ -511,10 +533,9 @@ def _modifiers(doc: Document) -> Counter[str]:
     """How often the article writes each title-case word with no capitalized word after it."""
     cached = doc.cache.get("capital.modifiers")
     if cached is None:
-        toks = doc.tokens
-        cached = Counter(toks[i].text.lower() for i in capitalized_words(doc) if not _title_word(next_word(doc, i)))
-        doc.cache["capital.modifiers"] = cached
-    return cached
+        _capital_uses(doc)
+        cached = doc.cache["capital.modifiers"]
+    return cast("Counter[str]", cached)
 
 
 def _rare_form(

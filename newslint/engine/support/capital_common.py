@@ -61,33 +61,24 @@ def base(word: str) -> str:
 
 def free_positions(doc: Document) -> bytearray:
     """For each token: 1 where a capital is normal whatever the word (sentence starts, after
-    an opening quote, bracket, colon or dash, first word of a block), else 0 (a byte a token)."""
+    an opening quote, bracket, colon or dash, first word of a block), else 0 (a byte a token).
+
+    A sentence's first token covers the first of a block and one after a line break (a block
+    starts a sentence, and so does a line break); what is left is the token after a number or
+    one of the marks, found by the distinct texts a number or a mark may have (a loop in C)."""
     cached = doc.cache.get("capital.free")
     if cached is not None:
         return cast("bytearray", cached)
-    toks = doc.tokens
-    text = doc.text
+    toks, texts = doc.tokens, doc.token_texts
     out = bytearray(len(toks))
     for sentence in doc.sentences:
         out[sentence.first_token] = 1
-    prev = None
-    prev_end = 0  # prev.end, kept without the property call (a hot loop)
-    newline = text.find("\n")  # the first line break at or after prev.end; -1: none left
-    for i, tok in enumerate(toks):
-        if prev is not None and 0 <= newline < prev_end:
-            newline = text.find("\n", prev_end)
-        if (
-            out[i]
-            or prev is None
-            or prev.block != tok.block
-            or prev.kind == "punct"
-            and (prev.text in OPENERS or prev.text in ENDS)
-            or prev.kind == "number"
-            or prev_end <= newline < tok.start
-        ):
-            out[i] = 1
-        prev = tok
-        prev_end = tok.start + len(tok.text)
+    after = {t for t in set(texts) if t in OPENERS or t in ENDS or t[:1].isdigit()}  # a number starts with a digit
+    last = len(toks) - 1
+    for i in compress(range(last), map(after.__contains__, texts)):
+        kind = toks[i].kind
+        if kind == "number" or kind == "punct":  # the marks' texts are one mark each: punct
+            out[i + 1] = 1
     doc.cache["capital.free"] = out
     return out
 
