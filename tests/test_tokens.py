@@ -101,3 +101,32 @@ def test_token_texts_are_the_tokens_texts_in_order(text: str) -> None:
     assert doc.token_texts == [t.text for t in doc.tokens]
     assert doc.token_texts == [doc.text[t.start : t.end] for t in doc.tokens]
     assert doc.token_texts is doc.token_texts  # worked out once a document
+
+
+def test_tokens_are_the_pattern_matches() -> None:
+    """tokenize reads each match's start, text and group: the same as reading them one by one."""
+    import random
+
+    from newslint.document.tokens import TOKEN, tokenize
+
+    rng = random.Random(24)
+    pieces = [
+        "word",
+        "Mr.",
+        "U.S.",
+        "3.5%",
+        "it’s",
+        "co-op",
+        "a@b.com",
+        "https://x.org/a",
+        "www.y.com",
+        "“",
+        "…",
+        "_",
+        " ",
+        "\n",
+    ]
+    for _ in range(200):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        expected = [(m.start(), m[0], m.lastgroup, 7) for m in TOKEN.finditer(text, 1, len(text))]
+        assert [(t.start, t.text, t.kind, t.block) for t in tokenize(text, 1, len(text), 7)] == expected

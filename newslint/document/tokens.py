@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import sys
+from itertools import repeat
+from operator import attrgetter
 
 from newslint.document.abbreviations import ABBREVIATIONS  # words a full stop does not end
 from newslint.document.lazyre import lazy
@@ -77,15 +80,18 @@ class Sentence(Record):
         self.end_token = end_token
 
 
+_START, _TEXT, _KIND = re.Match.start, re.Match.group, attrgetter("lastgroup")  # every alternative is a group
+
+
 def tokenize(text: str, start: int, end: int, block: int) -> list[Token]:
     """Tokens of ``text[start:end]`` with document offsets.
 
     Equal token texts are one string (interned): a long article repeats a few thousand words,
-    so this keeps one copy of each rather than one a token."""
+    so this keeps one copy of each rather than one a token. The matches' fields are read by
+    ``map`` (loops in C: the only Python a token costs is its ``__init__``)."""
     url = text.find("://", start, end) >= 0 or text.find("www.", start, end) >= 0
-    pattern = _TOKEN_FOR[url, text.find("@", start, end) >= 0]
-    share = sys.intern
-    return [Token(m.start(), share(m[0]), m.lastgroup or "", block) for m in pattern.finditer(text, start, end)]
+    found = list(_TOKEN_FOR[url, text.find("@", start, end) >= 0].compiled.finditer(text, start, end))
+    return list(map(Token, map(_START, found), map(sys.intern, map(_TEXT, found)), map(_KIND, found), repeat(block)))
 
 
 def _is_abbreviation(word: Token, dot: Token) -> bool:
