@@ -6,9 +6,11 @@ Each view is computed once per document and kept in ``doc.cache``.
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from itertools import compress
+from operator import attrgetter
 from typing import TypeGuard, cast
 
 from newslint.document.model import PROSE_KINDS, Block, Document
@@ -32,6 +34,7 @@ HONORIFICS = frozenset("Mr Mrs Ms Dr Prof Sir Lord Lady Dame Mx Miss".split())
 # Marks after which a capital letter is normal whatever the word.
 OPENERS = frozenset("“\"‘'([«—–-:;•*>|/…")
 ENDS = frozenset(".!?…")
+_MARKS = OPENERS | ENDS  # a capital after one of these (a punctuation token) is free
 
 
 def is_title(word: str) -> bool:
@@ -65,31 +68,36 @@ def free_positions(doc: Document) -> bytearray:
     cached = doc.cache.get("capital.free")
     if cached is not None:
         return cast("bytearray", cached)
-    toks = doc.tokens
-    text = doc.text
+    toks, texts = doc.tokens, doc.token_texts
     out = bytearray(len(toks))
     for sentence in doc.sentences:
         out[sentence.first_token] = 1
-    prev = None
-    prev_end = 0  # prev.end, kept without the property call (a hot loop)
-    newline = text.find("\n")  # the first line break at or after prev.end; -1: none left
-    for i, tok in enumerate(toks):
-        if prev is not None and 0 <= newline < prev_end:
-            newline = text.find("\n", prev_end)
-        if (
-            out[i]
-            or prev is None
-            or prev.block != tok.block
-            or prev.kind == "punct"
-            and (prev.text in OPENERS or prev.text in ENDS)
-            or prev.kind == "number"
-            or prev_end <= newline < tok.start
-        ):
+    for first, end in doc.block_tokens:
+        if first < end:
+            out[first] = 1  # a block's first token (the document's first among them)
+            _after_line_breaks(doc, first, end, out)
+    # A mark or a number before a token: each distinct text is looked at once, then only the
+    # tokens after one of them (a loop in C finds those).
+    before = {w for w in set(texts) if w in _MARKS or w[:1].isdigit()}  # every number starts with a digit
+    for i in compress(range(1, len(toks)), map(before.__contains__, texts)):
+        prev = toks[i - 1]
+        if prev.kind == "number" or prev.kind == "punct" and prev.text in _MARKS:
             out[i] = 1
-        prev = tok
-        prev_end = tok.start + len(tok.text)
     doc.cache["capital.free"] = out
     return out
+
+
+def _after_line_breaks(doc: Document, first: int, end: int, out: bytearray) -> None:
+    """Mark the tokens ``first`` to ``end`` (one block's) that follow a line break."""
+    toks, text = doc.tokens, doc.text
+    last = toks[end - 1].start
+    newline = text.find("\n", toks[first].start, last)
+    while newline >= 0:  # no token holds a line break: each is between two of the block's tokens
+        out[bisect_right(toks, newline, first, end, key=_START)] = 1
+        newline = text.find("\n", newline + 1, last)
+
+
+_START = attrgetter("start")
 
 
 def title_like(doc: Document, block: Block) -> bool:

@@ -1,0 +1,90 @@
+"""The rules' fast paths give what their plain loops give (issue 20: per-MB CPU of the rules).
+
+Each fast path is checked against a straightforward reference written here, on real articles
+(the seed fixtures) and on text built to reach the branches the fast path skips.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from harness import found
+
+from newslint.document.model import Document
+from newslint.document.readers import read_document
+from newslint.document.source import Source
+from newslint.engine.kinds import capital_names
+from newslint.engine.support.capital_common import ENDS, OPENERS, base, free_positions
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SENTENCES = (FIXTURES / "sentences.txt").read_text("utf-8")
+SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
+# Lower-case names beside capitals, name links, numbers, line breaks and marks.
+NAMES = (
+    "Talks in Geneva ended.\nthe house of Lords met in geneva on may 5; Mark Hughes and mark Wright\n"
+    "spoke. (Hughes logistics) said: house of lords members met Hughes Logistics staff in london.\n"
+    "Visitors to London 2 london 3. — hughes went to geneva, then Geneva again.\n\n"
+    "Mr geneva and the Geneva office, - london; Wall street and Wall Street, wall Street.\n"
+    "A wall, a wall: the House of Lords sat. The house of Lords rose.\n"
+)
+TEXTS = [SENTENCES, NAMES, *(p.read_text("utf-8") for p in SEEDS)]
+
+
+def document(text: str) -> Document:
+    return read_document(Source("a.txt", text), None)
+
+
+def reference_free(doc: Document) -> bytearray:
+    """``free_positions`` as a plain loop over the tokens."""
+    toks, text = doc.tokens, doc.text
+    out = bytearray(len(toks))
+    for sentence in doc.sentences:
+        out[sentence.first_token] = 1
+    for i, tok in enumerate(toks):
+        prev = toks[i - 1] if i else None
+        if (
+            prev is None
+            or prev.block != tok.block
+            or prev.kind == "punct"
+            and (prev.text in OPENERS or prev.text in ENDS)
+            or prev.kind == "number"
+            or "\n" in text[prev.end : tok.start]
+        ):
+            out[i] = 1
+    return out
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_free_positions_match_the_plain_loop(text: str) -> None:
+    doc = document(text)
+    assert free_positions(doc) == reference_free(doc)
+    assert any(free_positions(doc)) and not all(free_positions(doc))
+
+
+def test_free_positions_after_a_line_break_inside_a_block() -> None:
+    doc = document("Talks ended\nlate in the day.")
+    assert [t.text for t, f in zip(doc.tokens, free_positions(doc), strict=True) if f] == ["Talks", "late"]
+
+
+def every_hit(doc: Document, first: Any, words: frozenset[str], *_: Any) -> Iterator[int]:
+    """The tokens ``capital_names.check`` looked at before it judged each text once."""
+    for i, text in enumerate(doc.token_texts):
+        if text in first or text in words or (text[-1] in "s'’" and base(text) in words):
+            yield i
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_proper_noun_candidates_leave_out_only_tokens_never_flagged(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = found(text, "capitalization.proper-noun")
+    monkeypatch.setattr(capital_names, "_candidates", every_hit)
+    assert found(text, "capitalization.proper-noun") == fast
+
+
+def test_proper_noun_words_flagged_by_their_neighbours_alone() -> None:
+    """``geneva`` and ``wall`` are written in lower case more often than ``max-lowercase`` allows:
+    only a neighbour (``Mr``, ``Street``, ``of Lords``) makes them findings, and it still does."""
+    hits = {(f["line"], f["column"], f["suggestions"][0]) for f in found(NAMES, "capitalization.proper-noun")}
+    assert {(6, 4, "Geneva"), (6, 73, "Wall"), (7, 45, "House")} <= hits
