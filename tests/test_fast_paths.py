@@ -6,14 +6,18 @@ Each fast path is checked against a straightforward reference written here, on r
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
 import pytest
 from harness import found
 
+from newslint.document import quotes
 from newslint.document.model import Document
+from newslint.document.quotes import quote_spans, rewrites_quotation
 from newslint.document.readers import read_document
 from newslint.document.source import Source
 from newslint.engine.kinds import capital_names
@@ -88,3 +92,39 @@ def test_proper_noun_words_flagged_by_their_neighbours_alone() -> None:
     only a neighbour (``Mr``, ``Street``, ``of Lords``) makes them findings, and it still does."""
     hits = {(f["line"], f["column"], f["suggestions"][0]) for f in found(NAMES, "capitalization.proper-noun")}
     assert {(6, 4, "Geneva"), (6, 73, "Wall"), (7, 45, "House")} <= hits
+
+
+def reference_rewrites(doc: Document, start: int, end: int, replacement: str) -> bool:
+    """``rewrites_quotation`` with difflib's opcodes for every edit."""
+    spans = quote_spans(doc)
+    old = doc.text[start:end]
+    changes = SequenceMatcher(None, old, replacement, autojunk=False).get_opcodes()
+    return any(
+        quotes._rewrites(spans, start + a, start + b, replacement[c:d]) for op, a, b, c, d in changes if op != "equal"
+    )
+
+
+# One-for-one swaps a fix makes: marks made curly, an apostrophe, a letter, a dash.
+SWAPS = {'"': "“”", "'": "’‘", "e": "a", "t": "T", "-": "–", " ": "\u00a0"}
+
+
+def test_a_one_for_one_edit_rewrites_a_quotation_as_difflib_says() -> None:
+    rng = random.Random(20)
+    lines = [line for line in SENTENCES.splitlines() if line and not line.startswith("#")]
+    seen = set()
+    for _ in range(400):
+        words = " ".join(rng.sample(lines, 3)).split(" ")
+        for _ in range(rng.randrange(1, 4)):  # quotations around a few words, some with apostrophes
+            k = rng.randrange(len(words))
+            words[k] = f'"{words[k]}' if rng.random() < 0.5 else f"{words[k]}'s\""
+        text = " ".join(words)
+        doc = document(text)
+        start, end = sorted(rng.sample(range(len(text) + 1), 2))
+        chars = list(text[start:end])
+        for k in rng.sample(range(len(chars)), min(len(chars), rng.randrange(1, 6))):
+            chars[k] = rng.choice(SWAPS.get(chars[k], "x"))
+        new = "".join(chars)
+        expected = reference_rewrites(doc, start, end, new)
+        assert rewrites_quotation(doc, start, end, new) == expected, (text[start:end], new)
+        seen.add(expected)
+    assert seen == {True, False}
