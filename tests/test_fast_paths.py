@@ -6,6 +6,7 @@ Each fast path is checked against a straightforward reference written here, on r
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Iterator
 from difflib import SequenceMatcher
@@ -14,6 +15,8 @@ from typing import Any
 
 import pytest
 from harness import found
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newslint.document import quotes
 from newslint.document.model import Document
@@ -22,6 +25,7 @@ from newslint.document.readers import read_document
 from newslint.document.source import Source
 from newslint.engine.kinds import capital_names
 from newslint.engine.support.capital_common import ENDS, OPENERS, base, free_positions
+from newslint.report.json import indented
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SENTENCES = (FIXTURES / "sentences.txt").read_text("utf-8")
@@ -128,3 +132,20 @@ def test_a_one_for_one_edit_rewrites_a_quotation_as_difflib_says() -> None:
         assert rewrites_quotation(doc, start, end, new) == expected, (text[start:end], new)
         seen.add(expected)
     assert seen == {True, False}
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+        | st.dictionaries(st.integers() | st.booleans(), inner, max_size=2)
+    ),
+    max_leaves=12,
+)
+
+
+@given(JSON_VALUES, st.sampled_from(["", "  ", "\t"]))
+def test_json_records_laid_out_as_json_dumps_does(value: Any, pad: str) -> None:
+    assert indented(value, pad) == json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + pad)
