@@ -149,3 +149,19 @@ JSON_VALUES = st.recursive(
 @given(JSON_VALUES, st.sampled_from(["", "  ", "\t"]))
 def test_json_records_laid_out_as_json_dumps_does(value: Any, pad: str) -> None:
     assert indented(value, pad) == json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + pad)
+
+
+def test_repeated_words_are_found_whatever_the_case_and_apostrophes() -> None:
+    """The neighbours compared are the tokens equal once folded: a curly and a straight
+    apostrophe, and a dotted capital whose lower case is longer, are still compared."""
+    text = (
+        "The council said the the plan would go ahead.\n\nOfficials don’t don't agree, and THE the vote"
+        " was close.\n\nShe walked to İstanbul i̇stanbul yesterday, and and left. Was was it?"
+    )
+    got = [(f["line"], f["column"], f["message"]) for f in found(text, "duplicate.word")]
+    assert got == [
+        (1, 18, "Word repeated: 'the the'."),
+        (3, 11, "Word repeated: 'don’t don't'."),
+        (5, 45, "Word repeated: 'and and'."),
+        (5, 59, "Word repeated: 'Was was'."),
+    ]
