@@ -177,6 +177,25 @@ def test_blocks_with_keys_are_the_same_when_the_document_is_too_long_to_lower_wh
     assert boilerplate_phrase._blocks_with_keys(doc, keys) == whole == [0, 1, 2, 3]
 
 
+@pytest.mark.parametrize("batch", [1, 7, 40, 1 << 16])
+def test_a_long_documents_blocks_lowered_in_batches_hold_the_keys_each_block_holds(monkeypatch, batch) -> None:
+    """Each batch of blocks is lowered at once: a key across two blocks of one batch, or a
+    dotted capital İ anywhere, finds no block a test of each block alone would not."""
+    monkeypatch.setattr(boilerplate_lines, "MAX_LOWERED", 10)
+    monkeypatch.setattr(boilerplate_phrase, "BATCH_CHARS", batch)
+    rng = random.Random(batch)
+    for _ in range(200):
+        words = [rng.choice(["Sign", "up", "UP", "for our", "newsletter", "İt", "rally", "x"]) for _ in range(30)]
+        text = "".join(w + rng.choice([" ", " ", "\n\n", "\n"]) for w in words)
+        doc = read_document(Source("a.txt", text), None)
+        keys = tuple(rng.sample(["sign up", "up for our", "newsletter", "rally x", "r\n\nr", "p\nf", "up"], 2))
+        full = boilerplate_phrase._lowering(doc)
+        expected = [
+            i for i, b in enumerate(doc.blocks) if boilerplate_phrase._holds(doc.text, b.start, b.end, full, keys)
+        ]
+        assert boilerplate_phrase._blocks_with_keys(doc, keys) == expected, (text, keys)
+
+
 def test_line_keys_are_looked_for_in_each_short_line_alone() -> None:
     text = "Markets rally\n\nShare this\nstory now.\n\nShare This Story\n\n" + "Long line. " * 20 + "share this story"
     doc = read_document(Source("a.txt", text), None)

@@ -13,6 +13,8 @@ import bisect
 import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
+from itertools import compress, islice
+from operator import ne
 from typing import NamedTuple
 
 from newslint.document.model import Document
@@ -113,8 +115,15 @@ def rewrites_quotation(doc: Document, start: int, end: int, replacement: str) ->
     a, b, new = _trimmed(old, replacement)
     if not _rewrites(spans, start + a, start + b, new):
         return False  # the common case, without a character-by-character comparison
+    if len(new) == b - a:  # characters swapped one for one (straight quotes made curly): those alone change
+        return any(_rewrites(spans, start + k, start + k + 1, replacement[k]) for k in _differ(old, replacement, a, b))
     changes = SequenceMatcher(None, old, replacement, autojunk=False).get_opcodes()
     return any(_rewrites(spans, start + a, start + b, replacement[c:d]) for op, a, b, c, d in changes if op != "equal")
+
+
+def _differ(old: str, new: str, a: int, b: int) -> Iterator[int]:
+    """The offsets in ``[a, b)`` where ``old`` and ``new`` (of one length) hold different characters."""
+    return compress(range(a, b), map(ne, islice(old, a, b), islice(new, a, b)))
 
 
 def _trimmed(old: str, new: str) -> tuple[int, int, str]:

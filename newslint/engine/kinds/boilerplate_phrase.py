@@ -22,6 +22,7 @@ spelled with Cyrillic "А", "е", "і", "ѕ"), as some sites print their furnitu
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import cast
 
@@ -45,6 +46,7 @@ OPTIONS = {
     "max-chars": Option(int, default=160, help="longest line, in characters, the line regexes try"),
     "block-words": Option(int, default=0, help="a phrase in a block of at most this many words reports the block"),
 }
+BATCH_CHARS = 1 << 16  # a big document's blocks are lowered this much text at a time, then let go
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # Cyrillic and Greek letters drawn like Latin ones, one character for one (offsets stay put).
 LOOKALIKE = str.maketrans(
@@ -149,21 +151,35 @@ def _lowering(doc: Document) -> bool:
 def _blocks_with_keys(doc: Document, keys: tuple[str, ...]) -> list[int]:
     """Indexes of the blocks whose lower-case text (look-alikes read as Latin) holds one of the
     keys, in document order. The text lower-cased is shared by the rules (:func:`lowered`); in a
-    big document, each block is lower-cased on its own and let go, so that no lower-case copy of
-    its whole text is held."""
+    big document, the blocks are lower-cased ``BATCH_CHARS`` of text at a time and let go, so
+    that no lower-case copy of its whole text is held."""
     text = latin_text(doc)
     low = lowered(doc, text)
     if low is not None:
         starts, ends = _bounds(doc)
         return holding_keys(low, starts, ends, keys)
     full = _lowering(doc)
+    if any("σ" in key or "ς" in key for key in keys):  # a final sigma: lowered by what follows it
+        return [i for i, block in enumerate(doc.blocks) if _holds(text, block.start, block.end, full, keys)]
+    starts, ends = _bounds(doc)
     found: list[int] = []
-    for i, block in enumerate(doc.blocks):
-        chunk = text[block.start : block.end]
+    first = 0
+    while first < len(starts):  # a batch of blocks at a time, each batch's text lowered at once
+        end = bisect_right(starts, starts[first] + BATCH_CHARS, first + 1)
+        base = starts[first]
+        chunk = text[base : max(ends[first:end])]
         low = chunk.lower() if full else chunk.translate(ASCII_LOWER)
-        if any(key in low for key in keys):
-            found.append(i)
+        within = holding_keys(low, [s - base for s in starts[first:end]], [e - base for e in ends[first:end]], keys)
+        found.extend(first + i for i in within)
+        first = end
     return found
+
+
+def _holds(text: str, start: int, end: int, full: bool, keys: tuple[str, ...]) -> bool:
+    """Whether ``text[start:end]`` lower-cased on its own holds one of ``keys``."""
+    chunk = text[start:end]
+    low = chunk.lower() if full else chunk.translate(ASCII_LOWER)
+    return any(key in low for key in keys)
 
 
 def _bounds(doc: Document) -> tuple[list[int], list[int]]:

@@ -196,15 +196,7 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     words = _evidence_words(evidence, o).union(MONTHS) if o["article"] else frozenset(MONTHS)
     covered = 0  # the end of the last finding: a word inside it is not flagged again
     toks = doc.tokens
-    texts = doc.token_texts
-    hit = {
-        text
-        for text in set(texts)  # each distinct text once: an article repeats most of its words
-        if _lower_word(text)  # what _skipped passes
-        and (text in first or text in words or (text[-1] in POSSESSIVE_ENDS and base(text) in words))
-    }
-    hits = compress(range(len(texts)), map(hit.__contains__, texts))  # a loop in C
-    for i in hits:
+    for i in _candidates(doc, first, words, evidence, lowers, o):
         tok = toks[i]
         if _skipped(doc, tok, ctx):
             continue
@@ -227,6 +219,61 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
             found = doc.text[tok.start : end]
             message = rule.format_message(found, right=right, why=f"is written '{form}' elsewhere in the article")
             yield Finding(rule.id, tok.start, end, message, rule.severity, [right], Fix(right, False))
+
+
+def _candidates(
+    doc: Document,
+    first: Mapping[str, Any],
+    words: frozenset[str],
+    ev: Evidence,
+    lowers: Counter[str],
+    o: Mapping[str, Any],
+) -> Iterator[int]:
+    """Indexes of the tokens ``check`` may flag, in order: each distinct text is judged once
+    (an article repeats most of its words), then each token by its neighbours where only a
+    neighbour can make it a finding. The tokens left out are exactly ones no branch of the
+    check flags, so leaving them out changes no finding, only the time taken."""
+    texts = doc.token_texts
+    hit, near = set(), set()  # near: texts flagged only beside a capital or a name link
+    for text in set(texts):
+        if not _lower_word(text):  # what _skipped passes
+            continue
+        if text in first or text in MONTHS:
+            hit.add(text)
+            continue
+        word = base(text)
+        if not (text in words or (text[-1] in POSSESSIVE_ENDS and word in words)) or not _word_may_differ(word, ev):
+            continue
+        hit.add(text)
+        if lowers[word] > o["max-lowercase"] or len(word) < 3 or not _alone_may_flag(doc, word, ev, o):
+            near.add(text)  # only _article_form's first branches, which look at the neighbours, flag it
+    hits = compress(range(len(texts)), map(hit.__contains__, texts))  # a loop in C
+    if not near:
+        return hits
+    last = len(texts) - 1
+    return (i for i in hits if texts[i] not in near or _may_link(texts, i, last))
+
+
+def _word_may_differ(word: str, ev: Evidence) -> bool:
+    """False for a word ``_article_form`` never flags whatever its neighbours: a word that never
+    carries a name, or one the article writes only with inner capitals."""
+    if word in SMALL_WORDS or word in DETERMINERS or word in PARTICLES:
+        return False
+    return word not in ev.anywhere or not _camel_only(ev.anywhere[word])
+
+
+def _alone_may_flag(doc: Document, word: str, ev: Evidence, o: Mapping[str, Any]) -> bool:
+    """False when ``_article_form`` flags a word the article never capitalizes in running text
+    only by its neighbours: it is not a word to capitalize on its own (``_strong``)."""
+    return word in ev.anywhere or _strong(word, ev.total[word], _name_uses(doc)[2][word], o)
+
+
+def _may_link(texts: list[str], i: int, last: int) -> bool:
+    """True when a token beside token ``i`` is capitalized or a name link (``of``, ``for``): what
+    ``_article_form``'s first branches need of the previous or next word."""
+    before = texts[i - 1] if i else ""
+    after = texts[i + 1] if i < last else ""
+    return before[:1].isupper() or after[:1].isupper() or before in NAME_LINKS or after in NAME_LINKS
 
 
 def _whole_name(doc: Document, i: int, ev: Evidence, right: str, form: str) -> tuple[int, str, str]:

@@ -14,7 +14,8 @@ seldom useful.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import pairwise
+from itertools import compress, count, islice
+from operator import eq
 from typing import Any
 
 from newslint.document.lazyre import lazy
@@ -57,9 +58,11 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     toks = doc.tokens
     text = doc.text
     texts = doc.token_texts
-    # Most pairs cannot be the same word in another case: their lengths differ (ASCII).
-    maybe = [i for i, (x, y) in enumerate(pairwise(texts), 1) if len(x) == len(y) or not (x.isascii() and y.isascii())]
-    for i in maybe:
+    # Only a token the same as the one before it (case and apostrophes aside) can be a repeat:
+    # each distinct text is folded once, then a loop in C compares the neighbours.
+    folded = {t: t.lower().replace("’", "'") for t in set(texts)}
+    keys = list(map(folded.__getitem__, texts))
+    for i in compress(count(1), map(eq, keys, islice(keys, 1, None))):
         a, b = toks[i - 1], toks[i]
         if b.kind != "word" or a.kind != "word" or a.block != b.block:
             continue

@@ -241,19 +241,25 @@ def previous_word(doc: Document, i: int) -> Token | None:
     """The word just before token ``i`` in the same block, with only spaces between."""
     if i == 0:
         return None
-    prev, tok = doc.tokens[i - 1], doc.tokens[i]
+    toks = doc.tokens
+    prev, tok = toks[i - 1], toks[i]
     if prev.block != tok.block or prev.kind not in ("word", "abbr"):
         return None
-    if doc.text[prev.start + len(prev.text) : tok.start].strip():  # prev.end, inlined
+    end = prev.start + len(prev.text)  # prev.end, inlined (a hot path)
+    if end != tok.start and doc.text[end : tok.start].strip():
         return None
     return prev
 
 
 def next_word(doc: Document, i: int) -> Token | None:
     """The word just after token ``i`` in the same block, with only spaces between."""
-    if i + 1 >= len(doc.tokens):
+    toks = doc.tokens
+    if i + 1 >= len(toks):
         return None
-    nxt, tok = doc.tokens[i + 1], doc.tokens[i]
-    if nxt.block != tok.block or nxt.kind not in ("word", "abbr") or doc.text[tok.end : nxt.start].strip():
+    nxt, tok = toks[i + 1], toks[i]
+    if nxt.block != tok.block or nxt.kind not in ("word", "abbr"):
+        return None
+    end = tok.start + len(tok.text)  # tok.end, inlined (a hot path)
+    if end != nxt.start and doc.text[end : nxt.start].strip():
         return None
     return nxt
