@@ -259,3 +259,30 @@ def test_a_file_read_by_its_job_is_keyed_as_the_bytes_given_would_be(project: Pa
     assert hit is not None and hit.cached and hit.result.findings == given.result.findings
     missing = jobs.lint_cached(linter, "gone.txt", None, project / "gone.txt", Cache(project / "read"))
     assert missing.result.skipped and missing.result.error
+
+
+def test_a_file_read_by_its_job_is_not_held_as_bytes_while_it_is_linted(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from newslint.api import make_linter
+    from newslint.engine.lint import Linter
+
+    stored = b"Markets rally\n\nShares rose on on Monday.\n"
+    (project / "a.txt").write_bytes(stored)
+    holders: list[str] = []
+    original = Linter.lint_source
+
+    def noting(self, label, source, *args, **kwargs):  # type: ignore[no-untyped-def]
+        frame = sys._getframe(1)
+        while frame is not None:
+            holders.extend(
+                f"{frame.f_code.co_name}.{k}" for k, v in frame.f_locals.items() if v == stored and v is not stored
+            )
+            frame = frame.f_back
+        return original(self, label, source, *args, **kwargs)
+
+    monkeypatch.setattr(Linter, "lint_source", noting)
+    out = jobs.process(make_linter(), "a.txt", project / "a.txt", None, jobs.Options(cache_dir=str(project / "c")))
+    assert out.result.findings and holders == []

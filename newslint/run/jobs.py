@@ -131,7 +131,7 @@ def lint_cached(
         got = read(label, path)
         if isinstance(got, FileResult):
             return Outcome(got)
-        data = got
+        data, got = got, b""
     key = None if cache is None else _key(linter.config, label, path, data)
     source = linter.decoded(label, data, path)
     del data
