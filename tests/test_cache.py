@@ -118,7 +118,7 @@ def test_failed_runs_are_not_cached(project: Path) -> None:
     class Failing:
         config = Config(root=project)
 
-        def lint_bytes(self, label, data, path=None, corpus=False):
+        def decoded(self, label, data, path=None):
             return FileResult(label, error=True)
 
     out = jobs.lint_cached(Failing(), "a.txt", b"x", Path("a.txt"), Cache(project / "cache"))  # type: ignore[arg-type]
@@ -243,3 +243,46 @@ def test_a_data_package_reinstalled_is_a_new_code_stamp(tmp_path: Path, monkeypa
     entry.write_text("VERSION = 2.0\n")  # what installing another version does to the package's files
     assert _package_stamp("wordsdata") != first
     assert _package_stamp("no_such_data_package_here") == ["no_such_data_package_here", None]
+
+
+def test_a_file_read_by_its_job_is_keyed_as_the_bytes_given_would_be(project: Path) -> None:
+    from newslint.api import make_linter
+
+    linter = make_linter()
+    path = project / "a.txt"
+    path.write_text("Markets rally\n\nShares rose on on Monday.\n")
+    given = jobs.lint_cached(linter, "a.txt", path.read_bytes(), path, Cache(project / "given"))
+    read = jobs.lint_cached(linter, "a.txt", None, path, Cache(project / "read"))
+    assert read.result.findings == given.result.findings and read.result.findings
+    opts = jobs.Options(cache_dir=str(project / "read"))
+    hit = jobs.lookup(linter.config, "a.txt", path, path.read_bytes(), opts)
+    assert hit is not None and hit.cached and hit.result.findings == given.result.findings
+    missing = jobs.lint_cached(linter, "gone.txt", None, project / "gone.txt", Cache(project / "read"))
+    assert missing.result.skipped and missing.result.error
+
+
+def test_a_file_read_by_its_job_is_not_held_as_bytes_while_it_is_linted(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from newslint.api import make_linter
+    from newslint.engine.lint import Linter
+
+    stored = b"Markets rally\n\nShares rose on on Monday.\n"
+    (project / "a.txt").write_bytes(stored)
+    holders: list[str] = []
+    original = Linter.lint_source
+
+    def noting(self, label, source, *args, **kwargs):  # type: ignore[no-untyped-def]
+        frame = sys._getframe(1)
+        while frame is not None:
+            holders.extend(
+                f"{frame.f_code.co_name}.{k}" for k, v in frame.f_locals.items() if v == stored and v is not stored
+            )
+            frame = frame.f_back
+        return original(self, label, source, *args, **kwargs)
+
+    monkeypatch.setattr(Linter, "lint_source", noting)
+    out = jobs.process(make_linter(), "a.txt", project / "a.txt", None, jobs.Options(cache_dir=str(project / "c")))
+    assert out.result.findings and holders == []

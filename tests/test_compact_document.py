@@ -1,8 +1,9 @@
 """What a big document is held as: the offset map in integer arrays, the prose sharing the stored
-text, lines sharing their blocks' text, boilerplate keys found block by block (issue 20)."""
+text, blocks and lines reading their text from it, boilerplate keys found block by block (issue 20)."""
 
 from __future__ import annotations
 
+from newslint.document.model import Block
 from newslint.document.offsets import OffsetMap, ProseBuilder, Segment
 from newslint.document.readers import read_document
 from newslint.document.readers.blocks import BlockCollector
@@ -47,6 +48,8 @@ def test_an_empty_block_is_dropped_with_its_separator_and_its_segments() -> None
     blocks.prose.add("Two.", 20)
     blocks.close("paragraph", start)
     text, omap = blocks.prose.build()
+    for block in blocks.blocks:
+        block.bind(text)  # as its document does
     assert text == "One.\n\nTwo." and [b.text for b in blocks.blocks] == ["One.", "Two."]
     assert omap.segments == [Segment(0, 4, 0, 4), Segment(4, 2, 20, 0), Segment(6, 4, 20, 4)]
 
@@ -89,7 +92,7 @@ def test_a_one_line_block_is_its_own_line_and_other_lines_are_trimmed() -> None:
     doc = read_document(Source("a.txt", "Markets rally\n\nShares rose.\n\n  Share this  \nRead more\n"), None)
     got = lines(doc)
     assert [line.text for line in got] == ["Markets rally", "Shares rose.", "Share this", "Read more"]
-    assert got[1].text is doc.blocks[1].text
+    assert got[1].text == doc.blocks[1].text and all(line.prose is doc.text for line in got)
     assert [(line.start, line.end) for line in got[2:]] == [(31, 41), (44, 53)]
 
 
@@ -100,3 +103,16 @@ def test_only_lines_short_enough_for_the_line_regexes_are_held_lower_cased() -> 
     assert low == "markets rally\nadvertisement"
     assert [low[a:b] for a, b in zip(starts, ends, strict=True)] == ["markets rally", "advertisement"]
     assert "shares rose sharply on monday." in _short_lines(doc, 100)[1]
+
+
+def test_a_block_reads_its_text_from_its_documents_prose_in_every_format() -> None:
+    pages = {
+        "a.txt": "Markets rally\n\nShares rose.\r\n\r\nBonds fell.\n",
+        "a.md": "# Markets rally\n\nShares *rose*.\n\n- Bonds fell.\n",
+        "a.html": "<h1>Markets rally</h1><p>Shares <b>rose</b>.</p><p>Bonds &amp; gilts fell.</p>",
+    }
+    for name, page in pages.items():
+        doc = read_document(Source(name, page), None)
+        assert [b.text for b in doc.blocks] == [doc.text[b.start : b.end] for b in doc.blocks]
+        assert all(b._prose is doc.text and b._text is None for b in doc.blocks), name
+    assert Block("paragraph", 0, 4, 0, "Text").text == "Text"  # a block in no document keeps its own

@@ -79,3 +79,38 @@ def test_a_style_whose_only_match_crosses_blocks_does_not_count() -> None:
     rule = build_rule(data, "t.yaml")
     assert lint("Talks\n\nx\n\ny z z", rules=[rule], select=["t.mix"]) == []
     assert len(lint("Talks\n\nx y z z", rules=[rule], select=["t.mix"])) == 1
+
+
+def test_hits_are_kept_as_numbers_and_their_matches_made_again_the_same() -> None:
+    from newslint.document.readers import read_document
+    from newslint.document.source import Source
+    from newslint.engine.kinds import consistency
+    from newslint.engine.loader import build_rule
+
+    data = {
+        "id": "t.mix",
+        "kind": "consistency",
+        "severity": "info",
+        "message": "{match}",
+        "description": "A test.",
+        "examples": {"flag": ["ab ab ac"], "pass": ["ab"]},
+        "styles": {"a": ["a(b)", "(?<= )a\\w"], "c": [{"pattern": "a(c)", "replacement": "a\\1!"}]},
+    }
+    rule = build_rule(data, "t.yaml")
+    doc = read_document(Source("t.txt", "Talks\n\nab ab ac\n\nac xab ad\n"), "text")
+    searched = consistency._searched(rule, doc)
+    hits = consistency._hits(rule, doc, searched)
+    # at one start the first form of the first style wins: "ac" after a space is style a's
+    assert [(doc.text[s:e], hits.style(i)) for i, (s, e) in enumerate(zip(hits.starts, hits.ends, strict=True))] == [
+        ("ab", "a"),
+        ("ab", "a"),
+        ("ac", "a"),
+        ("ac", "c"),
+        ("ab", "a"),
+        ("ad", "a"),
+    ]
+    for i, start in enumerate(hits.starts):
+        made = hits.hit(doc, i)
+        assert (made.match.start(), made.match.end(), made.style) == (start, hits.ends[i], hits.style(i))
+    [finding] = lint("Talks\n\nab ab\n\nac ab\n", rules=[rule], select=["t.mix"])
+    assert finding["line"] == 5 and finding["suggestions"] == ["ac!"] and finding["message"] == "ac"

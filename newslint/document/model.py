@@ -18,27 +18,50 @@ PROSE_KINDS = frozenset({"paragraph", "list_item", "quote"})
 
 
 class Block(Record):
-    __slots__ = ("kind", "start", "end", "index", "text", "src")
+    """A block of the prose. Its text is not a copy of its own: the document it belongs to binds
+    it to its prose (:meth:`bind`), and :attr:`text` slices it on demand (a big file's blocks
+    would otherwise hold a second copy of the whole prose)."""
+
+    __slots__ = ("kind", "start", "end", "index", "src", "_text", "_prose")
+    FIELDS = ("kind", "start", "end", "index", "text", "src")
     kind: str  # headline, heading, paragraph, list_item, quote, caption, field, table_cell
     start: int
     end: int
     index: int
-    text: str
     # The block's whole extent in the stored text (``Source.text`` offsets, end exclusive): its
     # lines in plain text and Markdown (list marker and heading ``#``s included), its first to
     # last character in HTML (the reader's ``elements`` widen that to whole elements). None
     # when the block cannot be deleted on its own (a front matter field, a table cell).
     src: tuple[int, int] | None
+    _text: str | None  # the text given, for a block not (yet) in a document
+    _prose: str | None  # its document's prose, once bound
 
     def __init__(
-        self, kind: str, start: int, end: int, index: int, text: str, src: tuple[int, int] | None = None
+        self, kind: str, start: int, end: int, index: int, text: str | None = None, src: tuple[int, int] | None = None
     ) -> None:
         self.kind = kind
         self.start = start
         self.end = end
         self.index = index
-        self.text = text
         self.src = src
+        self._text = text
+        self._prose = None
+
+    def _names(self) -> tuple[str, ...]:
+        return self.FIELDS
+
+    @property
+    def text(self) -> str:
+        """The block's prose: its document's from ``start`` to ``end``."""
+        prose = self._prose
+        if prose is None:
+            return self._text or ""
+        return prose[self.start : self.end]
+
+    def bind(self, prose: str) -> None:
+        """Read the text from ``prose`` (its document's) from now on."""
+        self._prose = prose
+        self._text = None
 
 
 class Directive(Record):
@@ -102,6 +125,8 @@ class Document(Record):
         self.format = format
         self.text = text
         self.blocks = blocks
+        for block in blocks:
+            block.bind(text)
         self.map = map
         self.directives = [] if directives is None else directives
         self.elements = [] if elements is None else elements

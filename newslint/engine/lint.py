@@ -201,20 +201,27 @@ class Linter:
     ) -> FileResult:
         """Lint one file's bytes; with ``corpus``, also fingerprint it for the cross-article rules
         (a run of more than one article: see :mod:`newslint.engine.corpus`)."""
+        got = self.decoded(label, data, path)
+        return got if isinstance(got, FileResult) else self.lint_decoded(label, got, path, fmt, corpus)
+
+    def decoded(self, label: str, data: bytes, path: Path | None = None) -> Source | FileResult:
+        """The file's decoded text, or the result of a file not linted (too large, or binary).
+        A caller that lets the bytes go now holds the file once, as text, through the lint."""
         if len(data) > MAX_FILE_BYTES:
             return skip(label, f"larger than {MAX_FILE_BYTES >> 20} MiB")
-        with collector_paused():
-            return self._lint_bytes(label, data, path, fmt, corpus)
-
-    def _lint_bytes(self, label: str, data: bytes, path: Path | None, fmt: str | None, corpus: bool) -> FileResult:
-        result = FileResult(label, fail_on=self.config.fail_on)
         try:
-            source = decode(str(path or label), data)
+            return decode(str(path or label), data)
         except BinaryFileError as exc:
+            result = FileResult(label, fail_on=self.config.fail_on, skipped=True)
             result.messages.append(f"{label}: skipped: {exc}")
-            result.skipped = True
             return result
-        return self.lint_source(label, source, path, fmt, corpus)
+
+    def lint_decoded(
+        self, label: str, source: Source, path: Path | None = None, fmt: str | None = None, corpus: bool = False
+    ) -> FileResult:
+        """Lint a file's decoded text (see :meth:`decoded`), the cyclic collector paused."""
+        with collector_paused():
+            return self.lint_source(label, source, path, fmt, corpus)
 
     def lint_source(
         self, label: str, source: Source, path: Path | None = None, fmt: str | None = None, corpus: bool = False

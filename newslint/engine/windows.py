@@ -143,7 +143,7 @@ def windows(doc: Document, chars: int, context: int = 0) -> Iterator[Window]:
 
 
 def _moved(block: Block, lo: int, first: int) -> Block:
-    return Block(block.kind, block.start - lo, block.end - lo, block.index - first, block.text, block.src)
+    return Block(block.kind, block.start - lo, block.end - lo, block.index - first, None, block.src)
 
 
 class ShiftedMap(OffsetMap):

@@ -119,13 +119,25 @@ def lookup(
 
 
 def lint_cached(
-    linter: Linter, label: str, data: bytes, path: Path | None, cache: Cache | None, corpus: bool = False
+    linter: Linter, label: str, data: bytes | None, path: Path | None, cache: Cache | None, corpus: bool = False
 ) -> Outcome:
-    """Lint bytes and store the result in the cache, written at once (failed runs and skipped
-    files are not stored); with ``corpus``, fingerprints too (None in the entry when they were
-    not made). A run of many files stores through ``remember`` and writes once at its end."""
-    result = linter.lint_bytes(label, data, path, corpus=corpus)
-    _store(cache, linter.config, label, path, data, result, corpus)
+    """Lint a file's bytes (``None``: read from ``path`` here) and store the result in the cache,
+    written at once (failed runs and skipped files are not stored); with ``corpus``, fingerprints
+    too (None in the entry when they were not made). A run of many files stores through
+    ``remember`` and writes once at its end. The bytes are keyed and decoded first, then let go:
+    given none, the file is held once, as text, through the lint (a big file is not held twice)."""
+    if data is None:
+        assert path is not None
+        got = read(label, path)
+        if isinstance(got, FileResult):
+            return Outcome(got)
+        data, got = got, b""
+    key = None if cache is None else _key(linter.config, label, path, data)
+    source = linter.decoded(label, data, path)
+    del data
+    result = source if isinstance(source, FileResult) else linter.lint_decoded(label, source, path, corpus=corpus)
+    if key is not None:
+        _store(cache, key, label, path, result, corpus)
     if cache is not None:
         cache.flush()
     return Outcome(result)
@@ -144,31 +156,34 @@ def remember(
     if opts.cache_dir and not opts.fixing:
         from newslint.cache.results import Cache
 
-        _store(Cache.of(opts.cache_dir), config, label, path, data, result, opts.corpus, at)
+        _store(Cache.of(opts.cache_dir), _key(config, label, path, data, at), label, path, result, opts.corpus, at)
+
+
+def _key(config: Config, label: str, path: Path | None, data: bytes, at: Slice | None = None) -> tuple[str, str]:
+    """The bytes' cache key and the pack group they are stored in."""
+    from newslint.cache.results import key as cache_key
+
+    return cache_key(config, _keyed(label, at), path, data), _group(config, path, label)
 
 
 def _store(
     cache: Cache | None,
-    config: Config,
+    key: tuple[str, str],
     label: str,
     path: Path | None,
-    data: bytes,
     result: FileResult,
     corpus: bool,
     at: Slice | None = None,
 ) -> None:
     if cache is None or result.error or result.skipped:
         return
-    from newslint.cache.results import key as cache_key
-
     entry = {
         "findings": [f.to_dict() for f in result.findings],
         "messages": result.messages,
         "prints": [p.to_dict() for p in result.prints] if corpus else None,
         "articles": result.articles,
     }
-    keyed = _keyed(label, at)
-    cache.put(cache_key(config, keyed, path, data), entry, _group(config, path, label), keyed)
+    cache.put(key[0], entry, key[1], _keyed(label, at))
 
 
 def _group(config: Config, path: Path | None, label: str) -> str:
@@ -188,22 +203,21 @@ def process(
     linter: Linter, label: str, path: Path | None, data: bytes | None, opts: Options, stdin: bool = False
 ) -> Outcome:
     """Lint or fix one file: ``data`` is its bytes when already read (always for stdin)."""
-    if data is None:
-        assert path is not None
-        got = read(label, path)
-        if isinstance(got, FileResult):
-            return Outcome(got)
-        data = got
-    cache = None
-    if opts.cache_dir and not opts.fixing:
-        from newslint.cache.results import Cache  # hashlib and json: not needed under --no-cache
+    if opts.fixing:
+        if data is None:
+            assert path is not None
+            got = read(label, path)
+            if isinstance(got, FileResult):
+                return Outcome(got)
+            data = got
+        out = _fix(linter, label, path, data, opts, stdin)
+    else:
+        cache = None
+        if opts.cache_dir:
+            from newslint.cache.results import Cache  # hashlib and json: not needed under --no-cache
 
-        cache = Cache.of(opts.cache_dir)
-    out = (
-        _fix(linter, label, path, data, opts, stdin)
-        if opts.fixing
-        else lint_cached(linter, label, data, path, cache, opts.corpus)
-    )
+            cache = Cache.of(opts.cache_dir)
+        out = lint_cached(linter, label, data, path, cache, opts.corpus)  # reads the file when data is None
     if not opts.keep_source:
         out.result.source = None
     return out
@@ -219,7 +233,7 @@ def process_slice(linter: Linter, label: str, path: Path, sl: Slice, opts: Optio
         from newslint.cache.results import Cache
 
         cache = Cache.of(opts.cache_dir)
-        _store(cache, linter.config, label, path, data, result, opts.corpus, sl)
+        _store(cache, _key(linter.config, label, path, data, sl), label, path, result, opts.corpus, sl)
         cache.flush()
     out = Outcome(result)
     if opts.fixing and sl.first:

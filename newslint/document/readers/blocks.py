@@ -34,11 +34,11 @@ class BlockCollector:
         """Finish the block begun at ``start`` (stored extent ``src``); an empty block is dropped
         with its separator."""
         p = self.prose
-        text = "".join(p.parts[self._first_part :])
-        if not text.strip():
+        if all(part.isspace() for part in p.parts[self._first_part :]):
             p.rollback(self._mark)
             return None
-        block = Block(kind, start, p.length, len(self.blocks), text, src)
+        # no text of its own: its document binds it to the prose
+        block = Block(kind, start, p.length, len(self.blocks), None, src)
         self.blocks.append(block)
         return block
 

@@ -197,7 +197,7 @@ def _short_lines(doc: Document, max_chars: int) -> tuple[list[Line], str, list[i
     name = ("boilerplate.short_lines", max_chars)
     cached = doc.cache.get(name)
     if cached is None:
-        pairs = [(line, line.text.lower()) for line in lines(doc) if len(line.text) <= max_chars]
+        pairs = [(line, line.text.lower()) for line in lines(doc) if line.end - line.start <= max_chars]
         starts, ends, at = [], [], 0
         for _line, low in pairs:
             starts.append(at)

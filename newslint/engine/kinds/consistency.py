@@ -10,7 +10,10 @@ groups, but only a group that itself mixes styles is flagged.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import heapq
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import regex
@@ -136,13 +139,60 @@ def _mixed(rule: Rule, doc: Document, searched: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _hits(rule: Rule, doc: Document, searched: list[tuple[int, int]]) -> list[Hit]:
-    """Every occurrence of every style, at most one per start offset (first form wins)."""
-    seen: dict[int, Hit] = {}
-    for style, forms in rule.compiled.styles.items():
-        for form, m in _forms_found(doc, forms, searched):
-            seen.setdefault(m.start(), Hit(style, form, m))
-    return [seen[k] for k in sorted(seen)]
+class Hits:
+    """Every occurrence of every style, at most one per start offset (the first form wins), in
+    order of start: three arrays of numbers (start, end, form), not a match object each (a big
+    article has a quotation mark every few words). :meth:`hit` makes one's match again."""
+
+    __slots__ = ("forms", "starts", "ends", "codes", "runs")
+
+    def __init__(self, forms: list[tuple[str, Form]], runs: list[tuple[int, int]]) -> None:
+        self.forms = forms  # (style, form) by code, in the order the styles and forms are given
+        self.starts, self.ends, self.codes = array("q"), array("q"), array("q")
+        self.runs = runs
+
+    def style(self, i: int) -> str:
+        return self.forms[self.codes[i]][0]
+
+    def group(self, i: int) -> str:
+        return self.forms[self.codes[i]][1].group
+
+    def hit(self, doc: Document, i: int) -> Hit:
+        """The i-th occurrence with its match, found again from its start in its run of blocks:
+        the same match (a search tries each start in turn, with the same bounds); else, which
+        should not happen, found by searching its whole run again."""
+        style, form = self.forms[self.codes[i]]
+        start = self.starts[i]
+        lo, hi = self.runs[bisect_right(self.runs, (start, _AFTER)) - 1]
+        m = next(find(form.pattern, doc.text, start, hi), None)
+        if m is None or m.start() != start or m.end() != self.ends[i]:
+            m = next(m for m in find(form.pattern, doc.text, lo, hi) if m.start() == start)
+        return Hit(style, form, m)
+
+
+_AFTER = 1 << 62  # sorts after every offset: (offset, _AFTER) finds the run starting at or before it
+
+
+def _found(doc: Document, code: int, form: Form, searched: list[tuple[int, int]]) -> Iterator[tuple[int, int, int]]:
+    """(start, form's code, end) of the form's matches that count, in order of start."""
+    for _form, m in _forms_found(doc, [form], searched):
+        yield m.start(), code, m.end()
+
+
+def _hits(rule: Rule, doc: Document, searched: list[tuple[int, int]]) -> Hits:
+    """Every occurrence of every style, at most one per start offset (first form wins): each
+    form's matches come in order of start, merged (the lower code first at an equal start)."""
+    forms = [(style, form) for style, fs in rule.compiled.styles.items() for form in fs]
+    hits = Hits(forms, searched)
+    streams = [_found(doc, code, form, searched) for code, (_style, form) in enumerate(forms)]
+    last = -1
+    for start, code, end in heapq.merge(*streams):
+        if start != last:
+            hits.starts.append(start)
+            hits.ends.append(end)
+            hits.codes.append(code)
+            last = start
+    return hits
 
 
 def _house(rule: Rule, counts: dict[str, int]) -> str | None:
@@ -157,10 +207,11 @@ def _house(rule: Rule, counts: dict[str, int]) -> str | None:
     return ranked[0][0]
 
 
-def _counts(hits: list[Hit]) -> dict[str, int]:
+def _counts(hits: Hits, members: Iterable[int]) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for hit in hits:
-        counts[hit.style] = counts.get(hit.style, 0) + 1
+    for i in members:
+        style = hits.style(i)
+        counts[style] = counts.get(style, 0) + 1
     return counts
 
 
@@ -169,13 +220,13 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     if not _mixed(rule, doc, searched):
         return
     hits = _hits(rule, doc, searched)
-    groups: dict[str, list[Hit]] = {}
-    for hit in hits:
-        groups.setdefault(hit.form.group, []).append(hit)
-    overall = _house(rule, _counts(hits))
-    flagged: list[tuple[Hit, str, Hit]] = []  # (minority hit, house style, an example of it)
+    groups: dict[str, array[int]] = {}
+    for i in range(len(hits.starts)):
+        groups.setdefault(hits.group(i), array("q")).append(i)
+    overall = _house(rule, _counts(hits, range(len(hits.starts))))
+    flagged: list[tuple[int, str, int]] = []  # (minority hit, house style, an example of it)
     for members in groups.values():
-        counts = _counts(members)
+        counts = _counts(hits, members)
         if len(counts) < 2:
             continue
         house = (_house(rule, counts) if rule.options["house-by-group"] else None) or overall
@@ -183,20 +234,28 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
             continue
         if 1 - counts.get(house, 0) / len(members) > rule.options["max-minority"]:
             # No clear house style: flag only paragraphs that mix both styles themselves.
-            members = _in_mixed_blocks(doc, members, house)
-        example = next((h for h in members if h.style == house), None)
+            members = _in_mixed_blocks(doc, hits, members, house)
+        example = next((i for i in members if hits.style(i) == house), None)
         if example is not None:
-            flagged.extend((h, house, example) for h in members if h.style != house)
-    flagged.sort(key=lambda f: f[0].match.start())
-    yield from _minority(rule, doc, flagged)
+            flagged.extend((i, house, example) for i in members if hits.style(i) != house)
+    flagged.sort(key=lambda f: hits.starts[f[0]])
+    made: dict[int, Hit] = {}  # the matches of the hits flagged and their examples, made again
+
+    def hit(i: int) -> Hit:
+        found = made.get(i)
+        if found is None:
+            found = made[i] = hits.hit(doc, i)
+        return found
+
+    yield from _minority(rule, doc, [(hit(i), house, hit(e)) for i, house, e in flagged])
 
 
-def _in_mixed_blocks(doc: Document, hits: list[Hit], house: str) -> list[Hit]:
-    by_block: dict[int, list[Hit]] = {}
-    for hit in hits:
-        by_block.setdefault(doc.block_index(hit.match.start()), []).append(hit)
-    mixed = [b for b in by_block.values() if any(h.style == house for h in b)]
-    return [h for b in mixed for h in b]
+def _in_mixed_blocks(doc: Document, hits: Hits, members: Sequence[int], house: str) -> array[int]:
+    by_block: dict[int, list[int]] = {}
+    for i in members:
+        by_block.setdefault(doc.block_index(hits.starts[i]), []).append(i)
+    mixed = [b for b in by_block.values() if any(hits.style(i) == house for i in b)]
+    return array("q", (i for b in mixed for i in b))
 
 
 def _minority(rule: Rule, doc: Document, flagged: list[tuple[Hit, str, Hit]]) -> Iterator[Finding]:

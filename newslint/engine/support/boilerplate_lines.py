@@ -11,24 +11,34 @@ from bisect import bisect_right
 from typing import cast
 
 from newslint.document.lazyre import lazy
-from newslint.document.model import Block, Document
+from newslint.document.model import Document
 from newslint.document.records import Record
 from newslint.engine.deletion import delete_span
 from newslint.engine.findings import Fix
 
 
 class Line(Record):
-    __slots__ = ("start", "end", "text", "block")
+    """A trimmed line of a block: its text is read from the prose when asked for, not held (a
+    big document has a line for every paragraph)."""
+
+    __slots__ = ("start", "end", "block", "prose")
     start: int  # prose offsets of the trimmed line, end exclusive
     end: int
-    text: str
     block: int  # index of the block in doc.blocks
+    prose: str  # the document's prose
 
-    def __init__(self, start: int, end: int, text: str, block: int) -> None:
+    def __init__(self, start: int, end: int, block: int, prose: str) -> None:
         self.start = start
         self.end = end
-        self.text = text
         self.block = block
+        self.prose = prose
+
+    @property
+    def text(self) -> str:
+        return self.prose[self.start : self.end]
+
+    def __repr__(self) -> str:
+        return f"Line(start={self.start}, end={self.end}, text={self.text!r}, block={self.block})"
 
 
 def lines(doc: Document) -> list[Line]:
@@ -37,13 +47,14 @@ def lines(doc: Document) -> list[Line]:
     if cached is not None:
         return cast("list[Line]", cached)
     out: list[Line] = []
+    text = doc.text
     for block in doc.blocks:
         pos = block.start
-        for raw in _prose(doc, block).split("\n"):
+        for raw in block.text.split("\n"):
             stripped = raw.strip()
             if stripped:
                 lead = len(raw) - len(raw.lstrip())
-                out.append(Line(pos + lead, pos + lead + len(stripped), stripped, block.index))
+                out.append(Line(pos + lead, pos + lead + len(stripped), block.index, text))
             pos += len(raw) + 1
     doc.cache["boilerplate.lines"] = out
     return out
@@ -80,13 +91,6 @@ def holding_keys(low: str, starts: list[int], ends: list[int], keys: tuple[str, 
             else:
                 at = low.find(key, at + 1)
     return sorted(found)
-
-
-def _prose(doc: Document, block: Block) -> str:
-    """The block's prose: its own text when that is the prose (no copy: a one-line block's line
-    is then that very string), else a slice of the document's."""
-    same = len(block.text) == block.end - block.start and doc.text.startswith(block.text, block.start)
-    return block.text if same else doc.text[block.start : block.end]
 
 
 COUNT = re.compile(
