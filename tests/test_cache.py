@@ -286,3 +286,27 @@ def test_a_file_read_by_its_job_is_not_held_as_bytes_while_it_is_linted(
     monkeypatch.setattr(Linter, "lint_source", noting)
     out = jobs.process(make_linter(), "a.txt", project / "a.txt", None, jobs.Options(cache_dir=str(project / "c")))
     assert out.result.findings and holders == []
+
+
+def test_a_missed_file_is_let_go_and_stored_under_the_bytes_its_job_linted(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newslint.run import schedule
+
+    given: list[object] = []
+    original = schedule._work
+
+    def edit_then_work(state, task):  # type: ignore[no-untyped-def]
+        given.append(task[2])
+        (project / "a.txt").write_text("Headline\n\nA DEFECT2 here.\n")  # edited after its lookup
+        return original(state, task)
+
+    monkeypatch.setattr(schedule, "_work", edit_then_work)
+    assert run(project, capsys, "a.txt")[0]["message"] == "Marker 'DEFECT2' found."
+    assert given == [None]  # the job read the file itself: the run held no bytes of it
+    monkeypatch.setattr(schedule, "_work", original)
+    linted: list[str] = []
+    monkeypatch.setattr(schedule, "_work", lambda state, task: linted.append(task[0]) or original(state, task))
+    assert run(project, capsys, "a.txt")[0]["message"] == "Marker 'DEFECT2' found." and linted == []  # a hit
+    (project / "a.txt").write_text("Headline\n\nA DEFECT1 here.\n")
+    assert run(project, capsys, "a.txt")[0]["message"] == "Marker 'DEFECT1' found." and linted == ["a.txt"]

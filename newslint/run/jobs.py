@@ -19,13 +19,14 @@ if TYPE_CHECKING:
 
 
 class Options(Record):
-    __slots__ = ("fix", "diff", "unsafe", "keep_source", "cache_dir", "corpus")
+    __slots__ = ("fix", "diff", "unsafe", "keep_source", "cache_dir", "corpus", "keyed")
     fix: bool  # write fixed files
     diff: bool  # show what fixing would change, write nothing
     unsafe: bool  # apply unsafe fixes too
     keep_source: bool  # return the decoded source (the text reporter shows lines)
     cache_dir: str | None  # None: no cache
     corpus: bool  # more than one article: fingerprint each for the cross-article rules
+    keyed: bool  # return the cache key of the bytes linted (a worker whose results the run stores)
 
     def __init__(
         self,
@@ -35,6 +36,7 @@ class Options(Record):
         keep_source: bool = False,
         cache_dir: str | None = None,
         corpus: bool = False,
+        keyed: bool = False,
     ) -> None:
         self.fix = fix
         self.diff = diff
@@ -42,6 +44,7 @@ class Options(Record):
         self.keep_source = keep_source
         self.cache_dir = cache_dir
         self.corpus = corpus
+        self.keyed = keyed
 
     @property
     def fixing(self) -> bool:
@@ -51,7 +54,7 @@ class Options(Record):
 class Outcome(Record):
     """One file's result, and what fixing did to it."""
 
-    __slots__ = ("result", "applied", "diff", "fixed_text", "cached", "messages", "unwritten")
+    __slots__ = ("result", "applied", "diff", "fixed_text", "cached", "messages", "unwritten", "key")
     result: FileResult
     applied: int  # fixes made (or, with --diff, that would be made)
     diff: str
@@ -59,6 +62,7 @@ class Outcome(Record):
     cached: bool
     messages: list[str]
     unwritten: bool  # --fix had fixes for the file but could not write them
+    key: tuple[str, str] | None  # the cache key of the bytes linted, when asked for (Options.keyed)
 
     def __init__(
         self,
@@ -69,6 +73,7 @@ class Outcome(Record):
         cached: bool = False,
         messages: list[str] | None = None,
         unwritten: bool = False,
+        key: tuple[str, str] | None = None,
     ) -> None:
         self.result = result
         self.applied = applied
@@ -77,6 +82,7 @@ class Outcome(Record):
         self.cached = cached
         self.messages = [] if messages is None else messages
         self.unwritten = unwritten
+        self.key = key
 
 
 def read(label: str, path: Path) -> bytes | FileResult:
@@ -119,28 +125,35 @@ def lookup(
 
 
 def lint_cached(
-    linter: Linter, label: str, data: bytes | None, path: Path | None, cache: Cache | None, corpus: bool = False
+    linter: Linter,
+    label: str,
+    data: bytes | None,
+    path: Path | None,
+    cache: Cache | None,
+    corpus: bool = False,
+    keyed: bool = False,
 ) -> Outcome:
     """Lint a file's bytes (``None``: read from ``path`` here) and store the result in the cache,
     written at once (failed runs and skipped files are not stored); with ``corpus``, fingerprints
     too (None in the entry when they were not made). A run of many files stores through
-    ``remember`` and writes once at its end. The bytes are keyed and decoded first, then let go:
-    given none, the file is held once, as text, through the lint (a big file is not held twice)."""
+    ``remember`` and writes once at its end; with ``keyed`` the outcome carries the bytes' key for
+    it. The bytes are keyed and decoded first, then let go: given none, the file is held once, as
+    text, through the lint (a big file is not held twice)."""
     if data is None:
         assert path is not None
         got = read(label, path)
         if isinstance(got, FileResult):
             return Outcome(got)
         data, got = got, b""
-    key = None if cache is None else _key(linter.config, label, path, data)
+    key = _key(linter.config, label, path, data) if cache is not None or keyed else None
     source = linter.decoded(label, data, path)
     del data
     result = source if isinstance(source, FileResult) else linter.lint_decoded(label, source, path, corpus=corpus)
-    if key is not None:
-        _store(cache, key, label, path, result, corpus)
     if cache is not None:
+        assert key is not None
+        _store(cache, key, label, path, result, corpus)
         cache.flush()
-    return Outcome(result)
+    return Outcome(result, key=key if keyed else None)
 
 
 def remember(
@@ -157,6 +170,15 @@ def remember(
         from newslint.cache.results import Cache
 
         _store(Cache.of(opts.cache_dir), _key(config, label, path, data, at), label, path, result, opts.corpus, at)
+
+
+def remember_keyed(label: str, path: Path, outcome: Outcome, opts: Options) -> None:
+    """Put a result a worker linted and keyed (``Options.keyed``: it read the file itself) in
+    the run's cache, under the key of the bytes it linted."""
+    if opts.cache_dir and not opts.fixing and outcome.key is not None:
+        from newslint.cache.results import Cache
+
+        _store(Cache.of(opts.cache_dir), outcome.key, label, path, outcome.result, opts.corpus)
 
 
 def _key(config: Config, label: str, path: Path | None, data: bytes, at: Slice | None = None) -> tuple[str, str]:
@@ -217,7 +239,7 @@ def process(
             from newslint.cache.results import Cache  # hashlib and json: not needed under --no-cache
 
             cache = Cache.of(opts.cache_dir)
-        out = lint_cached(linter, label, data, path, cache, opts.corpus)  # reads the file when data is None
+        out = lint_cached(linter, label, data, path, cache, opts.corpus, opts.keyed)  # reads the file when data is None
     if not opts.keep_source:
         out.result.source = None
     return out

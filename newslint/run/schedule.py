@@ -25,7 +25,9 @@ def _work(state: tuple[Session, jobs.Options], task: Task) -> jobs.Outcome:
 
 
 def _from_cache(session: Session, task: Task, opts: jobs.Options) -> tuple[Task, jobs.Outcome | None]:
-    """The task's outcome when the cache answers it, else the task with its bytes read."""
+    """The task's outcome when the cache answers it, else the task to lint: a file's bytes are
+    let go once looked up (a worker reads them again and keys what it lints), so a run holds no
+    more than the files being linted, however many miss."""
     label, path, data = task
     if isinstance(data, Slice):
         assert path is not None
@@ -37,8 +39,8 @@ def _from_cache(session: Session, task: Task, opts: jobs.Options) -> tuple[Task,
         got = jobs.read(label, path)
         if isinstance(got, FileResult):
             return task, jobs.Outcome(got)
-        task = (label, path, got)
-        data = got
+        found = jobs.lookup(session.config_for(folder_of(session, task)), label, path, got, opts)
+        return task, found
     assert data is not None
     return task, jobs.lookup(session.config_for(folder_of(session, task)), label, path or Path(label), data, opts)
 
@@ -81,7 +83,7 @@ def run_tasks(
                 corpus.warm(r for linter in session.linters() for r in linter.selected)
             work = [t for _, t in pending if t[1] is not None]
             caching = bool(opts.cache_dir) and not opts.fixing
-            worker = opts.replaced(cache_dir=None) if caching else opts  # results are stored here
+            worker = opts.replaced(cache_dir=None, keyed=True) if caching else opts  # results are stored here
             if mapper is not None:
                 it = mapper(worker, work)
             else:
@@ -112,3 +114,5 @@ def _remember(session: Session, task: Task, outcome: jobs.Outcome, opts: jobs.Op
         jobs.remember(config, label, path, slice_bytes(path, data), outcome.result, opts, at=data)
     elif data is not None:
         jobs.remember(config, label, path or Path(label), data, outcome.result, opts)
+    elif path is not None:
+        jobs.remember_keyed(label, path, outcome, opts)
