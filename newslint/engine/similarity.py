@@ -15,6 +15,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from difflib import SequenceMatcher
+from itertools import count
 
 from newslint.document.model import Block, Document
 from newslint.document.records import Record
@@ -61,15 +62,16 @@ class BlockKeys:
     letter, and its words (:func:`block_words`) as numbers into one vocabulary, every block's
     numbers in one array. Block ``i`` is the document's ``blocks[i]``."""
 
-    __slots__ = ("texts", "letters", "bounds", "ids", "vocabulary", "words")
+    __slots__ = ("texts", "letters", "bounds", "ids", "vocabulary", "_words")
 
     def __init__(self) -> None:
         self.texts = array("q")  # hash of normal_text of each block
         self.letters = bytearray()  # 1 when the normal form has a letter
         self.bounds = array("q", [0])  # block i's word numbers are ids[bounds[i]:bounds[i + 1]]
         self.ids = array("i")
-        self.vocabulary: dict[str, int] = {}  # word -> its number, in order of first use
-        self.words: list[str] = []  # number -> word
+        # word -> its number, in order of first use (a new word is given the next number)
+        self.vocabulary: defaultdict[str, int] = defaultdict(count().__next__)
+        self._words: list[str] = []  # number -> word, made when first read
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -82,21 +84,25 @@ class BlockKeys:
         self._extend(words)
 
     def _extend(self, words: Iterable[str]) -> None:
-        vocab, known = self.vocabulary, self.words
-        for word in words:
-            number = vocab.get(word)
-            if number is None:
-                number = vocab[word] = len(known)
-                known.append(word)
-            self.ids.append(number)
+        self.ids.extend(map(self.vocabulary.__getitem__, words))  # numbered in C
         self.bounds.append(len(self.ids))
 
     def extend(self, other: BlockKeys) -> None:
-        """Append the keys of the blocks after these (another window's), in one vocabulary."""
+        """Append the keys of the blocks after these (another window's), in one vocabulary:
+        ``other``'s words numbered here in the order it numbered them (the order of first use)."""
         self.texts.extend(other.texts)
         self.letters.extend(other.letters)
-        for i in range(len(other)):
-            self._extend(other.words_of(i))
+        ours = array("i", map(self.vocabulary.__getitem__, other.vocabulary))  # its number -> ours
+        offset = len(self.ids)
+        self.ids.extend(map(ours.__getitem__, other.ids))
+        self.bounds.extend(map(offset.__add__, other.bounds[1:]))
+
+    @property
+    def words(self) -> list[str]:
+        """Number -> word (the vocabulary's keys, in order)."""
+        if len(self._words) < len(self.vocabulary):
+            self._words = list(self.vocabulary)
+        return self._words
 
     def count(self, i: int) -> int:
         """The number of words of block ``i``."""
