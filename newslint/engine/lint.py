@@ -255,14 +255,12 @@ class Linter:
         spread = [r for r in rules if flag(kind_module(r.kind), "WHOLE_DOCUMENT")]
         full = windows.whole(doc)
         full.cache.update(shared)
-        found = self.check(full, spread, result)
-        placed = [place(full, f, label) for f in found]
-        full.cache.clear()  # its views of the whole text (a lower-case copy) are not needed again
         rest = [r for r in rules if not flag(kind_module(r.kind), "WHOLE_DOCUMENT")]
-        shared = {key: shared[key] for key in evidence.needed(rest) if key in shared}
         # kept for the windows' NEEDS_FINDINGS rules only (a big dump may have many findings),
         # as they are given: without fix or related spans
-        found = sorted((_bare(f) for f in found if not f.stored), key=lambda f: f.start) if _wants(rest) else []
+        placed, found = _placed_and_bare(full, self.check(full, spread, result), label, _wants(rest))
+        del full  # its sentences and views of the whole text (a lower-case copy) are not needed again
+        shared = {key: shared[key] for key in evidence.needed(rest) if key in shared}
         starts = [f.start for f in found]
         for w in windows.windows(doc, chars, CONTEXT_BLOCKS):
             w.doc.cache.update(shared)
@@ -382,6 +380,22 @@ def _evidence(doc: Document, rules: list[Rule], chars: int, result: FileResult) 
         if os.environ.get("NEWSLINT_DEBUG"):
             raise
         return {}
+
+
+def _placed_and_bare(doc: Document, found: list[Finding], label: str, bare: bool) -> tuple[list[Placed], list[Finding]]:
+    """The findings placed, and with ``bare`` the bare copies (see :func:`_bare`) of those not
+    about the stored bytes, by start. The list is emptied as it goes: each finding (its fix and
+    related spans) is let go once placed, not held beside all the placed ones."""
+    placed: list[Placed] = []
+    kept: list[Finding] = []
+    found.reverse()
+    while found:
+        f = found.pop()
+        placed.append(place(doc, f, label))
+        if bare and not f.stored:
+            kept.append(_bare(f))
+    kept.sort(key=lambda f: f.start)
+    return placed, kept
 
 
 def _bare(f: Finding) -> Finding:
