@@ -167,6 +167,27 @@ class Place(Record):
         return cls(d["start"], d["end"], d["line"], d["column"], d["end_line"], d["end_column"])
 
 
+class Sharing:
+    """One object for equal texts, and for equal related places, of one file's placed findings: a
+    big file has a hundred thousand findings but a few thousand distinct messages, and many of its
+    findings point to the same related span (the first copy of a paragraph, an example of the
+    usual style). Places are never changed once made, so equal ones may be one object."""
+
+    __slots__ = ("_texts", "_places")
+
+    def __init__(self) -> None:
+        self._texts: dict[str, str] = {}
+        self._places: dict[bytes, Place] = {}
+
+    def text(self, text: str) -> str:
+        """The first string equal to ``text`` given to this sharing."""
+        return self._texts.setdefault(text, text)
+
+    def place(self, place: Place) -> Place:
+        """The first place equal to ``place`` given to this sharing."""
+        return self._places.setdefault(place._packed, place)
+
+
 class PlacedFix(Record):
     """A fix that ``--fix`` may make: its own span only when it differs from its finding's."""
 
