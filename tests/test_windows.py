@@ -194,3 +194,15 @@ def test_the_whole_document_is_let_go_before_the_windows_are_linted(monkeypatch:
     result = lint(monkeypatch, "a.txt", plain(), SMALL)
     assert made and len(alive) >= 3 and not any(alive)
     assert result.findings
+
+
+def test_the_whole_documents_packed_sentences_read_as_the_documents_sentences() -> None:
+    doc = read_document(Source("a.md", markdown()))
+    expected = doc.sentences
+    packed = windows.whole(read_document(Source("a.md", markdown()))).sentences
+    assert isinstance(packed, windows.PackedSentences) and len(packed) == len(expected) > len(PARAGRAPHS)
+    assert list(packed) == expected
+    assert [packed[i] for i in range(len(packed))] == expected and packed[-1] == expected[-1]
+    assert packed[2:5] == expected[2:5] and packed[::-2] == expected[::-2]
+    with pytest.raises(IndexError):
+        packed[len(expected)]  # noqa: B018
