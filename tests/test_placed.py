@@ -202,4 +202,5 @@ def test_a_files_findings_share_their_repeated_messages_and_related_places() -> 
     first, second = (f.related[0] for f in found)
     assert first.place == second.place and first.place is second.place
     assert first.message == second.message and first.message is second.message
+    assert found[0].related is found[1].related
     assert found[0].message == found[1].message and found[0].message is found[1].message

@@ -137,8 +137,11 @@ def place(doc: Document, f: Finding, path: str, sharing: Sharing | None = None) 
         own,
         tuple(text(show_bytes(s)) for s in f.suggestions),
         fix,
-        tuple(
-            PlacedRelated(shared.place(_place(where, r.start, r.end)), text(show_bytes(r.message))) for r in f.related
+        shared.related(
+            tuple(
+                PlacedRelated(shared.place(_place(where, r.start, r.end)), text(show_bytes(r.message)))
+                for r in f.related
+            )
         ),
     )
 
