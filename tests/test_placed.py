@@ -192,3 +192,15 @@ def test_a_packed_place_reads_back_its_numbers_compares_copies_and_pickles() -> 
     assert Place.from_dict(place.to_dict()) == place
     assert place.position() == {"line": 300, "column": 2, "end_line": 70000, "end_column": 1}
     assert "end_line=70000" in repr(place)
+
+
+def test_a_files_findings_share_their_repeated_messages_and_related_places() -> None:
+    # three copies of a paragraph: both later copies name the first; a big file has many such
+    text = "Markets rally\n\n" + "\n\n".join([PARAGRAPH, "Shares rose on Monday.", PARAGRAPH, PARAGRAPH]) + "\n"
+    found = [f for f in lint_bytes(text.encode(), "a.txt").findings if f.rule == "duplicate.paragraph"]
+    assert len(found) == 2 and found[0].place != found[1].place
+    first, second = (f.related[0] for f in found)
+    assert first.place == second.place and first.place is second.place
+    assert first.message == second.message and first.message is second.message
+    assert found[0].related is found[1].related
+    assert found[0].message == found[1].message and found[0].message is found[1].message

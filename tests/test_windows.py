@@ -167,3 +167,42 @@ def test_window_sizes_from_the_environment_ignore_what_is_not_a_number(monkeypat
     monkeypatch.setenv(windows.ENV_ABOVE, "lots")
     monkeypatch.setenv(windows.ENV_CHARS, "0")
     assert windows.sizes() == (windows.WINDOW_ABOVE, 1)
+
+
+def test_the_whole_document_is_let_go_before_the_windows_are_linted(monkeypatch: pytest.MonkeyPatch) -> None:
+    # its sentences (every sentence of a big file) and views must not be held through the windows
+    import weakref
+
+    made: list[weakref.ref[windows.WholeDocument]] = []
+    alive: list[bool] = []
+    whole, each = windows.whole, windows.windows
+
+    def noting_whole(doc):  # type: ignore[no-untyped-def]
+        full = whole(doc)
+        full.sentences  # noqa: B018  (made and cached, as a whole-document kind makes them)
+        made.append(weakref.ref(full))
+        return full
+
+    def noting_windows(doc, chars, context=0):  # type: ignore[no-untyped-def]
+        for w in each(doc, chars, context):
+            if context:
+                alive.append(any(r() is not None for r in made))
+            yield w
+
+    monkeypatch.setattr(windows, "whole", noting_whole)
+    monkeypatch.setattr(windows, "windows", noting_windows)
+    result = lint(monkeypatch, "a.txt", plain(), SMALL)
+    assert made and len(alive) >= 3 and not any(alive)
+    assert result.findings
+
+
+def test_the_whole_documents_packed_sentences_read_as_the_documents_sentences() -> None:
+    doc = read_document(Source("a.md", markdown()))
+    expected = doc.sentences
+    packed = windows.whole(read_document(Source("a.md", markdown()))).sentences
+    assert isinstance(packed, windows.PackedSentences) and len(packed) == len(expected) > len(PARAGRAPHS)
+    assert list(packed) == expected
+    assert [packed[i] for i in range(len(packed))] == expected and packed[-1] == expected[-1]
+    assert packed[2:5] == expected[2:5] and packed[::-2] == expected[::-2]
+    with pytest.raises(IndexError):
+        packed[len(expected)]  # noqa: B018

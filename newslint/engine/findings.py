@@ -167,6 +167,37 @@ class Place(Record):
         return cls(d["start"], d["end"], d["line"], d["column"], d["end_line"], d["end_column"])
 
 
+class Sharing:
+    """One object for equal texts, and for equal related places, of one file's placed findings: a
+    big file has a hundred thousand findings but a few thousand distinct messages, and many of its
+    findings point to the same related span (the first copy of a paragraph, an example of the
+    usual style). Places and related spans are never changed once made, so equal ones may be one
+    object."""
+
+    __slots__ = ("_texts", "_places", "_related")
+
+    def __init__(self) -> None:
+        self._texts: dict[str, str] = {}
+        self._places: dict[bytes, Place] = {}
+        self._related: dict[tuple[tuple[bytes, str], ...], tuple[PlacedRelated, ...]] = {}
+
+    def text(self, text: str) -> str:
+        """The first string equal to ``text`` given to this sharing."""
+        return self._texts.setdefault(text, text)
+
+    def place(self, place: Place) -> Place:
+        """The first place equal to ``place`` given to this sharing."""
+        return self._places.setdefault(place._packed, place)
+
+    def related(self, related: tuple[PlacedRelated, ...]) -> tuple[PlacedRelated, ...]:
+        """The first related spans (of this file: no path, no article) equal to ``related`` given
+        to this sharing: the later copies of one paragraph all name its first."""
+        if not related:
+            return related
+        key = tuple((r.place._packed, r.message) for r in related)
+        return self._related.setdefault(key, related)
+
+
 class PlacedFix(Record):
     """A fix that ``--fix`` may make: its own span only when it differs from its finding's."""
 

@@ -19,7 +19,7 @@ from newslint.document.readers import read_document
 from newslint.document.records import Record
 from newslint.document.source import BinaryFileError, Source, decode, show_bytes
 from newslint.engine import damage, evidence, suppress, windows
-from newslint.engine.findings import Checked, Finding, Fix, Place, Placed, PlacedFix, PlacedRelated, Print
+from newslint.engine.findings import Checked, Finding, Fix, Place, Placed, PlacedFix, PlacedRelated, Print, Sharing
 from newslint.engine.kind import Context, OptionError, flag, with_options
 from newslint.engine.kinds import kind_module
 from newslint.engine.loader import Rule, load_rules
@@ -120,10 +120,12 @@ def context_for(config: Config) -> Context:
     )
 
 
-def place(doc: Document, f: Finding, path: str) -> Placed:
+def place(doc: Document, f: Finding, path: str, sharing: Sharing | None = None) -> Placed:
     """A rule's finding placed in the stored file, printable: a byte that is not UTF-8 (a lone
-    surrogate) in its message or suggestions is shown as ``\\xe9``; a fix that would write one is dropped."""
-    where = _document_of(doc, f)
+    surrogate) in its message or suggestions is shown as ``\\xe9``; a fix that would write one is dropped.
+    With ``sharing``, its texts and related places are those of the file's earlier findings when equal."""
+    shared = Sharing() if sharing is None else sharing
+    text, where = shared.text, _document_of(doc, f)
     own, fix = _place(where, f.start, f.end), _placed_fix(where, f)
     if fix is not None and fix.place == own:
         fix.place = own  # one object for two equal places (a big file has many whole-block fixes)
@@ -131,11 +133,16 @@ def place(doc: Document, f: Finding, path: str) -> Placed:
         path,
         f.rule,
         f.severity,
-        show_bytes(f.message),
+        text(show_bytes(f.message)),
         own,
-        tuple(show_bytes(s) for s in f.suggestions),
+        tuple(text(show_bytes(s)) for s in f.suggestions),
         fix,
-        tuple(PlacedRelated(_place(where, r.start, r.end), show_bytes(r.message)) for r in f.related),
+        shared.related(
+            tuple(
+                PlacedRelated(shared.place(_place(where, r.start, r.end)), text(show_bytes(r.message)))
+                for r in f.related
+            )
+        ),
     )
 
 
@@ -229,15 +236,16 @@ class Linter:
         """Lint decoded text (a file's, or an article's of an export file)."""
         result = FileResult(label, fail_on=self.config.fail_on, source=source)
         doc = read_document(source, fmt)
+        sharing = Sharing()  # one string for a message many findings repeat, one place for a related span
         rules = self.active_rules(path or Path(label))
         above, chars = windows.sizes()
         if len(doc.text) > above:
-            placed = self._lint_windows(label, doc, rules, result, chars, corpus)
+            placed = self._lint_windows(label, doc, rules, result, chars, corpus, sharing)
         else:
             findings = self.check(doc, rules, result)
             if corpus:
                 result.prints = _fingerprints(doc, rules, result)
-            placed = [place(doc, f, label) for f in findings]
+            placed = [place(doc, f, label, sharing) for f in findings]
         kept = suppress.apply(placed, doc.directives, len(source.line_starts))
         if doc.directives:
             result.messages.extend(self._unknown_in_directives(label, doc.directives))
@@ -245,7 +253,14 @@ class Linter:
         return result
 
     def _lint_windows(
-        self, label: str, doc: Document, rules: list[Rule], result: FileResult, chars: int, corpus: bool
+        self,
+        label: str,
+        doc: Document,
+        rules: list[Rule],
+        result: FileResult,
+        chars: int,
+        corpus: bool,
+        sharing: Sharing,
     ) -> list[Placed]:
         """The placed findings of a document too long for one pass (see :mod:`.windows`): the
         kinds that declare ``WHOLE_DOCUMENT`` run once over all of it, the others window by
@@ -255,14 +270,12 @@ class Linter:
         spread = [r for r in rules if flag(kind_module(r.kind), "WHOLE_DOCUMENT")]
         full = windows.whole(doc)
         full.cache.update(shared)
-        found = self.check(full, spread, result)
-        placed = [place(full, f, label) for f in found]
-        full.cache.clear()  # its views of the whole text (a lower-case copy) are not needed again
         rest = [r for r in rules if not flag(kind_module(r.kind), "WHOLE_DOCUMENT")]
-        shared = {key: shared[key] for key in evidence.needed(rest) if key in shared}
         # kept for the windows' NEEDS_FINDINGS rules only (a big dump may have many findings),
         # as they are given: without fix or related spans
-        found = sorted((_bare(f) for f in found if not f.stored), key=lambda f: f.start) if _wants(rest) else []
+        placed, found = _placed_and_bare(full, self.check(full, spread, result), label, _wants(rest), sharing)
+        del full  # its sentences and views of the whole text (a lower-case copy) are not needed again
+        shared = {key: shared[key] for key in evidence.needed(rest) if key in shared}
         starts = [f.start for f in found]
         for w in windows.windows(doc, chars, CONTEXT_BLOCKS):
             w.doc.cache.update(shared)
@@ -270,7 +283,7 @@ class Linter:
             inside = found[bisect.bisect_left(starts, w.base) : bisect.bisect_right(starts, end)]
             given = [f.replaced(start=f.start - w.base, end=f.end - w.base) for f in inside if f.end <= end]
             got = self.check(w.doc, rest, result, given)
-            placed += [place(w.doc, f, label) for f in got if w.owns(f.start, f.stored)]
+            placed += [place(w.doc, f, label, sharing) for f in got if w.owns(f.start, f.stored)]
             if corpus:
                 result.prints += _fingerprints(w.doc, rest, result, w.owns)
         return placed
@@ -382,6 +395,24 @@ def _evidence(doc: Document, rules: list[Rule], chars: int, result: FileResult) 
         if os.environ.get("NEWSLINT_DEBUG"):
             raise
         return {}
+
+
+def _placed_and_bare(
+    doc: Document, found: list[Finding], label: str, bare: bool, sharing: Sharing
+) -> tuple[list[Placed], list[Finding]]:
+    """The findings placed, and with ``bare`` the bare copies (see :func:`_bare`) of those not
+    about the stored bytes, by start. The list is emptied as it goes: each finding (its fix and
+    related spans) is let go once placed, not held beside all the placed ones."""
+    placed: list[Placed] = []
+    kept: list[Finding] = []
+    found.reverse()
+    while found:
+        f = found.pop()
+        placed.append(place(doc, f, label, sharing))
+        if bare and not f.stored:
+            kept.append(_bare(f))
+    kept.sort(key=lambda f: f.start)
+    return placed, kept
 
 
 def _bare(f: Finding) -> Finding:
