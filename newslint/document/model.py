@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from array import array
+from collections.abc import Sequence
 from functools import cached_property
 from typing import Any
 
@@ -144,7 +145,7 @@ class Document(Record):
         return tokens
 
     @cached_property
-    def sentences(self) -> list[Sentence]:
+    def sentences(self) -> Sequence[Sentence]:
         self._split()
         sentences: list[Sentence] = self.__dict__["sentences"]
         return sentences

@@ -73,7 +73,7 @@ class WholeDocument(Document):
         raise RuntimeError("a whole-document kind must not read every token of a windowed document")
 
     @cached_property
-    def sentences(self) -> PackedSentences:  # type: ignore[override]
+    def sentences(self) -> PackedSentences:
         """The sentences, block by block (their tokens made and let go one block at a time),
         packed (see :class:`PackedSentences`)."""
         out = PackedSentences()
