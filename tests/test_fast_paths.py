@@ -24,7 +24,7 @@ from newslint.document.quotes import quote_spans, rewrites_quotation
 from newslint.document.readers import read_document
 from newslint.document.source import Source
 from newslint.engine.kinds import capital_names
-from newslint.engine.support.capital_common import ENDS, OPENERS, base, free_positions
+from newslint.engine.support.capital_common import base, free_positions
 from newslint.report.json import indented
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -43,33 +43,6 @@ TEXTS = [SENTENCES, NAMES, *(p.read_text("utf-8") for p in SEEDS)]
 
 def document(text: str) -> Document:
     return read_document(Source("a.txt", text), None)
-
-
-def reference_free(doc: Document) -> bytearray:
-    """``free_positions`` as a plain loop over the tokens."""
-    toks, text = doc.tokens, doc.text
-    out = bytearray(len(toks))
-    for sentence in doc.sentences:
-        out[sentence.first_token] = 1
-    for i, tok in enumerate(toks):
-        prev = toks[i - 1] if i else None
-        if (
-            prev is None
-            or prev.block != tok.block
-            or prev.kind == "punct"
-            and (prev.text in OPENERS or prev.text in ENDS)
-            or prev.kind == "number"
-            or "\n" in text[prev.end : tok.start]
-        ):
-            out[i] = 1
-    return out
-
-
-@pytest.mark.parametrize("text", TEXTS)
-def test_free_positions_match_the_plain_loop(text: str) -> None:
-    doc = document(text)
-    assert free_positions(doc) == reference_free(doc)
-    assert any(free_positions(doc)) and not all(free_positions(doc))
 
 
 def test_free_positions_after_a_line_break_inside_a_block() -> None:

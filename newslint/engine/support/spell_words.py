@@ -101,41 +101,29 @@ def _forms(doc: Document) -> dict[Form, Pieces]:
     tokens = doc.tokens
     for block, (first, last) in zip(doc.blocks, doc.block_tokens, strict=True):
         heading = block.kind in ("headline", "heading")
-        if text.find("\n", block.start, block.end) < 0 and not CONTEXT.search(text, block.start - 1, block.end + 2):
-            _plain_forms(out, tokens[first:last], heading, starts)
-        else:
-            _block_forms(out, text, tokens[first:last], block, heading, starts)
+        # a block with one line and none of the marks that rule a word out (see CONTEXT) needs
+        # no test of the text around each word
+        checked = text.find("\n", block.start, block.end) >= 0 or bool(
+            CONTEXT.search(text, block.start - 1, block.end + 2)
+        )
+        _block_forms(out, text, tokens[first:last], block, heading, starts, checked)
     return out
 
 
-def _plain_forms(out: dict[Form, Pieces], tokens: list[Token], heading: bool, starts: set[int]) -> None:
-    """Add to ``out`` the pieces of a block with one line and none of the marks that rule a word
-    out (see :data:`CONTEXT`): :func:`_block_forms` with its tests of the text around each word
-    known to pass."""
-    get = out.get
-    for tok in tokens:
-        if tok.kind != "word":
-            continue
-        start = tok.start
-        word = tok.text
-        initial = heading or start in starts
-        if word.isalpha():  # most words: one piece, no digits, no apostrophe
-            group = get((word, initial))
-            if group is None:
-                out[word, initial] = Pieces(word, initial, start)
-            else:
-                group.starts.append(start)
-        elif not any(c.isdigit() for c in word):
-            _add_parts(out, word, start, initial)
-
-
 def _block_forms(
-    out: dict[Form, Pieces], text: str, tokens: list[Token], block: Block, heading: bool, starts: set[int]
+    out: dict[Form, Pieces],
+    text: str,
+    tokens: list[Token],
+    block: Block,
+    heading: bool,
+    starts: set[int],
+    checked: bool = True,
 ) -> None:
-    """Add to ``out`` the pieces of one block's ``tokens``."""
+    """Add to ``out`` the pieces of one block's ``tokens``; unless ``checked``, without the tests
+    of the text around each word (known to pass)."""
     find = text.find
     size = len(text)
-    lines = find("\n", block.start, block.end) >= 0
+    lines = checked and find("\n", block.start, block.end) >= 0
     prev_end = block.start
     for tok in tokens:
         start, word = tok.start, tok.text
@@ -145,10 +133,11 @@ def _block_forms(
         end = start + len(word)
         initial = heading or start in starts or (lines and find("\n", prev_end, start) >= 0)
         prev_end = end
-        if (start and text[start - 1] in SKIP_BEFORE) or (end < size and text[end] in SKIP_AFTER):
-            continue
-        if end < size and text[end] == "." and text[end + 1 : end + 2].isalpha():
-            continue  # a domain name: georgewbush.com
+        if checked:
+            if (start and text[start - 1] in SKIP_BEFORE) or (end < size and text[end] in SKIP_AFTER):
+                continue
+            if end < size and text[end] == "." and text[end + 1 : end + 2].isalpha():
+                continue  # a domain name: georgewbush.com
         if word.isalpha():  # most words: one piece, no digits, no apostrophe
             group = out.get((word, initial))
             if group is None:
