@@ -206,3 +206,15 @@ def test_the_whole_documents_packed_sentences_read_as_the_documents_sentences() 
     assert packed[2:5] == expected[2:5] and packed[::-2] == expected[::-2]
     with pytest.raises(IndexError):
         packed[len(expected)]  # noqa: B018
+
+
+def test_the_whole_pass_lets_go_of_its_views_but_those_placing_reads() -> None:
+    from newslint.document.quotes import quote_spans
+    from newslint.engine.lint import PLACING_VIEWS, _keep_for_placing
+
+    doc = windows.whole(read_document(Source("a.txt", "Markets rally\n\n“Shares rose,” he said.\n\nBonds fell."), None))
+    assert len(doc.sentences) == 3 and doc.block_index(20) == 1 and quote_spans(doc)
+    doc.cache["some.view"] = [1, 2, 3]
+    _keep_for_placing(doc)
+    assert set(doc.cache) == {"block_starts", "quote_spans"} <= PLACING_VIEWS
+    assert "sentences" not in doc.__dict__ and len(doc.sentences) == 3  # made again when read

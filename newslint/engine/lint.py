@@ -271,11 +271,16 @@ class Linter:
         full = windows.whole(doc)
         full.cache.update(shared)
         rest = [r for r in rules if not flag(kind_module(r.kind), "WHOLE_DOCUMENT")]
+        found = self.check(full, spread, result)
+        # the whole pass's views (its sentences, the short lines lowered, the evidence only it
+        # reads) go before its findings are placed, not after: placing makes an object or
+        # three per finding, and a big file's duplicate paragraphs make a hundred thousand
+        shared = {key: shared[key] for key in evidence.needed(rest) if key in shared}
+        _keep_for_placing(full)
         # kept for the windows' NEEDS_FINDINGS rules only (a big dump may have many findings),
         # as they are given: without fix or related spans
-        placed, found = _placed_and_bare(full, self.check(full, spread, result), label, _wants(rest), sharing)
-        del full  # its sentences and views of the whole text (a lower-case copy) are not needed again
-        shared = {key: shared[key] for key in evidence.needed(rest) if key in shared}
+        placed, found = _placed_and_bare(full, found, label, _wants(rest), sharing)
+        del full
         starts = [f.start for f in found]
         for w in windows.windows(doc, chars, CONTEXT_BLOCKS):
             w.doc.cache.update(shared)
@@ -413,6 +418,18 @@ def _placed_and_bare(
             kept.append(_bare(f))
     kept.sort(key=lambda f: f.start)
     return placed, kept
+
+
+# What placing a finding reads of its document's views (see :func:`place`), all else let go
+PLACING_VIEWS = frozenset({"block_starts", "quote_spans", "lint.block_bounds", "lint.stored_view"})
+
+
+def _keep_for_placing(doc: Document) -> None:
+    """Let go of the document's views but those placing its findings reads (a view let go that
+    is read again is made again)."""
+    for key in [k for k in doc.cache if k not in PLACING_VIEWS]:
+        del doc.cache[key]
+    doc.__dict__.clear()  # its cached properties: sentences, tokens, words
 
 
 def _bare(f: Finding) -> Finding:
