@@ -116,3 +116,42 @@ def test_a_block_reads_its_text_from_its_documents_prose_in_every_format() -> No
         assert [b.text for b in doc.blocks] == [doc.text[b.start : b.end] for b in doc.blocks]
         assert all(b._prose is doc.text and b._text is None for b in doc.blocks), name
     assert Block("paragraph", 0, 4, 0, "Text").text == "Text"  # a block in no document keeps its own
+
+
+def test_a_prose_builder_that_keeps_no_pieces_keeps_their_length_and_map() -> None:
+    kept, bare = ProseBuilder(), ProseBuilder(keep=False)
+    for prose in (kept, bare):
+        prose.add("Tom", 10)
+        prose.add(" said", 13)
+        prose.add_gap("\n\n", 23)
+        prose.add("&", 23, 5)
+    assert bare.parts == [] and kept.parts == ["Tom", " said", "\n\n", "&"]
+    assert bare.length == kept.length == 11 and bare.map.segments == kept.map.segments
+
+
+def test_plain_text_blocks_made_without_pieces_are_those_made_with_them() -> None:
+    from newslint.document.readers.text import _collect, _runs_are_text, _scan
+
+    shapes = {
+        "Markets rally\n\nShares rose.\n\n- a list entry\n\nBonds fell.": True,
+        "Markets rally\nOn two lines\n\nShares rose.": True,
+        "Markets rally\n\nShares rose.\n": False,
+        "\nMarkets rally\n\nShares rose.": False,
+        "Markets rally\n\n\nShares rose.": False,
+        "": True,
+        "\n\n": False,
+    }
+    for raw, stored in shapes.items():
+        source = Source("a.txt", raw)
+        runs, _ = _scan(source)
+        assert _runs_are_text(raw, runs) == stored, raw
+        kept, bare = _collect(source, runs, keep=True), _collect(source, runs, keep=False)
+        assert bare.prose.parts == [] and _fields(bare.blocks) == _fields(kept.blocks)
+        assert bare.prose.map.segments == kept.prose.map.segments and bare.prose.length == kept.prose.length
+        doc = read_document(source, None)
+        assert _fields(doc.blocks) == _fields(kept.blocks) and (doc.text is raw) == stored, raw
+
+
+def _fields(blocks: list[Block]) -> list[tuple[object, ...]]:
+    """What a block is but its text (a block is bound to its document's prose when read)."""
+    return [(b.kind, b.start, b.end, b.index, b.src) for b in blocks]

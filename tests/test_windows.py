@@ -206,3 +206,40 @@ def test_the_whole_documents_packed_sentences_read_as_the_documents_sentences() 
     assert packed[2:5] == expected[2:5] and packed[::-2] == expected[::-2]
     with pytest.raises(IndexError):
         packed[len(expected)]  # noqa: B018
+
+
+def test_the_whole_pass_lets_go_of_its_views_but_those_placing_reads() -> None:
+    from newslint.document.quotes import quote_spans
+    from newslint.engine.lint import PLACING_VIEWS, _keep_for_placing
+
+    doc = windows.whole(read_document(Source("a.txt", "Markets rally\n\n“Shares rose,” he said.\n\nBonds fell."), None))
+    assert len(doc.sentences) == 3 and doc.block_index(20) == 1 and quote_spans(doc)
+    doc.cache["some.view"] = [1, 2, 3]
+    _keep_for_placing(doc)
+    assert set(doc.cache) == {"block_starts", "quote_spans"} <= PLACING_VIEWS
+    assert "sentences" not in doc.__dict__ and len(doc.sentences) == 3  # made again when read
+
+
+def test_a_windowed_lint_gives_memory_back_after_each_pass_rule_and_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint.engine import lint as lint_module
+
+    calls: list[int] = []
+    monkeypatch.setattr(lint_module, "give_back", lambda: calls.append(1))
+    whole = [r for r in make_linter().selected if getattr(lint_module.kind_module(r.kind), "WHOLE_DOCUMENT", False)]
+    windowed = lint(monkeypatch, "a.txt", plain(), SMALL)
+    doc = read_document(Source("a.txt", plain()), None)
+    count = sum(1 for _ in windows.windows(doc, int(SMALL), lint_module.CONTEXT_BLOCKS))
+    # after the evidence pass, each whole-document rule, letting go of the views, and each window
+    assert len(calls) == 1 + len(whole) + 1 + count > 3
+    calls.clear()
+    assert records(lint(monkeypatch, "a.txt", plain(), None)) == records(windowed) and not calls
+
+
+def test_giving_memory_back_does_nothing_where_the_c_library_cannot(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint.engine import allocator
+
+    allocator._trim.cache_clear()
+    monkeypatch.setattr(allocator.sys, "platform", "darwin")
+    assert allocator._trim() is None
+    allocator.give_back()  # no call, no error
+    allocator._trim.cache_clear()

@@ -86,10 +86,14 @@ class OffsetMap:
 
 
 class ProseBuilder:
-    """Collects prose pieces and their source positions."""
+    """Collects prose pieces and their source positions. With ``keep`` false it keeps only
+    their length and offset map, not the pieces: for a reader whose prose is a text it already
+    holds (a plain text file whose blocks are one blank line apart), which need not be copied
+    piece by piece."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep: bool = True) -> None:
         self.parts: list[str] = []
+        self.keep = keep
         self.map = OffsetMap()
         self.length = 0
 
@@ -110,7 +114,8 @@ class ProseBuilder:
             m._src_lens[-1] += src_len
         else:
             m._append(self.length, len(text), src_start, src_len)
-        self.parts.append(text)
+        if self.keep:
+            self.parts.append(text)
         self.length += len(text)
 
     def add_gap(self, text: str, src_at: int) -> None:
@@ -129,4 +134,5 @@ class ProseBuilder:
             del column[segments:]
 
     def build(self) -> tuple[str, OffsetMap]:
+        assert self.keep, "the pieces were not kept"
         return "".join(self.parts), self.map

@@ -19,6 +19,7 @@ from newslint.document.readers import read_document
 from newslint.document.records import Record
 from newslint.document.source import BinaryFileError, Source, decode, show_bytes
 from newslint.engine import damage, evidence, suppress, windows
+from newslint.engine.allocator import give_back
 from newslint.engine.findings import Checked, Finding, Fix, Place, Placed, PlacedFix, PlacedRelated, Print, Sharing
 from newslint.engine.kind import Context, OptionError, flag, with_options
 from newslint.engine.kinds import kind_module
@@ -267,15 +268,22 @@ class Linter:
         window; a window's ``NEEDS_FINDINGS`` rules are also given the whole-document findings
         inside it."""
         shared = _evidence(doc, rules, chars, result)
+        give_back()  # each pass's peak is given back after it, and the whole pass's after each rule
         spread = [r for r in rules if flag(kind_module(r.kind), "WHOLE_DOCUMENT")]
         full = windows.whole(doc)
         full.cache.update(shared)
         rest = [r for r in rules if not flag(kind_module(r.kind), "WHOLE_DOCUMENT")]
+        found = self.check(full, spread, result, settle=give_back)
+        # the whole pass's views (its sentences, the short lines lowered, the evidence only it
+        # reads) go before its findings are placed, not after: placing makes an object or
+        # three per finding, and a big file's duplicate paragraphs make a hundred thousand
+        shared = {key: shared[key] for key in evidence.needed(rest) if key in shared}
+        _keep_for_placing(full)
+        give_back()
         # kept for the windows' NEEDS_FINDINGS rules only (a big dump may have many findings),
         # as they are given: without fix or related spans
-        placed, found = _placed_and_bare(full, self.check(full, spread, result), label, _wants(rest), sharing)
-        del full  # its sentences and views of the whole text (a lower-case copy) are not needed again
-        shared = {key: shared[key] for key in evidence.needed(rest) if key in shared}
+        placed, found = _placed_and_bare(full, found, label, _wants(rest), sharing)
+        del full
         starts = [f.start for f in found]
         for w in windows.windows(doc, chars, CONTEXT_BLOCKS):
             w.doc.cache.update(shared)
@@ -286,6 +294,8 @@ class Linter:
             placed += [place(w.doc, f, label, sharing) for f in got if w.owns(f.start, f.stored)]
             if corpus:
                 result.prints += _fingerprints(w.doc, rest, result, w.owns)
+            del w, got
+            give_back()
         return placed
 
     @cached_property
@@ -308,22 +318,32 @@ class Linter:
         return out
 
     def check(
-        self, doc: Document, rules: list[Rule], result: FileResult, given: Sequence[Finding] = ()
+        self,
+        doc: Document,
+        rules: list[Rule],
+        result: FileResult,
+        given: Sequence[Finding] = (),
+        settle: Callable[[], None] | None = None,
     ) -> list[Finding]:
         """The findings of the rules on one document; warnings and failures go to ``result``.
 
         The rules of a kind that declares ``NEEDS_FINDINGS`` run after the others and are given
-        the others' findings, and ``given`` (findings of other rules on this document)."""
+        the others' findings, and ``given`` (findings of other rules on this document).
+        ``settle``, when given, is called after each rule."""
         damaged = _damaged(doc, result)
         later = [_needs_findings(r) for r in rules]
         findings: list[Finding] = []
         for rule, wait in zip(rules, later, strict=True):
             if not wait:
                 findings += self._run(rule, doc, damaged, result)
+                if settle is not None:
+                    settle()
         others = (*given, *findings)
         for rule, wait in zip(rules, later, strict=True):
             if wait:
                 findings += self._run(rule, doc, damaged, result, others)
+                if settle is not None:
+                    settle()
         return findings
 
     def _run(
@@ -413,6 +433,18 @@ def _placed_and_bare(
             kept.append(_bare(f))
     kept.sort(key=lambda f: f.start)
     return placed, kept
+
+
+# What placing a finding reads of its document's views (see :func:`place`), all else let go
+PLACING_VIEWS = frozenset({"block_starts", "quote_spans", "lint.block_bounds", "lint.stored_view"})
+
+
+def _keep_for_placing(doc: Document) -> None:
+    """Let go of the document's views but those placing its findings reads (a view let go that
+    is read again is made again)."""
+    for key in [k for k in doc.cache if k not in PLACING_VIEWS]:
+        del doc.cache[key]
+    doc.__dict__.clear()  # its cached properties: sentences, tokens, words
 
 
 def _bare(f: Finding) -> Finding:

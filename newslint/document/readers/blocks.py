@@ -13,10 +13,12 @@ LIST_MARK = re.compile(r"^\s*(?:[-*•–]\s|\d{1,3}[.)]\s)")
 
 
 class BlockCollector:
-    """Adds blocks to a ProseBuilder, separated by a blank line that maps to no source."""
+    """Adds blocks to a ProseBuilder, separated by a blank line that maps to no source. With
+    ``keep`` false the prose's pieces are not kept (see :class:`ProseBuilder`): its caller adds
+    no block that is blank, as none is then dropped."""
 
-    def __init__(self) -> None:
-        self.prose = ProseBuilder()
+    def __init__(self, keep: bool = True) -> None:
+        self.prose = ProseBuilder(keep)
         self.blocks: list[Block] = []
         self._mark = self.prose.mark()
         self._first_part = 0
@@ -34,7 +36,7 @@ class BlockCollector:
         """Finish the block begun at ``start`` (stored extent ``src``); an empty block is dropped
         with its separator."""
         p = self.prose
-        if all(part.isspace() for part in p.parts[self._first_part :]):
+        if p.keep and all(part.isspace() for part in p.parts[self._first_part :]):
             p.rollback(self._mark)
             return None
         # no text of its own: its document binds it to the prose

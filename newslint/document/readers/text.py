@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from newslint.document.directives import parse_directive
 from newslint.document.model import Block, Directive, Document
 from newslint.document.readers.blocks import BlockCollector, looks_like_headline, text_block_kind
@@ -38,21 +40,42 @@ def _scan(source: Source) -> tuple[list[tuple[int, int]], list[Directive]]:
 
 
 def read_text(source: Source) -> Document:
-    collector = BlockCollector()
     runs, directives = _scan(source)
+    stored = _runs_are_text(source.text, runs)
+    collector = _collect(source, runs, keep=not stored)
+    if _is_stored_text(source.text, collector.blocks, collector.prose.length):
+        # blocks already one blank line apart: share the stored text, without joining a copy
+        return Document(source, "text", source.text, collector.blocks, collector.prose.map, directives)
+    if stored:  # cannot happen (the runs said so); the blocks again, with their pieces
+        collector = _collect(source, runs, keep=True)
+    prose, omap = collector.prose.build()
+    if prose == source.text:
+        prose = source.text
+    return Document(source, "text", prose, collector.blocks, omap, directives)
+
+
+def _collect(source: Source, runs: list[tuple[int, int]], keep: bool) -> BlockCollector:
+    """The blocks of the runs of lines, one blank line apart in the prose; with ``keep`` false,
+    their text is not copied into pieces (the runs are never blank: none is dropped)."""
+    collector = BlockCollector(keep)
     for i, (start, end) in enumerate(runs):
         text = source.text[start:end]
         is_headline = i == 0 and all(looks_like_headline(x) for x in text.split("\n"))
         prose_start = collector.open(start)
         collector.prose.add(text, start)
         collector.close("headline" if is_headline else text_block_kind(text), prose_start, (start, end))
-    if _is_stored_text(source.text, collector.blocks, collector.prose.length):
-        # blocks already one blank line apart: share the stored text, without joining a copy
-        return Document(source, "text", source.text, collector.blocks, collector.prose.map, directives)
-    prose, omap = collector.prose.build()
-    if prose == source.text:
-        prose = source.text
-    return Document(source, "text", prose, collector.blocks, omap, directives)
+    return collector
+
+
+def _runs_are_text(text: str, runs: list[tuple[int, int]]) -> bool:
+    """Whether the prose of the runs (a blank line added between them) is ``text`` itself:
+    the first starting it, exactly ``\\n\\n`` between two, the last ending it (what
+    :func:`_is_stored_text` finds of their blocks, known before they are made)."""
+    if not runs:
+        return not text
+    if runs[0][0] or runs[-1][1] != len(text):
+        return False
+    return all(text[end:start] == "\n\n" for (_, end), (start, _) in pairwise(runs))
 
 
 def _is_stored_text(text: str, blocks: list[Block], length: int) -> bool:

@@ -72,11 +72,39 @@ def delete_block(doc: Document, block: Block, safe: bool) -> Fix | None:
     return delete_blocks(doc, block, block, safe)
 
 
-def report(rule: Rule, doc: Document, later: Block, first: Block, safe: bool, **values: object) -> Finding:
-    line = doc.span(first.start, first.start)[0]
-    message = rule.format_message(later.text, line=line, **values)
-    related = [Related(first.start, first.end, f"first copy (line {line})")]
-    return Finding(rule.id, later.start, later.end, message, rule.severity, [], delete_block(doc, later, safe), related)
+class Shared:
+    """One message string for equal messages, and one first-copy span for the many copies of a
+    paragraph, over one check: a big file repeats a paragraph tens of thousands of times, and
+    each copy's finding held its own (all of them are held until the whole document is checked)."""
+
+    __slots__ = ("_texts", "_firsts")
+
+    def __init__(self) -> None:
+        self._texts: dict[str, str] = {}
+        self._firsts: dict[tuple[int, int], tuple[int, Related]] = {}
+
+    def text(self, text: str) -> str:
+        """The first string equal to ``text`` given to this sharing."""
+        return self._texts.setdefault(text, text)
+
+    def first(self, doc: Document, block: Block) -> tuple[int, Related]:
+        """The line of ``block`` and the related span naming it as the first copy (made once)."""
+        key = (block.start, block.end)
+        got = self._firsts.get(key)
+        if got is None:
+            line = doc.span(block.start, block.start)[0]
+            got = self._firsts[key] = (line, Related(block.start, block.end, f"first copy (line {line})"))
+        return got
+
+
+def report(
+    rule: Rule, doc: Document, later: Block, first: Block, safe: bool, shared: Shared, **values: object
+) -> Finding:
+    """``later`` reported as a copy of ``first``, deleted whole by its fix."""
+    line, related = shared.first(doc, first)
+    message = shared.text(rule.format_message(later.text, line=line, **values))
+    fix = delete_block(doc, later, safe)
+    return Finding(rule.id, later.start, later.end, message, rule.severity, [], fix, [related])
 
 
 def _units(rule: Rule, doc: Document, keys: BlockKeys) -> list[int]:
@@ -91,12 +119,12 @@ def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     keys = block_keys(doc)
     units = _units(rule, doc, keys)
     if rule.options["match"] == "exact":
-        yield from _exact(rule, doc, keys, units)
+        yield from _exact(rule, doc, keys, units, Shared())
     else:
-        yield from _near(rule, doc, keys, units)
+        yield from _near(rule, doc, keys, units, Shared())
 
 
-def _exact(rule: Rule, doc: Document, keys: BlockKeys, units: list[int]) -> Iterator[Finding]:
+def _exact(rule: Rule, doc: Document, keys: BlockKeys, units: list[int], shared: Shared) -> Iterator[Finding]:
     """Repeats of an earlier unit; short units (table headers, shop buttons, list entries
     repeated by design) only when doubled in place."""
     apart = rule.options["min-words-apart"]
@@ -115,7 +143,7 @@ def _exact(rule: Rule, doc: Document, keys: BlockKeys, units: list[int]) -> Iter
             # in place: right after the previous copy; a list entry only with no block between
             in_place = unit == n - 1 and (not listed or block == here.index - 1)
             if (keys.count(i) >= apart and not listed) or in_place:
-                yield _repeat(rule, doc, here, copies.get(stored), earlier)
+                yield _repeat(rule, doc, here, copies.get(stored), earlier, shared)
             copies.setdefault(stored, here)
         last[text] = (n, here.index)
 
@@ -134,14 +162,16 @@ def list_entry(block: Block) -> bool:
     return not SENTENCE_END.search(text)
 
 
-def _repeat(rule: Rule, doc: Document, later: Block, same: Block | None, first: Block) -> Finding:
+def _repeat(rule: Rule, doc: Document, later: Block, same: Block | None, first: Block, shared: Shared) -> Finding:
     """A repeat of ``same`` (a copy as stored) when there is one, deleted safely when only the
     copy goes; else of ``first``, with what differs and an unsafe fix."""
     if same is None:
         how = how_they_differ(doc, _span(later), _span(first))
-        return report(rule, doc, later, first, False, difference=f" but differs from it ({how})", advice=DIFFERS)
+        return report(
+            rule, doc, later, first, False, shared, difference=f" but differs from it ({how})", advice=DIFFERS
+        )
     safe = same.kind == later.kind and _deletes_only_copy(doc, later, same)
-    return report(rule, doc, later, same, safe, difference="", advice=SAME)
+    return report(rule, doc, later, same, safe, shared, difference="", advice=SAME)
 
 
 def _deletes_only_copy(doc: Document, later: Block, first: Block) -> bool:
@@ -169,7 +199,7 @@ def _quotes_the_other(a: Block, b: Block) -> bool:
     return bool(QUOTE_MARKS.search(a.text)) != bool(QUOTE_MARKS.search(b.text))
 
 
-def _near(rule: Rule, doc: Document, keys: BlockKeys, units: list[int]) -> Iterator[Finding]:
+def _near(rule: Rule, doc: Document, keys: BlockKeys, units: list[int], shared: Shared) -> Iterator[Finding]:
     threshold = rule.options["threshold"]
     least_changed = rule.options["min-words-changed"]
     seen: set[int] = set()
@@ -189,5 +219,5 @@ def _near(rule: Rule, doc: Document, keys: BlockKeys, units: list[int]) -> Itera
                     continue  # a quotation of the other, or two entries of one list
                 best, score = other, like.ratio
         if best is not None:
-            yield report(rule, doc, here, best, False, percent=int(score * 100))
+            yield report(rule, doc, here, best, False, shared, percent=int(score * 100))
         index.add(n, sk)
