@@ -130,3 +130,41 @@ def test_tokens_are_the_pattern_matches() -> None:
         text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
         expected = [(m.start(), m[0], m.lastgroup, 7) for m in TOKEN.finditer(text, 1, len(text))]
         assert [(t.start, t.text, t.kind, t.block) for t in tokenize(text, 1, len(text), 7)] == expected
+
+
+def _reference_tokens(text: str, start: int, end: int) -> list[tuple[int, str, str | None]]:
+    from newslint.document.tokens import TOKEN
+
+    return [(m.start(), m[0], m.lastgroup) for m in TOKEN.finditer(text, start, end)]
+
+
+def test_fast_patterns_find_the_reference_tokens_in_fixtures() -> None:
+    """tokenize's patterns (a word tried first, a space failing at once) find TOKEN's tokens."""
+    from pathlib import Path
+
+    from newslint.document.tokens import tokenize
+
+    paths = sorted(Path(__file__).parent.joinpath("fixtures").rglob("*.*"))
+    texts = [p.read_text(encoding="utf-8") for p in paths if p.suffix in (".txt", ".md")]
+    assert texts
+    for text in texts:
+        got = [(t.start, t.text, t.kind) for t in tokenize(text, 0, len(text), 0)]
+        assert got == _reference_tokens(text, 0, len(text))
+
+
+def test_fast_patterns_find_the_reference_tokens_in_random_text() -> None:
+    """Random text dense in abbreviations, initials, dots, digits and marks, from any offset."""
+    import random
+
+    from newslint.document.tokens import tokenize
+
+    rng = random.Random(25)
+    alphabet = list("aAbéZ1.. .@:/'’-_\n\t…“") + ["a.b.", "U.S", "www.", "://", "x.y.z", "a. b."]
+    abbreviations = 0
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        start = rng.randint(0, len(text))
+        expected = _reference_tokens(text, start, len(text))
+        assert [(t.start, t.text, t.kind) for t in tokenize(text, start, len(text), 0)] == expected
+        abbreviations += sum(1 for e in expected if e[2] == "abbr")
+    assert abbreviations > 100  # the abbreviation alternative was reached

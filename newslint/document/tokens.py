@@ -8,7 +8,7 @@ from itertools import repeat
 from operator import attrgetter
 
 from newslint.document.abbreviations import ABBREVIATIONS  # words a full stop does not end
-from newslint.document.lazyre import lazy
+from newslint.document.lazyre import LazyPattern, lazy
 from newslint.document.records import Record
 
 # Order matters: abbreviations with dots, numbers (with units and separators), words, URLs,
@@ -21,14 +21,29 @@ _REST = (
     r"|(?P<word>[^\W\d_][\w]*(?:['’\-][\w]+)*)"
     r"|(?P<punct>[^\w\s])"
 )
-TOKEN = lazy(f"{_URL}|{_EMAIL}|{_REST}")
-# The same without the alternatives that cannot match in a span lacking "://", "www." or "@"
-# (the same tokens, found sooner): keyed by (may hold a URL, may hold an e-mail address).
+TOKEN = lazy(f"{_URL}|{_EMAIL}|{_REST}")  # the reference; tokenize uses the faster equivalents below
+# The same tokens, found sooner: a word is tried first, unless its first letter starts an
+# abbreviation (a letter, a full stop, a letter and a full stop, which the word alternative
+# cannot take past its first letter), and a space, where no alternative can start, fails at once.
+_FAST_REST = (
+    r"(?P<word>[^\W\d_](?!\.[^\W\d_]\.)\w*(?:['’\-]\w+)*)"
+    r"|(?P<abbr>(?:[^\W\d_]\.){2,})"
+    r"|(?P<number>\d+(?:[.,:]\d+)*(?:[^\W\d_]+)?)"
+    r"|(?P<punct>[^\w\s])"
+)
+
+
+def _fast(*alternatives: str) -> LazyPattern:
+    return lazy(r"(?=\S)(?:" + "|".join(alternatives) + ")")
+
+
+# Without the alternatives that cannot match in a span lacking "://", "www." or "@": keyed by
+# (may hold a URL, may hold an e-mail address).
 _TOKEN_FOR = {
-    (True, True): TOKEN,
-    (True, False): lazy(f"{_URL}|{_REST}"),
-    (False, True): lazy(f"{_EMAIL}|{_REST}"),
-    (False, False): lazy(_REST),
+    (True, True): _fast(_URL, _EMAIL, _FAST_REST),
+    (True, False): _fast(_URL, _FAST_REST),
+    (False, True): _fast(_EMAIL, _FAST_REST),
+    (False, False): _fast(_FAST_REST),
 }
 
 SENTENCE_END = frozenset(".!?")
