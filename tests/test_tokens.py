@@ -130,3 +130,83 @@ def test_tokens_are_the_pattern_matches() -> None:
         text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
         expected = [(m.start(), m[0], m.lastgroup, 7) for m in TOKEN.finditer(text, 1, len(text))]
         assert [(t.start, t.text, t.kind, t.block) for t in tokenize(text, 1, len(text), 7)] == expected
+
+
+def _reference_tokens(text: str, start: int, end: int) -> list[tuple[int, str, str | None]]:
+    from newslint.document.tokens import TOKEN
+
+    return [(m.start(), m[0], m.lastgroup) for m in TOKEN.finditer(text, start, end)]
+
+
+def test_fast_patterns_find_the_reference_tokens_in_fixtures() -> None:
+    """tokenize's patterns (a word tried first, a space failing at once) find TOKEN's tokens."""
+    from pathlib import Path
+
+    from newslint.document.tokens import tokenize
+
+    paths = sorted(Path(__file__).parent.joinpath("fixtures").rglob("*.*"))
+    texts = [p.read_text(encoding="utf-8") for p in paths if p.suffix in (".txt", ".md")]
+    assert texts
+    for text in texts:
+        got = [(t.start, t.text, t.kind) for t in tokenize(text, 0, len(text), 0)]
+        assert got == _reference_tokens(text, 0, len(text))
+
+
+def test_fast_patterns_find_the_reference_tokens_in_random_text() -> None:
+    """Random text dense in abbreviations, initials, dots, digits and marks, from any offset."""
+    import random
+
+    from newslint.document.tokens import tokenize
+
+    rng = random.Random(25)
+    alphabet = list("aAbéZ1.. .@:/'’-_\n\t…“") + ["a.b.", "U.S", "www.", "://", "x.y.z", "a. b."]
+    abbreviations = 0
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        start = rng.randint(0, len(text))
+        expected = _reference_tokens(text, start, len(text))
+        assert [(t.start, t.text, t.kind) for t in tokenize(text, start, len(text), 0)] == expected
+        abbreviations += sum(1 for e in expected if e[2] == "abbr")
+    assert abbreviations > 100  # the abbreviation alternative was reached
+
+
+def _reference_split(text: str, tokens: list, first: int, block: int) -> list[tuple[int, int, int, int]]:  # type: ignore[type-arg]
+    """Sentences by testing the gap after every token (the loop split_sentences replaced)."""
+    from newslint.document.tokens import _is_boundary
+
+    out, begin = [], 0
+    for i in range(len(tokens)):
+        if i + 1 < len(tokens) and (tokens[i + 1].start == tokens[i].end or not _is_boundary(text, tokens, i)):
+            continue
+        out.append((tokens[begin].start, tokens[i].end, first + begin, first + i + 1))
+        begin = i + 1
+    return out
+
+
+def _split_texts() -> list[str]:
+    import random
+    from pathlib import Path
+
+    paths = sorted(Path(__file__).parent.joinpath("fixtures").rglob("*.*"))
+    texts = [p.read_text(encoding="utf-8") for p in paths if p.suffix in (".txt", ".md")]
+    rng = random.Random(26)
+    pieces = "word Word Mr. U.S. e.g. 3.5 . ! ? ” ) ' “ ( A".split() + ["\n", " ", "  "]
+    texts += ["".join(rng.choice(pieces) + rng.choice(["", " ", "\n", " \n "]) for _ in range(60)) for _ in range(500)]
+    return texts
+
+
+def test_sentences_are_those_of_testing_every_gap() -> None:
+    """split_sentences tests only the tokens after which a sentence may end: the same sentences
+    as testing every token, and each token's sentence is the one that holds it."""
+    from newslint.document.tokens import split_sentences, tokenize
+
+    breaks = 0
+    for text in _split_texts():
+        tokens = tokenize(text, 0, len(text), 3)
+        got = split_sentences(text, tokens, 5, 3, 7)
+        assert [(s.start, s.end, s.first_token, s.end_token) for s in got] == _reference_split(text, tokens, 5, 3)
+        for n, sentence in enumerate(got):
+            assert sentence.block == 3
+            assert {t.sentence for t in tokens[sentence.first_token - 5 : sentence.end_token - 5]} == {7 + n}
+        breaks += sum(1 for s in got if "\n" in text[s.end : s.end + 3])
+    assert breaks > 100  # line breaks ended sentences too
