@@ -81,7 +81,7 @@ class WholeDocument(Document):
         for block in self.blocks:
             found = tokenize(self.text, block.start, block.end, block.index)
             if found:
-                out.extend(split_sentences(self.text, found, count, block.index, len(out)))
+                out.extend(split_sentences(self.text, found, count, block.index))  # tokens unnumbered: let go
                 count += len(found)
         return out
 
